@@ -1,0 +1,76 @@
+package io.roleradar.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Creates the pipeline's topics when they are missing, with the settings the design relies on:
+ * {@code postings.raw} and {@code postings.tagged} are compacted (the latest value per posting id is
+ * the state), the dead-letter topic keeps everything for its retention time.
+ */
+public final class TopicAdmin {
+    private TopicAdmin() {
+    }
+
+    /**
+     * Creates whichever of the topics do not exist yet; existing ones are left as they are.
+     *
+     * @param partitions number of partitions of a new topic; the classifier's parallelism
+     */
+    public static void ensureTopics(KafkaSettings settings, Topics topics, int partitions) {
+        short replication = 1;
+        Map<String, String> compacted = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "3600000");
+        Map<String, String> deadLetter = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(30)));
+        List<NewTopic> wanted = new ArrayList<>();
+        wanted.add(new NewTopic(topics.raw(), partitions, replication).configs(compacted));
+        wanted.add(new NewTopic(topics.tagged(), partitions, replication).configs(compacted));
+        wanted.add(new NewTopic(topics.deadLetter(), 1, replication).configs(deadLetter));
+        try (Admin admin = Admin.create(adminProps(settings))) {
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            for (var entry : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    entry.getValue().get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    // Another instance created it between our list and create: that is fine.
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create topic " + entry.getKey()
+                                + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not reach Kafka at " + settings.bootstrapServers()
+                    + " to create topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    private static Map<String, Object> adminProps(KafkaSettings settings) {
+        Map<String, Object> props = settings.toMap();
+        props.putIfAbsent("client.id", "roleradar-admin");
+        // Fail within a minute rather than hang when the broker is not there.
+        props.putIfAbsent("default.api.timeout.ms", 60_000);
+        props.putIfAbsent("request.timeout.ms", 30_000);
+        return props;
+    }
+}

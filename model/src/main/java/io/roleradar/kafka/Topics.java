@@ -1,0 +1,38 @@
+package io.roleradar.kafka;
+
+import java.util.Map;
+
+/**
+ * The names of the three topics of the pipeline. Defaults follow the contract; each can be renamed
+ * through the environment ({@code ROLERADAR_TOPIC_RAW}, {@code ROLERADAR_TOPIC_TAGGED},
+ * {@code ROLERADAR_TOPIC_DLQ}) or a service's flags, e.g. to run two pipelines on one cluster.
+ */
+public record Topics(String raw, String tagged, String deadLetter) {
+    public static final String DEFAULT_RAW = "postings.raw";
+    public static final String DEFAULT_TAGGED = "postings.tagged";
+    public static final String DEFAULT_DEAD_LETTER = "postings.dlq";
+    public static final Topics DEFAULTS = new Topics(DEFAULT_RAW, DEFAULT_TAGGED, DEFAULT_DEAD_LETTER);
+
+    public Topics {
+        requireName(raw, "raw topic (ROLERADAR_TOPIC_RAW)");
+        requireName(tagged, "tagged topic (ROLERADAR_TOPIC_TAGGED)");
+        requireName(deadLetter, "dead-letter topic (ROLERADAR_TOPIC_DLQ)");
+    }
+
+    public static Topics fromEnv(Map<String, String> env) {
+        return new Topics(
+                env.getOrDefault("ROLERADAR_TOPIC_RAW", DEFAULT_RAW),
+                env.getOrDefault("ROLERADAR_TOPIC_TAGGED", DEFAULT_TAGGED),
+                env.getOrDefault("ROLERADAR_TOPIC_DLQ", DEFAULT_DEAD_LETTER));
+    }
+
+    private static void requireName(String name, String what) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("the " + what + " must not be blank");
+        }
+        if (!name.matches("[a-zA-Z0-9._-]{1,249}")) {
+            throw new IllegalArgumentException("the " + what + " '" + name
+                    + "' is not a legal Kafka topic name: use letters, digits, '.', '_' and '-'");
+        }
+    }
+}

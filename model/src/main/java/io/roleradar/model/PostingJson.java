@@ -1,0 +1,161 @@
+package io.roleradar.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one JSON codec of the message contract, so every service writes and reads the same bytes.
+ * Writing never fails for a valid record; reading turns every kind of bad input into an
+ * {@link InvalidMessageException} with its reason, so callers can dead-letter it and go on.
+ *
+ * <p>Readers ignore unknown fields (a newer writer may add optional ones) but refuse a schema
+ * version they do not know, since its meaning could have changed.
+ */
+public final class PostingJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            // Reject a string where a number belongs, rather than guess.
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .serializationInclusion(JsonInclude.Include.ALWAYS)
+            .build();
+
+    private PostingJson() {
+    }
+
+    /** The shared, configured mapper; thread-safe. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] write(RawPosting posting) {
+        return writeBytes(posting);
+    }
+
+    public static byte[] write(TaggedPosting tagged) {
+        return writeBytes(tagged);
+    }
+
+    /** One JSON document on one line, for JSON Lines files. */
+    public static String writeLine(Object message) {
+        try {
+            return MAPPER.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a valid message always serialises", e);
+        }
+    }
+
+    public static RawPosting readRaw(byte[] json) throws InvalidMessageException {
+        return read(json, RawPosting.class, RawPosting.SCHEMA_VERSION);
+    }
+
+    public static RawPosting readRaw(String json) throws InvalidMessageException {
+        return readRaw(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public static TaggedPosting readTagged(byte[] json) throws InvalidMessageException {
+        return read(json, TaggedPosting.class, TaggedPosting.SCHEMA_VERSION);
+    }
+
+    public static TaggedPosting readTagged(String json) throws InvalidMessageException {
+        return readTagged(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static byte[] writeBytes(Object message) {
+        try {
+            return MAPPER.writeValueAsBytes(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a valid message always serialises", e);
+        }
+    }
+
+    private static <T> T read(byte[] json, Class<T> type, int supportedVersion) throws InvalidMessageException {
+        if (json == null || json.length == 0) {
+            throw new InvalidMessageException(InvalidMessageException.Reason.MALFORMED_JSON,
+                    "empty message: expected a JSON object", null);
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new InvalidMessageException(InvalidMessageException.Reason.MALFORMED_JSON,
+                    "not valid JSON: " + firstLine(e), e);
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw new InvalidMessageException(InvalidMessageException.Reason.MALFORMED_JSON,
+                    "expected a JSON object, got " + (tree == null ? "nothing" : tree.getNodeType()), null);
+        }
+        JsonNode version = object.get("schemaVersion");
+        if (version == null || version.isNull()) {
+            // Absent means the first version: hand-written JSON Lines files often leave it out.
+            object.put("schemaVersion", 1);
+        } else if (!version.canConvertToExactIntegral() || version.asInt() < 1 || version.asInt() > supportedVersion) {
+            throw new InvalidMessageException(InvalidMessageException.Reason.UNSUPPORTED_SCHEMA_VERSION,
+                    "schemaVersion " + version + " is not supported (this reader knows 1.." + supportedVersion + ")",
+                    null);
+        }
+        try {
+            return MAPPER.treeToValue(object, type);
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MissingFieldException missing) {
+                throw new InvalidMessageException(InvalidMessageException.Reason.MISSING_FIELD,
+                        missing.getMessage(), missing);
+            }
+            throw new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD,
+                    cause == null ? firstLine(e) : cause.getMessage(), e);
+        } catch (MismatchedInputException e) {
+            throw new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD,
+                    "wrong type at " + path(e) + ": " + firstLine(e), e);
+        } catch (JacksonException e) {
+            throw new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD, firstLine(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD, e.getMessage(), e);
+        }
+    }
+
+    private static String path(MismatchedInputException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append('.').append(ref.getFieldName());
+            } else {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "$" : "$" + sb;
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Parses any JSON for tools that need the tree; wraps I/O errors. */
+    public static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

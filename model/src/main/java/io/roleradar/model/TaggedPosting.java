@@ -1,0 +1,25 @@
+package io.roleradar.model;
+
+import java.util.Objects;
+
+/**
+ * The value of topic {@code postings.tagged}, keyed by the posting id: the raw posting as it was read
+ * and the classifier's tags for it.
+ */
+public record TaggedPosting(int schemaVersion, RawPosting posting, Tags tags) {
+    /** The version this code writes; readers accept it and every earlier one. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public TaggedPosting {
+        Objects.requireNonNull(posting, "posting");
+        Objects.requireNonNull(tags, "tags");
+    }
+
+    public static TaggedPosting of(RawPosting posting, Tags tags) {
+        return new TaggedPosting(SCHEMA_VERSION, posting, tags);
+    }
+
+    public String id() {
+        return posting.id();
+    }
+}
