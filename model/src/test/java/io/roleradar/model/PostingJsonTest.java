@@ -1,0 +1,95 @@
+package io.roleradar.model;
+
+import io.roleradar.model.InvalidMessageException.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PostingJsonTest {
+
+    @Test
+    void readsAPostingThatHasOnlyTheRequiredFieldsAsSchemaVersionOne() throws Exception {
+        RawPosting posting = PostingJson.readRaw(fixture("raw-minimal.json"));
+
+        assertThat(posting.schemaVersion()).isEqualTo(1);
+        assertThat(posting.id()).isEqualTo("sample:acme:1");
+        assertThat(posting.remote()).isEqualTo(RemoteMode.UNKNOWN);
+        assertThat(posting.otherLocations()).isEmpty();
+        assertThat(posting.postedAt()).isNull();
+    }
+
+    @Test
+    void roundTripsEveryFieldOfAFullPosting() throws Exception {
+        RawPosting posting = PostingJson.readRaw(fixture("raw-full.json"));
+
+        assertThat(posting.salary()).isEqualTo(new Salary(new BigDecimal("180000"), new BigDecimal("240000"), "USD", "YEAR"));
+        assertThat(posting.postedAt()).isEqualTo(LocalDate.of(2026, 10, 14));
+        assertThat(posting.remote()).isEqualTo(RemoteMode.HYBRID);
+        assertThat(PostingJson.readRaw(PostingJson.write(posting))).isEqualTo(posting);
+    }
+
+    @Test
+    void writesDatesAsIsoStringsNotNumbers() throws Exception {
+        String json = new String(PostingJson.write(PostingJson.readRaw(fixture("raw-full.json"))), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"postedAt\":\"2026-10-14\"").contains("\"fetchedAt\":\"2026-11-20T09:00:00Z\"");
+    }
+
+    @ParameterizedTest(name = "{0} is refused as {1}")
+    @CsvSource({
+            "raw-future-version.json, UNSUPPORTED_SCHEMA_VERSION",
+            "raw-missing-id.json, MISSING_FIELD",
+            "raw-wrong-type.json, INVALID_FIELD",
+            "raw-bad-date.json, INVALID_FIELD",
+            "raw-truncated.json, MALFORMED_JSON"})
+    void refusesBadMessagesWithAReasonInsteadOfCrashing(String file, Reason expected) {
+        assertThatThrownBy(() -> PostingJson.readRaw(fixture(file)))
+                .isInstanceOf(InvalidMessageException.class)
+                .satisfies(e -> assertThat(((InvalidMessageException) e).reason()).isEqualTo(expected))
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void namesTheMissingFieldInTheMessage() {
+        assertThatThrownBy(() -> PostingJson.readRaw(fixture("raw-missing-id.json")))
+                .hasMessageContaining("'id'");
+    }
+
+    @Test
+    void refusesAJsonArrayAndAnEmptyMessage() {
+        assertThatThrownBy(() -> PostingJson.readRaw("[1,2]")).isInstanceOf(InvalidMessageException.class);
+        assertThatThrownBy(() -> PostingJson.readRaw(new byte[0])).isInstanceOf(InvalidMessageException.class);
+    }
+
+    @Test
+    void roundTripsATaggedPostingWithEvidence() throws Exception {
+        RawPosting posting = PostingJson.readRaw(fixture("raw-full.json"));
+        Evidence ctr = new Evidence("CTR prediction", SourceField.DESCRIPTION, 20, 34, "domain.ads.ctr");
+        Tags tags = new Tags(true, 0.97, Responsibility.MODELING, Specialization.SPECIALIST, null,
+                List.of(new DomainTag(Domain.ADS, 0.9, List.of(ctr))), Level.SENIOR, false,
+                List.of(new RoundTag(Round.ML_SYSTEM_DESIGN, 0.9, List.of("ads ranking role"), List.of(ctr))),
+                new TagEvidence(List.of(ctr), List.of(), List.of(ctr), List.of(), List.of()), "test-1");
+        TaggedPosting tagged = TaggedPosting.of(posting, tags);
+
+        TaggedPosting back = PostingJson.readTagged(PostingJson.write(tagged));
+
+        assertThat(back).isEqualTo(tagged);
+        assertThat(back.tags().quadrant()).isEqualTo(Quadrant.MODELING_SPECIALIST);
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = PostingJsonTest.class.getResourceAsStream("/messages/" + name)) {
+            assertThat(in).as("fixture " + name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}
