@@ -1,0 +1,156 @@
+package io.roleradar.app;
+
+import io.roleradar.broker.EmbeddedKafkaBroker;
+import io.roleradar.classifier.ClassifierMain;
+import io.roleradar.cli.ExitCodes;
+import io.roleradar.ingest.IngestMain;
+import io.roleradar.kafka.KafkaSettings;
+import io.roleradar.kafka.TopicAdmin;
+import io.roleradar.kafka.Topics;
+import io.roleradar.reporter.ReporterMain;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code roleradar demo}: the whole pipeline once, on a real broker, over the sample postings the
+ * project ships. Starts the embedded KRaft broker unless {@code KAFKA_BOOTSTRAP_SERVERS} names one,
+ * then runs ingest, the classifier (until caught up) and the reporter, exactly as the services run
+ * in production, and stops the broker.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs ingest -> classifier -> reporter once over the shipped sample postings on a real Kafka",
+                "broker (an embedded KRaft broker it starts and stops, unless KAFKA_BOOTSTRAP_SERVERS is set),",
+                "and writes the CSV and HTML reports."})
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_SAMPLES}",
+            description = "Folder of sample postings. Env: ROLERADAR_SAMPLES. Default: samples/ of the roleradar checkout")
+    Path samples;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_REPORTS_DIR:-reports}",
+            description = "Where the reports go. Env: ROLERADAR_REPORTS_DIR. Default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
+            description = "Use this broker instead of starting one. Env: KAFKA_BOOTSTRAP_SERVERS")
+    String bootstrapServers;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream console = System.out;
+        Path sampleDir = samples != null ? samples : Launcher.home().resolve("samples");
+        List<String> sources = sampleSources(sampleDir);
+        if (sources.isEmpty()) {
+            System.err.println("roleradar demo: no sample postings in " + sampleDir
+                    + " (expected *.jsonl, *.json or *.csv files); pass --samples DIR");
+            return ExitCodes.USAGE;
+        }
+        Instant started = Instant.now();
+        EmbeddedKafkaBroker broker = null;
+        try {
+            String servers = bootstrapServers;
+            if (servers == null || servers.isBlank()) {
+                console.println("[demo] starting an embedded Kafka broker (KRaft, single node) ...");
+                broker = EmbeddedKafkaBroker.start(0, null);
+                servers = broker.bootstrapServers();
+                console.println("[demo] broker ready at " + servers);
+            } else {
+                console.println("[demo] using the Kafka broker at " + servers);
+            }
+            Topics topics = Topics.fromEnv(System.getenv());
+            TopicAdmin.ensureTopics(KafkaSettings.fromEnv(System.getenv()).withBootstrapServers(servers), topics, 3);
+
+            List<String> ingestArgs = new ArrayList<>(List.of("run", "--bootstrap-servers", servers));
+            sources.forEach(s -> {
+                ingestArgs.add("--source");
+                ingestArgs.add(s);
+            });
+            step(console, "ingest: reading " + sources.size() + " sample source(s) into " + topics.raw(),
+                    new IngestMain(), ingestArgs);
+            step(console, "classifier: tagging " + topics.raw() + " into " + topics.tagged() + " until caught up",
+                    new ClassifierMain(), List.of("--drain", "--bootstrap-servers", servers));
+            step(console, "reporter: reading " + topics.tagged() + " and writing reports to " + out,
+                    new ReporterMain(), List.of("run", "--out", out.toString(), "--bootstrap-servers", servers));
+
+            summarise(console, out, Duration.between(started, Instant.now()));
+            return ExitCodes.OK;
+        } catch (StepFailed e) {
+            System.err.println("roleradar demo: " + e.getMessage());
+            return e.exitCode;
+        } finally {
+            if (broker != null) {
+                console.println("[demo] stopping the embedded broker");
+                broker.close();
+            }
+        }
+    }
+
+    private static List<String> sampleSources(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".jsonl") || p.toString().endsWith(".csv")
+                            || (p.toString().endsWith(".json") && !p.getFileName().toString().startsWith("expected")))
+                    .sorted().map(Path::toString).toList();
+        }
+    }
+
+    private static void step(PrintStream console, String what, Object command, List<String> args) {
+        console.println("[demo] " + what);
+        int code = new CommandLine(command).execute(args.toArray(String[]::new));
+        if (code != ExitCodes.OK) {
+            throw new StepFailed(what.substring(0, what.indexOf(':')) + " exited with code " + code, code);
+        }
+    }
+
+    private static void summarise(PrintStream console, Path out, Duration took) throws IOException {
+        console.println();
+        console.println("[demo] done in " + took.toSeconds() + " s. Reports in " + out.toAbsolutePath() + ":");
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".csv")) {
+                    long rows = Math.max(0, Files.readAllLines(file, StandardCharsets.UTF_8).size() - 1);
+                    console.printf("  %-20s %6d rows%n", name, rows);
+                } else {
+                    console.printf("  %-20s%n", name);
+                }
+            }
+        }
+        Path quadrants = out.resolve("quadrants.csv");
+        if (Files.exists(quadrants)) {
+            console.println();
+            console.println("Postings per quadrant (quadrants.csv):");
+            Files.readAllLines(quadrants, StandardCharsets.UTF_8).forEach(line -> console.println("  " + line));
+        }
+        Path html = out.resolve("report.html");
+        if (Files.exists(html)) {
+            console.println();
+            console.println("Open " + html.toAbsolutePath().toUri() + " in a browser for the charts.");
+        }
+    }
+
+    /** A pipeline step that did not finish; carries the exit code to return. */
+    private static final class StepFailed extends RuntimeException {
+        private final int exitCode;
+
+        StepFailed(String message, int exitCode) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+    }
+}

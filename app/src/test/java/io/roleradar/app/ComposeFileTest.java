@@ -1,0 +1,163 @@
+package io.roleradar.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.roleradar.kafka.Topics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps docker-compose.yml honest without a Docker engine: every service it builds is a module of
+ * this repository, every variable it sets is one that service reads, and topics and ports agree.
+ */
+class ComposeFileTest {
+    private static final List<String> SERVICES = List.of("ingest", "classifier", "reporter");
+    private static Path root;
+    private static JsonNode compose;
+
+    @BeforeAll
+    static void readComposeFile() throws IOException {
+        root = Path.of(System.getProperty("roleradar.project.root", "..")).toAbsolutePath().normalize();
+        compose = new ObjectMapper(new YAMLFactory()).readTree(root.resolve("docker-compose.yml").toFile());
+    }
+
+    @Test
+    void everyBuiltServiceIsAModuleWithARunnableJarTheDockerfileCopies() throws IOException {
+        String dockerfile = Files.readString(root.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("/src/${SERVICE}/target/roleradar-${SERVICE}.jar");
+        for (String service : SERVICES) {
+            JsonNode node = service(service);
+            assertThat(node.path("build").path("args").path("SERVICE").asText()).isEqualTo(service);
+            String pom = Files.readString(root.resolve(service).resolve("pom.xml"));
+            assertThat(pom).as(service + "/pom.xml").contains("<finalName>roleradar-" + service + "</finalName>")
+                    .contains("<mainClass>");
+            assertThat(dockerfile).contains("COPY " + service + " " + service);
+        }
+    }
+
+    @Test
+    void everyEnvironmentVariableASeviceSetsIsOneThatServiceReads() throws IOException {
+        for (String service : SERVICES) {
+            String code = sourcesOf(service) + sourcesOf("model");
+            environment(service).keySet().forEach(name -> {
+                if (name.startsWith("KAFKA_")) {
+                    // KafkaSettings passes every KAFKA_* variable through as a client property.
+                    return;
+                }
+                assertThat(code).as(service + " reads " + name).containsAnyOf("\"" + name + "\"", "env:" + name);
+            });
+        }
+    }
+
+    @Test
+    void topicNamesAgreeWithTheCodeAndTheTopicsTheInitContainerCreates() {
+        String creation = String.join("\n", texts(service("topics").path("command")));
+        Map<String, String> defaults = Map.of(
+                "ROLERADAR_TOPIC_RAW", Topics.DEFAULT_RAW,
+                "ROLERADAR_TOPIC_TAGGED", Topics.DEFAULT_TAGGED,
+                "ROLERADAR_TOPIC_DLQ", Topics.DEFAULT_DEAD_LETTER);
+        for (String service : SERVICES) {
+            environment(service).forEach((name, value) -> {
+                if (defaults.containsKey(name)) {
+                    assertThat(value).as(service + " " + name).isEqualTo(defaults.get(name));
+                    assertThat(creation).contains("--topic " + value + " ");
+                }
+            });
+        }
+    }
+
+    @Test
+    void servicesReachTheBrokerOnItsInternalListenerAndPublishTheirMetricsPort() {
+        JsonNode kafka = environment("kafka").isEmpty() ? null : service("kafka");
+        assertThat(kafka).isNotNull();
+        String advertised = environment("kafka").get("KAFKA_ADVERTISED_LISTENERS");
+        for (String service : SERVICES) {
+            Map<String, String> env = environment(service);
+            String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
+            assertThat(bootstrap).as(service).isNotBlank();
+            assertThat(advertised).contains("//" + bootstrap);
+            String metricsPort = env.get("ROLERADAR_METRICS_PORT");
+            if (metricsPort != null) {
+                assertThat(texts(service(service).path("ports"))).as(service + " ports")
+                        .contains(metricsPort + ":" + metricsPort);
+            }
+        }
+    }
+
+    @Test
+    void dockerComposeAcceptsTheFile() throws Exception {
+        Path tool = Stream.of("/usr/bin/docker-compose", "/usr/local/bin/docker-compose").map(Path::of)
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        Assumptions.assumeTrue(tool != null, "skipped: docker-compose is not installed (Debian package docker-compose)");
+        Process p = new ProcessBuilder(tool.toString(), "-f", root.resolve("docker-compose.yml").toString(), "config", "-q")
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+    }
+
+    private static JsonNode service(String name) {
+        JsonNode node = compose.path("services").path(name);
+        assertThat(node.isMissingNode()).as("docker-compose.yml has service " + name).isFalse();
+        return node;
+    }
+
+    private static Map<String, String> environment(String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        JsonNode node = service(service).path("environment");
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        } else if (node.isArray()) {
+            node.forEach(item -> {
+                String[] kv = item.asText().split("=", 2);
+                env.put(kv[0], kv.length > 1 ? kv[1] : "");
+            });
+        }
+        return env;
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> out.add(n.asText()));
+        } else if (!node.isMissingNode()) {
+            out.add(node.asText());
+        }
+        return out;
+    }
+
+    private static final Map<String, String> SOURCES = new HashMap<>();
+
+    private static String sourcesOf(String module) {
+        return SOURCES.computeIfAbsent(module, m -> {
+            try (Stream<Path> files = Files.walk(root.resolve(m).resolve("src/main/java"))) {
+                return files.filter(p -> p.toString().endsWith(".java")).map(p -> {
+                    try {
+                        return Files.readString(p);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).collect(Collectors.joining("\n"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+}
