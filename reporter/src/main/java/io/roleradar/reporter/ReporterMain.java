@@ -1,0 +1,39 @@
+package io.roleradar.reporter;
+
+import io.roleradar.cli.ExitCodes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The reporter service, {@code reporter}: turns the tagged topic (or a file of tagged postings) into
+ * CSV market reports, an HTML report and a manifest. Its one subcommand is {@code run}.
+ */
+@Command(name = "reporter", mixinStandardHelpOptions = true,
+        description = {"Writes CSV market reports and an HTML report from the tagged postings.", ""},
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 failed, 2 usage or configuration error, 3 Kafka unreachable, 130 interrupted."})
+public final class ReporterMain implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: reporter run --out DIR");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code ({@link ExitCodes}). */
+    public static int execute(String... args) {
+        return new CommandLine(new ReporterMain())
+                .setParameterExceptionHandler((ex, a) -> {
+                    CommandLine cmd = ex.getCommandLine();
+                    cmd.getErr().println("reporter: " + ex.getMessage());
+                    cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+                    return ExitCodes.USAGE;
+                })
+                .execute(args);
+    }
+}

@@ -1,0 +1,91 @@
+package io.roleradar.reporter;
+
+import io.roleradar.reporter.aggregate.Filters;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of {@code reporter run}, each from its flag or else its environment variable
+ * ({@code ROLERADAR_REPORT_DIR}, {@code ROLERADAR_REPORT_INPUT}, {@code ROLERADAR_REPORT_EVERY},
+ * {@code ROLERADAR_REPORT_SINCE}, {@code ROLERADAR_REPORT_UNTIL}, {@code ROLERADAR_REPORT_COMPANY},
+ * {@code ROLERADAR_REPORT_SOURCE}). Checked on construction, with messages that name the fix.
+ *
+ * @param input a JSON Lines file to read instead of the topic, or null
+ * @param every the schedule's period, or null for one run
+ */
+public record RunSettings(Path out, String input, Duration every, Filters filters) {
+    public static final String DEFAULT_OUT = "reports";
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    public RunSettings {
+        if (out == null) {
+            throw new IllegalArgumentException("--out must name a folder (or set ROLERADAR_REPORT_DIR)");
+        }
+        if (every != null && (every.isNegative() || every.compareTo(Duration.ofSeconds(1)) < 0)) {
+            throw new IllegalArgumentException("--every must be at least 1s, got " + every);
+        }
+    }
+
+    /** Flags (null when not given) over the environment. */
+    public static RunSettings of(Map<String, String> env, String out, String input, String every, String since,
+                                 String until, String company, String source) {
+        String dir = pick(out, env, "ROLERADAR_REPORT_DIR");
+        String everyText = pick(every, env, "ROLERADAR_REPORT_EVERY");
+        return new RunSettings(
+                Path.of(dir == null ? DEFAULT_OUT : dir),
+                pick(input, env, "ROLERADAR_REPORT_INPUT"),
+                everyText == null ? null : duration(everyText),
+                new Filters(
+                        date(pick(since, env, "ROLERADAR_REPORT_SINCE"), "--since"),
+                        date(pick(until, env, "ROLERADAR_REPORT_UNTIL"), "--until"),
+                        pick(company, env, "ROLERADAR_REPORT_COMPANY"),
+                        pick(source, env, "ROLERADAR_REPORT_SOURCE")));
+    }
+
+    private static String pick(String flag, Map<String, String> env, String variable) {
+        if (flag != null && !flag.isBlank()) {
+            return flag.strip();
+        }
+        String v = env.get(variable);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** {@code 30s}, {@code 15m}, {@code 6h}, {@code 1d}, {@code 500ms} or ISO-8601 ({@code PT15M}). */
+    public static Duration duration(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        Matcher m = SHORT_DURATION.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--every '" + text + "' is not a duration: write e.g. 30s, 15m, 6h, 1d or PT15M");
+        }
+    }
+
+    private static LocalDate date(String text, String flag) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(flag + " '" + text + "' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.roleradar.reporter.aggregate;
+
+import io.roleradar.model.InvalidMessageException;
+import io.roleradar.model.PostingJson;
+import io.roleradar.model.TaggedPosting;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/**
+ * The state the reports are made from: the latest tags of each posting id, as {@link PostingFacts},
+ * built incrementally one record at a time in topic (or file) order. A later record for an id
+ * replaces the earlier one, a tombstone (null value) removes it, and an unreadable record is
+ * counted with its reason and kept in a capped list for the manifest; the run goes on.
+ */
+public final class LatestPostings {
+    /** How many rejections the manifest lists one by one; the counts always cover all of them. */
+    public static final int MAX_LISTED_REJECTIONS = 1000;
+
+    private final Map<String, PostingFacts> byId = new HashMap<>();
+    private final Interner interner = new Interner();
+    private final Map<InvalidMessageException.Reason, Long> rejectedByReason =
+            new EnumMap<>(InvalidMessageException.Reason.class);
+    private final List<Rejection> rejections = new ArrayList<>();
+    private final Map<String, Long> taxonomyVersions = new TreeMap<>();
+    private long records;
+    private long tombstones;
+    private long replaced;
+
+    /** Reads one value (JSON bytes of a tagged posting) found at {@code where}. */
+    public void accept(byte[] value, String where) {
+        records++;
+        TaggedPosting tagged;
+        try {
+            tagged = PostingJson.readTagged(value);
+        } catch (InvalidMessageException e) {
+            reject(where, e.reason(), e.getMessage());
+            return;
+        }
+        accept(tagged);
+    }
+
+    /** Applies a value that has been read already (counted as one record). */
+    public void acceptDecoded(TaggedPosting tagged) {
+        records++;
+        accept(tagged);
+    }
+
+    /** Counts a record that could not be decoded, without storing anything for it. */
+    public void acceptRejected(String where, InvalidMessageException e) {
+        records++;
+        reject(where, e.reason(), e.getMessage());
+    }
+
+    private void accept(TaggedPosting tagged) {
+        PostingFacts facts = PostingFacts.of(tagged, interner);
+        taxonomyVersions.merge(facts.taxonomyVersion(), 1L, Long::sum);
+        if (byId.put(tagged.id(), facts) != null) {
+            replaced++;
+        }
+    }
+
+    /** A tombstone: the posting is gone from a compacted topic, so it leaves the reports too. */
+    public void remove(String id) {
+        records++;
+        tombstones++;
+        byId.remove(id);
+    }
+
+    private void reject(String where, InvalidMessageException.Reason reason, String message) {
+        rejectedByReason.merge(reason, 1L, Long::sum);
+        if (rejections.size() < MAX_LISTED_REJECTIONS) {
+            rejections.add(new Rejection(where, reason.name(), message));
+        }
+    }
+
+    public void forEach(BiConsumer<String, PostingFacts> action) {
+        byId.forEach(action);
+    }
+
+    /** Distinct posting ids held. */
+    public int size() {
+        return byId.size();
+    }
+
+    /** Records read, readable or not, tombstones included. */
+    public long records() {
+        return records;
+    }
+
+    public long tombstones() {
+        return tombstones;
+    }
+
+    /** Records that replaced an earlier record of the same id. */
+    public long replaced() {
+        return replaced;
+    }
+
+    public long rejected() {
+        return rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public Map<String, Long> rejectedByReason() {
+        Map<String, Long> out = new TreeMap<>();
+        rejectedByReason.forEach((r, n) -> out.put(r.name(), n));
+        return out;
+    }
+
+    public List<Rejection> rejections() {
+        return Collections.unmodifiableList(rejections);
+    }
+
+    /** Taxonomy versions of every readable record, with how many records carried each. */
+    public Map<String, Long> taxonomyVersions() {
+        return Collections.unmodifiableMap(taxonomyVersions);
+    }
+
+    /** The latest facts of a posting id, or null. */
+    public PostingFacts get(String id) {
+        return byId.get(id);
+    }
+}

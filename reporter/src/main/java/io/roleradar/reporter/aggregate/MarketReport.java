@@ -1,0 +1,264 @@
+package io.roleradar.reporter.aggregate;
+
+import io.roleradar.model.Domain;
+import io.roleradar.model.Level;
+import io.roleradar.model.Quadrant;
+import io.roleradar.model.Round;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+
+/**
+ * The market figures of one report, folded from the latest postings in one pass: counts per
+ * quadrant, domain, level, company and ISO week, and the summed round weights. Arrays are indexed
+ * by enum ordinal; the extra last row of a per-quadrant array ({@link #ALL}) is the overall figure.
+ * Non-ML postings and postings outside the filters are only counted.
+ */
+public final class MarketReport {
+    public static final int ALL = Quadrant.values().length;
+    /** How many of the most recent postings the HTML report lists. */
+    public static final int RECENT = 15;
+    private static final int Q = Quadrant.values().length;
+    private static final int D = Domain.values().length;
+    private static final int L = Level.values().length;
+    private static final int R = Round.values().length;
+    private static final Round[] ROUNDS = Round.values();
+
+    private long postings;
+    private long nonMl;
+    private long filteredOut;
+    private long undated;
+    private final long[] byQuadrant = new long[Q + 1];
+    private final long[][] domainByQuadrant = new long[Q + 1][D];
+    private final long[] noDomainByQuadrant = new long[Q + 1];
+    private final double[][] roundByQuadrant = new double[Q + 1][R];
+    private final double[][] roundByLevel = new double[L][R];
+    private final long[][] levelByQuadrant = new long[Q + 1][L];
+    private final double[][] roundByDomain = new double[D][R];
+    private final Map<String, CompanyFigures> companies = new HashMap<>();
+    private final TreeMap<String, WeekFigures> weeks = new TreeMap<>();
+    private final PriorityQueue<Recent> recent = new PriorityQueue<>(Recent.ORDER);
+
+    /** Folds the latest postings that pass the filters into a report. */
+    public static MarketReport of(LatestPostings latest, Filters filters) {
+        MarketReport report = new MarketReport();
+        latest.forEach((id, facts) -> report.add(id, facts, filters));
+        return report;
+    }
+
+    private void add(String id, PostingFacts f, Filters filters) {
+        if (!filters.matches(f)) {
+            filteredOut++;
+            return;
+        }
+        if (!f.mlRole()) {
+            nonMl++;
+            return;
+        }
+        postings++;
+        int q = f.quadrant().ordinal();
+        int l = f.level().ordinal();
+        byQuadrant[q]++;
+        byQuadrant[ALL]++;
+        levelByQuadrant[q][l]++;
+        levelByQuadrant[ALL][l]++;
+        for (int r = 0; r < R; r++) {
+            double w = f.weight(ROUNDS[r]);
+            roundByQuadrant[q][r] += w;
+            roundByQuadrant[ALL][r] += w;
+            roundByLevel[l][r] += w;
+        }
+        if (!f.hasDomains()) {
+            noDomainByQuadrant[q]++;
+            noDomainByQuadrant[ALL]++;
+        }
+        f.forEachDomain(d -> {
+            domainByQuadrant[q][d]++;
+            domainByQuadrant[ALL][d]++;
+            for (int r = 0; r < R; r++) {
+                roundByDomain[d][r] += f.weight(ROUNDS[r]);
+            }
+        });
+        String company = f.company() == null ? UNKNOWN_COMPANY : f.company();
+        companies.computeIfAbsent(company, c -> new CompanyFigures()).add(f);
+        LocalDate date = f.date();
+        if (date == null) {
+            undated++;
+        } else {
+            weeks.computeIfAbsent(isoWeek(date), w -> new WeekFigures(weekStart(date))).add(f);
+            recent.add(new Recent(id, date, f));
+            if (recent.size() > RECENT) {
+                recent.poll();
+            }
+        }
+    }
+
+    /** How companies.csv names postings without a company. */
+    public static final String UNKNOWN_COMPANY = "(unknown)";
+
+    /** The ISO week of a date, e.g. {@code 2026-W05} (week-based year, so 2027-01-01 may be 2026-W53). */
+    public static String isoWeek(LocalDate date) {
+        return String.format(java.util.Locale.ROOT, "%d-W%02d",
+                date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    static LocalDate weekStart(LocalDate date) {
+        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** ML postings in the report (after filters). */
+    public long postings() {
+        return postings;
+    }
+
+    /** Postings that passed the filters but are not ML roles; they are only counted. */
+    public long nonMl() {
+        return nonMl;
+    }
+
+    public long filteredOut() {
+        return filteredOut;
+    }
+
+    /** ML postings with neither {@code postedAt} nor {@code fetchedAt}: in every report but trends. */
+    public long undated() {
+        return undated;
+    }
+
+    /** ML postings in a quadrant, or all of them for {@link #ALL}. */
+    public long postings(int quadrant) {
+        return byQuadrant[quadrant];
+    }
+
+    public long domain(int quadrant, Domain domain) {
+        return domainByQuadrant[quadrant][domain.ordinal()];
+    }
+
+    /** ML postings without any domain tag, in a quadrant or {@link #ALL}. */
+    public long noDomain(int quadrant) {
+        return noDomainByQuadrant[quadrant];
+    }
+
+    public double roundDemand(int quadrant, Round round) {
+        return roundByQuadrant[quadrant][round.ordinal()];
+    }
+
+    public double roundDemandAtLevel(Level level, Round round) {
+        return roundByLevel[level.ordinal()][round.ordinal()];
+    }
+
+    public long level(int quadrant, Level level) {
+        return levelByQuadrant[quadrant][level.ordinal()];
+    }
+
+    public double roundDemandInDomain(Domain domain, Round round) {
+        return roundByDomain[domain.ordinal()][round.ordinal()];
+    }
+
+    /** Companies, most postings first, then by name. */
+    public List<Map.Entry<String, CompanyFigures>> companies() {
+        List<Map.Entry<String, CompanyFigures>> list = new ArrayList<>(companies.entrySet());
+        list.sort(Comparator.<Map.Entry<String, CompanyFigures>>comparingLong(e -> -e.getValue().postings())
+                .thenComparing(Map.Entry::getKey));
+        return list;
+    }
+
+    /** ISO weeks in order, with their figures. */
+    public Map<String, WeekFigures> weeks() {
+        return Collections.unmodifiableMap(weeks);
+    }
+
+    /** The most recent ML postings (by report date), newest first. */
+    public List<Recent> recent() {
+        List<Recent> list = new ArrayList<>(recent);
+        list.sort(Recent.ORDER.reversed());
+        return list;
+    }
+
+    /** Per company: postings, quadrant mix and domain counts. */
+    public static final class CompanyFigures {
+        private long postings;
+        private final long[] quadrants = new long[Q];
+        private final long[] domains = new long[D];
+
+        void add(PostingFacts f) {
+            postings++;
+            quadrants[f.quadrant().ordinal()]++;
+            f.forEachDomain(d -> domains[d]++);
+        }
+
+        public long postings() {
+            return postings;
+        }
+
+        public long quadrant(Quadrant q) {
+            return quadrants[q.ordinal()];
+        }
+
+        public long domain(Domain d) {
+            return domains[d.ordinal()];
+        }
+
+        /** Up to {@code n} domains, most postings first, ties in taxonomy order; never zero counts. */
+        public List<Domain> topDomains(int n) {
+            List<Domain> list = new ArrayList<>();
+            for (Domain d : Domain.values()) {
+                if (domains[d.ordinal()] > 0) {
+                    list.add(d);
+                }
+            }
+            list.sort(Comparator.comparingLong((Domain d) -> -domains[d.ordinal()]).thenComparing(Domain::ordinal));
+            return list.subList(0, Math.min(n, list.size()));
+        }
+    }
+
+    /** Per ISO week: postings in total, per quadrant and per domain. */
+    public static final class WeekFigures {
+        private final LocalDate start;
+        private long postings;
+        private final long[] quadrants = new long[Q];
+        private final long[] domains = new long[D];
+
+        WeekFigures(LocalDate start) {
+            this.start = start;
+        }
+
+        void add(PostingFacts f) {
+            postings++;
+            quadrants[f.quadrant().ordinal()]++;
+            f.forEachDomain(d -> domains[d]++);
+        }
+
+        /** The Monday the week starts on. */
+        public LocalDate start() {
+            return start;
+        }
+
+        public long postings() {
+            return postings;
+        }
+
+        public long quadrant(Quadrant q) {
+            return quadrants[q.ordinal()];
+        }
+
+        public long domain(Domain d) {
+            return domains[d.ordinal()];
+        }
+    }
+
+    /** One of the most recent postings, for the HTML report. */
+    public record Recent(String id, LocalDate date, PostingFacts facts) {
+        static final Comparator<Recent> ORDER = Comparator.comparing(Recent::date).thenComparing(Recent::id);
+    }
+}

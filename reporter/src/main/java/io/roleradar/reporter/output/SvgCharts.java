@@ -1,0 +1,116 @@
+package io.roleradar.reporter.output;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Draws the report's charts as inline SVG, so the HTML needs no script and no network: horizontal
+ * bar charts for categories and a stacked column chart for the weekly trend. Every bar is a
+ * {@code rect} of class {@code bar} with a {@code title} (the tooltip); every text is escaped.
+ */
+public final class SvgCharts {
+    static final int LABEL_WIDTH = 190;
+    static final int BAR_AREA = 300;
+    static final int ROW = 24;
+    private static final int VALUE_WIDTH = 70;
+
+    private SvgCharts() {
+    }
+
+    /** One bar: its label, value, the text shown beside it and its CSS colour class. */
+    public record Bar(String label, double value, String shown, String colorClass) {
+    }
+
+    /** A horizontal bar chart; {@code max} is the value of a full-length bar (at least the largest value). */
+    public static String horizontal(String title, List<Bar> bars, double max) {
+        int height = bars.size() * ROW + 6;
+        int width = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH;
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT,
+                "<svg class=\"chart hbar\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">",
+                width, height, width, height));
+        svg.append("<title>").append(Html.escape(title)).append("</title>");
+        double top = Math.max(max, 1e-9);
+        for (int i = 0; i < bars.size(); i++) {
+            Bar b = bars.get(i);
+            int y = i * ROW + 3;
+            double w = Math.max(0, b.value()) / top * BAR_AREA;
+            svg.append(String.format(Locale.ROOT,
+                    "<text class=\"label\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
+                    LABEL_WIDTH - 8, y + 15, Html.escape(b.label())));
+            svg.append(String.format(Locale.ROOT,
+                    "<rect class=\"bar %s\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"2\">"
+                            + "<title>%s: %s</title></rect>",
+                    Html.escape(b.colorClass()), LABEL_WIDTH, y + 2, w, ROW - 6,
+                    Html.escape(b.label()), Html.escape(b.shown())));
+            svg.append(String.format(Locale.ROOT, "<text class=\"value\" x=\"%.1f\" y=\"%d\">%s</text>",
+                    LABEL_WIDTH + w + 5, y + 15, Html.escape(b.shown())));
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** One column of a stacked chart: its label and the segment values, in the order of the series. */
+    public record Column(String label, long[] values) {
+    }
+
+    /** A stacked column chart, one column per week; {@code series} names and colours the segments. */
+    public static String stackedColumns(String title, List<Column> columns, List<String> series,
+                                        List<String> colorClasses) {
+        int plotHeight = 220;
+        int left = 40;
+        int bottom = 60;
+        int step = Math.max(14, Math.min(48, 760 / Math.max(1, columns.size())));
+        int width = left + columns.size() * step + 20;
+        int height = plotHeight + bottom + 10;
+        long max = 1;
+        for (Column c : columns) {
+            long total = 0;
+            for (long v : c.values()) {
+                total += v;
+            }
+            max = Math.max(max, total);
+        }
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT,
+                "<svg class=\"chart columns\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">",
+                width, height, width, height));
+        svg.append("<title>").append(Html.escape(title)).append("</title>");
+        // Axis with the maximum and half of it, so heights can be read.
+        int base = plotHeight + 10;
+        svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
+                left, base, width - 10, base));
+        for (long tick : new long[]{max, max / 2}) {
+            if (tick <= 0) {
+                continue;
+            }
+            int y = base - (int) Math.round((double) tick / max * plotHeight);
+            svg.append(String.format(Locale.ROOT,
+                    "<line class=\"grid\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>"
+                            + "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>",
+                    left, y, width - 10, y, left - 4, y + 4, tick));
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            int x = left + i * step + 2;
+            double y = base;
+            for (int s = 0; s < series.size(); s++) {
+                long v = c.values()[s];
+                if (v == 0) {
+                    continue;
+                }
+                double h = (double) v / max * plotHeight;
+                y -= h;
+                svg.append(String.format(Locale.ROOT,
+                        "<rect class=\"bar %s\" x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\">"
+                                + "<title>%s, %s: %d</title></rect>",
+                        Html.escape(colorClasses.get(s)), x, y, step - 4, h,
+                        Html.escape(c.label()), Html.escape(series.get(s)), v));
+            }
+            int lx = x + (step - 4) / 2;
+            svg.append(String.format(Locale.ROOT,
+                    "<text class=\"tick\" transform=\"translate(%d,%d) rotate(-60)\" text-anchor=\"end\">%s</text>",
+                    lx + 4, base + 12, Html.escape(c.label())));
+        }
+        return svg.append("</svg>").toString();
+    }
+}
