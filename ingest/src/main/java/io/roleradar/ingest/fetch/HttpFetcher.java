@@ -1,0 +1,198 @@
+package io.roleradar.ingest.fetch;
+
+import io.roleradar.ingest.parse.Rejected;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+
+/**
+ * Fetches URLs politely and safely with the JDK's HttpClient: http and https only, connect and
+ * read timeouts, a cap on the body size, retries with exponential backoff on 429, 5xx and refused
+ * connections (honouring {@code Retry-After}), a minimum interval per host, a User-Agent naming
+ * the tool, and robots.txt for pages (the documented JSON APIs are meant for programs, so they
+ * are not checked).
+ */
+public final class HttpFetcher {
+    private final HttpSettings settings;
+    private final HttpClient client;
+    private final HostRateLimiter limiter;
+    private final Map<String, RobotsRules> robots = new ConcurrentHashMap<>();
+    private final BiConsumer<String, Duration> latency;
+
+    /**
+     * @param latency told the outcome kind ("ok" or a reject kind) and duration of every request, for metrics
+     */
+    public HttpFetcher(HttpSettings settings, BiConsumer<String, Duration> latency) {
+        this.settings = settings;
+        this.latency = latency == null ? (k, d) -> { } : latency;
+        this.limiter = new HostRateLimiter(settings.minInterval());
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                // Redirects are followed but never from https down to http.
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    /**
+     * The body at {@code uri}, or why there is none.
+     *
+     * @param page true for web pages (robots.txt applies), false for the documented JSON APIs
+     */
+    public FetchOutcome get(URI uri, boolean page) throws InterruptedException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            return new FetchOutcome.Failed(uri, Rejected.UNREADABLE, "only http and https URLs are fetched");
+        }
+        if (page && !robotsFor(uri).allows(pathAndQuery(uri))) {
+            return new FetchOutcome.Failed(uri, Rejected.ROBOTS, "robots.txt of " + uri.getHost()
+                    + " disallows " + HttpSettings.ROBOTS_AGENT + " to fetch " + pathAndQuery(uri));
+        }
+        return fetch(uri, settings.maxAttempts());
+    }
+
+    private FetchOutcome fetch(URI uri, int attempts) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(settings.readTimeout())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept", "application/json, text/html;q=0.9, text/csv;q=0.8, */*;q=0.5")
+                .GET()
+                .build();
+        FetchOutcome last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            limiter.acquire(hostKey(uri));
+            long start = System.nanoTime();
+            CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, CappedBody.handler(settings.maxBytes()));
+            Duration wait;
+            try {
+                // The request timeout covers the headers; this deadline covers a body that trickles in.
+                HttpResponse<byte[]> response = future.get(settings.readTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+                int status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    latency.accept("ok", Duration.ofNanos(System.nanoTime() - start));
+                    return new FetchOutcome.Fetched(response.uri(), response.body(),
+                            response.headers().firstValue("Content-Type").orElse(null));
+                }
+                latency.accept(Rejected.HTTP_ERROR, Duration.ofNanos(System.nanoTime() - start));
+                last = new FetchOutcome.Failed(uri, Rejected.HTTP_ERROR, "HTTP " + status
+                        + (attempt > 1 ? " after " + attempt + " attempts" : ""));
+                if (status != 429 && status < 500) {
+                    return last;
+                }
+                Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+                wait = retryAfter != null ? retryAfter : backoff(attempt);
+                if (retryAfter != null && retryAfter.compareTo(settings.maxRetryWait()) > 0) {
+                    return new FetchOutcome.Failed(uri, Rejected.HTTP_ERROR, "HTTP " + status + " asking to retry after "
+                            + retryAfter.toSeconds() + " s, longer than the " + settings.maxRetryWait().toSeconds() + " s ingest waits");
+                }
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                latency.accept(Rejected.TIMEOUT, Duration.ofNanos(System.nanoTime() - start));
+                return new FetchOutcome.Failed(uri, Rejected.TIMEOUT, "no complete answer within "
+                        + settings.readTimeout().toMillis() + " ms");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                latency.accept(kindOf(cause), Duration.ofNanos(System.nanoTime() - start));
+                if (cause instanceof CappedBody.TooLargeException) {
+                    return new FetchOutcome.Failed(uri, Rejected.TOO_LARGE, cause.getMessage());
+                }
+                if (cause instanceof HttpConnectTimeoutException) {
+                    return new FetchOutcome.Failed(uri, Rejected.TIMEOUT, "could not connect within "
+                            + settings.connectTimeout().toMillis() + " ms");
+                }
+                if (cause instanceof HttpTimeoutException) {
+                    return new FetchOutcome.Failed(uri, Rejected.TIMEOUT, "no answer within "
+                            + settings.readTimeout().toMillis() + " ms");
+                }
+                last = new FetchOutcome.Failed(uri, Rejected.UNREACHABLE, "could not reach " + uri.getHost() + ": "
+                        + (cause == null ? e.getMessage() : cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : " " + cause.getMessage())));
+                if (!(cause instanceof ConnectException) && !(cause instanceof IOException)) {
+                    return last;
+                }
+                wait = backoff(attempt);
+            }
+            if (attempt < attempts) {
+                Thread.sleep(wait.toMillis());
+            }
+        }
+        return last;
+    }
+
+    private RobotsRules robotsFor(URI uri) throws InterruptedException {
+        String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + hostKey(uri);
+        RobotsRules known = robots.get(origin);
+        if (known != null) {
+            return known;
+        }
+        FetchOutcome outcome = fetch(URI.create(origin + "/robots.txt"), 1);
+        RobotsRules rules;
+        if (outcome instanceof FetchOutcome.Fetched fetched) {
+            rules = RobotsRules.parse(new String(fetched.body(), StandardCharsets.UTF_8), HttpSettings.ROBOTS_AGENT);
+        } else {
+            FetchOutcome.Failed failed = (FetchOutcome.Failed) outcome;
+            // RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one (5xx,
+            // network) means the site cannot say, so nothing is fetched.
+            rules = failed.reason().matches("HTTP 4\\d\\d.*") ? RobotsRules.allowAll() : RobotsRules.disallowAll();
+        }
+        robots.put(origin, rules);
+        return rules;
+    }
+
+    private Duration backoff(int attempt) {
+        long millis = Math.min(settings.maxRetryWait().toMillis(), 500L << Math.min(attempt, 10));
+        return Duration.ofMillis(millis / 2 + (long) (Math.random() * millis / 2));
+    }
+
+    /** Retry-After as delay-seconds or an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+    }
+
+    private static String kindOf(Throwable cause) {
+        if (cause instanceof CappedBody.TooLargeException) {
+            return Rejected.TOO_LARGE;
+        }
+        return cause instanceof HttpTimeoutException ? Rejected.TIMEOUT : Rejected.UNREACHABLE;
+    }
+
+    private static String hostKey(URI uri) {
+        return uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    }
+
+    private static String pathAndQuery(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+}

@@ -1,0 +1,135 @@
+package io.roleradar.ingest.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.roleradar.ingest.source.Document;
+import io.roleradar.ingest.text.Fields;
+import io.roleradar.ingest.text.HtmlText;
+import io.roleradar.ingest.text.RemoteModes;
+import io.roleradar.ingest.text.Salaries;
+import io.roleradar.ingest.text.Texts;
+import io.roleradar.model.RemoteMode;
+import io.roleradar.model.Salary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Ashby's public job-board API ({@code posting-api/job-board/{board}?includeCompensation=true}):
+ * {@code {"jobs": [...]}}, each job with {@code descriptionHtml}, locations, workplace and
+ * compensation. Ids are {@code ashby:{board}:{job id}}, the board being the short form's, or for a
+ * saved file its name without extension, lower-cased.
+ */
+public final class AshbyParser {
+    private AshbyParser() {
+    }
+
+    static boolean looksLike(JsonNode root) {
+        JsonNode jobs = root == null ? null : root.get("jobs");
+        if (jobs == null || !jobs.isArray()) {
+            return false;
+        }
+        if (jobs.isEmpty()) {
+            // An empty board still says which API answered: Ashby's carries apiVersion.
+            return root.has("apiVersion");
+        }
+        JsonNode first = jobs.get(0);
+        return first.has("descriptionHtml") || first.has("jobUrl") || first.has("descriptionPlain");
+    }
+
+    public static List<ParseResult> parse(Document doc, JsonNode root) {
+        JsonNode jobs = root.get("jobs");
+        List<ParseResult> results = new ArrayList<>();
+        String board = doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
+                : doc.stemLower() != null ? doc.stemLower() : boardFromJobs(jobs);
+        int i = 0;
+        for (JsonNode job : jobs) {
+            i++;
+            String where = doc.name() + " job " + i;
+            if (!job.isObject()) {
+                results.add(new Rejected(where, Rejected.MALFORMED_JSON, "a job is not a JSON object"));
+                continue;
+            }
+            results.add(draft(doc, board, job).finish(where));
+        }
+        return results;
+    }
+
+    private static PostingDraft draft(Document doc, String board, JsonNode job) {
+        PostingDraft d = new PostingDraft();
+        String nativeId = JsonFields.text(job, "id");
+        d.id = nativeId == null ? null : "ashby:" + board + ":" + nativeId;
+        d.source = "ashby:" + board;
+        d.sourceUrl = JsonFields.text(job, "jobUrl");
+        String named = JsonFields.text(job, "organizationName");
+        String slug = AtsUrls.boardAsWritten(d.sourceUrl);
+        d.company = named != null ? named : companyFromSlug(slug != null ? slug : board);
+        d.title = JsonFields.text(job, "title");
+        d.department = JsonFields.text(job, "department");
+        d.location = JsonFields.text(job, "location");
+        for (JsonNode other : JsonFields.object(job, "secondaryLocations")) {
+            d.otherLocations.add(other.isObject() ? JsonFields.text(other, "location") : other.asText());
+        }
+        String workplace = JsonFields.text(job, "workplaceType");
+        Boolean isRemote = JsonFields.bool(job, "isRemote");
+        d.remoteField = workplace != null ? RemoteModes.fromField(workplace)
+                : Boolean.TRUE.equals(isRemote) ? RemoteMode.REMOTE
+                : Boolean.FALSE.equals(isRemote) ? RemoteMode.ONSITE : RemoteMode.UNKNOWN;
+        d.employmentType = Fields.employmentType(JsonFields.text(job, "employmentType"));
+        d.salary = salary(JsonFields.object(job, "compensation"));
+        d.postedAt = Fields.date(JsonFields.text(job, "publishedAt"));
+        d.fetchedAt = doc.fetchedAt();
+        String html = JsonFields.text(job, "descriptionHtml");
+        d.description = html != null && !html.isBlank() ? HtmlText.of(html)
+                : Texts.tidyLines(JsonFields.text(job, "descriptionPlain"));
+        return d;
+    }
+
+    /** The salary component of the summary (or of the first tier), else the scraped summary text. */
+    static Salary salary(JsonNode compensation) {
+        if (compensation.isMissingNode()) {
+            return null;
+        }
+        for (JsonNode c : compensation.path("summaryComponents")) {
+            Salary s = component(c);
+            if (s != null) {
+                return s;
+            }
+        }
+        for (JsonNode tier : compensation.path("compensationTiers")) {
+            for (JsonNode c : tier.path("components")) {
+                Salary s = component(c);
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        return Salaries.parse(JsonFields.text(compensation, "scrapeableCompensationSalarySummary"));
+    }
+
+    private static Salary component(JsonNode c) {
+        if (!"Salary".equalsIgnoreCase(JsonFields.text(c, "compensationType"))) {
+            return null;
+        }
+        return Salaries.of(JsonFields.number(c, "minValue"), JsonFields.number(c, "maxValue"),
+                JsonFields.text(c, "currencyCode"), JsonFields.text(c, "interval"));
+    }
+
+    private static String boardFromJobs(JsonNode jobs) {
+        for (JsonNode job : jobs) {
+            String b = AtsUrls.board(JsonFields.text(job, "jobUrl"));
+            if (b != null) {
+                return b;
+            }
+        }
+        return "unknown";
+    }
+
+    static String companyFromSlug(String slug) {
+        if (slug == null) {
+            return null;
+        }
+        // A slug written with capitals ("Lightfield") is already the company's own spelling.
+        return slug.chars().anyMatch(Character::isUpperCase) ? slug : Texts.fromSlug(slug);
+    }
+}

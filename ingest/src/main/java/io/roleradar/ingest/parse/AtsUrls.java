@@ -1,0 +1,50 @@
+package io.roleradar.ingest.parse;
+
+import java.net.URI;
+import java.util.Locale;
+
+/** The board (company slug) named in a posting's own URL on an ATS host. */
+final class AtsUrls {
+    private AtsUrls() {
+    }
+
+    /**
+     * The first path segment of a job URL such as {@code https://job-boards.greenhouse.io/anthropic/jobs/1}
+     * or {@code https://jobs.lever.co/spotify/uuid}, lower-cased; for Greenhouse's embed form the
+     * {@code for} parameter. Null when there is none.
+     */
+    static String board(String url) {
+        String b = boardAsWritten(url);
+        return b == null ? null : b.toLowerCase(Locale.ROOT);
+    }
+
+    /** As {@link #board} but in the case the URL writes it ("Lightfield"), for display as a company name. */
+    static String boardAsWritten(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url.trim());
+            String query = uri.getRawQuery();
+            if (query != null) {
+                for (String pair : query.split("&")) {
+                    if (pair.startsWith("for=") && pair.length() > 4) {
+                        return pair.substring(4);
+                    }
+                }
+            }
+            String path = uri.getPath();
+            if (path == null) {
+                return null;
+            }
+            for (String segment : path.split("/")) {
+                if (!segment.isEmpty() && !segment.equals("embed") && !segment.equals("v0") && !segment.equals("v1")) {
+                    return segment;
+                }
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

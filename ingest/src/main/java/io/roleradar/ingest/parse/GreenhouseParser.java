@@ -1,0 +1,99 @@
+package io.roleradar.ingest.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.roleradar.ingest.source.Document;
+import io.roleradar.ingest.text.Fields;
+import io.roleradar.ingest.text.HtmlText;
+import io.roleradar.ingest.text.RemoteModes;
+import io.roleradar.ingest.text.Salaries;
+import io.roleradar.ingest.text.Texts;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Greenhouse's job-board API ({@code boards-api.greenhouse.io/v1/boards/{board}/jobs?content=true}):
+ * {@code {"jobs": [...]}} whose {@code content} is entity-escaped HTML. Ids are
+ * {@code greenhouse:{board}:{job id}}, the board taken from the short form, else from the
+ * postings' own URLs (a saved response's file name says nothing about the board), else the file name.
+ */
+public final class GreenhouseParser {
+    private GreenhouseParser() {
+    }
+
+    static boolean looksLike(JsonNode root) {
+        JsonNode jobs = root == null ? null : root.get("jobs");
+        if (jobs == null || !jobs.isArray()) {
+            return false;
+        }
+        if (jobs.isEmpty()) {
+            return root.has("meta");
+        }
+        JsonNode first = jobs.get(0);
+        return first.has("absolute_url") || first.has("internal_job_id") || first.has("content");
+    }
+
+    public static List<ParseResult> parse(Document doc, JsonNode root) {
+        List<ParseResult> results = new ArrayList<>();
+        int i = 0;
+        for (JsonNode job : root.get("jobs")) {
+            i++;
+            String where = doc.name() + " job " + i;
+            if (!job.isObject()) {
+                results.add(new Rejected(where, Rejected.MALFORMED_JSON, "a job is not a JSON object"));
+                continue;
+            }
+            results.add(draft(doc, job).finish(where));
+        }
+        return results;
+    }
+
+    private static PostingDraft draft(Document doc, JsonNode job) {
+        PostingDraft d = new PostingDraft();
+        d.sourceUrl = JsonFields.text(job, "absolute_url");
+        String fromUrl = AtsUrls.board(d.sourceUrl);
+        String board = doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
+                : fromUrl != null ? fromUrl : doc.stemLower() != null ? doc.stemLower() : "unknown";
+        String nativeId = JsonFields.text(job, "id");
+        d.id = nativeId == null ? null : "greenhouse:" + board + ":" + nativeId;
+        d.source = "greenhouse:" + board;
+        String company = JsonFields.text(job, "company_name");
+        d.company = company != null ? company : Texts.fromSlug(board);
+        d.title = JsonFields.text(job, "title");
+        JsonNode departments = JsonFields.object(job, "departments");
+        if (departments.isArray() && !departments.isEmpty()) {
+            d.department = JsonFields.text(departments.get(0), "name");
+        }
+        String location = JsonFields.text(JsonFields.object(job, "location"), "name");
+        if (location != null) {
+            // "San Francisco, CA | New York City, NY" names several places for one job.
+            String[] parts = location.split("\\s*[|;]\\s*");
+            d.location = parts[0];
+            for (int p = 1; p < parts.length; p++) {
+                d.otherLocations.add(parts[p]);
+            }
+        }
+        for (JsonNode meta : JsonFields.object(job, "metadata")) {
+            String name = JsonFields.text(meta, "name");
+            if (name != null && name.toLowerCase(Locale.ROOT).matches(".*(location type|workplace|remote).*")) {
+                d.remoteField = RemoteModes.fromField(JsonFields.text(meta, "value"));
+            }
+        }
+        String published = JsonFields.text(job, "first_published");
+        d.postedAt = Fields.date(published != null ? published : JsonFields.text(job, "updated_at"));
+        d.fetchedAt = doc.fetchedAt();
+        for (JsonNode range : JsonFields.object(job, "pay_input_ranges")) {
+            BigDecimal min = JsonFields.number(range, "min_cents");
+            BigDecimal max = JsonFields.number(range, "max_cents");
+            d.salary = Salaries.of(min == null ? null : min.movePointLeft(2), max == null ? null : max.movePointLeft(2),
+                    JsonFields.text(range, "currency_type"), "YEAR");
+            if (d.salary != null) {
+                break;
+            }
+        }
+        d.description = HtmlText.ofEscaped(JsonFields.text(job, "content"));
+        return d;
+    }
+}

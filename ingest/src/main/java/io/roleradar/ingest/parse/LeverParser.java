@@ -1,0 +1,101 @@
+package io.roleradar.ingest.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.roleradar.ingest.source.Document;
+import io.roleradar.ingest.text.Fields;
+import io.roleradar.ingest.text.HtmlText;
+import io.roleradar.ingest.text.RemoteModes;
+import io.roleradar.ingest.text.Salaries;
+import io.roleradar.ingest.text.Texts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Lever's postings API ({@code api.lever.co/v0/postings/{site}?mode=json}): a JSON array of
+ * postings whose text is split over {@code description}, {@code lists} (headed bullet lists) and
+ * {@code additional}; all three make the description. Lever names no company, so the site does.
+ */
+public final class LeverParser {
+    private LeverParser() {
+    }
+
+    static boolean looksLike(JsonNode root) {
+        if (root == null || !root.isArray() || root.isEmpty()) {
+            return false;
+        }
+        JsonNode first = root.get(0);
+        return first.has("hostedUrl") || (first.has("text") && first.has("categories"));
+    }
+
+    public static List<ParseResult> parse(Document doc, JsonNode root) {
+        List<ParseResult> results = new ArrayList<>();
+        int i = 0;
+        for (JsonNode job : root) {
+            i++;
+            String where = doc.name() + " posting " + i;
+            if (!job.isObject()) {
+                results.add(new Rejected(where, Rejected.MALFORMED_JSON, "a posting is not a JSON object"));
+                continue;
+            }
+            results.add(draft(doc, job).finish(where));
+        }
+        return results;
+    }
+
+    private static PostingDraft draft(Document doc, JsonNode job) {
+        PostingDraft d = new PostingDraft();
+        d.sourceUrl = JsonFields.text(job, "hostedUrl");
+        String fromUrl = AtsUrls.board(d.sourceUrl);
+        String board = doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
+                : fromUrl != null ? fromUrl : doc.stemLower() != null ? doc.stemLower() : "unknown";
+        String nativeId = JsonFields.text(job, "id");
+        d.id = nativeId == null ? null : "lever:" + board + ":" + nativeId;
+        d.source = "lever:" + board;
+        d.company = Texts.fromSlug(board);
+        d.title = JsonFields.text(job, "text");
+        JsonNode categories = JsonFields.object(job, "categories");
+        d.department = JsonFields.text(categories, "department");
+        d.location = JsonFields.text(categories, "location");
+        for (JsonNode other : categories.path("allLocations")) {
+            d.otherLocations.add(other.asText());
+        }
+        d.employmentType = Fields.employmentType(JsonFields.text(categories, "commitment"));
+        d.remoteField = RemoteModes.fromField(JsonFields.text(job, "workplaceType"));
+        JsonNode created = job.get("createdAt");
+        if (created != null && created.canConvertToLong()) {
+            d.postedAt = Fields.dateOfEpochMillis(created.asLong());
+        }
+        JsonNode range = JsonFields.object(job, "salaryRange");
+        if (!range.isMissingNode()) {
+            d.salary = Salaries.of(JsonFields.number(range, "min"), JsonFields.number(range, "max"),
+                    JsonFields.text(range, "currency"), JsonFields.text(range, "interval"));
+        }
+        d.fetchedAt = doc.fetchedAt();
+        d.description = description(job);
+        return d;
+    }
+
+    private static String description(JsonNode job) {
+        StringBuilder html = new StringBuilder();
+        String description = JsonFields.text(job, "description");
+        html.append(description != null ? description : nullToEmpty(JsonFields.text(job, "descriptionPlain")));
+        for (JsonNode list : JsonFields.object(job, "lists")) {
+            String heading = JsonFields.text(list, "text");
+            if (heading != null) {
+                html.append("<h3>").append(org.jsoup.nodes.Entities.escape(heading)).append("</h3>");
+            }
+            html.append("<ul>").append(nullToEmpty(JsonFields.text(list, "content"))).append("</ul>");
+        }
+        String additional = JsonFields.text(job, "additional");
+        if (additional != null) {
+            html.append("<div>").append(additional).append("</div>");
+        }
+        return HtmlText.of(html.toString());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,83 @@
+package io.roleradar.ingest.parse;
+
+import io.roleradar.ingest.text.RemoteModes;
+import io.roleradar.ingest.text.Texts;
+import io.roleradar.model.RawPosting;
+import io.roleradar.model.RemoteMode;
+import io.roleradar.model.Salary;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fields a parser found for one posting, before the checks that make it a posting. Every
+ * parser fills one and calls {@link #finish}, so the rules that apply to all sources (required
+ * fields, whitespace, the remote decision) live in one place.
+ */
+public final class PostingDraft {
+    public String id;
+    public String source;
+    public String sourceUrl;
+    public String company;
+    public String title;
+    public String department;
+    public String location;
+    public final List<String> otherLocations = new ArrayList<>();
+    /** The source's structured workplace field, before the description is taken into account. */
+    public RemoteMode remoteField = RemoteMode.UNKNOWN;
+    public String employmentType;
+    public Salary salary;
+    public LocalDate postedAt;
+    public Instant fetchedAt;
+    /** Plain text, already converted from HTML. */
+    public String description;
+
+    /**
+     * The posting, or why there is none.
+     *
+     * @param where names the input in a reject, e.g. {@code file.json job 3}
+     */
+    public ParseResult finish(String where) {
+        String t = Texts.blankToNull(title);
+        String d = description == null ? "" : Texts.tidyLines(description);
+        if (t == null) {
+            return new Rejected(where, Rejected.MISSING_FIELD, "no title");
+        }
+        if (d.isEmpty()) {
+            return new Rejected(where, Rejected.EMPTY_DESCRIPTION, "'" + t + "' has an empty description");
+        }
+        if (id == null || id.isBlank()) {
+            return new Rejected(where, Rejected.MISSING_FIELD, "'" + t + "' has no id");
+        }
+        String loc = Texts.blankToNull(location);
+        List<String> others = new ArrayList<>();
+        for (String o : otherLocations) {
+            String clean = Texts.blankToNull(o);
+            if (clean != null && !clean.equals(loc) && !others.contains(clean)) {
+                others.add(clean);
+            }
+        }
+        if (loc == null && !others.isEmpty()) {
+            loc = others.remove(0);
+        }
+        RawPosting posting = RawPosting.builder()
+                .id(id)
+                .source(source)
+                .sourceUrl(Texts.blankToNull(sourceUrl))
+                .company(Texts.blankToNull(company))
+                .title(t)
+                .department(Texts.blankToNull(department))
+                .location(loc)
+                .otherLocations(others)
+                .remote(RemoteModes.decide(remoteField, loc, t, d))
+                .employmentType(employmentType)
+                .salary(salary)
+                .postedAt(postedAt)
+                .fetchedAt(fetchedAt)
+                .description(d)
+                .build();
+        return new Parsed(posting);
+    }
+}

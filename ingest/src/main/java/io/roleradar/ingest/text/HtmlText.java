@@ -1,0 +1,119 @@
+package io.roleradar.ingest.text;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns posting HTML into the plain text of the message contract: paragraphs separated by a blank
+ * line, list items on their own lines starting with "- ", entities decoded, no tags, whitespace
+ * normalised. Jsoup's own {@code Element.text()} flattens everything onto one line, which loses
+ * the structure the classifier and a reader rely on, so the walk is done here.
+ */
+public final class HtmlText {
+    private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+            "table", "blockquote", "pre", "section", "article", "header", "footer", "dl", "hr", "figure");
+    private static final Set<String> LINES = Set.of("div", "br", "tr", "dt", "dd", "li", "main", "aside", "nav",
+            "form", "fieldset", "address", "caption", "details", "summary", "center");
+    private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "template", "svg", "iframe",
+            "button", "select", "input", "textarea", "head", "object", "canvas");
+    private static final Pattern LEFTOVER_ENTITY = Pattern.compile("&(?:[a-zA-Z]{2,8}|#\\d{2,6}|#x[0-9a-fA-F]{2,5});");
+
+    private HtmlText() {
+    }
+
+    /** Plain text of an HTML fragment or document. */
+    public static String of(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        return of(Jsoup.parseBodyFragment(html).body());
+    }
+
+    /**
+     * Plain text of HTML that arrived entity-escaped ({@code &lt;p&gt;...}), as Greenhouse's API
+     * sends its {@code content}: unescaped once, then converted.
+     */
+    public static String ofEscaped(String escapedHtml) {
+        if (escapedHtml == null || escapedHtml.isBlank()) {
+            return "";
+        }
+        return of(Parser.unescapeEntities(escapedHtml, false));
+    }
+
+    /** Plain text of an element and everything below it. */
+    public static String of(Element root) {
+        StringBuilder out = new StringBuilder();
+        walk(root, out, false);
+        String text = Texts.tidyLines(out.toString());
+        // Some sources escape twice (&amp;nbsp;): one more decode removes what is left.
+        if (LEFTOVER_ENTITY.matcher(text).find()) {
+            text = Texts.tidyLines(Parser.unescapeEntities(text, false));
+        }
+        return text;
+    }
+
+    private static void walk(Node node, StringBuilder out, boolean pre) {
+        for (Node child : node.childNodes()) {
+            if (child instanceof TextNode text) {
+                appendText(out, pre ? text.getWholeText() : text.text(), pre);
+            } else if (child instanceof Element element) {
+                String tag = element.normalName();
+                if (SKIPPED.contains(tag)) {
+                    continue;
+                }
+                boolean paragraph = PARAGRAPHS.contains(tag);
+                boolean line = LINES.contains(tag);
+                if (tag.equals("br")) {
+                    out.append('\n');
+                    continue;
+                }
+                if (paragraph) {
+                    out.append("\n\n");
+                } else if (line) {
+                    out.append('\n');
+                } else if (tag.equals("td") || tag.equals("th")) {
+                    out.append(' ');
+                }
+                if (tag.equals("li")) {
+                    out.append("- ");
+                }
+                walk(element, out, pre || tag.equals("pre"));
+                if (paragraph) {
+                    out.append("\n\n");
+                } else if (line) {
+                    out.append('\n');
+                }
+            }
+        }
+    }
+
+    private static void appendText(StringBuilder out, String text, boolean pre) {
+        if (text.isEmpty()) {
+            return;
+        }
+        if (!pre && !text.isBlank() && out.length() > 0) {
+            char last = out.charAt(out.length() - 1);
+            // TextNode.text() drops the spaces around inline tags; keep words apart.
+            if (!Character.isWhitespace(last) && needsSpaceBefore(text.charAt(0)) && !isOpening(last)) {
+                out.append(' ');
+            }
+        }
+        out.append(text);
+    }
+
+    private static boolean needsSpaceBefore(char first) {
+        return Character.isLetterOrDigit(first) || first == '(' || first == '$' || first == '&' || first == '"'
+                || first == '\u201c';
+    }
+
+    private static boolean isOpening(char c) {
+        return c == '(' || c == '[' || c == '/' || c == '$' || c == '-' || c == '\u2013' || c == '\'' || c == '"'
+                || c == '\u2018' || c == '\u201c' || c == '#' || c == '@';
+    }
+}

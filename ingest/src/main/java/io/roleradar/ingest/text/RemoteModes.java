@@ -1,0 +1,99 @@
+package io.roleradar.ingest.text;
+
+import io.roleradar.model.RemoteMode;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Decides REMOTE, HYBRID, ONSITE or UNKNOWN from a source's structured field, its location and the
+ * description. Structured fields are often defaults nobody set ("On-Site" on a job whose text says
+ * "hybrid, three days in the office"), so a clear statement in the text wins over them; the text
+ * only counts when it uses unambiguous phrases, since "remote" alone also means remote sensing or
+ * remote teams.
+ */
+public final class RemoteModes {
+    private static final Pattern HYBRID = Pattern.compile(
+            "\\bhybrid\\b(?![- ](?:cloud|model|search|approach|architecture|system|quantum|infrastructure|deployment|environment))"
+                    + "|\\b(?:one|two|three|four|[1-4])\\s*(?:\\+\\s*)?(?:days?)\\s+(?:a|per|each)\\s+week\\s+(?:in|at|from)\\s+(?:the|our)\\s+office",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern REMOTE = Pattern.compile(
+            "\\b(?:fully|100%|completely|entirely)\\s+remote\\b|\\bremote[- ](?:first|friendly|only)\\b"
+                    + "|\\bwork\\s+from\\s+anywhere\\b|\\b(?:this|the)\\s+(?:role|position|job)\\s+is\\s+(?:fully\\s+)?remote\\b"
+                    + "|\\bremote\\s+(?:role|position|opportunity|job)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ONSITE = Pattern.compile(
+            "\\b(?:on[- ]?site|in[- ]office|in[- ]person)\\s+(?:role|position|job)\\b"
+                    + "|\\b(?:five|5)\\s+days\\s+(?:a|per)\\s+week\\s+(?:in|at)\\s+(?:the|our)\\s+office"
+                    + "|\\bthis\\s+(?:role|position)\\s+is\\s+(?:based\\s+)?(?:on[- ]?site|in[- ]office|in[- ]person)\\b"
+                    + "|\\bnot\\s+(?:a\\s+)?remote\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern REMOTE_LOCATION = Pattern.compile("\\bremote\\b|\\banywhere\\b|\\bwork from home\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private RemoteModes() {
+    }
+
+    /** A source's own word for the workplace ("Remote", "OnSite", "hybrid", "TELECOMMUTE") as a mode. */
+    public static RemoteMode fromField(String value) {
+        if (value == null || value.isBlank()) {
+            return RemoteMode.UNKNOWN;
+        }
+        String v = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        if (v.contains("hybrid")) {
+            return RemoteMode.HYBRID;
+        }
+        if (v.contains("remote") || v.contains("telecommute") || v.contains("wfh") || v.contains("anywhere")) {
+            return RemoteMode.REMOTE;
+        }
+        if (v.contains("onsite") || v.contains("inoffice") || v.contains("office") || v.contains("inperson")) {
+            return RemoteMode.ONSITE;
+        }
+        return RemoteMode.UNKNOWN;
+    }
+
+    /**
+     * The mode, given the structured field's mode (UNKNOWN when the source has none), the primary
+     * location and the description text.
+     */
+    public static RemoteMode decide(RemoteMode structured, String location, String title, String description) {
+        RemoteMode fromText = fromText(title) != RemoteMode.UNKNOWN ? fromText(title) : fromText(description);
+        RemoteMode s = structured == null ? RemoteMode.UNKNOWN : structured;
+        if (s == RemoteMode.UNKNOWN && location != null && REMOTE_LOCATION.matcher(location).find()) {
+            s = location.toLowerCase(Locale.ROOT).contains("hybrid") ? RemoteMode.HYBRID : RemoteMode.REMOTE;
+        } else if (s == RemoteMode.UNKNOWN && location != null && location.toLowerCase(Locale.ROOT).contains("hybrid")) {
+            s = RemoteMode.HYBRID;
+        }
+        if (s == RemoteMode.UNKNOWN) {
+            return fromText;
+        }
+        // The text overrides the field only with a different, explicit statement; a posting saying
+        // "hybrid" under a REMOTE or ONSITE field is most often hybrid in practice.
+        if (fromText == RemoteMode.HYBRID && s != RemoteMode.HYBRID) {
+            return RemoteMode.HYBRID;
+        }
+        if (fromText == RemoteMode.REMOTE && s == RemoteMode.ONSITE) {
+            return RemoteMode.REMOTE;
+        }
+        if (fromText == RemoteMode.ONSITE && s == RemoteMode.REMOTE) {
+            return RemoteMode.ONSITE;
+        }
+        return s;
+    }
+
+    /** What the text alone says, UNKNOWN unless it uses one of the unambiguous phrases. */
+    public static RemoteMode fromText(String text) {
+        if (text == null || text.isBlank()) {
+            return RemoteMode.UNKNOWN;
+        }
+        if (HYBRID.matcher(text).find()) {
+            return RemoteMode.HYBRID;
+        }
+        boolean remote = REMOTE.matcher(text).find();
+        boolean onsite = ONSITE.matcher(text).find();
+        if (remote == onsite) {
+            return RemoteMode.UNKNOWN;
+        }
+        return remote ? RemoteMode.REMOTE : RemoteMode.ONSITE;
+    }
+}
