@@ -1,0 +1,211 @@
+package io.roleradar.classifier;
+
+import io.roleradar.classifier.taxonomy.Rule;
+import io.roleradar.classifier.taxonomy.SectionKind;
+import io.roleradar.classifier.taxonomy.Signal;
+import io.roleradar.classifier.taxonomy.Taxonomy;
+import io.roleradar.classifier.taxonomy.TaxonomyLoader;
+import io.roleradar.classifier.text.Layout;
+import io.roleradar.classifier.text.PhraseMatcher;
+import io.roleradar.model.Domain;
+import io.roleradar.model.DomainTag;
+import io.roleradar.model.Evidence;
+import io.roleradar.model.Level;
+import io.roleradar.model.RawPosting;
+import io.roleradar.model.Responsibility;
+import io.roleradar.model.RoundTag;
+import io.roleradar.model.Specialization;
+import io.roleradar.model.TagEvidence;
+import io.roleradar.model.Tags;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tags one posting by TAXONOMY.md: ML role or not, responsibility, specialization, domains, level,
+ * manager and interview rounds, each with the posting text that set it.
+ *
+ * <p>How: every phrase of the taxonomy is compiled once into one automaton; the title, department
+ * and description are each scanned once. Each match adds its rule's weight to a signal, times the
+ * weight of where it was found (title, duties, requirements, nice-to-have, ...); company
+ * boilerplate counts zero. The decisions are thresholds on those sums, all read from the taxonomy.
+ * No rule names a company or a posting, so the same text always gets the same tags.
+ *
+ * <p>Immutable and thread-safe: one instance serves any number of threads.
+ */
+public final class Classifier {
+    private final Taxonomy taxonomy;
+    private final Rule[] rules;
+    private final PhraseMatcher matcher;
+    private final int[][] patternRules;
+    private final int yearsPattern;
+    private final PhraseMatcher headings;
+    private final SectionKind[] headingKinds;
+    private final RoundPlanner rounds;
+
+    public Classifier(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+        this.rules = taxonomy.rules().toArray(new Rule[0]);
+        PhraseMatcher.Builder phrases = new PhraseMatcher.Builder();
+        List<List<Integer>> byPattern = new ArrayList<>();
+        for (int r = 0; r < rules.length; r++) {
+            for (String phrase : rules[r].phrases()) {
+                int id = phrases.add(phrase);
+                while (byPattern.size() <= id) {
+                    byPattern.add(new ArrayList<>());
+                }
+                if (!byPattern.get(id).contains(r)) {
+                    byPattern.get(id).add(r);
+                }
+            }
+        }
+        // "years" is not a rule: it tells where to try the years-of-experience pattern.
+        this.yearsPattern = phrases.add("years");
+        while (byPattern.size() <= yearsPattern) {
+            byPattern.add(new ArrayList<>());
+        }
+        this.matcher = phrases.build();
+        this.patternRules = byPattern.stream()
+                .map(list -> list.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
+        List<String> markers = new ArrayList<>();
+        List<SectionKind> kinds = new ArrayList<>();
+        taxonomy.sections().markers().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> e.getValue().forEach(m -> {
+                    markers.add(m);
+                    kinds.add(e.getKey());
+                }));
+        this.headings = PhraseMatcher.compile(markers);
+        this.headingKinds = kinds.toArray(new SectionKind[0]);
+        this.rounds = new RoundPlanner(taxonomy.rounds());
+    }
+
+    /** A classifier with the taxonomy shipped in this module. */
+    public static Classifier withDefaultTaxonomy() {
+        return new Classifier(TaxonomyLoader.loadDefault());
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    public String taxonomyVersion() {
+        return taxonomy.version();
+    }
+
+    /** The tags of one posting; never fails for a valid {@link RawPosting}. */
+    public Tags classify(RawPosting posting) {
+        Scan scan = new Scan(this);
+        scan.title(posting.title());
+        if (posting.department() != null && !posting.department().isBlank()) {
+            scan.department(posting.department());
+        }
+        scan.description(posting.description());
+        return decide(scan);
+    }
+
+    private Tags decide(Scan scan) {
+        Taxonomy.Thresholds t = taxonomy.thresholds();
+        double mlScore = scan.signal(Signal.ML) + scan.signal(Signal.NOT_ML);
+        boolean ml = mlScore >= t.ml();
+        double p = 1.0 / (1.0 + Math.exp(-(mlScore - t.ml()) / t.mlScale()));
+        double confidence = round2(ml ? p : 1.0 - p);
+        List<Evidence> mlEvidence = scan.evidence(ml ? Signal.ML : Signal.NOT_ML, 4);
+        if (!ml) {
+            return Tags.notMl(confidence, new TagEvidence(mlEvidence, null, null, null, null), taxonomy.version());
+        }
+        double infra = scan.signal(Signal.INFRA);
+        double modeling = scan.signal(Signal.MODELING);
+        Responsibility responsibility = infra - modeling > t.infraMargin() ? Responsibility.INFRA : Responsibility.MODELING;
+        List<Evidence> responsibilityEvidence = scan.evidence(
+                responsibility == Responsibility.INFRA ? Signal.INFRA : Signal.MODELING, 3);
+
+        List<DomainTag> domains = new ArrayList<>();
+        double topDomain = 0;
+        Domain top = null;
+        for (Domain d : Domain.values()) {
+            double s = scan.domain(d);
+            if (s > topDomain) {
+                topDomain = s;
+                top = d;
+            }
+            if (s >= t.domain()) {
+                domains.add(new DomainTag(d, round2(s / (s + t.domainScale())), scan.domainEvidence(d, 3)));
+            }
+        }
+        domains.sort(Comparator.comparingDouble(DomainTag::score).reversed());
+
+        double specialistScore = scan.signal(Signal.SPECIALIST) + scan.signal(Signal.GENERALIST);
+        List<Evidence> specialistEvidence = new ArrayList<>(scan.evidence(Signal.SPECIALIST, 3));
+        if (topDomain >= t.domainSpecialist()) {
+            // Deep, repeated work in one field is itself the "deep expertise in one named field".
+            specialistScore += t.specialist();
+            specialistEvidence.addAll(scan.domainEvidence(top, 2));
+        }
+        Specialization specialization = specialistScore >= t.specialist()
+                ? Specialization.SPECIALIST : Specialization.GENERALIST;
+        if (specialization == Specialization.GENERALIST) {
+            specialistEvidence = scan.evidence(Signal.GENERALIST, 3);
+        }
+
+        LevelReader.Result level = LevelReader.read(scan, taxonomy.levels());
+        boolean manager = scan.signal(Signal.MANAGER) >= t.manager();
+        List<Evidence> managerEvidence = manager ? scan.evidence(Signal.MANAGER, 3) : List.of();
+
+        TagEvidence evidence = new TagEvidence(mlEvidence, responsibilityEvidence, specialistEvidence,
+                level.evidence(), managerEvidence);
+        List<RoundTag> roundTags = rounds.plan(new RoundPlanner.Facts(responsibility, specialization,
+                level.level(), domains, scan, evidence));
+        return new Tags(true, confidence, responsibility, specialization, null, domains, level.level(), manager,
+                roundTags, evidence, taxonomy.version());
+    }
+
+    static double round2(double v) {
+        return Math.round(v * 100.0) / 100.0;
+    }
+
+    // --- what Scan needs from the compiled taxonomy ---
+
+    Rule[] rules() {
+        return rules;
+    }
+
+    PhraseMatcher matcher() {
+        return matcher;
+    }
+
+    int[] rulesOf(int pattern) {
+        return patternRules[pattern];
+    }
+
+    boolean isYears(int pattern) {
+        return pattern == yearsPattern;
+    }
+
+    Layout layout(String description) {
+        return Layout.of(description, headings, headingKinds, taxonomy.sections().headingMaxChars());
+    }
+
+    /** Levels in order of seniority, for "the highest level word in the title wins". */
+    static int rank(Level level) {
+        return switch (level) {
+            case UNKNOWN -> -1;
+            case JUNIOR -> 0;
+            case MID -> 1;
+            case SENIOR -> 2;
+            case STAFF_PLUS -> 3;
+        };
+    }
+
+    static <K extends Enum<K>> EnumMap<K, Double> zeros(Class<K> type) {
+        EnumMap<K, Double> map = new EnumMap<>(type);
+        for (K k : type.getEnumConstants()) {
+            map.put(k, 0.0);
+        }
+        return map;
+    }
+}

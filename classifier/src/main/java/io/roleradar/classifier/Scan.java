@@ -1,0 +1,214 @@
+package io.roleradar.classifier;
+
+import io.roleradar.classifier.taxonomy.Rule;
+import io.roleradar.classifier.taxonomy.SectionKind;
+import io.roleradar.classifier.taxonomy.Signal;
+import io.roleradar.classifier.taxonomy.Taxonomy;
+import io.roleradar.classifier.text.Layout;
+import io.roleradar.model.Domain;
+import io.roleradar.model.Evidence;
+import io.roleradar.model.Level;
+import io.roleradar.model.SourceField;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * What one pass over one posting found: per rule, how much it matched (weighted by where, capped)
+ * and its best evidence; the level words of the title and text; the years of experience asked.
+ * One instance per {@link Classifier#classify} call, so the classifier itself holds no state.
+ */
+final class Scan {
+    private final Classifier classifier;
+    private final Taxonomy.SectionRules sections;
+    private final Rule[] rules;
+    private final double[] sums;
+    private final Evidences[] evidence;
+
+    Level titleLevel = Level.UNKNOWN;
+    Evidence titleLevelEvidence;
+    Level textLevel = Level.UNKNOWN;
+    Evidence textLevelEvidence;
+    int years = -1;
+    Evidence yearsEvidence;
+
+    private int[] hits = new int[96];
+    private int hitCount;
+
+    Scan(Classifier classifier) {
+        this.classifier = classifier;
+        this.sections = classifier.taxonomy().sections();
+        this.rules = classifier.rules();
+        this.sums = new double[rules.length];
+        this.evidence = new Evidences[rules.length];
+    }
+
+    void title(String title) {
+        classifier.matcher().scan(title, (p, s, e) -> {
+            for (int r : classifier.rulesOf(p)) {
+                Rule rule = rules[r];
+                if (rule.scope().title()) {
+                    double w = rule.scope() == io.roleradar.classifier.taxonomy.Scope.TITLE ? 1.0 : sections.titleWeight();
+                    add(r, w, title, SourceField.TITLE, s, e);
+                    if (rule.signal() == Signal.LEVEL && Classifier.rank(rule.level()) > Classifier.rank(titleLevel)) {
+                        titleLevel = rule.level();
+                        titleLevelEvidence = new Evidence(title.substring(s, e), SourceField.TITLE, s, e, rule.id());
+                    }
+                }
+            }
+        });
+    }
+
+    void department(String department) {
+        classifier.matcher().scan(department, (p, s, e) -> {
+            for (int r : classifier.rulesOf(p)) {
+                Rule rule = rules[r];
+                // A department says what the team does, not how senior the role is or whom it manages.
+                if (rule.scope().title() && rule.signal() != Signal.LEVEL && rule.signal() != Signal.MANAGER) {
+                    double w = rule.scope() == io.roleradar.classifier.taxonomy.Scope.TITLE ? 1.0 : sections.titleWeight();
+                    add(r, w * sections.departmentWeight(), department, SourceField.DEPARTMENT, s, e);
+                }
+            }
+        });
+    }
+
+    void description(String text) {
+        hitCount = 0;
+        classifier.matcher().scan(text, (p, s, e) -> {
+            if (hitCount * 3 + 3 > hits.length) {
+                hits = Arrays.copyOf(hits, hits.length * 2);
+            }
+            hits[hitCount * 3] = p;
+            hits[hitCount * 3 + 1] = s;
+            hits[hitCount * 3 + 2] = e;
+            hitCount++;
+        });
+        Layout layout = classifier.layout(text);
+        // First the boilerplate paragraphs, so that nothing in them counts.
+        for (int h = 0; h < hitCount; h++) {
+            for (int r : classifier.rulesOf(hits[h * 3])) {
+                if (rules[r].signal() == Signal.BOILERPLATE) {
+                    layout.markBoilerplate(hits[h * 3 + 1]);
+                }
+            }
+        }
+        for (int h = 0; h < hitCount; h++) {
+            int p = hits[h * 3];
+            int s = hits[h * 3 + 1];
+            int e = hits[h * 3 + 2];
+            SectionKind kind = layout.kindAt(s);
+            double w = sections.weight(kind);
+            if (w <= 0) {
+                continue;
+            }
+            if (classifier.isYears(p)) {
+                years(text, s, e, w);
+            }
+            for (int r : classifier.rulesOf(p)) {
+                Rule rule = rules[r];
+                if (!rule.scope().text() || rule.signal() == Signal.BOILERPLATE) {
+                    continue;
+                }
+                add(r, w, text, SourceField.DESCRIPTION, s, e);
+                if (rule.signal() == Signal.LEVEL && Classifier.rank(rule.level()) > Classifier.rank(textLevel)) {
+                    textLevel = rule.level();
+                    textLevelEvidence = new Evidence(text.substring(s, e), SourceField.DESCRIPTION, s, e, rule.id());
+                }
+            }
+        }
+    }
+
+    /** Tries the years pattern just before a "years" match; the largest lower bound asked wins. */
+    private void years(String text, int s, int e, double weight) {
+        Taxonomy.LevelRules levels = classifier.taxonomy().levels();
+        Matcher m = levels.years().matcher(text);
+        m.region(Math.max(0, s - 24), e);
+        while (m.find()) {
+            if (m.end() != e) {
+                continue;
+            }
+            int n;
+            try {
+                n = Integer.parseInt(m.group(1));
+            } catch (NumberFormatException ex) {
+                continue;
+            }
+            if (n >= 0 && n <= levels.maxYears() && n > years) {
+                years = n;
+                yearsEvidence = new Evidence(text.substring(m.start(), m.end()), SourceField.DESCRIPTION,
+                        m.start(), m.end(), "levels.years");
+            }
+        }
+    }
+
+    private void add(int r, double weight, String fieldText, SourceField field, int s, int e) {
+        Rule rule = rules[r];
+        sums[r] = Math.min(rule.cap(), sums[r] + weight);
+        if (evidence[r] == null) {
+            evidence[r] = new Evidences();
+        }
+        evidence[r].offer(weight, fieldText, field, s, e, rule.id());
+    }
+
+    /** The sum of a signal's weighted, capped matches. */
+    double signal(Signal signal) {
+        double total = 0;
+        for (int r = 0; r < rules.length; r++) {
+            if (rules[r].signal() == signal) {
+                total += rules[r].weight() * sums[r];
+            }
+        }
+        return total;
+    }
+
+    double domain(Domain domain) {
+        double total = 0;
+        for (int r = 0; r < rules.length; r++) {
+            if (rules[r].signal() == Signal.DOMAIN && rules[r].domain() == domain) {
+                total += rules[r].weight() * sums[r];
+            }
+        }
+        return total;
+    }
+
+    boolean has(Signal signal) {
+        return signal(signal) > 0;
+    }
+
+    /** The best evidence of a signal, from the rules that contributed most. */
+    List<Evidence> evidence(Signal signal, int max) {
+        return evidence(r -> rules[r].signal() == signal, max);
+    }
+
+    List<Evidence> domainEvidence(Domain domain, int max) {
+        return evidence(r -> rules[r].signal() == Signal.DOMAIN && rules[r].domain() == domain, max);
+    }
+
+    /** Evidence of the interview rounds the posting states, per round. */
+    List<Evidence> interviewEvidence(io.roleradar.model.Round round, int max) {
+        return evidence(r -> rules[r].signal() == Signal.INTERVIEW && rules[r].round() == round, max);
+    }
+
+    private List<Evidence> evidence(java.util.function.IntPredicate which, int max) {
+        List<Integer> contributing = new ArrayList<>();
+        for (int r = 0; r < rules.length; r++) {
+            if (which.test(r) && evidence[r] != null && sums[r] > 0) {
+                contributing.add(r);
+            }
+        }
+        contributing.sort(Comparator.<Integer>comparingDouble(r -> -Math.abs(rules[r].weight() * sums[r]))
+                .thenComparingInt(r -> r));
+        List<Evidence> out = new ArrayList<>();
+        for (int r : contributing) {
+            for (Evidence ev : evidence[r].list()) {
+                if (out.size() < max && out.stream().noneMatch(o -> o.start() == ev.start() && o.field() == ev.field())) {
+                    out.add(ev);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,120 @@
+package io.roleradar.classifier.taxonomy;
+
+import io.roleradar.model.Domain;
+import io.roleradar.model.Level;
+import io.roleradar.model.Responsibility;
+import io.roleradar.model.Round;
+import io.roleradar.model.Specialization;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The taxonomy as data: the phrases and weights of every signal of TAXONOMY.md, how a description's
+ * sections are recognised and weighted, the thresholds of each decision, the level rules and the
+ * interview-round rules. Loaded and checked by {@link TaxonomyLoader}; {@link #version()} becomes
+ * {@code Tags.taxonomyVersion} of every posting tagged with it. Immutable.
+ */
+public record Taxonomy(String version, SectionRules sections, List<Rule> rules, Thresholds thresholds,
+                       LevelRules levels, RoundRules rounds) {
+    public Taxonomy {
+        rules = List.copyOf(rules);
+    }
+
+    /**
+     * How headings are recognised and how much each kind of section counts.
+     *
+     * @param headingMaxChars  a longer line is never a heading
+     * @param titleWeight      the weight of a description rule's phrase found in the title
+     * @param departmentWeight the weight of a title rule matched in the department instead of the title
+     * @param markers          heading phrases per section kind; the longest match in a heading wins
+     */
+    public record SectionRules(int headingMaxChars, double titleWeight, double departmentWeight, Map<SectionKind, Double> weights,
+                               Map<SectionKind, List<String>> markers) {
+        public SectionRules {
+            weights = Map.copyOf(weights);
+            markers = Map.copyOf(markers);
+        }
+
+        public double weight(SectionKind kind) {
+            return weights.getOrDefault(kind, 0.0);
+        }
+    }
+
+    /**
+     * The cut-offs of each decision.
+     *
+     * @param ml               mlRole when the ML score reaches this
+     * @param mlScale          spread of the logistic that turns the score into mlConfidence
+     * @param infraMargin      INFRA when its score exceeds MODELING's by this much
+     * @param specialist       SPECIALIST when specialist minus generalist evidence reaches this
+     * @param domain           a domain is tagged when its score reaches this
+     * @param domainScale      score s becomes s / (s + domainScale) in [0, 1]
+     * @param domainSpecialist a domain score that by itself makes the role a specialist
+     * @param manager          manager when the manager evidence reaches this
+     */
+    public record Thresholds(double ml, double mlScale, double infraMargin, double specialist, double domain,
+                             double domainScale, double domainSpecialist, double manager) {
+    }
+
+    /** Years of experience to level, used when the title has no level word. */
+    public record LevelRules(Pattern years, int maxYears, List<YearBand> bands) {
+        public LevelRules {
+            bands = List.copyOf(bands);
+        }
+
+        /** The level of the band whose lower bound is the largest not above {@code years}. */
+        public Level forYears(int years) {
+            Level level = Level.UNKNOWN;
+            int best = -1;
+            for (YearBand band : bands) {
+                if (band.minYears() <= years && band.minYears() > best) {
+                    best = band.minYears();
+                    level = band.level();
+                }
+            }
+            return level;
+        }
+    }
+
+    /** From this many years on, {@code level}. */
+    public record YearBand(int minYears, Level level) {
+    }
+
+    /**
+     * Round weights: a base per round, adjusted by the posting's own tags; a round the posting
+     * states gets {@code stated}, and when a posting states any round the others are multiplied by
+     * {@code unstatedFactor}, since a stated process overrides the defaults.
+     */
+    public record RoundRules(double stated, double unstatedFactor, Map<Round, RoundRule> byRound) {
+        public RoundRules {
+            byRound = Map.copyOf(byRound);
+        }
+    }
+
+    /** The default weight of one round and the adjustments to it, each with its reason. */
+    public record RoundRule(double base, String reason, List<Adjustment> adjust) {
+        public RoundRule {
+            adjust = List.copyOf(adjust);
+        }
+    }
+
+    /** Adds {@code delta} to a round's weight when {@code when} holds. */
+    public record Adjustment(Condition when, double delta, String reason) {
+    }
+
+    /**
+     * A condition on a posting's tags; every field given must hold (null fields are not checked).
+     *
+     * @param anyDomain holds when the posting has at least one of these domains
+     * @param signal    holds when the posting carries evidence of this signal (e.g. STARTUP)
+     */
+    public record Condition(Responsibility responsibility, Specialization specialization, Level level,
+                            Level levelAtLeast, Set<Domain> anyDomain, Signal signal) {
+        public Condition {
+            anyDomain = anyDomain == null ? Set.of() : Set.copyOf(anyDomain);
+        }
+    }
+}

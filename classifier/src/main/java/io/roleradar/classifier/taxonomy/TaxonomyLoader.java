@@ -1,0 +1,383 @@
+package io.roleradar.classifier.taxonomy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roleradar.classifier.text.PhraseMatcher;
+import io.roleradar.model.Domain;
+import io.roleradar.model.Level;
+import io.roleradar.model.Responsibility;
+import io.roleradar.model.Round;
+import io.roleradar.model.Specialization;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads a taxonomy file (format in classifier/README.md) and checks all of it before anything is
+ * classified, collecting every problem with its JSON path and the fix, the way Commons CSV's
+ * messages tell the user what to change. The built-in taxonomy is the resource
+ * {@value #RESOURCE}; {@code --taxonomy FILE} replaces it with {@link #load(Path)}.
+ */
+public final class TaxonomyLoader {
+    /** The classpath location of the built-in taxonomy. */
+    public static final String RESOURCE = "/taxonomy/taxonomy.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String origin;
+    private final List<String> problems = new ArrayList<>();
+
+    private TaxonomyLoader(String origin) {
+        this.origin = origin;
+    }
+
+    /** The taxonomy shipped with the classifier. */
+    public static Taxonomy loadDefault() {
+        try (InputStream in = TaxonomyLoader.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in taxonomy " + RESOURCE + " is missing from the classpath");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "resource " + RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A taxonomy file given by the user; a missing or invalid one fails with what to fix. */
+    public static Taxonomy load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new TaxonomyException(file.toString(), List.of("the file does not exist or is not a regular file:"
+                    + " pass the path of a taxonomy JSON file (see classifier/README.md)"));
+        }
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new TaxonomyException(file.toString(), List.of("cannot read it: " + e.getMessage()));
+        }
+    }
+
+    /** Parses and checks a taxonomy given as JSON text; {@code origin} names it in messages. */
+    public static Taxonomy parse(String json, String origin) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new TaxonomyException(origin, List.of("not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new TaxonomyException(origin, List.of("expected a JSON object with version, sections, rules, "
+                    + "thresholds, levels and rounds"));
+        }
+        return new TaxonomyLoader(origin).read(root);
+    }
+
+    private Taxonomy read(JsonNode root) {
+        String version = text(root, "version", "$");
+        if (version != null && !version.matches("[A-Za-z0-9._+-]{1,64}")) {
+            problem("$.version '" + version + "' must be 1-64 letters, digits, '.', '_', '+' or '-', e.g. \"2026.11-1\"");
+        }
+        Taxonomy.SectionRules sections = sections(object(root, "sections", "$"));
+        List<Rule> rules = rules(root.get("rules"));
+        Taxonomy.Thresholds thresholds = thresholds(object(root, "thresholds", "$"));
+        Taxonomy.LevelRules levels = levels(object(root, "levels", "$"));
+        Taxonomy.RoundRules rounds = rounds(object(root, "rounds", "$"));
+        if (!problems.isEmpty()) {
+            throw new TaxonomyException(origin, problems);
+        }
+        return new Taxonomy(version, sections, rules, thresholds, levels, rounds);
+    }
+
+    private Taxonomy.SectionRules sections(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        unknownKeys(node, "$.sections", Set.of("headingMaxChars", "titleWeight", "departmentWeight", "weights", "markers"));
+        int maxChars = (int) number(node, "headingMaxChars", "$.sections", 1, 500);
+        double titleWeight = number(node, "titleWeight", "$.sections", 0, 10);
+        double departmentWeight = number(node, "departmentWeight", "$.sections", 0, 1);
+        Map<SectionKind, Double> weights = new EnumMap<>(SectionKind.class);
+        JsonNode w = object(node, "weights", "$.sections");
+        if (w != null) {
+            for (SectionKind kind : SectionKind.values()) {
+                if (!w.has(kind.name())) {
+                    problem("$.sections.weights has no " + kind.name() + ": give every section kind a weight in [0, 1] ("
+                            + Arrays.toString(SectionKind.values()) + ")");
+                } else {
+                    weights.put(kind, number(w, kind.name(), "$.sections.weights", 0, 1));
+                }
+            }
+            unknownKeys(w, "$.sections.weights", enumNames(SectionKind.values()));
+        }
+        Map<SectionKind, List<String>> markers = new EnumMap<>(SectionKind.class);
+        JsonNode m = object(node, "markers", "$.sections");
+        if (m != null) {
+            unknownKeys(m, "$.sections.markers", enumNames(SectionKind.values()));
+            for (SectionKind kind : SectionKind.values()) {
+                if (m.has(kind.name())) {
+                    markers.put(kind, phrases(m.get(kind.name()), "$.sections.markers." + kind.name()));
+                }
+            }
+        }
+        return new Taxonomy.SectionRules(maxChars, titleWeight, departmentWeight, weights, markers);
+    }
+
+    private List<Rule> rules(JsonNode node) {
+        List<Rule> rules = new ArrayList<>();
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            problem("$.rules must be a non-empty array of rules {id, signal, scope, weight, phrases}");
+            return rules;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode r = node.get(i);
+            String path = "$.rules[" + i + "]";
+            if (!r.isObject()) {
+                problem(path + " must be an object {id, signal, scope, weight, phrases}");
+                continue;
+            }
+            String id = text(r, "id", path);
+            if (id != null) {
+                path = path + " (" + id + ")";
+                if (!ids.add(id)) {
+                    problem(path + ": the id is used twice; give each rule its own id");
+                }
+            }
+            Signal signal = enumValue(r, "signal", path, Signal.class, true);
+            Scope scope = r.has("scope") ? enumValue(r, "scope", path, Scope.class, true) : Scope.ANY;
+            double weight = number(r, "weight", path, -50, 50);
+            int cap = r.has("cap") ? (int) number(r, "cap", path, 1, 100) : 3;
+            List<String> phrases = phrases(r.get("phrases"), path + ".phrases");
+            Domain domain = enumValue(r, "domain", path, Domain.class, signal == Signal.DOMAIN);
+            Level level = enumValue(r, "level", path, Level.class, signal == Signal.LEVEL);
+            Round round = enumValue(r, "round", path, Round.class, signal == Signal.INTERVIEW);
+            unknownKeys(r, path, Set.of("id", "signal", "scope", "weight", "cap", "phrases", "domain", "level",
+                    "round", "comment"));
+            if (id != null && signal != null) {
+                rules.add(new Rule(id, signal, scope, weight, cap, phrases, domain, level, round));
+            }
+        }
+        return rules;
+    }
+
+    private List<String> phrases(JsonNode node, String path) {
+        List<String> phrases = new ArrayList<>();
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            problem(path + " must be a non-empty array of phrases, e.g. [\"machine learning engineer\"]");
+            return phrases;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode p = node.get(i);
+            if (!p.isTextual() || p.asText().isBlank()) {
+                problem(path + "[" + i + "] must be a non-blank string");
+                continue;
+            }
+            try {
+                PhraseMatcher.compile(List.of(p.asText()));
+                phrases.add(p.asText());
+            } catch (IllegalArgumentException e) {
+                problem(path + "[" + i + "]: " + e.getMessage());
+            }
+        }
+        return phrases;
+    }
+
+    private Taxonomy.Thresholds thresholds(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        String p = "$.thresholds";
+        return new Taxonomy.Thresholds(number(node, "ml", p, -50, 50), number(node, "mlScale", p, 0.01, 50),
+                number(node, "infraMargin", p, -50, 50), number(node, "specialist", p, -50, 50),
+                number(node, "domain", p, 0, 50), number(node, "domainScale", p, 0.01, 50),
+                number(node, "domainSpecialist", p, 0, 100), number(node, "manager", p, 0, 50));
+    }
+
+    private Taxonomy.LevelRules levels(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        String regex = text(node, "yearsPattern", "$.levels");
+        Pattern pattern = null;
+        if (regex != null) {
+            try {
+                pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+                if (pattern.matcher("").groupCount() < 1) {
+                    problem("$.levels.yearsPattern needs a capturing group around the (lower) number of years");
+                }
+            } catch (PatternSyntaxException e) {
+                problem("$.levels.yearsPattern is not a valid Java regular expression: " + e.getDescription()
+                        + " near index " + e.getIndex());
+            }
+        }
+        int maxYears = (int) number(node, "maxYears", "$.levels", 1, 60);
+        List<Taxonomy.YearBand> bands = new ArrayList<>();
+        JsonNode b = node.get("bands");
+        if (b == null || !b.isArray() || b.isEmpty()) {
+            problem("$.levels.bands must be a non-empty array of {\"minYears\": N, \"level\": LEVEL}");
+        } else {
+            for (int i = 0; i < b.size(); i++) {
+                String path = "$.levels.bands[" + i + "]";
+                int min = (int) number(b.get(i), "minYears", path, 0, 60);
+                Level level = enumValue(b.get(i), "level", path, Level.class, true);
+                bands.add(new Taxonomy.YearBand(min, level));
+            }
+        }
+        return new Taxonomy.LevelRules(pattern, maxYears, bands);
+    }
+
+    private Taxonomy.RoundRules rounds(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        double stated = number(node, "stated", "$.rounds", 0, 1);
+        double factor = number(node, "unstatedFactor", "$.rounds", 0, 1);
+        Map<Round, Taxonomy.RoundRule> byRound = new EnumMap<>(Round.class);
+        JsonNode all = object(node, "byRound", "$.rounds");
+        if (all != null) {
+            unknownKeys(all, "$.rounds.byRound", enumNames(Round.values()));
+            for (Round round : Round.values()) {
+                String path = "$.rounds.byRound." + round.name();
+                JsonNode r = all.get(round.name());
+                if (r == null) {
+                    problem(path + " is missing: every round needs {base, reason, adjust}");
+                    continue;
+                }
+                double base = number(r, "base", path, 0, 1);
+                String reason = text(r, "reason", path);
+                List<Taxonomy.Adjustment> adjust = new ArrayList<>();
+                JsonNode a = r.get("adjust");
+                if (a != null && a.isArray()) {
+                    for (int i = 0; i < a.size(); i++) {
+                        String ap = path + ".adjust[" + i + "]";
+                        adjust.add(new Taxonomy.Adjustment(condition(object(a.get(i), "when", ap), ap + ".when"),
+                                number(a.get(i), "delta", ap, -1, 1), text(a.get(i), "reason", ap)));
+                    }
+                } else if (a != null) {
+                    problem(path + ".adjust must be an array of {when, delta, reason}");
+                }
+                byRound.put(round, new Taxonomy.RoundRule(base, reason, adjust));
+            }
+        }
+        return new Taxonomy.RoundRules(stated, factor, byRound);
+    }
+
+    private Taxonomy.Condition condition(JsonNode node, String path) {
+        if (node == null) {
+            return new Taxonomy.Condition(null, null, null, null, Set.of(), null);
+        }
+        unknownKeys(node, path, Set.of("responsibility", "specialization", "level", "levelAtLeast", "anyDomain", "signal"));
+        Set<Domain> domains = new HashSet<>();
+        JsonNode d = node.get("anyDomain");
+        if (d != null) {
+            if (!d.isArray()) {
+                problem(path + ".anyDomain must be an array of domains " + Arrays.toString(Domain.values()));
+            } else {
+                for (JsonNode e : d) {
+                    Domain domain = parseEnum(e.asText(), path + ".anyDomain", Domain.class);
+                    if (domain != null) {
+                        domains.add(domain);
+                    }
+                }
+            }
+        }
+        return new Taxonomy.Condition(
+                enumValue(node, "responsibility", path, Responsibility.class, false),
+                enumValue(node, "specialization", path, Specialization.class, false),
+                enumValue(node, "level", path, Level.class, false),
+                enumValue(node, "levelAtLeast", path, Level.class, false),
+                domains,
+                enumValue(node, "signal", path, Signal.class, false));
+    }
+
+    private JsonNode object(JsonNode parent, String field, String path) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        if (node == null || !node.isObject()) {
+            problem(path + "." + field + " must be an object");
+            return null;
+        }
+        return node;
+    }
+
+    private String text(JsonNode parent, String field, String path) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            problem(path + "." + field + " must be a non-blank string");
+            return null;
+        }
+        return node.asText();
+    }
+
+    private double number(JsonNode parent, String field, String path, double min, double max) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        if (node == null || !node.isNumber()) {
+            problem(path + "." + field + " must be a number in [" + fmt(min) + ", " + fmt(max) + "]");
+            return min;
+        }
+        double v = node.asDouble();
+        if (v < min || v > max) {
+            problem(path + "." + field + " is " + fmt(v) + ": it must lie in [" + fmt(min) + ", " + fmt(max) + "]");
+        }
+        return v;
+    }
+
+    private <E extends Enum<E>> E enumValue(JsonNode parent, String field, String path, Class<E> type, boolean required) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                problem(path + "." + field + " is required: one of " + Arrays.toString(type.getEnumConstants()));
+            }
+            return null;
+        }
+        return parseEnum(node.asText(), path + "." + field, type);
+    }
+
+    private <E extends Enum<E>> E parseEnum(String value, String path, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problem(path + " is '" + value + "': use one of " + Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+
+    private void unknownKeys(JsonNode node, String path, Set<String> known) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!known.contains(name)) {
+                problem(path + " has the unknown field '" + name + "': remove it or use one of " + new java.util.TreeSet<>(known));
+            }
+        }
+    }
+
+    private static Set<String> enumNames(Enum<?>[] values) {
+        Set<String> names = new HashSet<>();
+        for (Enum<?> v : values) {
+            names.add(v.name());
+        }
+        return names;
+    }
+
+    private void problem(String message) {
+        problems.add(message);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}
