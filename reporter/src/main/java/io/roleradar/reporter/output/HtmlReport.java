@@ -226,7 +226,7 @@ public final class HtmlReport {
     private static final String CSS = """
             :root{--ink:#1f2933;--muted:#616e7c;--line:#d9e2ec;--bg:#ffffff}
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--ink);\
-            background:var(--bg);margin:0 auto;padding:24px;max-width:1240px}
+            background:var(--bg);margin:0 auto;padding:24px;max-width:1360px}
             h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:28px 0 6px;border-bottom:1px solid var(--line);padding-bottom:4px}
             .meta,.note,.n,footer{color:var(--muted)}.summary{font-weight:600}
             .grid{display:flex;flex-wrap:wrap;gap:12px}

@@ -9,10 +9,10 @@ import java.util.Locale;
  * {@code rect} of class {@code bar} with a {@code title} (the tooltip); every text is escaped.
  */
 public final class SvgCharts {
-    static final int LABEL_WIDTH = 160;
-    static final int BAR_AREA = 200;
+    static final int LABEL_WIDTH = 172;
+    static final int BAR_AREA = 170;
     static final int ROW = 24;
-    private static final int VALUE_WIDTH = 70;
+    private static final int VALUE_WIDTH = 64;
 
     private SvgCharts() {
     }
