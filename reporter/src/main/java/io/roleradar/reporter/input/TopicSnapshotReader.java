@@ -173,10 +173,11 @@ public final class TopicSnapshotReader implements AutoCloseable {
     private List<TopicPartition> partitions(String topic) {
         List<PartitionInfo> infos;
         try {
-            infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
+            // Bounded by default.api.timeout.ms (30 s unless set with -X or KAFKA_DEFAULT_API_TIMEOUT_MS).
+            infos = consumer.partitionsFor(topic);
         } catch (TimeoutException e) {
-            throw new KafkaUnavailableException("Kafka at " + bootstrapServers + " did not answer within "
-                    + METADATA_TIMEOUT.toSeconds() + " s: " + e.getMessage(), e);
+            throw new KafkaUnavailableException("Kafka at " + bootstrapServers + " did not answer: "
+                    + e.getMessage(), e);
         }
         if (infos == null || infos.isEmpty()) {
             throw new IllegalArgumentException("topic " + topic + " does not exist on " + bootstrapServers

@@ -1,0 +1,115 @@
+package io.roleradar.reporter;
+
+import io.roleradar.cli.ExitCodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line: help, exit codes, and a run over a file (no broker). */
+class ReporterMainTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    @Test
+    void printsHelpForTheCommandAndItsSubcommand() {
+        assertThat(ReporterMain.execute("--help")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("run");
+        assertThat(ReporterMain.execute("run", "--help")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--out").contains("--input").contains("--every")
+                .contains("--since").contains("--until").contains("--company").contains("--source")
+                .contains("--bootstrap-servers").contains("ROLERADAR_REPORT_DIR");
+    }
+
+    @Test
+    void reportsOnAFileAndPrintsWhereTheReportsAreAndASummary() {
+        Path reports = dir.resolve("reports");
+        int code = ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "--out", reports.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(reports.resolve("quadrants.csv")).exists();
+        assertThat(reports.resolve("report.html")).exists();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(reports.toAbsolutePath().toString())
+                .contains("5 ML postings counted").contains("1 non-ML");
+    }
+
+    @Test
+    void appliesTheFiltersGivenOnTheCommandLine() throws Exception {
+        Path reports = dir.resolve("beta");
+        int code = ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "--out", reports.toString(),
+                "--company", "Beta", "--since", "2026-11-01", "--until", "2026-11-30");
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(CsvFiles.read(reports.resolve("companies.csv"))).extracting(r -> r.get("company")).containsExactly("Beta");
+        assertThat(Files.readString(reports.resolve("manifest.json"))).contains("\"company\" : \"Beta\"");
+    }
+
+    @Test
+    void goesOnPastUnreadableRecordsAndListsThemInTheManifest() throws Exception {
+        Path reports = dir.resolve("r");
+        int code = ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.UNREADABLE).toString(), "--out", reports.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        var manifest = io.roleradar.model.PostingJson.tree(Files.readString(reports.resolve("manifest.json")));
+        assertThat(manifest.at("/counts/unreadable").asLong()).isEqualTo(4);
+        assertThat(manifest.at("/unreadable/byReason/MALFORMED_JSON").asLong()).isEqualTo(1);
+        assertThat(manifest.at("/unreadable/records/0/where").asText()).isEqualTo("tagged-unreadable.jsonl:2");
+        assertThat(CsvFiles.read(reports.resolve("postings.csv"))).hasSize(2);
+    }
+
+    @Test
+    void failsWhenNoRecordAtAllCanBeRead() throws Exception {
+        Path junk = dir.resolve("junk.jsonl");
+        Files.writeString(junk, "not json\n{\"also\": \"not a posting\"}\n");
+        assertThat(ReporterMain.execute("run", "--input", junk.toString(), "--out", dir.resolve("x").toString()))
+                .isEqualTo(ExitCodes.FAILED);
+    }
+
+    @Test
+    void aMissingInputFileIsAUsageError() {
+        assertThat(ReporterMain.execute("run", "--input", dir.resolve("nope.jsonl").toString(), "--out", dir.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--input");
+    }
+
+    @Test
+    void badFlagsAreUsageErrors() {
+        assertThat(ReporterMain.execute("run", "--since", "last week", "--input", "x")).isEqualTo(ExitCodes.USAGE);
+        assertThat(ReporterMain.execute("run", "--every", "sometimes", "--input", "x")).isEqualTo(ExitCodes.USAGE);
+        assertThat(ReporterMain.execute("run", "--no-such-flag")).isEqualTo(ExitCodes.USAGE);
+        assertThat(ReporterMain.execute()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void anUnreachableBrokerExitsWithKafkaUnavailable() {
+        int code = ReporterMain.execute("run", "--out", dir.toString(), "--bootstrap-servers", "127.0.0.1:1",
+                "-X", "default.api.timeout.ms=1500", "-X", "reconnect.backoff.max.ms=200");
+        assertThat(code).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
+    }
+}

@@ -1,0 +1,58 @@
+package io.roleradar.reporter;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RunSettingsTest {
+
+    @Test
+    void readsDurationsInShortAndIsoForm() {
+        assertThat(RunSettings.duration("30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(RunSettings.duration("15m")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(RunSettings.duration("6h")).isEqualTo(Duration.ofHours(6));
+        assertThat(RunSettings.duration("1d")).isEqualTo(Duration.ofDays(1));
+        assertThat(RunSettings.duration("PT15M")).isEqualTo(Duration.ofMinutes(15));
+        assertThatThrownBy(() -> RunSettings.duration("soon")).hasMessageContaining("15m");
+    }
+
+    @Test
+    void fallsBackToTheEnvironmentWhenAFlagIsNotGiven() {
+        Map<String, String> env = Map.of("ROLERADAR_REPORT_DIR", "/srv/reports", "ROLERADAR_REPORT_EVERY", "1h",
+                "ROLERADAR_REPORT_SINCE", "2026-11-01", "ROLERADAR_REPORT_COMPANY", "Acme");
+        RunSettings s = RunSettings.of(env, null, null, null, null, null, null, null);
+        assertThat(s.out()).isEqualTo(Path.of("/srv/reports"));
+        assertThat(s.every()).isEqualTo(Duration.ofHours(1));
+        assertThat(s.filters().since()).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(s.filters().company()).isEqualTo("Acme");
+        assertThat(s.input()).isNull();
+    }
+
+    @Test
+    void flagsBeatTheEnvironment() {
+        RunSettings s = RunSettings.of(Map.of("ROLERADAR_REPORT_DIR", "/srv/reports"), "out", "t.jsonl", null,
+                null, null, null, "greenhouse");
+        assertThat(s.out()).isEqualTo(Path.of("out"));
+        assertThat(s.input()).isEqualTo("t.jsonl");
+        assertThat(s.filters().source()).isEqualTo("greenhouse");
+    }
+
+    @Test
+    void defaultsToTheReportsFolderAndOneRun() {
+        RunSettings s = RunSettings.of(Map.of(), null, null, null, null, null, null, null);
+        assertThat(s.out()).isEqualTo(Path.of("reports"));
+        assertThat(s.every()).isNull();
+    }
+
+    @Test
+    void namesTheFixForABadDate() {
+        assertThatThrownBy(() -> RunSettings.of(Map.of(), null, null, null, "01/11/2026", null, null, null))
+                .hasMessageContaining("--since").hasMessageContaining("YYYY-MM-DD");
+    }
+}
