@@ -82,7 +82,7 @@ public final class CsvParser {
         d.company = Fields.company(get(record, layout.company));
         d.location = Texts.blankToNull(get(record, layout.location));
         if (layout.description >= 0) {
-            d.description = Texts.tidyLines(get(record, layout.description));
+            d.description = Texts.stripTags(get(record, layout.description));
         } else {
             StringBuilder text = new StringBuilder();
             for (int[] section : layout.sections) {

@@ -49,7 +49,7 @@ public final class HtmlText {
     /** Plain text of an element and everything below it. */
     public static String of(Element root) {
         StringBuilder out = new StringBuilder();
-        walk(root, out, false);
+        walk(root, out, false, false);
         String text = Texts.tidyLines(out.toString());
         // Some sources escape twice (&amp;nbsp;): one more decode removes what is left.
         if (LEFTOVER_ENTITY.matcher(text).find()) {
@@ -58,7 +58,7 @@ public final class HtmlText {
         return text;
     }
 
-    private static void walk(Node node, StringBuilder out, boolean pre) {
+    private static void walk(Node node, StringBuilder out, boolean pre, boolean inItem) {
         for (Node child : node.childNodes()) {
             if (child instanceof TextNode text) {
                 appendText(out, pre ? text.getWholeText() : text.text(), pre);
@@ -67,8 +67,9 @@ public final class HtmlText {
                 if (SKIPPED.contains(tag)) {
                     continue;
                 }
-                boolean paragraph = PARAGRAPHS.contains(tag);
-                boolean line = LINES.contains(tag);
+                // Inside a list item, paragraphs are only line breaks, so the item stays one bullet.
+                boolean paragraph = PARAGRAPHS.contains(tag) && !inItem;
+                boolean line = LINES.contains(tag) || (inItem && PARAGRAPHS.contains(tag));
                 if (tag.equals("br")) {
                     out.append('\n');
                     continue;
@@ -82,8 +83,10 @@ public final class HtmlText {
                 }
                 if (tag.equals("li")) {
                     out.append("- ");
+                } else if (tag.equals("ul") || tag.equals("ol")) {
+                    inItem = false;
                 }
-                walk(element, out, pre || tag.equals("pre"));
+                walk(element, out, pre || tag.equals("pre"), inItem || tag.equals("li"));
                 if (paragraph) {
                     out.append("\n\n");
                 } else if (line) {

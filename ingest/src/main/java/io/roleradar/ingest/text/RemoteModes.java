@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Decides REMOTE, HYBRID, ONSITE or UNKNOWN from a source's structured field, its location and the
- * description. Structured fields are often defaults nobody set ("On-Site" on a job whose text says
- * "hybrid, three days in the office"), so a clear statement in the text wins over them; the text
- * only counts when it uses unambiguous phrases, since "remote" alone also means remote sensing or
+ * description. An ONSITE field is often a default nobody set ("On-Site" on a job whose text says
+ * "hybrid, three days in the office"), so a clear statement in the text wins over it; without a
+ * structured field the text decides alone. The text only counts when it uses unambiguous phrases, since "remote" alone also means remote sensing or
  * remote teams.
  */
 public final class RemoteModes {
@@ -67,16 +67,11 @@ public final class RemoteModes {
         if (s == RemoteMode.UNKNOWN) {
             return fromText;
         }
-        // The text overrides the field only with a different, explicit statement; a posting saying
-        // "hybrid" under a REMOTE or ONSITE field is most often hybrid in practice.
-        if (fromText == RemoteMode.HYBRID && s != RemoteMode.HYBRID) {
-            return RemoteMode.HYBRID;
-        }
-        if (fromText == RemoteMode.REMOTE && s == RemoteMode.ONSITE) {
-            return RemoteMode.REMOTE;
-        }
-        if (fromText == RemoteMode.ONSITE && s == RemoteMode.REMOTE) {
-            return RemoteMode.ONSITE;
+        // Only an ONSITE field is overridden by the text: it is the default many ATS forms leave
+        // set, while REMOTE and HYBRID are deliberate choices (and company boilerplate such as a
+        // "hybrid policy" paragraph would otherwise overrule them).
+        if (s == RemoteMode.ONSITE && (fromText == RemoteMode.HYBRID || fromText == RemoteMode.REMOTE)) {
+            return fromText;
         }
         return s;
     }
@@ -86,11 +81,15 @@ public final class RemoteModes {
         if (text == null || text.isBlank()) {
             return RemoteMode.UNKNOWN;
         }
-        if (HYBRID.matcher(text).find()) {
+        // Cheap substring checks first: the patterns are only worth running where their words occur.
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean office = lower.contains("office");
+        if ((lower.contains("hybrid") || office) && HYBRID.matcher(text).find()) {
             return RemoteMode.HYBRID;
         }
-        boolean remote = REMOTE.matcher(text).find();
-        boolean onsite = ONSITE.matcher(text).find();
+        boolean remote = (lower.contains("remote") || lower.contains("anywhere")) && REMOTE.matcher(text).find();
+        boolean onsite = (lower.contains("site") || office || lower.contains("person") || lower.contains("remote"))
+                && ONSITE.matcher(text).find();
         if (remote == onsite) {
             return RemoteMode.UNKNOWN;
         }

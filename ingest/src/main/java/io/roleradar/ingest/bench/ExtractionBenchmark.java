@@ -1,0 +1,129 @@
+package io.roleradar.ingest.bench;
+
+import io.roleradar.ingest.parse.CsvColumns;
+import io.roleradar.ingest.parse.DocumentParser;
+import io.roleradar.ingest.parse.Extraction;
+import io.roleradar.ingest.source.Document;
+import io.roleradar.model.PostingJson;
+import org.jsoup.Jsoup;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Measures extraction (format detection, parsing, HTML to text, normalisation, ids) on the real
+ * job pages and board files against a bare parse of the same bytes in the same run: Jsoup for
+ * pages, Jackson for API JSON. The ratio bare time / extraction time is the figure (1.0 would mean
+ * extraction costs nothing beyond parsing); the goal is at least 0.6.
+ *
+ * <p>Run: {@code java -cp ingest/target/roleradar-ingest.jar io.roleradar.ingest.bench.ExtractionBenchmark ../shared/data [warmup] [measured]}
+ */
+public final class ExtractionBenchmark {
+    private ExtractionBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int measured = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        if (!Files.isDirectory(data)) {
+            System.err.println("no data folder at " + data + ": pass the path of shared/data");
+            System.exit(2);
+        }
+        List<Path> pages = files(data.resolve("job-pages"), ".html");
+        List<Path> json = new ArrayList<>(files(data.resolve("ashby-boards"), ".json"));
+        for (String f : List.of("greenhouse_jobs.json", "lever_postings.json", "ashby_jobs.json")) {
+            Path p = data.resolve("ats-api-responses").resolve(f);
+            if (Files.exists(p)) {
+                json.add(p);
+            }
+        }
+        System.out.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, %s %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "warm-up %d, measured %d iterations%n", warmup, measured);
+        report("pages (Jsoup)", pages, warmup, measured, true);
+        report("API JSON (Jackson)", json, warmup, measured, false);
+    }
+
+    private static void report(String label, List<Path> files, int warmup, int measured, boolean html) throws IOException {
+        List<byte[]> bodies = new ArrayList<>();
+        long bytes = 0;
+        for (Path f : files) {
+            byte[] b = Files.readAllBytes(f);
+            bodies.add(b);
+            bytes += b.length;
+        }
+        DocumentParser parser = new DocumentParser(CsvColumns.defaults());
+        int[] postings = {0};
+        Runnable bare = () -> {
+            for (byte[] b : bodies) {
+                if (html) {
+                    sink(Jsoup.parse(new String(b, StandardCharsets.UTF_8)).childNodeSize());
+                } else {
+                    try {
+                        sink(PostingJson.mapper().readTree(b).size());
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
+        Runnable extract = () -> {
+            int n = 0;
+            for (int i = 0; i < bodies.size(); i++) {
+                Path f = files.get(i);
+                String name = f.getFileName().toString();
+                Document doc = new Document(f.toString(), null, name.substring(0, name.lastIndexOf('.')), null,
+                        bodies.get(i), null, Instant.EPOCH);
+                Extraction e = parser.parse(doc);
+                n += e.results().size();
+            }
+            postings[0] = n;
+        };
+        for (int i = 0; i < warmup; i++) {
+            bare.run();
+            extract.run();
+        }
+        long bareNanos = 0;
+        long extractNanos = 0;
+        // Alternate the two so drift in the machine's speed touches both alike.
+        for (int i = 0; i < measured; i++) {
+            long t0 = System.nanoTime();
+            bare.run();
+            long t1 = System.nanoTime();
+            extract.run();
+            long t2 = System.nanoTime();
+            bareNanos += t1 - t0;
+            extractNanos += t2 - t1;
+        }
+        double bareMs = bareNanos / 1e6 / measured;
+        double extractMs = extractNanos / 1e6 / measured;
+        double mb = bytes / 1e6;
+        System.out.printf(Locale.ROOT, "%-20s %3d files %6.1f MB %5d postings | bare %8.1f ms (%6.1f MB/s) | extraction %8.1f ms (%6.1f MB/s, %7.0f postings/s) | ratio %.2f%n",
+                label, files.size(), mb, postings[0], bareMs, mb / (bareMs / 1000), extractMs, mb / (extractMs / 1000),
+                postings[0] / (extractMs / 1000), bareMs / extractMs);
+    }
+
+    private static volatile int blackhole;
+
+    private static void sink(int v) {
+        blackhole += v;
+    }
+
+    private static List<Path> files(Path dir, String suffix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+}
