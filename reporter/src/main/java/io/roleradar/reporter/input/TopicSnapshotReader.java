@@ -46,7 +46,8 @@ public final class TopicSnapshotReader implements AutoCloseable {
                 new ByteArrayDeserializer());
     }
 
-    static Map<String, Object> consumerProps(KafkaSettings settings) {
+    /** The consumer settings of a report read (also used by the benchmark's bare consume, so both read alike). */
+    public static Map<String, Object> consumerProps(KafkaSettings settings) {
         Map<String, Object> props = settings.toMap();
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "roleradar-reporter");
         // Only committed transactions count: the classifier writes exactly-once, aborted output is no posting.

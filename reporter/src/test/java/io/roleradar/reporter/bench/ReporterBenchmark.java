@@ -1,0 +1,161 @@
+package io.roleradar.reporter.bench;
+
+import io.roleradar.broker.EmbeddedKafkaBroker;
+import io.roleradar.kafka.KafkaSettings;
+import io.roleradar.kafka.TopicAdmin;
+import io.roleradar.kafka.Topics;
+import io.roleradar.model.PostingJson;
+import io.roleradar.model.TaggedPosting;
+import io.roleradar.reporter.ReporterMain;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The reporter benchmark: starts the embedded broker, produces N realistic tagged postings
+ * (default 1,000,000), then in the same session times a bare consume of the topic (the baseline,
+ * {@link BareConsume}) and {@code reporter run} over it, each in its own JVM with {@code -Xmx512m}.
+ * The figure is the ratio of their throughputs (report / bare). Lives in the test tree so the
+ * runtime jar carries neither the broker nor this harness. Run (from the repository root):
+ * <pre>mvn -B -q -pl reporter test-compile exec:exec [-Dbench.postings=1000000 -Dbench.rounds=2]</pre>
+ */
+public final class ReporterBenchmark {
+    private static final Pattern HEAP_AFTER_GC = Pattern.compile("->(\\d+)M\\(");
+
+    private ReporterBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int postings = Integer.getInteger("bench.postings", 1_000_000);
+        int rounds = Integer.getInteger("bench.rounds", 2);
+        String heap = System.getProperty("bench.heap", "512m");
+        Path work = Files.createTempDirectory("reporter-bench-");
+        String classpath = classpath();
+        System.out.printf(Locale.ROOT, "reporter benchmark: %,d postings, %d rounds, child heap -Xmx%s, %d cores%n",
+                postings, rounds, heap, Runtime.getRuntime().availableProcessors());
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, work.resolve("kafka"), "1g")) {
+            String servers = broker.bootstrapServers();
+            KafkaSettings settings = KafkaSettings.fromEnv(Map.of()).withBootstrapServers(servers);
+            Topics topics = new Topics("bench.raw", "bench.tagged", "bench.dlq");
+            TopicAdmin.ensureTopics(settings, topics, 3);
+            long bytes = produce(settings, topics.tagged(), postings);
+
+            List<Long> bare = new ArrayList<>();
+            List<Long> report = new ArrayList<>();
+            int maxHeapAfterGc = 0;
+            for (int round = 1; round <= rounds; round++) {
+                long t0 = System.nanoTime();
+                String out = runJava(classpath, heap, work.resolve("bare-" + round + ".log"),
+                        BareConsume.class.getName(), servers, topics.tagged());
+                long bareMs = (System.nanoTime() - t0) / 1_000_000;
+                bare.add(bareMs);
+                Path gcLog = work.resolve("gc-" + round + ".log");
+                t0 = System.nanoTime();
+                runJava(classpath, heap, work.resolve("report-" + round + ".log"), "-Xlog:gc:file=" + gcLog,
+                        ReporterMain.class.getName(), "run", "--out", work.resolve("reports-" + round).toString(),
+                        "--bootstrap-servers", servers, "--topic-tagged", topics.tagged());
+                long reportMs = (System.nanoTime() - t0) / 1_000_000;
+                report.add(reportMs);
+                maxHeapAfterGc = Math.max(maxHeapAfterGc, maxHeapAfterGc(gcLog));
+                System.out.printf(Locale.ROOT, "round %d: bare consume %,d ms (%s), report %,d ms, ratio %.2f%n",
+                        round, bareMs, out.strip(), reportMs, (double) bareMs / reportMs);
+            }
+            long bestBare = bare.stream().mapToLong(Long::longValue).min().orElseThrow();
+            long bestReport = report.stream().mapToLong(Long::longValue).min().orElseThrow();
+            System.out.printf(Locale.ROOT, "%nRESULT postings=%d value_bytes=%d (%.0f MB, %.0f B/posting)%n", postings, bytes,
+                    bytes / 1e6, (double) bytes / postings);
+            System.out.printf(Locale.ROOT, "RESULT bare consume best %,d ms = %,.0f postings/s%n", bestBare, postings * 1000.0 / bestBare);
+            System.out.printf(Locale.ROOT, "RESULT report best %,d ms = %,.0f postings/s, max heap after GC %d MB of %s%n",
+                    bestReport, postings * 1000.0 / bestReport, maxHeapAfterGc, heap);
+            System.out.printf(Locale.ROOT, "RESULT ratio report/bare (throughput) = %.2f%n", (double) bestBare / bestReport);
+            System.out.println("RESULT reports of the last round: " + work.resolve("reports-" + rounds));
+        }
+    }
+
+    private static long produce(KafkaSettings settings, String topic, int count) throws Exception {
+        Map<String, Object> props = settings.toMap();
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        SyntheticPostings generator = new SyntheticPostings(42, 3000);
+        long bytes = 0;
+        long started = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < count; i++) {
+                TaggedPosting p = generator.next(i);
+                byte[] value = PostingJson.write(p);
+                bytes += value.length;
+                producer.send(new ProducerRecord<>(topic, p.id().getBytes(StandardCharsets.UTF_8), value));
+                if ((i + 1) % 200_000 == 0) {
+                    System.out.printf(Locale.ROOT, "produced %,d%n", i + 1);
+                }
+            }
+            producer.flush();
+        }
+        System.out.printf(Locale.ROOT, "produced %,d postings (%.0f MB of values, lz4 batches) in %,d ms%n", count, bytes / 1e6,
+                (System.nanoTime() - started) / 1_000_000);
+        return bytes;
+    }
+
+    /** Runs a JVM on the benchmark's class path and returns its standard output; fails on a non-zero exit. */
+    private static String runJava(String classpath, String heap, Path log, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-cp", classpath));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log + ":\n" + Files.readString(log));
+        }
+        List<String> lines = Files.readAllLines(log);
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+
+    private static int maxHeapAfterGc(Path gcLog) throws IOException {
+        int max = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = HEAP_AFTER_GC.matcher(line);
+            if (m.find()) {
+                max = Math.max(max, Integer.parseInt(m.group(1)));
+            }
+        }
+        return max;
+    }
+
+    /** The class path this harness runs on (exec:java uses a class loader, not java.class.path). */
+    private static String classpath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (ClassLoader cl = ReporterBenchmark.class.getClassLoader(); cl != null; cl = cl.getParent()) {
+            if (cl instanceof URLClassLoader u) {
+                for (URL url : u.getURLs()) {
+                    entries.add(new File(url.getPath()).getPath());
+                }
+            }
+        }
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!e.isBlank() && !e.contains("plexus-classworlds")) {
+                entries.add(e);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+}
