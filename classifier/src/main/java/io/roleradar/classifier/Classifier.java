@@ -37,6 +37,8 @@ import java.util.Map;
  * <p>Immutable and thread-safe: one instance serves any number of threads.
  */
 public final class Classifier {
+    /** Below this many characters a description is too short to contradict the title. */
+    static final int MIN_TEXT_FOR_EVIDENCE = 300;
     private final Taxonomy taxonomy;
     private final Rule[] rules;
     private final PhraseMatcher matcher;
@@ -108,10 +110,53 @@ public final class Classifier {
         return decide(scan);
     }
 
+    /**
+     * The signal sums behind a posting's tags, one line per signal and domain, for someone tuning a
+     * taxonomy to see why a posting came out as it did.
+     */
+    public String explain(RawPosting posting) {
+        Scan scan = new Scan(this);
+        scan.title(posting.title());
+        if (posting.department() != null && !posting.department().isBlank()) {
+            scan.department(posting.department());
+        }
+        scan.description(posting.description());
+        StringBuilder out = new StringBuilder();
+        for (Signal s : Signal.values()) {
+            if (s != Signal.DOMAIN && s != Signal.LEVEL && s != Signal.BOILERPLATE) {
+                out.append(String.format(java.util.Locale.ROOT, "%s=%.2f ", s, scan.signal(s)));
+            }
+        }
+        for (Domain d : Domain.values()) {
+            double v = scan.domain(d);
+            if (v > 0) {
+                out.append(String.format(java.util.Locale.ROOT, "%s=%.2f ", d, v));
+            }
+        }
+        for (Domain d : Domain.values()) {
+            if (scan.requiredDomain[d.ordinal()] > 0) {
+                out.append(String.format(java.util.Locale.ROOT, "req.%s=%.2f ", d, scan.requiredDomain[d.ordinal()]));
+            }
+        }
+        out.append(String.format(java.util.Locale.ROOT, "textML=%.2f ", scan.signal(Signal.ML, io.roleradar.classifier.taxonomy.Scope.TEXT)));
+        out.append("titleLevel=").append(scan.titleLevel).append(" years=").append(scan.years);
+        return out.toString().trim();
+    }
+
     private Tags decide(Scan scan) {
         Taxonomy.Thresholds t = taxonomy.thresholds();
-        double mlScore = scan.signal(Signal.ML) + scan.signal(Signal.NOT_ML);
-        boolean ml = mlScore >= t.ml();
+        // Work named in an ML field (speech recognition, object detection, recommender systems) is
+        // itself evidence of ML work, up to a cap so a company's product words cannot carry a role.
+        double domainTotal = 0;
+        for (Domain d : Domain.values()) {
+            domainTotal += scan.domain(d);
+        }
+        double textMl = scan.signal(Signal.ML, io.roleradar.classifier.taxonomy.Scope.TEXT);
+        double mlScore = scan.signal(Signal.ML) + scan.signal(Signal.NOT_ML)
+                + Math.min(t.domainToMlCap(), t.domainToMl() * domainTotal);
+        // A title alone is not enough when the text says otherwise: a "Research Scientist" in a wet
+        // lab has no ML in the text. A posting with hardly any text is judged by its title.
+        boolean ml = mlScore >= t.ml() && (textMl >= t.mlText() || scan.textLength() < MIN_TEXT_FOR_EVIDENCE);
         double p = 1.0 / (1.0 + Math.exp(-(mlScore - t.ml()) / t.mlScale()));
         double confidence = round2(ml ? p : 1.0 - p);
         List<Evidence> mlEvidence = scan.evidence(ml ? Signal.ML : Signal.NOT_ML, 4);
@@ -125,14 +170,8 @@ public final class Classifier {
                 responsibility == Responsibility.INFRA ? Signal.INFRA : Signal.MODELING, 3);
 
         List<DomainTag> domains = new ArrayList<>();
-        double topDomain = 0;
-        Domain top = null;
         for (Domain d : Domain.values()) {
             double s = scan.domain(d);
-            if (s > topDomain) {
-                topDomain = s;
-                top = d;
-            }
             if (s >= t.domain()) {
                 domains.add(new DomainTag(d, round2(s / (s + t.domainScale())), scan.domainEvidence(d, 3)));
             }
@@ -141,10 +180,18 @@ public final class Classifier {
 
         double specialistScore = scan.signal(Signal.SPECIALIST) + scan.signal(Signal.GENERALIST);
         List<Evidence> specialistEvidence = new ArrayList<>(scan.evidence(Signal.SPECIALIST, 3));
-        if (topDomain >= t.domainSpecialist()) {
-            // Deep, repeated work in one field is itself the "deep expertise in one named field".
+        Domain required = null;
+        for (Domain d : Domain.values()) {
+            if (scan.requiredDomain[d.ordinal()] >= t.domainSpecialist() && scan.domain(d) >= t.domain()
+                    && (required == null || scan.requiredDomain[d.ordinal()] > scan.requiredDomain[required.ordinal()])) {
+                required = d;
+            }
+        }
+        if (required != null) {
+            // Asking for experience in one field, repeatedly, is "deep expertise in one named field";
+            // a field the duties only work in leaves a generalist carrying that domain.
             specialistScore += t.specialist();
-            specialistEvidence.addAll(scan.domainEvidence(top, 2));
+            specialistEvidence.addAll(scan.domainEvidence(required, 2));
         }
         Specialization specialization = specialistScore >= t.specialist()
                 ? Specialization.SPECIALIST : Specialization.GENERALIST;
@@ -186,7 +233,8 @@ public final class Classifier {
         return pattern == yearsPattern;
     }
 
-    Layout layout(String description) {
+    /** The sections of a description as this classifier sees them (headings, boilerplate not yet marked). */
+    public Layout layout(String description) {
         return Layout.of(description, headings, headingKinds, taxonomy.sections().headingMaxChars());
     }
 

@@ -35,7 +35,11 @@ final class Scan {
     int years = -1;
     Evidence yearsEvidence;
 
+    /** Domain evidence on requirement lines: what the role asks expertise in. */
+    final double[] requiredDomain = new double[Domain.values().length];
+
     private int[] hits = new int[96];
+    private int textLength;
     private int hitCount;
 
     Scan(Classifier classifier) {
@@ -67,7 +71,8 @@ final class Scan {
             for (int r : classifier.rulesOf(p)) {
                 Rule rule = rules[r];
                 // A department says what the team does, not how senior the role is or whom it manages.
-                if (rule.scope().title() && rule.signal() != Signal.LEVEL && rule.signal() != Signal.MANAGER) {
+                if (rule.scope().title() && rule.signal() != Signal.LEVEL && rule.signal() != Signal.MANAGER
+                        && rule.signal() != Signal.NOT_ML) {
                     double w = rule.scope() == io.roleradar.classifier.taxonomy.Scope.TITLE ? 1.0 : sections.titleWeight();
                     add(r, w * sections.departmentWeight(), department, SourceField.DEPARTMENT, s, e);
                 }
@@ -75,7 +80,12 @@ final class Scan {
         });
     }
 
+    int textLength() {
+        return textLength;
+    }
+
     void description(String text) {
+        textLength = text.strip().length();
         hitCount = 0;
         classifier.matcher().scan(text, (p, s, e) -> {
             if (hitCount * 3 + 3 > hits.length) {
@@ -92,6 +102,8 @@ final class Scan {
             for (int r : classifier.rulesOf(hits[h * 3])) {
                 if (rules[r].signal() == Signal.BOILERPLATE) {
                     layout.markBoilerplate(hits[h * 3 + 1]);
+                } else if (rules[r].signal() == Signal.REQUIREMENT) {
+                    layout.markRequirement(hits[h * 3 + 1]);
                 }
             }
         }
@@ -109,10 +121,13 @@ final class Scan {
             }
             for (int r : classifier.rulesOf(p)) {
                 Rule rule = rules[r];
-                if (!rule.scope().text() || rule.signal() == Signal.BOILERPLATE) {
+                if (!rule.scope().text() || rule.signal() == Signal.BOILERPLATE || rule.signal() == Signal.REQUIREMENT) {
                     continue;
                 }
                 add(r, w, text, SourceField.DESCRIPTION, s, e);
+                if (rule.signal() == Signal.DOMAIN && layout.isRequirement(s)) {
+                    requiredDomain[rule.domain().ordinal()] += rule.weight();
+                }
                 if (rule.signal() == Signal.LEVEL && Classifier.rank(rule.level()) > Classifier.rank(textLevel)) {
                     textLevel = rule.level();
                     textLevelEvidence = new Evidence(text.substring(s, e), SourceField.DESCRIPTION, s, e, rule.id());
@@ -158,6 +173,17 @@ final class Scan {
         double total = 0;
         for (int r = 0; r < rules.length; r++) {
             if (rules[r].signal() == signal) {
+                total += rules[r].weight() * sums[r];
+            }
+        }
+        return total;
+    }
+
+    /** The sum of a signal's matches from rules of one scope. */
+    double signal(Signal signal, io.roleradar.classifier.taxonomy.Scope scope) {
+        double total = 0;
+        for (int r = 0; r < rules.length; r++) {
+            if (rules[r].signal() == signal && rules[r].scope() == scope) {
                 total += rules[r].weight() * sums[r];
             }
         }

@@ -27,6 +27,11 @@ public enum Signal {
     INTERVIEW,
     /** The employer describes itself as a start-up (ML coding rounds are more common there). */
     STARTUP,
+    /**
+     * A line holding this phrase states a requirement ("experience with", "required") wherever it
+     * stands, so a domain named on it counts as asked-for expertise (specialization).
+     */
+    REQUIREMENT,
     /** A line holding this phrase is company boilerplate wherever it stands (equal opportunity, privacy, ...). */
     BOILERPLATE
 }

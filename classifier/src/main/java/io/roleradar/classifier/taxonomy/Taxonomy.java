@@ -47,16 +47,20 @@ public record Taxonomy(String version, SectionRules sections, List<Rule> rules, 
      * The cut-offs of each decision.
      *
      * @param ml               mlRole when the ML score reaches this
+     * @param mlText           ...and the description's own ML evidence reaches this (a title alone is not enough)
      * @param mlScale          spread of the logistic that turns the score into mlConfidence
      * @param infraMargin      INFRA when its score exceeds MODELING's by this much
      * @param specialist       SPECIALIST when specialist minus generalist evidence reaches this
      * @param domain           a domain is tagged when its score reaches this
      * @param domainScale      score s becomes s / (s + domainScale) in [0, 1]
-     * @param domainSpecialist a domain score that by itself makes the role a specialist
+     * @param domainSpecialist a domain score on requirement lines that by itself makes the role a specialist
      * @param manager          manager when the manager evidence reaches this
+     * @param domainToMl       share of the summed domain evidence that counts as ML evidence
+     * @param domainToMlCap    at most this much ML evidence comes from domains
      */
-    public record Thresholds(double ml, double mlScale, double infraMargin, double specialist, double domain,
-                             double domainScale, double domainSpecialist, double manager) {
+    public record Thresholds(double ml, double mlText, double mlScale, double infraMargin, double specialist, double domain,
+                             double domainScale, double domainSpecialist, double manager, double domainToMl,
+                             double domainToMlCap) {
     }
 
     /** Years of experience to level, used when the title has no level word. */

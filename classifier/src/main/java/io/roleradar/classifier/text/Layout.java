@@ -15,6 +15,7 @@ import java.util.Arrays;
 public final class Layout {
     private int[] starts = new int[32];
     private SectionKind[] kinds = new SectionKind[32];
+    private boolean[] requirement = new boolean[32];
     private int lines;
 
     private Layout() {
@@ -91,6 +92,7 @@ public final class Layout {
         if (lines == starts.length) {
             starts = Arrays.copyOf(starts, lines * 2);
             kinds = Arrays.copyOf(kinds, lines * 2);
+            requirement = Arrays.copyOf(requirement, lines * 2);
         }
         starts[lines] = start;
         kinds[lines] = kind;
@@ -110,6 +112,22 @@ public final class Layout {
     /** Marks the line holding {@code offset} as boilerplate, e.g. an equal-opportunity paragraph. */
     public void markBoilerplate(int offset) {
         kinds[lineOf(offset)] = SectionKind.BOILERPLATE;
+    }
+
+    /** Marks the line holding {@code offset} as stating a requirement. */
+    public void markRequirement(int offset) {
+        requirement[lineOf(offset)] = true;
+    }
+
+    /**
+     * True when the text at {@code offset} states what the role requires: a line of a requirements
+     * section, or a line with a requirement phrase outside the nice-to-have and boilerplate sections.
+     */
+    public boolean isRequirement(int offset) {
+        int line = lineOf(offset);
+        SectionKind kind = kinds[line];
+        return kind == SectionKind.REQUIREMENTS
+                || requirement[line] && kind != SectionKind.NICE_TO_HAVE && kind != SectionKind.BOILERPLATE;
     }
 
     public int lineCount() {
