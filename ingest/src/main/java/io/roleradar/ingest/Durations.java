@@ -1,0 +1,40 @@
+package io.roleradar.ingest;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them ({@code 6h}, {@code 30m}, {@code 1d}, {@code 500ms}) or in ISO-8601 ({@code PT6H}). */
+public final class Durations {
+    private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private Durations() {
+    }
+
+    /**
+     * @param flag names the flag in the error message
+     * @throws IllegalArgumentException with the accepted forms when the text is neither
+     */
+    public static Duration parse(String text, String flag) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        Matcher m = SHORT.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new IllegalArgumentException(flag + " '" + text + "' is not a duration: write e.g. 6h, 30m, 45s, 1d, 500ms "
+                    + "or an ISO-8601 duration such as PT6H");
+        }
+    }
+}

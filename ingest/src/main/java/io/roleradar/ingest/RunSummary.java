@@ -1,0 +1,47 @@
+package io.roleradar.ingest;
+
+import io.roleradar.ingest.parse.Rejected;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The end-of-run summary on stderr: found, unique, duplicates, published, unchanged and rejected
+ * by reason, then the first rejects with their sources and reasons so a user can act on them.
+ *
+ * @param published how many postings were published (or written), -1 when the run was aborted
+ * @param unchanged how many were already published with the same content
+ */
+public record RunSummary(ReadResult read, int published, int unchanged, Duration took) {
+    private static final int SHOWN_REJECTS = 20;
+
+    public void print(PrintStream err) {
+        StringBuilder line = new StringBuilder();
+        line.append(String.format(Locale.ROOT, "ingest: run %s in %.1f s: %d found, %d unique, %d duplicates, ",
+                published < 0 ? "aborted" : "finished", took.toMillis() / 1000.0, read.found(), read.postings().size(),
+                read.duplicates()));
+        line.append(published < 0 ? "nothing published" : published + " published").append(", ")
+                .append(unchanged).append(" unchanged, ").append(read.rejected().size()).append(" rejected");
+        Map<String, Integer> byKind = read.rejectedByKind();
+        if (!byKind.isEmpty()) {
+            line.append(" (");
+            boolean first = true;
+            for (Map.Entry<String, Integer> e : byKind.entrySet()) {
+                line.append(first ? "" : ", ").append(e.getKey()).append(": ").append(e.getValue());
+                first = false;
+            }
+            line.append(')');
+        }
+        err.println(line);
+        int shown = 0;
+        for (Rejected r : read.rejected()) {
+            if (shown++ == SHOWN_REJECTS) {
+                err.println("  ... and " + (read.rejected().size() - SHOWN_REJECTS) + " more rejects");
+                break;
+            }
+            err.println("  rejected " + r);
+        }
+    }
+}
