@@ -20,6 +20,18 @@ final class Evidences {
     private int size;
 
     void offer(double weight, String fieldText, SourceField field, int start, int end, String rule) {
+        // Overlapping matches of one rule ("system design" inside "system design interview") are one
+        // piece of evidence: keep the longer.
+        for (int i = 0; i < size; i++) {
+            Evidence e = kept[i];
+            if (e.field() == field && start < e.end() && e.start() < end) {
+                if (end - start > e.end() - e.start()) {
+                    kept[i] = new Evidence(fieldText.substring(start, end), field, start, end, rule);
+                    weights[i] = Math.max(weight, weights[i]);
+                }
+                return;
+            }
+        }
         int slot;
         if (size < KEEP) {
             slot = size++;
