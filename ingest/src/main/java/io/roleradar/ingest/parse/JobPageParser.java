@@ -46,6 +46,10 @@ public final class JobPageParser {
                 return new Extraction(List.of(), links);
             }
             generic(d, page);
+            if (d.description == null) {
+                return Extraction.of(List.of(new Rejected(doc.name(), Rejected.NO_POSTING, "no job posting found in the "
+                        + "page (no JSON-LD JobPosting, no known layout, no heading with a block of text)")));
+            }
         }
         String canonical = canonicalUrl(page, doc);
         d.sourceUrl = canonical;

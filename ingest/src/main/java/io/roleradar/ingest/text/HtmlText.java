@@ -75,9 +75,9 @@ public final class HtmlText {
                     continue;
                 }
                 if (paragraph) {
-                    out.append("\n\n");
+                    breakLines(out, 2);
                 } else if (line) {
-                    out.append('\n');
+                    breakLines(out, 1);
                 } else if (tag.equals("td") || tag.equals("th")) {
                     out.append(' ');
                 }
@@ -88,11 +88,27 @@ public final class HtmlText {
                 }
                 walk(element, out, pre || tag.equals("pre"), inItem || tag.equals("li"));
                 if (paragraph) {
-                    out.append("\n\n");
+                    breakLines(out, 2);
                 } else if (line) {
-                    out.append('\n');
+                    breakLines(out, 1);
                 }
             }
+        }
+    }
+
+    /** Ends the text with at least {@code n} line breaks (adjacent blocks share their breaks). */
+    private static void breakLines(StringBuilder out, int n) {
+        int have = 0;
+        for (int i = out.length() - 1; i >= 0 && have < n; i--) {
+            char c = out.charAt(i);
+            if (c == '\n') {
+                have++;
+            } else if (c != ' ') {
+                break;
+            }
+        }
+        for (; have < n; have++) {
+            out.append('\n');
         }
     }
 
