@@ -1,0 +1,168 @@
+package io.roleradar.ingest;
+
+import io.roleradar.cli.ExitCodes;
+import io.roleradar.model.InvalidMessageException;
+import io.roleradar.model.PostingJson;
+import io.roleradar.model.RawPosting;
+import io.roleradar.testkit.SchemaValidator;
+import io.roleradar.testkit.SharedData;
+import io.roleradar.testkit.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ingest run} against the real test broker: same postings as --output, exactly once, across restarts. */
+class IngestKafkaIT {
+
+    /** One {@code ingest run} as a fresh command instance: a new producer and a dedup state rebuilt from the topic. */
+    private record Run(int exitCode, String stderr) {
+    }
+
+    private static Run run(String topic, String txId, String... args) {
+        RunCommand command = new RunCommand();
+        command.env = Map.of();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        command.stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        List<String> all = new ArrayList<>(List.of(args));
+        if (topic != null) {
+            all.addAll(List.of("--bootstrap-servers", TestKafka.bootstrapServers(), "--topic-raw", topic,
+                    "--topic-tagged", topic + "-tagged", "--topic-dlq", topic + "-dlq", "--partitions", "2",
+                    "--transactional-id", txId));
+        }
+        int code = new CommandLine(command).execute(all.toArray(String[]::new));
+        return new Run(code, err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Every committed record of the topic, in order, read to its end with a deadline. */
+    private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        Map<String, Object> props = TestKafka.settings().toMap();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                assertThat(System.nanoTime()).as("read %s to its end within 60 s", topic).isLessThan(deadline);
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static Map<String, RawPosting> latestById(List<ConsumerRecord<String, byte[]>> records) throws InvalidMessageException {
+        Map<String, RawPosting> byId = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            RawPosting p = PostingJson.readRaw(r.value());
+            assertThat(r.key()).isEqualTo(p.id());
+            byId.put(r.key(), p);
+        }
+        return byId;
+    }
+
+    private static RawPosting withoutFetchTime(RawPosting p) {
+        return p.toBuilder().fetchedAt(null).build();
+    }
+
+    @Test
+    void kafkaAndOutputFileGiveTheSamePostingsAndASecondRunPublishesNothing(@TempDir Path dir) throws Exception {
+        String lightfield = SharedData.resolve("ashby-boards/Lightfield.json").toString();
+        String glassdoor = SharedData.resolve("csv/glassdoor_jobs.csv").toString();
+        String greenhouse = SharedData.resolve("ats-api-responses/greenhouse_jobs.json").toString();
+        String topic = TestKafka.unique("raw");
+        String txId = TestKafka.unique("ingest-tx");
+
+        Path out = dir.resolve("postings.jsonl");
+        Run toFile = run(null, null, "-s", lightfield, "-s", glassdoor, "-s", greenhouse, "--output", out.toString());
+        assertThat(toFile.exitCode()).as(toFile.stderr()).isEqualTo(ExitCodes.OK);
+        Map<String, RawPosting> fromFile = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(out)) {
+            assertThat(SchemaValidator.rawPostingErrors(line)).isEmpty();
+            RawPosting p = PostingJson.readRaw(line);
+            fromFile.put(p.id(), withoutFetchTime(p));
+        }
+
+        Run first = run(topic, txId, "-s", lightfield, "-s", glassdoor, "-s", greenhouse);
+        assertThat(first.exitCode()).as(first.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(first.stderr()).contains(fromFile.size() + " published", "359 duplicates");
+        List<ConsumerRecord<String, byte[]>> records = readAll(topic);
+        for (ConsumerRecord<String, byte[]> r : records) {
+            assertThat(SchemaValidator.rawPostingErrors(new String(r.value(), StandardCharsets.UTF_8))).isEmpty();
+        }
+        Map<String, RawPosting> fromKafka = new LinkedHashMap<>();
+        latestById(records).forEach((id, p) -> fromKafka.put(id, withoutFetchTime(p)));
+        assertThat(records).hasSize(fromFile.size());
+        assertThat(fromKafka).isEqualTo(fromFile);
+
+        // A new instance rebuilds its dedup state from the topic: nothing is new, nothing is published.
+        Run second = run(topic, txId, "-s", lightfield, "-s", glassdoor, "-s", greenhouse);
+        assertThat(second.exitCode()).as(second.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(second.stderr()).contains(" 0 published", fromFile.size() + " unchanged");
+        assertThat(readAll(topic)).hasSize(records.size());
+    }
+
+    @Test
+    void aChangedPostingIsPublishedAgainUnderTheSameIdAfterARestart(@TempDir Path dir) throws Exception {
+        String topic = TestKafka.unique("raw");
+        String txId = TestKafka.unique("ingest-tx");
+        Path csv = dir.resolve("openings.csv");
+        Files.writeString(csv, "id,title,company,location,description\n"
+                + "7,Data Engineer,Initech,Austin,\"Build the warehouse.\"\n"
+                + "8,ML Engineer,Initech,Austin,\"Train ranking models.\"\n");
+        assertThat(run(topic, txId, "-s", csv.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(readAll(topic)).hasSize(2);
+
+        Files.writeString(csv, "id,title,company,location,description\n"
+                + "7,Data Engineer,Initech,Austin,\"Build the warehouse.\"\n"
+                + "8,ML Engineer,Initech,Austin,\"Train ranking and retrieval models.\"\n");
+        Run changed = run(topic, txId, "-s", csv.toString());
+        assertThat(changed.stderr()).contains("1 published", "1 unchanged");
+        List<ConsumerRecord<String, byte[]>> records = readAll(topic);
+        assertThat(records).hasSize(3);
+        ConsumerRecord<String, byte[]> last = records.stream().filter(r -> r.key().equals("csv:openings:8"))
+                .reduce((a, b) -> b.offset() > a.offset() ? b : a).orElseThrow();
+        assertThat(PostingJson.readRaw(last.value()).description()).isEqualTo("Train ranking and retrieval models.");
+        assertThat(latestById(records)).containsOnlyKeys("csv:openings:7", "csv:openings:8");
+    }
+
+    @Test
+    void anUnreachableBrokerExitsWithCode3() throws IOException {
+        RunCommand command = new RunCommand();
+        command.env = Map.of("KAFKA_DEFAULT_API_TIMEOUT_MS", "3000", "KAFKA_REQUEST_TIMEOUT_MS", "2000");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        command.stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int code = new CommandLine(command).execute("-s", Fixtures.file("lever-globex.json"),
+                "--bootstrap-servers", "127.0.0.1:" + freePort());
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Kafka unreachable");
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
