@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class JobPageParser {
     private static final Pattern JOB_LINK = Pattern.compile(
-            "https?://[^/]*greenhouse\\.io/[^/?#]+/jobs/\\d+.*|https?://jobs\\.lever\\.co/[^/]+/[0-9a-f-]{36}/?"
+            // Greenhouse-style /{board}/jobs/{number} on any host (boards are often on the employer's
+            // own domain), and Lever and Ashby job pages by their uuid.
+            "https?://[^/]+/(?:[^?#]*/)?jobs?/\\d+(?:[/?#].*)?|https?://jobs\\.lever\\.co/[^/]+/[0-9a-f-]{36}/?"
                     + "|https?://jobs\\.ashbyhq\\.com/[^/]+/[0-9a-f-]{36}/?");
     private static final int MIN_GENERIC_TEXT = 200;
 
