@@ -1,0 +1,49 @@
+package io.roleradar.ingest.text;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HtmlTextTest {
+    @Test
+    void paragraphsAreSeparatedByABlankLineAndListItemsBecomeBullets() {
+        assertThat(HtmlText.of("<h2>About</h2><p>We build <b>robots</b>.</p><ul><li>Train models</li><li>Ship them</li></ul><p>Apply!</p>"))
+                .isEqualTo("About\n\nWe build robots.\n\n- Train models\n- Ship them\n\nApply!");
+    }
+
+    @Test
+    void entitiesAreDecodedAndNoBreakSpacesNormalised() {
+        assertThat(HtmlText.of("<p>R&amp;D&nbsp;team &lt;3 &quot;fun&quot;</p>")).isEqualTo("R&D team <3 \"fun\"");
+    }
+
+    @Test
+    void escapedHtmlIsUnescapedOnceThenConverted() {
+        assertThat(HtmlText.ofEscaped("&lt;p&gt;Fish &amp;amp; chips&lt;/p&gt;&lt;p&gt;Second&lt;/p&gt;")).isEqualTo("Fish & chips\n\nSecond");
+    }
+
+    @Test
+    void doublyEscapedEntitiesLeftAfterConversionAreDecoded() {
+        assertThat(HtmlText.of("<p>Salary&amp;nbsp;range</p>")).isEqualTo("Salary range");
+    }
+
+    @Test
+    void scriptsStylesAndFormsAreDropped() {
+        assertThat(HtmlText.of("<p>Keep</p><script>var x = 1;</script><style>p{}</style><button>Apply</button>")).isEqualTo("Keep");
+    }
+
+    @Test
+    void paragraphsInsideListItemsStayOnTheBulletLine() {
+        assertThat(HtmlText.of("<ul><li><p>One</p></li><li><p>Two</p><p>more</p></li></ul>")).isEqualTo("- One\n- Two\nmore");
+    }
+
+    @Test
+    void lineBreaksAreKeptAndWordsAcrossInlineTagsStaySeparated() {
+        assertThat(HtmlText.of("Line one<br>Line <em>two</em><span>and</span> three")).isEqualTo("Line one\nLine two and three");
+    }
+
+    @Test
+    void emptyOrNullHtmlGivesEmptyText() {
+        assertThat(HtmlText.of((String) null)).isEmpty();
+        assertThat(HtmlText.of("<p> </p><div></div>")).isEmpty();
+    }
+}

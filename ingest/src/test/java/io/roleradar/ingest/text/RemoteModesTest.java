@@ -1,0 +1,43 @@
+package io.roleradar.ingest.text;
+
+import io.roleradar.model.RemoteMode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RemoteModesTest {
+    @Test
+    void sourceFieldsMapToModes() {
+        assertThat(RemoteModes.fromField("OnSite")).isEqualTo(RemoteMode.ONSITE);
+        assertThat(RemoteModes.fromField("On-Site")).isEqualTo(RemoteMode.ONSITE);
+        assertThat(RemoteModes.fromField("remote")).isEqualTo(RemoteMode.REMOTE);
+        assertThat(RemoteModes.fromField("TELECOMMUTE")).isEqualTo(RemoteMode.REMOTE);
+        assertThat(RemoteModes.fromField("Hybrid")).isEqualTo(RemoteMode.HYBRID);
+        assertThat(RemoteModes.fromField(null)).isEqualTo(RemoteMode.UNKNOWN);
+    }
+
+    @Test
+    void aDescriptionSayingHybridOverrulesAnOnSiteField() {
+        assertThat(RemoteModes.decide(RemoteMode.ONSITE, "Boston", "Engineer", "We work hybrid, 3 days a week in the office."))
+                .isEqualTo(RemoteMode.HYBRID);
+    }
+
+    @Test
+    void aRemoteFieldIsNotOverruledByCompanyBoilerplateAboutAHybridPolicy() {
+        assertThat(RemoteModes.decide(RemoteMode.REMOTE, "Sydney", "Lead", "Location-based hybrid policy: staff are in an office 25% of the time."))
+                .isEqualTo(RemoteMode.REMOTE);
+    }
+
+    @Test
+    void withoutAFieldTheLocationThenTheTextDecide() {
+        assertThat(RemoteModes.decide(RemoteMode.UNKNOWN, "Remote (US)", "Engineer", "Build things.")).isEqualTo(RemoteMode.REMOTE);
+        assertThat(RemoteModes.decide(RemoteMode.UNKNOWN, "Austin", "Engineer", "This role is fully remote.")).isEqualTo(RemoteMode.REMOTE);
+        assertThat(RemoteModes.decide(RemoteMode.UNKNOWN, "Austin", "Engineer", "This position is on-site in Austin.")).isEqualTo(RemoteMode.ONSITE);
+        assertThat(RemoteModes.decide(RemoteMode.UNKNOWN, "Austin", "Engineer", "Build things.")).isEqualTo(RemoteMode.UNKNOWN);
+    }
+
+    @Test
+    void remoteInAnotherSenseDoesNotCount() {
+        assertThat(RemoteModes.fromText("Experience with remote sensing and hybrid cloud deployments.")).isEqualTo(RemoteMode.UNKNOWN);
+    }
+}

@@ -1,0 +1,53 @@
+package io.roleradar.ingest.text;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextsTest {
+    @Test
+    void linesAreTidiedAndBlankRunsCollapsed() {
+        assertThat(Texts.tidyLines("  a \u00a0 b \r\n\r\n\r\n\n c\u200b  \n")).isEqualTo("a b\n\nc");
+    }
+
+    @Test
+    void comparableFormIgnoresCasePunctuationAndLineBreaks() {
+        assertThat(Texts.comparable("Data  Scientist,\nNLP!")).isEqualTo(Texts.comparable("data scientist nlp"));
+    }
+
+    @Test
+    void strayTagsInPlainTextAreRemovedButAngleBracketsInProseSurvive() {
+        assertThat(Texts.stripTags("<h>The Startup</h2>\n\nWe are small.")).isEqualTo("The Startup\n\nWe are small.");
+        assertThat(Texts.stripTags("Latency < 5 ms and > 99% uptime")).isEqualTo("Latency < 5 ms and > 99% uptime");
+    }
+
+    @Test
+    void companyRatingsAppendedBySourcesAreRemoved() {
+        assertThat(Fields.company("Tecolote Research\n3.8")).isEqualTo("Tecolote Research");
+        assertThat(Fields.company("3M")).isEqualTo("3M");
+    }
+
+    @Test
+    void datesInTheSourcesOwnOffsetAndEpochMillisAreRead() {
+        assertThat(Fields.date("2025-01-23T17:38:23.826+00:00")).hasToString("2025-01-23");
+        assertThat(Fields.date("2026-07-10T23:15:41-04:00")).hasToString("2026-07-10");
+        assertThat(Fields.date("2026-07-06T00:00:00.0000")).hasToString("2026-07-06");
+        assertThat(Fields.date("Posted 8 Days Ago")).isNull();
+        assertThat(Fields.dateOfEpochMillis(1767225600000L)).hasToString("2026-01-01");
+    }
+
+    @Test
+    void employmentTypesAreNormalised() {
+        assertThat(Fields.employmentType("FullTime")).isEqualTo("FULL_TIME");
+        assertThat(Fields.employmentType("full_time")).isEqualTo("FULL_TIME");
+        assertThat(Fields.employmentType("Part-time")).isEqualTo("PART_TIME");
+        assertThat(Fields.employmentType("Internship")).isEqualTo("INTERN");
+        assertThat(Fields.employmentType("Permanent")).isEqualTo("PERMANENT");
+    }
+
+    @Test
+    void pythonLiteralsBecomeJson() {
+        assertThat(PythonLiteral.toJson("{'a': None, 'b': [True, False], 'c': 'it\\'s \"x\"', 'd': (1, 2)}"))
+                .isEqualTo("{\"a\": null, \"b\": [true, false], \"c\": \"it's \\\"x\\\"\", \"d\": [1, 2]}");
+    }
+}
