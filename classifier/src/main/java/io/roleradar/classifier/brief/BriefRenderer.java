@@ -1,0 +1,143 @@
+package io.roleradar.classifier.brief;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roleradar.model.DomainTag;
+import io.roleradar.model.Evidence;
+import io.roleradar.model.PostingJson;
+import io.roleradar.model.RawPosting;
+import io.roleradar.model.RoundTag;
+import io.roleradar.model.Tags;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A brief for a person preparing for one posting's interviews: the quadrant, domains and level,
+ * the interview rounds in priority order with the posting text behind each, and what to study for
+ * each round given the domains. {@link #text} for people, {@link #json} for tools. Thread-safe.
+ */
+public final class BriefRenderer {
+    private static final int TOPICS_PER_ROUND = 5;
+    private final StudyTopics topics;
+
+    public BriefRenderer() {
+        this(StudyTopics.load());
+    }
+
+    public BriefRenderer(StudyTopics topics) {
+        this.topics = topics;
+    }
+
+    /** The brief as plain text, one section per round. */
+    public String text(RawPosting posting, Tags tags) {
+        StringBuilder out = new StringBuilder();
+        out.append(posting.title().strip());
+        if (posting.company() != null && !posting.company().isBlank()) {
+            out.append(" - ").append(posting.company().strip());
+        }
+        out.append('\n').append("id: ").append(posting.id()).append('\n');
+        if (!tags.mlRole()) {
+            out.append(String.format(Locale.ROOT, "%nNot an ML role (confidence %.2f) by TAXONOMY.md.%n", tags.mlConfidence()));
+            appendEvidence(out, "  evidence: ", tags.evidence().mlRole());
+            out.append("No ML interview rounds to prepare for.\n");
+            return out.toString();
+        }
+        out.append(String.format(Locale.ROOT, "%nML role (confidence %.2f)%n", tags.mlConfidence()));
+        out.append("Quadrant: ").append(tags.quadrant()).append('\n');
+        appendEvidence(out, "  responsibility " + tags.responsibility() + ": ", tags.evidence().responsibility());
+        appendEvidence(out, "  specialization " + tags.specialization() + ": ", tags.evidence().specialization());
+        out.append("Level: ").append(tags.level()).append(Boolean.TRUE.equals(tags.manager()) ? ", manages people" : "")
+                .append('\n');
+        appendEvidence(out, "  ", tags.evidence().level());
+        out.append("Domains: ");
+        out.append(tags.domains().isEmpty() ? "none in particular"
+                : tags.domains().stream().map(d -> String.format(Locale.ROOT, "%s (%.2f)", d.domain(), d.score()))
+                .collect(Collectors.joining(", ")));
+        out.append('\n');
+        for (DomainTag d : tags.domains()) {
+            appendEvidence(out, "  " + d.domain() + ": ", d.evidence());
+        }
+        out.append("\nInterview rounds, in priority order\n");
+        int n = 1;
+        for (RoundTag round : tags.rounds()) {
+            out.append(String.format(Locale.ROOT, "%n%d. %s  (weight %.2f)%n", n++, label(round), round.weight()));
+            for (String reason : round.reasons()) {
+                out.append("   - ").append(reason).append('\n');
+            }
+            appendEvidence(out, "   evidence: ", round.evidence());
+            out.append("   study:\n");
+            for (String topic : topics.forRound(tags, round.round(), TOPICS_PER_ROUND)) {
+                out.append("     * ").append(topic).append('\n');
+            }
+        }
+        out.append("\n(taxonomy ").append(tags.taxonomyVersion()).append(")\n");
+        return out.toString();
+    }
+
+    /** The brief as one JSON object (with a trailing newline). */
+    public String json(RawPosting posting, Tags tags) {
+        ObjectNode root = PostingJson.mapper().createObjectNode();
+        root.put("id", posting.id());
+        root.put("title", posting.title().strip());
+        root.put("company", posting.company());
+        root.put("mlRole", tags.mlRole());
+        root.put("mlConfidence", tags.mlConfidence());
+        root.put("quadrant", tags.quadrant() == null ? null : tags.quadrant().name());
+        root.put("level", tags.level() == null ? null : tags.level().name());
+        root.put("manager", tags.manager());
+        ArrayNode domains = root.putArray("domains");
+        for (DomainTag d : tags.domains()) {
+            ObjectNode node = domains.addObject();
+            node.put("domain", d.domain().name());
+            node.put("score", d.score());
+            evidence(node.putArray("evidence"), d.evidence());
+        }
+        ArrayNode rounds = root.putArray("rounds");
+        int priority = 1;
+        for (RoundTag r : tags.rounds()) {
+            ObjectNode node = rounds.addObject();
+            node.put("priority", priority++);
+            node.put("round", r.round().name());
+            node.put("weight", r.weight());
+            ArrayNode reasons = node.putArray("reasons");
+            r.reasons().forEach(reasons::add);
+            evidence(node.putArray("evidence"), r.evidence());
+            ArrayNode study = node.putArray("study");
+            topics.forRound(tags, r.round(), TOPICS_PER_ROUND).forEach(study::add);
+        }
+        evidence(root.putArray("mlRoleEvidence"), tags.evidence().mlRole());
+        root.put("taxonomyVersion", tags.taxonomyVersion());
+        return PostingJson.writeLine(root) + "\n";
+    }
+
+    private static void evidence(ArrayNode array, List<Evidence> evidence) {
+        for (Evidence e : evidence) {
+            ObjectNode node = array.addObject();
+            node.put("text", e.text());
+            node.put("field", e.field().name());
+            node.put("start", e.start());
+            node.put("end", e.end());
+            node.put("rule", e.rule());
+        }
+    }
+
+    private static void appendEvidence(StringBuilder out, String prefix, List<Evidence> evidence) {
+        if (evidence.isEmpty()) {
+            return;
+        }
+        out.append(prefix).append(evidence.stream()
+                .map(e -> "\"" + e.text().replaceAll("\\s+", " ") + "\" (" + e.field().name().toLowerCase(Locale.ROOT) + ")")
+                .collect(Collectors.joining(", "))).append('\n');
+    }
+
+    private static String label(RoundTag round) {
+        return switch (round.round()) {
+            case ML_FUNDAMENTALS -> "ML fundamentals (breadth)";
+            case ML_CASE_STUDY -> "ML case study (depth, past projects)";
+            case ML_SYSTEM_DESIGN -> "ML system design";
+            case ML_CODING -> "ML coding";
+        };
+    }
+}
