@@ -1,0 +1,147 @@
+package io.roleradar.ingest;
+
+import io.roleradar.cli.ExitCodes;
+import io.roleradar.model.PostingJson;
+import io.roleradar.model.RawPosting;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ingest run} without a broker: configuration, exit codes, --output and the schedule. */
+class RunCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private RunCommand command(Map<String, String> env) {
+        RunCommand c = new RunCommand();
+        c.env = env;
+        c.stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+        c.stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        return c;
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        return new CommandLine(command(env)).execute(args);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void noSourcesIsAConfigurationErrorThatSaysHowToGiveThem() {
+        assertThat(run(Map.of(), "--output", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("no sources", "--source", "ROLERADAR_INGEST_SOURCES");
+    }
+
+    @Test
+    void anUnreadableScheduleIsAConfigurationError() {
+        assertThat(run(Map.of(), "-s", Fixtures.file("lever-globex.json"), "--every", "often", "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--every 'often' is not a duration");
+    }
+
+    @Test
+    void anUnknownCsvFieldIsAConfigurationError() {
+        assertThat(run(Map.of(), "-s", "x.csv", "--csv-column", "salaray=Pay", "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("unknown CSV field 'salaray'");
+    }
+
+    @Test
+    void aConfigFileWithAnUnknownKeyIsRefused(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("sources.yml");
+        Files.writeString(config, "source:\n  - ashby:cohere\n");
+        assertThat(run(Map.of(), "--config", config.toString(), "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("unknown key 'source'");
+    }
+
+    @Test
+    void whenNothingAtAllCanBeReadTheRunFails() {
+        assertThat(run(Map.of(), "-s", Fixtures.file("malformed.json"), "-o", "-")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err()).contains("1 rejected (malformed-json: 1)", "malformed.json");
+    }
+
+    @Test
+    void badInputNextToGoodInputIsCountedAndTheRunSucceeds() {
+        assertThat(run(Map.of(), "-s", Fixtures.file("malformed.json"), "-s", Fixtures.file("lever-globex.json"), "-o", "-"))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(err()).contains("1 found", "1 published", "1 rejected");
+    }
+
+    @Test
+    void outputToStdoutWritesTheSamePostingsAsTheLibrary() throws Exception {
+        assertThat(run(Map.of(), "-s", Fixtures.file("greenhouse-acme.json"), "-s", Fixtures.file("jobs-with-id.csv"), "-o", "-"))
+                .isEqualTo(ExitCodes.OK);
+        List<RawPosting> written = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            written.add(PostingJson.readRaw(line).toBuilder().fetchedAt(null).build());
+        }
+        ReadResult library = PostingSources.withDefaults().read(List.of(Fixtures.file("greenhouse-acme.json"),
+                Fixtures.file("jobs-with-id.csv")));
+        assertThat(written).isEqualTo(library.postings().stream().map(p -> p.toBuilder().fetchedAt(null).build()).toList());
+        assertThat(err()).contains("6 found", "4 unique", "2 duplicates", "1 rejected (empty-description: 1)");
+    }
+
+    @Test
+    void aConfigFileGivesSourcesRelativeToItselfAndCsvColumns(@TempDir Path dir) throws Exception {
+        Files.copy(Fixtures.path("jobs-no-id.csv"), dir.resolve("people.csv"));
+        Path config = dir.resolve("sources.yml");
+        Files.writeString(config, "sources:\n  - people.csv\ncsvColumns:\n  title: Role Name\n  company: Hiring Org\n"
+                + "  description: Posting Body\n");
+        Path target = dir.resolve("out/postings.jsonl");
+        assertThat(run(Map.of(), "--config", config.toString(), "--output", target.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readAllLines(target)).singleElement().satisfies(line ->
+                assertThat(PostingJson.readRaw(line).company()).isEqualTo("Umbrella Labs"));
+    }
+
+    @Test
+    void flagsFallBackToEnvironmentVariables(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("env.jsonl");
+        Map<String, String> env = Map.of("ROLERADAR_INGEST_SOURCES", Fixtures.file("lever-globex.json") + "," + Fixtures.file("Northwind.json"),
+                "ROLERADAR_INGEST_OUTPUT", target.toString());
+        assertThat(run(env)).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readAllLines(target)).hasSize(3);
+    }
+
+    @Test
+    void aScheduledRunRepeatsUntilStoppedAndThenExitsCleanly(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("scheduled.jsonl");
+        RunCommand c = command(Map.of());
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> new CommandLine(c).execute(
+                "-s", Fixtures.file("lever-globex.json"), "--every", "1h", "-o", target.toString()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!err().contains("next run in")) {
+            assertThat(System.nanoTime()).as("first run within 30 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        assertThat(Files.readAllLines(target)).hasSize(1);
+        c.stop.request();
+        assertThat(running.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void theIngestCommandNeedsASubcommandAndOffersHelp() {
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        CommandLine cl = IngestMain.commandLine();
+        cl.setOut(new java.io.PrintWriter(help, true, StandardCharsets.UTF_8));
+        cl.setErr(new java.io.PrintWriter(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(cl.execute("--help")).isZero();
+        assertThat(help.toString(StandardCharsets.UTF_8)).contains("run");
+        assertThat(cl.execute()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cl.execute("run", "--help")).isZero();
+        assertThat(help.toString(StandardCharsets.UTF_8)).contains("--source", "--every", "--output", "--bootstrap-servers");
+    }
+}
