@@ -1,15 +1,14 @@
 package io.roleradar.reporter.aggregate;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Shares one instance of strings that repeat across many postings (company, source, taxonomy
  * version), so a million postings from a few thousand companies hold a few thousand strings.
- * Not thread-safe: one per aggregation.
+ * Thread-safe, since postings are decoded on several threads.
  */
 public final class Interner {
-    private final Map<String, String> seen = new HashMap<>();
+    private final ConcurrentHashMap<String, String> seen = new ConcurrentHashMap<>();
 
     public String intern(String s) {
         if (s == null) {

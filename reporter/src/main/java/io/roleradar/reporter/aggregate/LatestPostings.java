@@ -7,7 +7,6 @@ import io.roleradar.model.TaggedPosting;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +22,7 @@ public final class LatestPostings {
     /** How many rejections the manifest lists one by one; the counts always cover all of them. */
     public static final int MAX_LISTED_REJECTIONS = 1000;
 
-    private final Map<String, PostingFacts> byId = new HashMap<>();
+    private final PostingTable byId = new PostingTable();
     private final Interner interner = new Interner();
     private final Map<InvalidMessageException.Reason, Long> rejectedByReason =
             new EnumMap<>(InvalidMessageException.Reason.class);
@@ -46,10 +45,18 @@ public final class LatestPostings {
         accept(tagged);
     }
 
-    /** Applies a value that has been read already (counted as one record). */
-    public void acceptDecoded(TaggedPosting tagged) {
+    /**
+     * Turns a decoded posting into its facts. Safe to call from several threads at once, so the
+     * costly part of reading can run in parallel; the result is then applied with {@link #accept(PostingFacts)}.
+     */
+    public PostingFacts factsOf(TaggedPosting tagged) {
+        return PostingFacts.of(tagged, interner);
+    }
+
+    /** Applies the facts of one readable record (counted as one record), in record order. */
+    public void accept(PostingFacts facts) {
         records++;
-        accept(tagged);
+        store(facts);
     }
 
     /** Counts a record that could not be decoded, without storing anything for it. */
@@ -59,9 +66,12 @@ public final class LatestPostings {
     }
 
     private void accept(TaggedPosting tagged) {
-        PostingFacts facts = PostingFacts.of(tagged, interner);
+        store(PostingFacts.of(tagged, interner));
+    }
+
+    private void store(PostingFacts facts) {
         taxonomyVersions.merge(facts.taxonomyVersion(), 1L, Long::sum);
-        if (byId.put(tagged.id(), facts) != null) {
+        if (byId.put(facts) != null) {
             replaced++;
         }
     }
@@ -80,7 +90,13 @@ public final class LatestPostings {
         }
     }
 
+    /** Calls {@code action} with each posting's id and latest facts, in no particular order. */
     public void forEach(BiConsumer<String, PostingFacts> action) {
+        byId.forEach(f -> action.accept(f.id(), f));
+    }
+
+    /** Calls {@code action} with each posting's latest facts, in no particular order. */
+    public void forEachFacts(java.util.function.Consumer<PostingFacts> action) {
         byId.forEach(action);
     }
 

@@ -52,11 +52,11 @@ public final class MarketReport {
     /** Folds the latest postings that pass the filters into a report. */
     public static MarketReport of(LatestPostings latest, Filters filters) {
         MarketReport report = new MarketReport();
-        latest.forEach((id, facts) -> report.add(id, facts, filters));
+        latest.forEachFacts(facts -> report.add(facts, filters));
         return report;
     }
 
-    private void add(String id, PostingFacts f, Filters filters) {
+    private void add(PostingFacts f, Filters filters) {
         if (!filters.matches(f)) {
             filteredOut++;
             return;
@@ -96,7 +96,7 @@ public final class MarketReport {
             undated++;
         } else {
             weeks.computeIfAbsent(isoWeek(date), w -> new WeekFigures(weekStart(date))).add(f);
-            recent.add(new Recent(id, date, f));
+            recent.add(new Recent(date, f));
             if (recent.size() > RECENT) {
                 recent.poll();
             }
@@ -258,7 +258,12 @@ public final class MarketReport {
     }
 
     /** One of the most recent postings, for the HTML report. */
-    public record Recent(String id, LocalDate date, PostingFacts facts) {
-        static final Comparator<Recent> ORDER = Comparator.comparing(Recent::date).thenComparing(Recent::id);
+    public record Recent(LocalDate date, PostingFacts facts) {
+        static final Comparator<Recent> ORDER = Comparator.comparing(Recent::date)
+                .thenComparing(Recent::facts, PostingFacts.BY_ID);
+
+        public String id() {
+            return facts.id();
+        }
     }
 }

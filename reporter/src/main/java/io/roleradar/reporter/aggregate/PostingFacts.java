@@ -10,9 +10,11 @@ import io.roleradar.model.RoundTag;
 import io.roleradar.model.TaggedPosting;
 import io.roleradar.model.Tags;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,7 +22,7 @@ import java.util.List;
  * What the reports need of one tagged posting, and nothing more: the description and the evidence
  * are dropped, enums are stored as small numbers, dates as epoch days, the domains packed into one
  * int and the round weights as floats. One of these is kept per posting id, so its size is what
- * bounds the reporter's memory (about 200 bytes a posting instead of several kilobytes).
+ * bounds the reporter's memory (about 200 bytes a posting, table slot included, instead of several kilobytes).
  */
 public final class PostingFacts {
     /** Epoch day meaning "no date". */
@@ -31,9 +33,11 @@ public final class PostingFacts {
 
     private final String company;
     private final String source;
-    private final String title;
-    private final String sourceUrl;
     private final String taxonomyVersion;
+    /** The id, title and source URL as UTF-8 in one array: one object instead of three strings. */
+    private final byte[] text;
+    private final int idBytes;
+    private final int titleBytes;
     private final int postedDay;
     private final int fetchedDay;
     /** Domains in score order (highest first), one nibble each: ordinal + 1, 0 ends the list. */
@@ -52,8 +56,16 @@ public final class PostingFacts {
         Tags t = tagged.tags();
         this.company = interner.intern(blankToNull(p.company()));
         this.source = interner.intern(blankToNull(p.source()));
-        this.title = p.title();
-        this.sourceUrl = blankToNull(p.sourceUrl());
+        byte[] id = p.id().getBytes(StandardCharsets.UTF_8);
+        byte[] title = p.title().getBytes(StandardCharsets.UTF_8);
+        String url = blankToNull(p.sourceUrl());
+        byte[] urlBytes = url == null ? new byte[0] : url.getBytes(StandardCharsets.UTF_8);
+        this.text = new byte[id.length + title.length + urlBytes.length];
+        System.arraycopy(id, 0, text, 0, id.length);
+        System.arraycopy(title, 0, text, id.length, title.length);
+        System.arraycopy(urlBytes, 0, text, id.length + title.length, urlBytes.length);
+        this.idBytes = id.length;
+        this.titleBytes = title.length;
         this.taxonomyVersion = interner.intern(t.taxonomyVersion());
         this.postedDay = p.postedAt() == null ? NO_DATE : (int) p.postedAt().toEpochDay();
         this.fetchedDay = p.fetchedAt() == null ? NO_DATE
@@ -71,6 +83,31 @@ public final class PostingFacts {
         this.caseStudy = w[Round.ML_CASE_STUDY.ordinal()];
         this.systemDesign = w[Round.ML_SYSTEM_DESIGN.ordinal()];
         this.coding = w[Round.ML_CODING.ordinal()];
+    }
+
+    private PostingFacts() {
+        this.company = null;
+        this.source = null;
+        this.taxonomyVersion = null;
+        this.text = new byte[0];
+        this.idBytes = 0;
+        this.titleBytes = 0;
+        this.postedDay = NO_DATE;
+        this.fetchedDay = NO_DATE;
+        this.domainsPacked = 0;
+        this.quadrant = -1;
+        this.level = -1;
+        this.manager = -1;
+        this.mlRole = false;
+        this.fundamentals = 0;
+        this.caseStudy = 0;
+        this.systemDesign = 0;
+        this.coding = 0;
+    }
+
+    /** The marker {@link PostingTable} puts in a slot whose posting was removed. */
+    static PostingFacts removedMarker() {
+        return new PostingFacts();
     }
 
     /** The facts of a tagged posting; strings that repeat (company, source, version) are shared. */
@@ -110,12 +147,30 @@ public final class PostingFacts {
         return source;
     }
 
-    public String title() {
-        return title;
+    public String id() {
+        return new String(text, 0, idBytes, StandardCharsets.UTF_8);
     }
 
+    byte[] idBytes() {
+        return Arrays.copyOf(text, idBytes);
+    }
+
+    /** Orders by id (UTF-8 byte order, which is code point order), without decoding the ids. */
+    public static final Comparator<PostingFacts> BY_ID = (a, b) ->
+            Arrays.compareUnsigned(a.text, 0, a.idBytes, b.text, 0, b.idBytes);
+
+    boolean hasId(byte[] id) {
+        return Arrays.equals(text, 0, idBytes, id, 0, id.length);
+    }
+
+    public String title() {
+        return new String(text, idBytes, titleBytes, StandardCharsets.UTF_8);
+    }
+
+    /** The source URL, or null. */
     public String sourceUrl() {
-        return sourceUrl;
+        int from = idBytes + titleBytes;
+        return from == text.length ? null : new String(text, from, text.length - from, StandardCharsets.UTF_8);
     }
 
     public String taxonomyVersion() {

@@ -1,8 +1,6 @@
 package io.roleradar.reporter.input;
 
 import io.roleradar.kafka.KafkaSettings;
-import io.roleradar.model.InvalidMessageException;
-import io.roleradar.model.PostingJson;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,14 +12,12 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.IntStream;
 
 /**
  * Reads a consistent snapshot of the tagged topic: every partition from its beginning up to the end
@@ -29,12 +25,15 @@ import java.util.stream.IntStream;
  * is the last stable offset and aborted transactions are never seen). Partitions are assigned, not
  * subscribed: a report is a read-only scan, so no consumer group and no offset commits.
  *
- * <p>Each polled batch is decoded in parallel (JSON decoding is the costly part) and then applied
- * in offset order, so the latest record of an id still wins.
+ * <p>Polled batches are decoded on worker threads while the next batch is fetched (JSON decoding
+ * is the costly part) and applied in offset order, so the latest record of an id still wins
+ * (see {@link DecodePipeline}).
  */
 public final class TopicSnapshotReader implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
+    /** One decoding thread per core: decoding is CPU-bound and the fetching thread mostly waits. */
+    private static final int DECODE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String bootstrapServers;
@@ -59,9 +58,10 @@ public final class TopicSnapshotReader implements AutoCloseable {
         // A report of a topic that does not exist is a mistake to report, not a topic to create.
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         // Bigger fetches: the whole topic is read once, throughput is what matters.
-        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        props.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
-        props.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        // Fetches big enough to keep the pipe full, small enough to leave the heap to the postings.
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        props.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
+        props.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
         // Fail within a bounded time rather than hang when the broker is not there.
         props.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) METADATA_TIMEOUT.toMillis());
         return props;
@@ -100,10 +100,12 @@ public final class TopicSnapshotReader implements AutoCloseable {
         consumer.assign(remaining.keySet());
         consumer.seekToBeginning(remaining.keySet());
         long done = 0;
-        try {
+        try (DecodePipeline pipeline = new DecodePipeline(sink, DECODE_THREADS, 2)) {
             while (!remaining.isEmpty() && !closed.get()) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
-                done += apply(batch, remaining, sink);
+                List<ConsumerRecord<byte[], byte[]>> records = inSnapshot(batch, remaining);
+                pipeline.submit(records);
+                done += records.size();
                 // Control records and aborted data move the position without yielding records,
                 // so the position, not the last record, says whether a partition is done.
                 for (TopicPartition tp : new ArrayList<>(remaining.keySet())) {
@@ -113,6 +115,7 @@ public final class TopicSnapshotReader implements AutoCloseable {
                 }
                 progress.update(done, total);
             }
+            pipeline.finish();
         } catch (WakeupException e) {
             if (!closed.get()) {
                 throw e;
@@ -124,51 +127,17 @@ public final class TopicSnapshotReader implements AutoCloseable {
         return new Source.TopicSnapshot(topic, bootstrapServers, ranges);
     }
 
-    private static long apply(ConsumerRecords<byte[], byte[]> batch, Map<TopicPartition, Long> ends,
-                              LatestPostings sink) {
+    /** The batch's records below the end offsets: records written after the run started are not in the snapshot. */
+    private static List<ConsumerRecord<byte[], byte[]>> inSnapshot(ConsumerRecords<byte[], byte[]> batch,
+                                                                  Map<TopicPartition, Long> ends) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(batch.count());
         for (ConsumerRecord<byte[], byte[]> r : batch) {
             Long to = ends.get(new TopicPartition(r.topic(), r.partition()));
-            // Records written after the run started are not part of this snapshot.
             if (to != null && r.offset() < to) {
                 records.add(r);
             }
         }
-        Object[] decoded = new Object[records.size()];
-        IntStream.range(0, decoded.length).parallel().forEach(i -> decoded[i] = decode(records.get(i)));
-        for (int i = 0; i < decoded.length; i++) {
-            ConsumerRecord<byte[], byte[]> r = records.get(i);
-            Object d = decoded[i];
-            if (d == null) {
-                if (r.key() != null) {
-                    sink.remove(new String(r.key(), StandardCharsets.UTF_8));
-                } else {
-                    sink.acceptRejected(where(r), new InvalidMessageException(
-                            InvalidMessageException.Reason.MALFORMED_JSON, "a record with neither key nor value", null));
-                }
-            } else if (d instanceof InvalidMessageException e) {
-                sink.acceptRejected(where(r), e);
-            } else {
-                sink.acceptDecoded((io.roleradar.model.TaggedPosting) d);
-            }
-        }
-        return records.size();
-    }
-
-    /** The tagged posting, the reason it cannot be read, or null for a tombstone. */
-    private static Object decode(ConsumerRecord<byte[], byte[]> r) {
-        if (r.value() == null) {
-            return null;
-        }
-        try {
-            return PostingJson.readTagged(r.value());
-        } catch (InvalidMessageException e) {
-            return e;
-        }
-    }
-
-    private static String where(ConsumerRecord<?, ?> r) {
-        return r.topic() + "-" + r.partition() + "@" + r.offset();
+        return records;
     }
 
     private List<TopicPartition> partitions(String topic) {

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -169,16 +168,17 @@ public final class CsvReports {
 
     private static void postings(CsvTable t, LatestPostings latest, Filters filters) throws IOException {
         try (t) {
-            // Sorted by id so two runs over the same input give the same file.
-            List<String> ids = new ArrayList<>(latest.size());
-            latest.forEach((id, f) -> {
+            // Sorted by id so two runs over the same input give the same file; sorting the facts
+            // (not their ids as strings) keeps a million rows within the heap.
+            List<PostingFacts> rows = new ArrayList<>(latest.size());
+            latest.forEachFacts(f -> {
                 if (filters.matches(f)) {
-                    ids.add(id);
+                    rows.add(f);
                 }
             });
-            Collections.sort(ids);
-            for (String id : ids) {
-                PostingFacts f = latest.get(id);
+            rows.sort(PostingFacts.BY_ID);
+            for (PostingFacts f : rows) {
+                String id = f.id();
                 List<Domain> domains = f.domains();
                 LocalDate date = f.date();
                 t.row(id, f.company(), f.title(), f.source(), f.sourceUrl(), f.postedAt(), f.fetchedOn(),

@@ -1,0 +1,123 @@
+package io.roleradar.reporter.input;
+
+import io.roleradar.model.InvalidMessageException;
+import io.roleradar.model.PostingJson;
+import io.roleradar.reporter.aggregate.LatestPostings;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Decodes polled records on worker threads while the consumer fetches the next batch, and applies
+ * the results to the latest postings strictly in the order the records were polled, so the latest
+ * record of an id still wins. Decoding (JSON into a checked {@code TaggedPosting}, then into compact
+ * facts) is what a report spends its time on; the workers return only the small facts, so a batch
+ * in flight costs little memory. At most {@code maxBatchesInFlight} batches wait to be applied.
+ */
+final class DecodePipeline implements AutoCloseable {
+    private static final int CHUNK = 200;
+
+    private final LatestPostings sink;
+    private final ExecutorService workers;
+    private final int maxBatchesInFlight;
+    private final ArrayDeque<List<Future<Object[]>>> inFlight = new ArrayDeque<>();
+
+    DecodePipeline(LatestPostings sink, int threads, int maxBatchesInFlight) {
+        this.sink = sink;
+        this.maxBatchesInFlight = maxBatchesInFlight;
+        this.workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "reporter-decode");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Queues the records for decoding; applies the oldest batches when too many are waiting. */
+    void submit(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<Future<Object[]>> chunks = new ArrayList<>();
+        for (int from = 0; from < records.size(); from += CHUNK) {
+            List<ConsumerRecord<byte[], byte[]>> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
+            chunks.add(workers.submit(() -> decode(chunk)));
+        }
+        inFlight.add(chunks);
+        while (inFlight.size() > maxBatchesInFlight) {
+            applyOldest();
+        }
+    }
+
+    /** Applies everything still in flight. */
+    void finish() {
+        while (!inFlight.isEmpty()) {
+            applyOldest();
+        }
+    }
+
+    private void applyOldest() {
+        for (Future<Object[]> chunk : inFlight.removeFirst()) {
+            Object[] results;
+            try {
+                results = chunk.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TopicSnapshotReader.InterruptedRead("interrupted while decoding");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("decoding failed unexpectedly: " + e.getCause(), e.getCause());
+            }
+            for (Object r : results) {
+                if (r instanceof io.roleradar.reporter.aggregate.PostingFacts facts) {
+                    sink.accept(facts);
+                } else if (r instanceof Tombstone t) {
+                    sink.remove(t.id());
+                } else {
+                    Unreadable u = (Unreadable) r;
+                    sink.acceptRejected(u.where(), u.error());
+                }
+            }
+        }
+    }
+
+    private Object[] decode(List<ConsumerRecord<byte[], byte[]>> chunk) {
+        Object[] out = new Object[chunk.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = decode(chunk.get(i));
+        }
+        return out;
+    }
+
+    private Object decode(ConsumerRecord<byte[], byte[]> r) {
+        if (r.value() == null) {
+            if (r.key() != null) {
+                return new Tombstone(new String(r.key(), StandardCharsets.UTF_8));
+            }
+            return new Unreadable(where(r), new InvalidMessageException(InvalidMessageException.Reason.MALFORMED_JSON,
+                    "a record with neither key nor value", null));
+        }
+        try {
+            return sink.factsOf(PostingJson.readTagged(r.value()));
+        } catch (InvalidMessageException e) {
+            return new Unreadable(where(r), e);
+        }
+    }
+
+    static String where(ConsumerRecord<?, ?> r) {
+        return r.topic() + "-" + r.partition() + "@" + r.offset();
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    private record Tombstone(String id) {
+    }
+
+    private record Unreadable(String where, InvalidMessageException error) {
+    }
+}
