@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -39,8 +38,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Folder of sample postings. Env: ROLERADAR_SAMPLES. Default: samples/ of the roleradar checkout")
     Path samples;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_REPORTS_DIR:-reports}",
-            description = "Where the reports go. Env: ROLERADAR_REPORTS_DIR. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_REPORT_DIR:-reports}",
+            description = "Where the reports go. Env: ROLERADAR_REPORT_DIR. Default: ${DEFAULT-VALUE}")
     Path out;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
@@ -52,10 +51,10 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream console = System.out;
         Path sampleDir = samples != null ? samples : Launcher.home().resolve("samples");
-        List<String> sources = sampleSources(sampleDir);
-        if (sources.isEmpty()) {
-            System.err.println("roleradar demo: no sample postings in " + sampleDir
-                    + " (expected *.jsonl, *.json or *.csv files); pass --samples DIR");
+        Path sources = sampleDir.resolve("sources.yml");
+        if (!Files.isRegularFile(sources)) {
+            System.err.println("roleradar demo: no " + sources + " listing the sample postings; pass --samples DIR "
+                    + "with a sources.yml (see samples/README.md)");
             return ExitCodes.USAGE;
         }
         Instant started = Instant.now();
@@ -73,13 +72,8 @@ public final class DemoCommand implements Callable<Integer> {
             Topics topics = Topics.fromEnv(System.getenv());
             TopicAdmin.ensureTopics(KafkaSettings.fromEnv(System.getenv()).withBootstrapServers(servers), topics, 3);
 
-            List<String> ingestArgs = new ArrayList<>(List.of("run", "--bootstrap-servers", servers));
-            sources.forEach(s -> {
-                ingestArgs.add("--source");
-                ingestArgs.add(s);
-            });
-            step(console, "ingest: reading " + sources.size() + " sample source(s) into " + topics.raw(),
-                    new IngestMain(), ingestArgs);
+            step(console, "ingest: reading the sources of " + sources + " into " + topics.raw(),
+                    new IngestMain(), List.of("run", "--config", sources.toString(), "--bootstrap-servers", servers));
             step(console, "classifier: tagging " + topics.raw() + " into " + topics.tagged() + " until caught up",
                     new ClassifierMain(), List.of("--drain", "--bootstrap-servers", servers));
             step(console, "reporter: reading " + topics.tagged() + " and writing reports to " + out,
@@ -95,17 +89,6 @@ public final class DemoCommand implements Callable<Integer> {
                 console.println("[demo] stopping the embedded broker");
                 broker.close();
             }
-        }
-    }
-
-    private static List<String> sampleSources(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".jsonl") || p.toString().endsWith(".csv")
-                            || (p.toString().endsWith(".json") && !p.getFileName().toString().startsWith("expected")))
-                    .sorted().map(Path::toString).toList();
         }
     }
 

@@ -172,6 +172,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("the Kafka broker exited with code " + process.exitValue()
                         + " while starting; see " + logFile());
             }
+            // Wait for the listener with a plain socket first: an admin client polling a closed port
+            // logs a warning on every attempt, which would bury the user's output.
+            if (!portOpen()) {
+                sleep(100);
+                continue;
+            }
             try (Admin admin = Admin.create(props)) {
                 admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
                 // Transactions need the coordinator's topic; creating a topic proves the controller is up.
@@ -185,6 +191,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         process.destroyForcibly();
         throw new IllegalStateException("the Kafka broker did not answer within " + START_TIMEOUT.toSeconds()
                 + " s; see " + logFile(), last);
+    }
+
+    private boolean portOpen() {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void writeConfig() throws IOException {
