@@ -167,13 +167,13 @@ class HttpSourcesTest {
     @Test
     void aSlowAnswerTimesOut() {
         serve("/slow", ex -> {
-            Thread.sleep(3_000);
+            Thread.sleep(6_000);
             send(ex, 200, "[]");
         });
-        HttpSettings http = fast().withReadTimeout(Duration.ofMillis(500));
+        HttpSettings http = fast().withReadTimeout(Duration.ofMillis(2_000));
         long start = System.nanoTime();
         ReadResult r = sources(http).read(List.of(base + "/slow"));
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_900);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_500);
         assertThat(r.rejected()).singleElement().extracting(Rejected::kind).isEqualTo(Rejected.TIMEOUT);
     }
 

@@ -91,7 +91,7 @@ public final class CsvParser {
                     text.append(layout.header.get(section[0]).trim()).append('\n').append(value).append("\n\n");
                 }
             }
-            d.description = text.toString();
+            d.description = Texts.tidyLines(text.toString());
         }
         d.salary = Salaries.parse(get(record, layout.salary));
         d.postedAt = Fields.date(get(record, layout.postedAt));

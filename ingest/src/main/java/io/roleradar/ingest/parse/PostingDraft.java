@@ -31,7 +31,7 @@ public final class PostingDraft {
     public Salary salary;
     public LocalDate postedAt;
     public Instant fetchedAt;
-    /** Plain text, already converted from HTML. */
+    /** Plain text, already converted from HTML and tidied with {@link Texts#tidyLines}. */
     public String description;
 
     /**
@@ -41,7 +41,8 @@ public final class PostingDraft {
      */
     public ParseResult finish(String where) {
         String t = Texts.blankToNull(title);
-        String d = description == null ? "" : Texts.tidyLines(description);
+        // Parsers hand over tidy text already (HtmlText, Texts.tidyLines); tidying again would only cost time.
+        String d = description == null ? "" : description.strip();
         if (t == null) {
             return new Rejected(where, Rejected.MISSING_FIELD, "no title");
         }

@@ -1,6 +1,5 @@
 package io.roleradar.ingest.text;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -16,11 +15,11 @@ import java.util.regex.Pattern;
  * the structure the classifier and a reader rely on, so the walk is done here.
  */
 public final class HtmlText {
-    private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+    static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
             "table", "blockquote", "pre", "section", "article", "header", "footer", "dl", "hr", "figure");
-    private static final Set<String> LINES = Set.of("div", "br", "tr", "dt", "dd", "li", "main", "aside", "nav",
+    static final Set<String> LINES = Set.of("div", "br", "tr", "dt", "dd", "li", "main", "aside", "nav",
             "form", "fieldset", "address", "caption", "details", "summary", "center");
-    private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "template", "svg", "iframe",
+    static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "template", "svg", "iframe",
             "button", "select", "input", "textarea", "head", "object", "canvas");
     private static final Pattern LEFTOVER_ENTITY = Pattern.compile("&(?:[a-zA-Z]{2,8}|#\\d{2,6}|#x[0-9a-fA-F]{2,5});");
 
@@ -32,7 +31,7 @@ public final class HtmlText {
         if (html == null || html.isBlank()) {
             return "";
         }
-        return of(Jsoup.parseBodyFragment(html).body());
+        return finish(FragmentText.convert(html));
     }
 
     /**
@@ -50,7 +49,11 @@ public final class HtmlText {
     public static String of(Element root) {
         StringBuilder out = new StringBuilder();
         walk(root, out, false, false);
-        String text = Texts.tidyLines(out.toString());
+        return finish(out.toString());
+    }
+
+    private static String finish(String raw) {
+        String text = Texts.tidyLines(raw);
         // Some sources escape twice (&amp;nbsp;): one more decode removes what is left.
         if (LEFTOVER_ENTITY.matcher(text).find()) {
             text = Texts.tidyLines(Parser.unescapeEntities(text, false));
@@ -97,7 +100,7 @@ public final class HtmlText {
     }
 
     /** Ends the text with at least {@code n} line breaks (adjacent blocks share their breaks). */
-    private static void breakLines(StringBuilder out, int n) {
+    static void breakLines(StringBuilder out, int n) {
         int have = 0;
         for (int i = out.length() - 1; i >= 0 && have < n; i--) {
             char c = out.charAt(i);
@@ -113,26 +116,6 @@ public final class HtmlText {
     }
 
     private static void appendText(StringBuilder out, String text, boolean pre) {
-        if (text.isEmpty()) {
-            return;
-        }
-        if (!pre && !text.isBlank() && out.length() > 0) {
-            char last = out.charAt(out.length() - 1);
-            // TextNode.text() drops the spaces around inline tags; keep words apart.
-            if (!Character.isWhitespace(last) && needsSpaceBefore(text.charAt(0)) && !isOpening(last)) {
-                out.append(' ');
-            }
-        }
         out.append(text);
-    }
-
-    private static boolean needsSpaceBefore(char first) {
-        return Character.isLetterOrDigit(first) || first == '(' || first == '$' || first == '&' || first == '"'
-                || first == '\u201c';
-    }
-
-    private static boolean isOpening(char c) {
-        return c == '(' || c == '[' || c == '/' || c == '$' || c == '-' || c == '\u2013' || c == '\'' || c == '"'
-                || c == '\u2018' || c == '\u201c' || c == '#' || c == '@';
     }
 }

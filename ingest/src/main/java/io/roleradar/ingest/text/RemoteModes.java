@@ -76,20 +76,40 @@ public final class RemoteModes {
         return s;
     }
 
+    private static final int WINDOW = 60;
+
+    /** True when the pattern matches in a window around an occurrence of one of the words. */
+    private static boolean matchesNear(Pattern pattern, String text, String lower, String... words) {
+        java.util.regex.Matcher m = null;
+        for (String word : words) {
+            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length())) {
+                if (m == null) {
+                    m = pattern.matcher(text);
+                }
+                m.region(Math.max(0, at - WINDOW), Math.min(text.length(), at + word.length() + WINDOW));
+                // Word boundaries look past the region, so a cut word does not match by accident.
+                m.useTransparentBounds(true);
+                if (m.find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** What the text alone says, UNKNOWN unless it uses one of the unambiguous phrases. */
     public static RemoteMode fromText(String text) {
         if (text == null || text.isBlank()) {
             return RemoteMode.UNKNOWN;
         }
-        // Cheap substring checks first: the patterns are only worth running where their words occur.
+        // The patterns only run in a window around the words they start from: scanning whole
+        // descriptions with them dominated extraction time.
         String lower = text.toLowerCase(Locale.ROOT);
-        boolean office = lower.contains("office");
-        if ((lower.contains("hybrid") || office) && HYBRID.matcher(text).find()) {
+        if (matchesNear(HYBRID, text, lower, "hybrid", "office")) {
             return RemoteMode.HYBRID;
         }
-        boolean remote = (lower.contains("remote") || lower.contains("anywhere")) && REMOTE.matcher(text).find();
-        boolean onsite = (lower.contains("site") || office || lower.contains("person") || lower.contains("remote"))
-                && ONSITE.matcher(text).find();
+        boolean remote = matchesNear(REMOTE, text, lower, "remote", "anywhere");
+        boolean onsite = matchesNear(ONSITE, text, lower, "site", "office", "person", "remote");
         if (remote == onsite) {
             return RemoteMode.UNKNOWN;
         }

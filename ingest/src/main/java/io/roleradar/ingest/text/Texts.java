@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 public final class Texts {
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Texts() {
     }
@@ -138,8 +137,32 @@ public final class Texts {
         if (s == null) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return NON_WORD.matcher(n).replaceAll(" ").trim();
+        // A hand-written pass (no regex): this runs on every description for the dedup key.
+        String n = isAscii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(n.length());
+        boolean gap = false;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (gap && out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(Character.toLowerCase(c));
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lower-case hex of SHA-256 of the UTF-8 bytes. */

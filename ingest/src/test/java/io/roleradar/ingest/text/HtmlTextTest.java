@@ -38,7 +38,8 @@ class HtmlTextTest {
 
     @Test
     void lineBreaksAreKeptAndWordsAcrossInlineTagsStaySeparated() {
-        assertThat(HtmlText.of("Line one<br>Line <em>two</em><span>and</span> three")).isEqualTo("Line one\nLine two and three");
+        assertThat(HtmlText.of("Line one<br>Line <em>two</em> <span>and</span> three")).isEqualTo("Line one\nLine two and three");
+        assertThat(HtmlText.of("<b>R</b>&amp;<b>D</b>")).isEqualTo("R&D");
     }
 
     @Test
