@@ -53,12 +53,12 @@ class PipelineIT {
     private int secondIngestExit;
     private long rawCountAfterSecondIngest;
 
-    @TempDir
-    Path reports;
+    private Path reports;
 
     @BeforeAll
     void runThePipelineOnce(@TempDir Path work) throws Exception {
         servers = TestKafka.bootstrapServers();
+        reports = work.resolve("reports");
         List<String> samples = List.of(ROOT.resolve("samples/postings.jsonl").toString(),
                 ROOT.resolve("samples/greenhouse-board.json").toString());
         String[] kafka = {"--bootstrap-servers", servers, "--topic-raw", raw, "--topic-tagged", tagged, "--topic-dlq", dlq};

@@ -1,0 +1,119 @@
+package io.roleradar.app;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The launcher's one-shot commands over the shipped samples, without a broker. */
+class LauncherCommandsTest {
+    private static final Path SAMPLES = Path.of(System.getProperty("roleradar.project.root", ".."))
+            .toAbsolutePath().normalize().resolve("samples");
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureConsole() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreConsole() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @ParameterizedTest(name = "roleradar {0} --help")
+    @ValueSource(strings = {"demo", "broker", "ingest", "classifier", "reporter", "classify", "brief", "evaluate"})
+    void everyCommandHasHelpThatExitsZero(String command) {
+        assertThat(RoleradarMain.execute(command, "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage:").contains(command);
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorThatSaysWhatToTry() {
+        assertThat(RoleradarMain.execute("classify", "--no-such-flag")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--no-such-flag").contains("--help");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(RoleradarMain.execute()).isEqualTo(2);
+    }
+
+    @Test
+    void classifyTagsEveryPostingOfAJsonLinesFileInInputOrder(@TempDir Path dir) throws Exception {
+        Path tagged = dir.resolve("tagged.jsonl");
+
+        int exit = RoleradarMain.execute("classify", "--input", SAMPLES.resolve("postings.jsonl").toString(),
+                "--output", tagged.toString());
+
+        assertThat(exit).isZero();
+        List<String> in = Files.readAllLines(SAMPLES.resolve("postings.jsonl")).stream().filter(l -> !l.isBlank()).toList();
+        List<String> result = Files.readAllLines(tagged);
+        assertThat(result).hasSize(in.size());
+        assertThat(result.get(0)).contains("\"taxonomyVersion\"");
+        String firstId = in.get(0).replaceAll(".*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        assertThat(result.get(0)).contains("\"id\":\"" + firstId + "\"");
+    }
+
+    @Test
+    void briefAsksWhichPostingWhenTheSourceHoldsSeveral() {
+        assertThat(RoleradarMain.execute("brief", SAMPLES.resolve("greenhouse-board.json").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--id").contains("greenhouse:fernhollow:");
+    }
+
+    @Test
+    void briefOfOnePostingNamesItsQuadrantAndRounds(@TempDir Path dir) throws Exception {
+        String first = Files.readAllLines(SAMPLES.resolve("postings.jsonl")).get(0);
+        Path one = dir.resolve("one.jsonl");
+        Files.writeString(one, first + "\n");
+
+        assertThat(RoleradarMain.execute("brief", one.toString())).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).containsAnyOf("MODELING_", "INFRA_", "not an ML role");
+    }
+
+    @Test
+    void briefJsonIsJson(@TempDir Path dir) throws Exception {
+        Path one = dir.resolve("one.jsonl");
+        Files.writeString(one, Files.readAllLines(SAMPLES.resolve("postings.jsonl")).get(0) + "\n");
+
+        assertThat(RoleradarMain.execute("brief", "--json", one.toString())).isZero();
+        assertThat(io.roleradar.model.PostingJson.tree(out.toString(StandardCharsets.UTF_8)).isObject()).isTrue();
+    }
+
+    @Test
+    void evaluatePrintsTheFiguresOfEveryTagAgainstTheSampleLabels() {
+        int exit = RoleradarMain.execute("evaluate", "--labels", SAMPLES.resolve("labels.csv").toString(),
+                "--postings", SAMPLES.resolve("postings.jsonl").toString(),
+                "--postings", SAMPLES.resolve("greenhouse-board.json").toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("mlRole").contains("responsibility").contains("specialization").contains("level")
+                .contains("41 labelled").contains("0 missing");
+    }
+
+    @Test
+    void evaluateWithUnreadableLabelsIsAUsageError(@TempDir Path dir) {
+        assertThat(RoleradarMain.execute("evaluate", "--labels", dir.resolve("absent.csv").toString(),
+                "--postings", SAMPLES.resolve("postings.jsonl").toString())).isEqualTo(2);
+    }
+}
