@@ -41,8 +41,10 @@ public final class Classifier {
     static final int MIN_TEXT_FOR_EVIDENCE = 300;
     private final Taxonomy taxonomy;
     private final Rule[] rules;
-    private final PhraseMatcher matcher;
-    private final int[][] patternRules;
+    private final PhraseMatcher titleMatcher;
+    private final int[][] titleRules;
+    private final PhraseMatcher textMatcher;
+    private final int[][] textRules;
     private final int yearsPattern;
     private final PhraseMatcher headings;
     private final SectionKind[] headingKinds;
@@ -51,28 +53,29 @@ public final class Classifier {
     public Classifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
         this.rules = taxonomy.rules().toArray(new Rule[0]);
-        PhraseMatcher.Builder phrases = new PhraseMatcher.Builder();
-        List<List<Integer>> byPattern = new ArrayList<>();
+        // Two automata: the title's rules and the description's, so each text is scanned only for
+        // the phrases that can count there (a title's "it" or "ii" is noise in a description).
+        PhraseMatcher.Builder titlePhrases = new PhraseMatcher.Builder();
+        PhraseMatcher.Builder textPhrases = new PhraseMatcher.Builder();
+        List<List<Integer>> byTitlePattern = new ArrayList<>();
+        List<List<Integer>> byTextPattern = new ArrayList<>();
         for (int r = 0; r < rules.length; r++) {
             for (String phrase : rules[r].phrases()) {
-                int id = phrases.add(phrase);
-                while (byPattern.size() <= id) {
-                    byPattern.add(new ArrayList<>());
+                if (rules[r].scope().title()) {
+                    index(byTitlePattern, titlePhrases.add(phrase), r);
                 }
-                if (!byPattern.get(id).contains(r)) {
-                    byPattern.get(id).add(r);
+                if (rules[r].scope().text()) {
+                    index(byTextPattern, textPhrases.add(phrase), r);
                 }
             }
         }
         // "years" is not a rule: it tells where to try the years-of-experience pattern.
-        this.yearsPattern = phrases.add("years");
-        while (byPattern.size() <= yearsPattern) {
-            byPattern.add(new ArrayList<>());
-        }
-        this.matcher = phrases.build();
-        this.patternRules = byPattern.stream()
-                .map(list -> list.stream().mapToInt(Integer::intValue).toArray())
-                .toArray(int[][]::new);
+        this.yearsPattern = textPhrases.add("years");
+        index(byTextPattern, yearsPattern, -1);
+        this.titleMatcher = titlePhrases.build();
+        this.textMatcher = textPhrases.build();
+        this.titleRules = toArrays(byTitlePattern);
+        this.textRules = toArrays(byTextPattern);
         List<String> markers = new ArrayList<>();
         List<SectionKind> kinds = new ArrayList<>();
         taxonomy.sections().markers().entrySet().stream()
@@ -226,12 +229,33 @@ public final class Classifier {
         return rules;
     }
 
-    PhraseMatcher matcher() {
-        return matcher;
+    PhraseMatcher titleMatcher() {
+        return titleMatcher;
     }
 
-    int[] rulesOf(int pattern) {
-        return patternRules[pattern];
+    PhraseMatcher textMatcher() {
+        return textMatcher;
+    }
+
+    int[] titleRulesOf(int pattern) {
+        return titleRules[pattern];
+    }
+
+    int[] textRulesOf(int pattern) {
+        return textRules[pattern];
+    }
+
+    private static void index(List<List<Integer>> byPattern, int pattern, int rule) {
+        while (byPattern.size() <= pattern) {
+            byPattern.add(new ArrayList<>());
+        }
+        if (rule >= 0 && !byPattern.get(pattern).contains(rule)) {
+            byPattern.get(pattern).add(rule);
+        }
+    }
+
+    private static int[][] toArrays(List<List<Integer>> byPattern) {
+        return byPattern.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
     boolean isYears(int pattern) {

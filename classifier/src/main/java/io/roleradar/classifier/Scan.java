@@ -51,8 +51,8 @@ final class Scan {
     }
 
     void title(String title) {
-        classifier.matcher().scan(title, (p, s, e) -> {
-            for (int r : classifier.rulesOf(p)) {
+        classifier.titleMatcher().scan(title, (p, s, e) -> {
+            for (int r : classifier.titleRulesOf(p)) {
                 Rule rule = rules[r];
                 if (rule.scope().title()) {
                     double w = rule.scope() == io.roleradar.classifier.taxonomy.Scope.TITLE ? 1.0 : sections.titleWeight();
@@ -67,8 +67,8 @@ final class Scan {
     }
 
     void department(String department) {
-        classifier.matcher().scan(department, (p, s, e) -> {
-            for (int r : classifier.rulesOf(p)) {
+        classifier.titleMatcher().scan(department, (p, s, e) -> {
+            for (int r : classifier.titleRulesOf(p)) {
                 Rule rule = rules[r];
                 // A department says what the team does, not how senior the role is or whom it manages.
                 if (rule.scope().title() && rule.signal() != Signal.LEVEL && rule.signal() != Signal.MANAGER
@@ -87,7 +87,7 @@ final class Scan {
     void description(String text) {
         textLength = text.strip().length();
         hitCount = 0;
-        classifier.matcher().scan(text, (p, s, e) -> {
+        classifier.textMatcher().scan(text, (p, s, e) -> {
             if (hitCount * 3 + 3 > hits.length) {
                 hits = Arrays.copyOf(hits, hits.length * 2);
             }
@@ -99,7 +99,7 @@ final class Scan {
         Layout layout = classifier.layout(text);
         // First the boilerplate paragraphs, so that nothing in them counts.
         for (int h = 0; h < hitCount; h++) {
-            for (int r : classifier.rulesOf(hits[h * 3])) {
+            for (int r : classifier.textRulesOf(hits[h * 3])) {
                 if (rules[r].signal() == Signal.BOILERPLATE) {
                     layout.markBoilerplate(hits[h * 3 + 1]);
                 } else if (rules[r].signal() == Signal.REQUIREMENT) {
@@ -119,7 +119,7 @@ final class Scan {
             if (classifier.isYears(p)) {
                 years(text, s, e, w);
             }
-            for (int r : classifier.rulesOf(p)) {
+            for (int r : classifier.textRulesOf(p)) {
                 Rule rule = rules[r];
                 if (!rule.scope().text() || rule.signal() == Signal.BOILERPLATE || rule.signal() == Signal.REQUIREMENT) {
                     continue;

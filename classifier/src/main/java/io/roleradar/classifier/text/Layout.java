@@ -63,7 +63,7 @@ public final class Layout {
         return layout;
     }
 
-    private static boolean looksLikeHeading(CharSequence text, int s, int e) {
+    private static boolean looksLikeHeading(String text, int s, int e) {
         char first = text.charAt(s);
         if (first == '-' || first == '*' || first == '\u2022' || first == '\u00b7' || first == '\u25cf') {
             return false;
@@ -73,7 +73,7 @@ public final class Layout {
         return last != '.' && last != ';' && last != ',' && last != '!';
     }
 
-    private static boolean isStrongHeading(CharSequence text, int s, int e) {
+    private static boolean isStrongHeading(String text, int s, int e) {
         if (text.charAt(e - 1) == ':') {
             return true;
         }

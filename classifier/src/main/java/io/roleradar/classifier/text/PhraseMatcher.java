@@ -21,6 +21,7 @@ public final class PhraseMatcher {
     private static final int OTHER = 0;
     private static final int SPACE = 37;
     private static final int ALPHABET = 44;
+    private static final int STATE_MASK = 0x7fff;
     private static final byte[] ASCII_CODES = new byte[128];
 
     static {
@@ -42,20 +43,38 @@ public final class PhraseMatcher {
         ASCII_CODES['\''] = 43;
     }
 
-    private final int[] transitions; // state * ALPHABET + code -> next state
     private final int[][] outputs;   // state -> pattern ids ending here (own and through failure links)
+    private final boolean[] accepting; // state -> has outputs; read per character, so a flat array
+    private final int ringMask;
+    private final char[] compact;
     private final int[] lengths;     // pattern id -> length in folded characters
     private final boolean[] prefix;  // pattern id -> no right word boundary required
     private final int maxLength;
     private final List<String> patterns;
 
     private PhraseMatcher(int[] transitions, int[][] outputs, int[] lengths, boolean[] prefix, List<String> patterns) {
-        this.transitions = transitions;
         this.outputs = outputs;
         this.lengths = lengths;
         this.prefix = prefix;
         this.patterns = List.copyOf(patterns);
         this.maxLength = Arrays.stream(lengths).max().orElse(1);
+        this.accepting = new boolean[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            accepting[i] = outputs[i].length > 0;
+        }
+        this.ringMask = Integer.highestOneBit(maxLength + 1) * 2 - 1;
+        // The scan's table in half the memory of the build's (it is read once per character, and a
+        // table that stays in the CPU cache is what makes the scan fast): the next state in 15 bits,
+        // the top bit set when that state ends a pattern, so no second array is read per character.
+        if (outputs.length > STATE_MASK) {
+            throw new IllegalArgumentException("too many phrases: " + outputs.length + " automaton states, at most "
+                    + STATE_MASK + "; split the taxonomy's phrases or shorten them");
+        }
+        this.compact = new char[transitions.length];
+        for (int i = 0; i < transitions.length; i++) {
+            int next = transitions[i];
+            compact[i] = (char) (next | (accepting[next] ? STATE_MASK + 1 : 0));
+        }
     }
 
     /** The folded code of one character: what the automaton sees. */
@@ -183,17 +202,18 @@ public final class PhraseMatcher {
     }
 
     /** Calls {@code sink} for every whole-word occurrence in {@code text}, in order of their end. */
-    public void scan(CharSequence text, MatchSink sink) {
+    public void scan(String text, MatchSink sink) {
         scan(text, 0, text.length(), sink);
     }
 
-    /** As {@link #scan(CharSequence, MatchSink)} over {@code text[from, to)}; offsets are into {@code text}. */
-    public void scan(CharSequence text, int from, int to, MatchSink sink) {
+    /** As {@link #scan(String, MatchSink)} over {@code text[from, to)}; offsets are into {@code text}. */
+    public void scan(String text, int from, int to, MatchSink sink) {
+        // The hot loop of the classifier: one table lookup per character, no allocation but the ring.
         int state = 0;
-        int ringSize = maxLength + 1;
-        int[] starts = new int[ringSize]; // original offset of each of the last folded characters
-        long steps = 0;
+        int[] starts = new int[ringMask + 1]; // original offset of each of the last folded characters
+        int steps = 0;
         int previous = OTHER;
+        char[] table = compact;
         for (int i = from; i < to; i++) {
             char ch = text.charAt(i);
             int c = ch < 128 ? ASCII_CODES[ch] : code(ch);
@@ -201,22 +221,25 @@ public final class PhraseMatcher {
                 continue; // a run of spaces is one space
             }
             previous = c;
-            starts[(int) (steps % ringSize)] = i;
+            starts[steps & ringMask] = i;
             steps++;
-            state = transitions[state * ALPHABET + c];
-            int[] ends = outputs[state];
-            for (int k = 0; k < ends.length; k++) {
-                int p = ends[k];
-                int start = starts[(int) ((steps - lengths[p]) % ringSize)];
-                int end = i + 1;
-                if (isBoundary(text, start - 1, from) && (prefix[p] || isBoundary(text, end, to))) {
-                    sink.match(p, start, end);
+            int next = table[state * ALPHABET + c];
+            state = next & STATE_MASK;
+            if (next > STATE_MASK) {
+                int[] ends = outputs[state];
+                for (int k = 0; k < ends.length; k++) {
+                    int p = ends[k];
+                    int start = starts[(steps - lengths[p]) & ringMask];
+                    int end = i + 1;
+                    if (isBoundary(text, start - 1) && (prefix[p] || isBoundary(text, end))) {
+                        sink.match(p, start, end);
+                    }
                 }
             }
         }
     }
 
-    private static boolean isBoundary(CharSequence text, int index, int limit) {
+    private static boolean isBoundary(String text, int index) {
         if (index < 0 || index >= text.length()) {
             return true;
         }
@@ -224,7 +247,7 @@ public final class PhraseMatcher {
     }
 
     /** All matches, for callers that do not care about speed. */
-    public List<Match> findAll(CharSequence text) {
+    public List<Match> findAll(String text) {
         List<Match> matches = new ArrayList<>();
         scan(text, (id, start, end) -> matches.add(new Match(id, start, end)));
         return matches;
