@@ -91,12 +91,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            stopping = true;
-            stop.countDown();
-            TopicSnapshotReader reader = current.get();
-            if (reader != null) {
-                reader.stop();
-            }
+            requestStop();
             try {
                 // Let the run close its consumer and finish writing a file, briefly.
                 finished.await(10, TimeUnit.SECONDS);
@@ -117,6 +112,16 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             } catch (IllegalStateException e) {
                 // The JVM is shutting down already: the hook is running.
             }
+        }
+    }
+
+    /** Stops the run or the schedule from another thread, as a signal does. */
+    void requestStop() {
+        stopping = true;
+        stop.countDown();
+        TopicSnapshotReader reader = current.get();
+        if (reader != null) {
+            reader.stop();
         }
     }
 

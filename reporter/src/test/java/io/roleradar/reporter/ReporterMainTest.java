@@ -107,6 +107,45 @@ class ReporterMainTest {
     }
 
     @Test
+    void runsOnAScheduleUntilStopped() throws Exception {
+        Path reports = dir.resolve("every");
+        picocli.CommandLine cli = new picocli.CommandLine(new ReporterMain());
+        RunCommand run = cli.getSubcommands().get("run").getCommand();
+        java.util.concurrent.CompletableFuture<Integer> code = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                cli.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "--out", reports.toString(),
+                        "--every", "1s"));
+        Path manifest = reports.resolve("manifest.json");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        String first = null;
+        boolean rewritten = false;
+        while (System.nanoTime() < deadline && !rewritten) {
+            if (Files.exists(manifest)) {
+                String now = PostingJsonTree.generatedAt(manifest);
+                if (first == null) {
+                    first = now;
+                } else {
+                    rewritten = !now.equals(first);
+                }
+            }
+            Thread.sleep(50); // polling the file, bounded by the deadline
+        }
+        run.requestStop();
+        assertThat(rewritten).as("a second scheduled run rewrote the manifest within 30 s").isTrue();
+        assertThat(code.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
+    }
+
+    /** Reads generatedAt, tolerating a file being replaced while read. */
+    private static final class PostingJsonTree {
+        static String generatedAt(Path manifest) {
+            try {
+                return io.roleradar.model.PostingJson.tree(Files.readString(manifest)).at("/generatedAt").asText();
+            } catch (Exception e) {
+                return "";
+            }
+        }
+    }
+
+    @Test
     void anUnreachableBrokerExitsWithKafkaUnavailable() {
         int code = ReporterMain.execute("run", "--out", dir.toString(), "--bootstrap-servers", "127.0.0.1:1",
                 "-X", "default.api.timeout.ms=1500", "-X", "reconnect.backoff.max.ms=200");

@@ -51,7 +51,7 @@ public final class ReporterBenchmark {
         String classpath = classpath();
         System.out.printf(Locale.ROOT, "reporter benchmark: %,d postings, %d rounds, child heap -Xmx%s, %d cores%n",
                 postings, rounds, heap, Runtime.getRuntime().availableProcessors());
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, work.resolve("kafka"), "1g")) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null, "1g")) {
             String servers = broker.bootstrapServers();
             KafkaSettings settings = KafkaSettings.fromEnv(Map.of()).withBootstrapServers(servers);
             Topics topics = new Topics("bench.raw", "bench.tagged", "bench.dlq");
@@ -88,6 +88,7 @@ public final class ReporterBenchmark {
             System.out.printf(Locale.ROOT, "RESULT ratio report/bare (throughput) = %.2f%n", (double) bestBare / bestReport);
             System.out.println("RESULT reports of the last round: " + work.resolve("reports-" + rounds));
         }
+        // The broker deleted its temporary log (gigabytes); the reports and logs stay for a look.
     }
 
     private static long produce(KafkaSettings settings, String topic, int count) throws Exception {
