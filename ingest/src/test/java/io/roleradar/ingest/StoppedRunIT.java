@@ -1,0 +1,106 @@
+package io.roleradar.ingest;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.roleradar.cli.ExitCodes;
+import io.roleradar.ingest.publish.KafkaPublisher;
+import io.roleradar.kafka.TopicAdmin;
+import io.roleradar.kafka.Topics;
+import io.roleradar.model.RawPosting;
+import io.roleradar.testkit.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A stop during a run leaves nothing half-published on the real broker. */
+class StoppedRunIT {
+
+    private static List<String> committedKeys(String topic) {
+        Map<String, Object> props = TestKafka.settings().toMap();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<String> keys = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                assertThat(System.nanoTime()).as("read %s within 60 s", topic).isLessThan(deadline);
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> keys.add(r.key()));
+            }
+        }
+        return keys;
+    }
+
+    @Test
+    void aTransactionStoppedHalfwayIsAbortedAndTheNextRunIsCommittedWhole() {
+        String topic = TestKafka.unique("raw");
+        TopicAdmin.ensureTopics(TestKafka.settings(), new Topics(topic, topic + "-tagged", topic + "-dlq"), 2);
+        List<RawPosting> postings = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            postings.add(RawPosting.of("test:" + i, "Engineer " + i, "Build thing " + i + "."));
+        }
+        try (KafkaPublisher publisher = new KafkaPublisher(TestKafka.settings(), topic, TestKafka.unique("tx"),
+                new SimpleMeterRegistry())) {
+            publisher.init();
+            AtomicInteger sent = new AtomicInteger();
+            // Stop after five of the ten sends: those five were sent inside the open transaction.
+            assertThat(publisher.publish(postings, () -> sent.incrementAndGet() > 5)).isFalse();
+            assertThat(publisher.publish(postings.subList(0, 3), () -> false)).isTrue();
+        }
+        assertThat(committedKeys(topic)).containsExactlyInAnyOrder("test:0", "test:1", "test:2");
+    }
+
+    @Test
+    void aStopWhileReadingSourcesPublishesNothingAndExits130() throws Exception {
+        String topic = TestKafka.unique("raw");
+        RunCommand command = new RunCommand();
+        command.env = Map.of();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        command.stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/jobs.json", ex -> {
+            // The stop arrives while this source is being read.
+            command.stop.request();
+            byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            int code = new CommandLine(command).execute("-s", Fixtures.file("lever-globex.json"),
+                    "-s", "http://127.0.0.1:" + server.getAddress().getPort() + "/jobs.json",
+                    "-s", Fixtures.file("Northwind.json"),
+                    "--bootstrap-servers", TestKafka.bootstrapServers(), "--topic-raw", topic,
+                    "--topic-tagged", topic + "-tagged", "--topic-dlq", topic + "-dlq",
+                    "--transactional-id", TestKafka.unique("tx"), "--min-interval", "0s");
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.INTERRUPTED);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("run aborted", "nothing published");
+            assertThat(committedKeys(topic)).isEmpty();
+        } finally {
+            server.stop(0);
+        }
+    }
+}
