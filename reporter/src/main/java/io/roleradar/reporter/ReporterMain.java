@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * The reporter service, {@code reporter}: turns the tagged topic (or a file of tagged postings) into
  * CSV market reports, an HTML report and a manifest. Its one subcommand is {@code run}.
  */
-@Command(name = "reporter", mixinStandardHelpOptions = true,
+@Command(name = "reporter", mixinStandardHelpOptions = true, versionProvider = ReporterMain.Version.class,
         description = {"Writes CSV market reports and an HTML report from the tagged postings.", ""},
         subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed, 2 usage or configuration error, 3 Kafka unreachable, 130 interrupted."})
@@ -35,5 +35,14 @@ public final class ReporterMain implements Runnable {
                     return ExitCodes.USAGE;
                 })
                 .execute(args);
+    }
+
+    /** The version from the jar's manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ReporterMain.class.getPackage().getImplementationVersion();
+            return new String[]{"roleradar reporter " + (v == null ? "dev" : v)};
+        }
     }
 }

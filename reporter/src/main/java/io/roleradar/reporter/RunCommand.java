@@ -33,10 +33,10 @@ import java.util.stream.Collectors;
  * tagged topic or from a JSON Lines file, written into {@code --out}. Prints where the reports are
  * and a short summary; progress goes to standard error on long reads.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Reads postings.tagged from the beginning up to the end offsets seen at start",
-                "(read_committed), keeps the latest tags per posting id, and writes the CSV reports,",
-                "report.html and manifest.json into --out. With --input it reads a file instead.", ""},
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = ReporterMain.Version.class,
+        description = {"Reads postings.tagged from the beginning up to the end offsets seen at start "
+                + "(read_committed), keeps the latest tags per posting id, and writes the CSV reports, "
+                + "report.html and manifest.json into --out. With --input it reads a file instead.", ""},
         footer = {"", "Exit codes: 0 done, 1 failed, 2 usage or configuration error, 3 Kafka unreachable, 130 interrupted."})
 public final class RunCommand implements java.util.concurrent.Callable<Integer> {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);

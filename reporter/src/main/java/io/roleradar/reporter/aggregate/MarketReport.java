@@ -173,10 +173,29 @@ public final class MarketReport {
         return list;
     }
 
-    /** ISO weeks in order, with their figures. */
+    /**
+     * ISO weeks in order, with their figures; weeks without postings between the first and the last
+     * are included with zeros, so a trend has no silent gaps (unless the span exceeds
+     * {@link #MAX_FILLED_WEEKS}, a sign of a stray date, when only weeks with postings are given).
+     */
     public Map<String, WeekFigures> weeks() {
-        return Collections.unmodifiableMap(weeks);
+        if (weeks.isEmpty()) {
+            return Map.of();
+        }
+        LocalDate first = weeks.firstEntry().getValue().start();
+        LocalDate last = weeks.lastEntry().getValue().start();
+        if (java.time.temporal.ChronoUnit.WEEKS.between(first, last) > MAX_FILLED_WEEKS) {
+            return Collections.unmodifiableMap(weeks);
+        }
+        TreeMap<String, WeekFigures> filled = new TreeMap<>(weeks);
+        for (LocalDate w = first; !w.isAfter(last); w = w.plusWeeks(1)) {
+            filled.putIfAbsent(isoWeek(w), new WeekFigures(w));
+        }
+        return Collections.unmodifiableMap(filled);
     }
+
+    /** The longest span of weeks a trend is filled in for (ten years). */
+    public static final int MAX_FILLED_WEEKS = 520;
 
     /** The most recent ML postings (by report date), newest first. */
     public List<Recent> recent() {

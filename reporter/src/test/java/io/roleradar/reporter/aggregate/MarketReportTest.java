@@ -93,6 +93,19 @@ class MarketReportTest {
     }
 
     @Test
+    void fillsWeeksWithoutPostingsWithZerosSoTheTrendHasNoGaps() {
+        LatestPostings moved = Fixtures.read(Fixtures.BASIC);
+        String gamma1 = Fixtures.lines(Fixtures.BASIC).get(4).replace("\"postedAt\": \"2026-11-17\"", "\"postedAt\": \"2026-12-01\"");
+        moved.accept(gamma1.getBytes(java.nio.charset.StandardCharsets.UTF_8), "moved");
+        MarketReport r = MarketReport.of(moved, Filters.NONE);
+
+        assertThat(r.weeks().keySet()).containsExactly("2026-W45", "2026-W46", "2026-W47", "2026-W48", "2026-W49");
+        assertThat(r.weeks().get("2026-W47").postings()).isZero();
+        assertThat(r.weeks().get("2026-W48").start()).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(r.weeks().get("2026-W49").postings()).isEqualTo(1);
+    }
+
+    @Test
     void listsCompanyTopDomainsByCountThenTaxonomyOrder() {
         MarketReport.CompanyFigures beta = report.companies().get(1).getValue();
         assertThat(beta.topDomains(3)).containsExactly(Domain.NLP_LLM, Domain.SPEECH_AUDIO, Domain.FORECASTING);
