@@ -34,9 +34,9 @@ public final class Layout {
         int lineStart = 0;
         HeadingFinder finder = new HeadingFinder();
         while (lineStart <= n) {
-            int lineEnd = lineStart;
-            while (lineEnd < n && text.charAt(lineEnd) != '\n') {
-                lineEnd++;
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = n;
             }
             int s = lineStart;
             int e = lineEnd;

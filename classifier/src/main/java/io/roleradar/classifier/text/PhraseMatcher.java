@@ -132,6 +132,8 @@ public final class PhraseMatcher {
         int[] transitions = new int[states * ALPHABET];
         int[] fail = new int[states];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] bfsOrder = new int[states];
+        int visited = 1;
         for (int c = 0; c < ALPHABET; c++) {
             int next = gotoRows.get(0)[c];
             if (next > 0) {
@@ -144,6 +146,7 @@ public final class PhraseMatcher {
         }
         while (!queue.isEmpty()) {
             int state = queue.poll();
+            bfsOrder[visited++] = state;
             out.get(state).addAll(out.get(fail[state]));
             for (int c = 0; c < ALPHABET; c++) {
                 int next = gotoRows.get(state)[c];
@@ -156,11 +159,22 @@ public final class PhraseMatcher {
                 }
             }
         }
+        // Number the states breadth first: the shallow states, where a scan spends most of its
+        // steps, then share a few cache lines at the start of the table.
+        int[] renumber = new int[states];
+        for (int i = 0; i < states; i++) {
+            renumber[bfsOrder[i]] = i;
+        }
+        int[] ordered = new int[states * ALPHABET];
         int[][] outputs = new int[states][];
         for (int s = 0; s < states; s++) {
-            outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
+            int to = renumber[s];
+            for (int c = 0; c < ALPHABET; c++) {
+                ordered[to * ALPHABET + c] = renumber[transitions[s * ALPHABET + c]];
+            }
+            outputs[to] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
-        return new PhraseMatcher(transitions, outputs, lengths, prefix, phrases);
+        return new PhraseMatcher(ordered, outputs, lengths, prefix, phrases);
     }
 
     private static int[] newRow() {
