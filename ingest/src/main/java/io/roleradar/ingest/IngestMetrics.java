@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code page}, {@code csv}, {@code jsonl}, {@code other}; the reject kinds) so a scrape stays small.
  */
 public final class IngestMetrics {
-    private static final Set<String> SOURCE_KINDS = Set.of("ashby", "greenhouse", "lever", "page", "csv");
+    private static final Set<String> SOURCE_KINDS = Set.of("ashby", "greenhouse", "lever", "page", "csv", "remotive",
+            "usajobs", "adzuna", "workday");
     private final MeterRegistry registry;
 
     public IngestMetrics(MeterRegistry registry) {

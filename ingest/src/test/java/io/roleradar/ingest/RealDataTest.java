@@ -108,6 +108,25 @@ class RealDataTest {
     }
 
     @Test
+    void everyJobSearchApiResponseWithDescriptionsYieldsPostings() {
+        for (String file : List.of("remotive_jobs.json", "usajobs_jobs.json", "adzuna_search.json", "workday_job_detail.json")) {
+            ReadResult r = sources.read(List.of(SharedData.resolve("ats-api-responses/" + file).toString()));
+            assertThat(r.rejected()).as(file).isEmpty();
+            assertThat(r.postings()).as(file).isNotEmpty();
+            r.postings().forEach(RealDataTest::assertUsable);
+        }
+        ReadResult workday = sources.read(List.of(SharedData.resolve("ats-api-responses/workday_job_detail.json").toString()));
+        assertThat(workday.postings().get(0).id()).isEqualTo("workday:gdit:RQ216675");
+        assertThat(workday.postings().get(0).company()).isEqualTo("GD Information Technology, Inc.");
+    }
+
+    @Test
+    void aWorkdaySearchResultIsRejectedBecauseItHasNoDescriptions() {
+        ReadResult r = sources.read(List.of(SharedData.resolve("ats-api-responses/workday_search.json").toString()));
+        assertThat(r.rejected()).singleElement().satisfies(rej -> assertThat(rej.reason()).contains("no descriptions"));
+    }
+
+    @Test
     void everyJobPageYieldsAPostingAndJsonLdPagesGiveDatePosted() throws IOException {
         List<Path> pages;
         try (Stream<Path> s = Files.walk(SharedData.resolve("job-pages"))) {

@@ -113,8 +113,12 @@ public final class DocumentParser {
             case GREENHOUSE -> Extraction.of(GreenhouseParser.parse(doc, root));
             case LEVER -> Extraction.of(LeverParser.parse(doc, root));
             case RAW_POSTINGS -> Extraction.of(JsonLinesParser.parse(doc, root.isArray() ? lines(root) : root.toString()));
-            default -> Extraction.rejected(new Rejected(doc.name(), Rejected.UNKNOWN_FORMAT,
-                    "JSON that is not an Ashby, Greenhouse or Lever board response nor raw postings"));
+            default -> {
+                List<ParseResult> other = JobSearchApis.parse(doc, root);
+                yield other != null ? Extraction.of(other) : Extraction.rejected(new Rejected(doc.name(),
+                        Rejected.UNKNOWN_FORMAT, "JSON that is not a job-board response ingest knows (Ashby, Greenhouse, "
+                        + "Lever, Remotive, USAJobs, Adzuna, Workday) nor raw postings"));
+            }
         };
     }
 
