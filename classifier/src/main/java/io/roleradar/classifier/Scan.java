@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 final class Scan {
     private final Classifier classifier;
     private final Taxonomy.SectionRules sections;
+    private final Taxonomy.Thresholds thresholds;
     private final Rule[] rules;
     private final double[] sums;
     private final Evidences[] evidence;
@@ -45,6 +46,7 @@ final class Scan {
     Scan(Classifier classifier) {
         this.classifier = classifier;
         this.sections = classifier.taxonomy().sections();
+        this.thresholds = classifier.taxonomy().thresholds();
         this.rules = classifier.rules();
         this.sums = new double[rules.length];
         this.evidence = new Evidences[rules.length];
@@ -97,9 +99,14 @@ final class Scan {
             hitCount++;
         });
         Layout layout = classifier.layout(text);
-        // First the boilerplate paragraphs, so that nothing in them counts.
+        // First the boilerplate paragraphs, so that nothing in them counts, and the domains each line
+        // names: a line naming many fields ("e.g. risk scoring, recommendation, NLP") lists examples.
+        int[] lineDomains = new int[layout.lineCount()];
         for (int h = 0; h < hitCount; h++) {
             for (int r : classifier.textRulesOf(hits[h * 3])) {
+                if (rules[r].signal() == Signal.DOMAIN) {
+                    lineDomains[layout.lineOf(hits[h * 3 + 1])] |= 1 << rules[r].domain().ordinal();
+                }
                 if (rules[r].signal() == Signal.BOILERPLATE) {
                     layout.markBoilerplate(hits[h * 3 + 1]);
                 } else if (rules[r].signal() == Signal.REQUIREMENT) {
@@ -124,9 +131,14 @@ final class Scan {
                 if (!rule.scope().text() || rule.signal() == Signal.BOILERPLATE || rule.signal() == Signal.REQUIREMENT) {
                     continue;
                 }
-                add(r, w, text, SourceField.DESCRIPTION, s, e);
+                double weight = w;
+                if (rule.signal() == Signal.DOMAIN
+                        && Integer.bitCount(lineDomains[layout.lineOf(s)]) >= thresholds.domainExamples()) {
+                    weight *= thresholds.domainExamplesWeight();
+                }
+                add(r, weight, text, SourceField.DESCRIPTION, s, e);
                 if (rule.signal() == Signal.DOMAIN && layout.isRequirement(s)) {
-                    requiredDomain[rule.domain().ordinal()] += rule.weight();
+                    requiredDomain[rule.domain().ordinal()] += rule.weight() * weight / w;
                 }
                 if (rule.signal() == Signal.LEVEL && Classifier.rank(rule.level()) > Classifier.rank(textLevel)) {
                     textLevel = rule.level();

@@ -57,10 +57,12 @@ public record Taxonomy(String version, SectionRules sections, List<Rule> rules, 
      * @param manager          manager when the manager evidence reaches this
      * @param domainToMl       share of the summed domain evidence that counts as ML evidence
      * @param domainToMlCap    at most this much ML evidence comes from domains
+     * @param domainExamples   a line naming this many domains or more lists examples...
+     * @param domainExamplesWeight ...and its domain matches count this much
      */
     public record Thresholds(double ml, double mlText, double mlScale, double infraMargin, double specialist, double domain,
                              double domainScale, double domainSpecialist, double manager, double domainToMl,
-                             double domainToMlCap) {
+                             double domainToMlCap, double domainExamples, double domainExamplesWeight) {
     }
 
     /** Years of experience to level, used when the title has no level word. */

@@ -203,13 +203,15 @@ public final class TaxonomyLoader {
         }
         String p = "$.thresholds";
         unknownKeys(node, p, Set.of("ml", "mlText", "mlScale", "infraMargin", "specialist", "domain", "domainScale",
-                "domainSpecialist", "manager", "domainToMl", "domainToMlCap"));
+                "domainSpecialist", "manager", "domainToMl", "domainToMlCap", "domainExamples",
+                "domainExamplesWeight"));
         return new Taxonomy.Thresholds(number(node, "ml", p, -50, 50), number(node, "mlText", p, 0, 50),
                 number(node, "mlScale", p, 0.01, 50),
                 number(node, "infraMargin", p, -50, 50), number(node, "specialist", p, -50, 50),
                 number(node, "domain", p, 0, 50), number(node, "domainScale", p, 0.01, 50),
                 number(node, "domainSpecialist", p, 0, 100), number(node, "manager", p, 0, 50),
-                number(node, "domainToMl", p, 0, 5), number(node, "domainToMlCap", p, 0, 50));
+                number(node, "domainToMl", p, 0, 5), number(node, "domainToMlCap", p, 0, 50),
+                number(node, "domainExamples", p, 2, 9), number(node, "domainExamplesWeight", p, 0, 1));
     }
 
     private Taxonomy.LevelRules levels(JsonNode node) {

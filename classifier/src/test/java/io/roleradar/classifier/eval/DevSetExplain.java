@@ -25,6 +25,15 @@ public final class DevSetExplain {
         postings.putAll(DevSetPostings.glassdoor(data.resolve("csv/glassdoor_jobs.csv")));
         List<Label> labels = Labels.read(DevSetQualityTest.labelFiles());
         Classifier classifier = Classifier.withDefaultTaxonomy();
+        if (filter.equals("split")) {
+            for (String prefix : List.of("ashby:", "csv:")) {
+                List<Label> part = labels.stream().filter(l -> l.id().startsWith(prefix)).toList();
+                System.out.println("=== " + prefix + " (" + part.size() + ")");
+                String r = new Evaluator(classifier).evaluate(part, postings).render();
+                System.out.println(r.substring(0, r.indexOf("Main confusions")));
+            }
+            return;
+        }
         if (filter.equals("report")) {
             System.out.println(new Evaluator(classifier).evaluate(labels, postings).render());
             return;
