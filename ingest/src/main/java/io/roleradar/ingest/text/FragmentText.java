@@ -42,7 +42,7 @@ final class FragmentText {
                 if (closing) {
                     j++;
                 }
-                if (j >= n || !Character.isLetter(html.charAt(j))) {
+                if (j >= n || !isAsciiLetter(html.charAt(j))) {
                     if (html.charAt(i + 1) == '!' || html.charAt(i + 1) == '?') {
                         i = end + 1;
                     } else {
@@ -52,7 +52,7 @@ final class FragmentText {
                     continue;
                 }
                 int nameStart = j;
-                while (j < n && (Character.isLetterOrDigit(html.charAt(j)) || html.charAt(j) == '-')) {
+                while (j < n && isNameChar(html.charAt(j))) {
                     j++;
                 }
                 String name = html.substring(nameStart, j).toLowerCase(Locale.ROOT);
@@ -133,11 +133,28 @@ final class FragmentText {
                 i++;
                 continue;
             }
-            out.append(c);
+            // Copy the run of plain text up to the next tag, entity or whitespace in one go.
+            int run = i + 1;
+            while (run < n) {
+                char r = html.charAt(run);
+                if (r == '<' || r == '&' || r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f') {
+                    break;
+                }
+                run++;
+            }
+            out.append(html, i, run);
             space = false;
-            i++;
+            i = run;
         }
         return out.toString();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isNameChar(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-';
     }
 
     /** The index of the '>' ending the tag that starts at {@code start}, skipping quoted attribute values; -1 if none. */

@@ -57,13 +57,21 @@ public final class RemoteModes {
      * location and the description text.
      */
     public static RemoteMode decide(RemoteMode structured, String location, String title, String description) {
-        RemoteMode fromText = fromText(title) != RemoteMode.UNKNOWN ? fromText(title) : fromText(description);
         RemoteMode s = structured == null ? RemoteMode.UNKNOWN : structured;
+        if (s == RemoteMode.REMOTE || s == RemoteMode.HYBRID) {
+            // Deliberate choices the text does not overrule: no need to read it.
+            return s;
+        }
         if (s == RemoteMode.UNKNOWN && location != null && REMOTE_LOCATION.matcher(location).find()) {
             s = location.toLowerCase(Locale.ROOT).contains("hybrid") ? RemoteMode.HYBRID : RemoteMode.REMOTE;
         } else if (s == RemoteMode.UNKNOWN && location != null && location.toLowerCase(Locale.ROOT).contains("hybrid")) {
             s = RemoteMode.HYBRID;
         }
+        if (s == RemoteMode.REMOTE || s == RemoteMode.HYBRID) {
+            return s;
+        }
+        RemoteMode inTitle = fromText(title);
+        RemoteMode fromText = inTitle != RemoteMode.UNKNOWN ? inTitle : fromText(description);
         if (s == RemoteMode.UNKNOWN) {
             return fromText;
         }
