@@ -5,6 +5,7 @@ import io.roleradar.classifier.taxonomy.SectionKind;
 import io.roleradar.classifier.taxonomy.Signal;
 import io.roleradar.classifier.taxonomy.Taxonomy;
 import io.roleradar.classifier.text.Layout;
+import io.roleradar.classifier.text.PhraseMatcher;
 import io.roleradar.model.Domain;
 import io.roleradar.model.Evidence;
 import io.roleradar.model.Level;
@@ -89,7 +90,10 @@ final class Scan {
     void description(String text) {
         textLength = text.strip().length();
         hitCount = 0;
-        classifier.textMatcher().scan(text, (p, s, e) -> {
+        // Sections are found first, so the scan can skip boilerplate sections (about us, benefits,
+        // equal opportunity): they are never evidence, and often a third of a posting.
+        Layout layout = classifier.layout(text);
+        PhraseMatcher.MatchSink sink = (p, s, e) -> {
             if (hitCount * 3 + 3 > hits.length) {
                 hits = Arrays.copyOf(hits, hits.length * 2);
             }
@@ -97,8 +101,21 @@ final class Scan {
             hits[hitCount * 3 + 1] = s;
             hits[hitCount * 3 + 2] = e;
             hitCount++;
-        });
-        Layout layout = classifier.layout(text);
+        };
+        int lines = layout.lineCount();
+        int line = 0;
+        while (line < lines) {
+            if (layout.kindOfLine(line) == SectionKind.BOILERPLATE) {
+                line++;
+                continue;
+            }
+            int from = layout.lineStart(line);
+            while (line < lines && layout.kindOfLine(line) != SectionKind.BOILERPLATE) {
+                line++;
+            }
+            int to = line < lines ? layout.lineStart(line) : text.length();
+            classifier.textMatcher().scan(text, from, Math.min(to, text.length()), sink);
+        }
         // First the boilerplate paragraphs, so that nothing in them counts, and the domains each line
         // names: a line naming many fields ("e.g. risk scoring, recommendation, NLP") lists examples.
         int[] lineDomains = new int[layout.lineCount()];
