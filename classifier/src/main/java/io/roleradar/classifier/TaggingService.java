@@ -111,6 +111,8 @@ public final class TaggingService implements Runnable, AutoCloseable {
             LOG.error("stopping on an unexpected error: {}", e.toString(), e);
         } finally {
             closeQuietly(c, producer);
+            // Logged before the latch opens: a SIGTERM hook waits for it, then the JVM exits.
+            LOG.info("stopped ({}): {} tagged, {} dead letters", outcome, tagged.get(), deadLettered.get());
             finished.countDown();
         }
     }
