@@ -46,7 +46,8 @@ public final class MarketReport {
     private final long[][] levelByQuadrant = new long[Q + 1][L];
     private final double[][] roundByDomain = new double[D][R];
     private final Map<String, CompanyFigures> companies = new HashMap<>();
-    private final TreeMap<String, WeekFigures> weeks = new TreeMap<>();
+    /** Keyed by week-based year * 100 + week, so no string is made per posting. */
+    private final TreeMap<Integer, WeekFigures> weeks = new TreeMap<>();
     private final PriorityQueue<Recent> recent = new PriorityQueue<>(Recent.ORDER);
 
     /** Folds the latest postings that pass the filters into a report. */
@@ -95,7 +96,7 @@ public final class MarketReport {
         if (date == null) {
             undated++;
         } else {
-            weeks.computeIfAbsent(isoWeek(date), w -> new WeekFigures(weekStart(date))).add(f);
+            weeks.computeIfAbsent(weekKey(date), w -> new WeekFigures(weekStart(date))).add(f);
             recent.add(new Recent(date, f));
             if (recent.size() > RECENT) {
                 recent.poll();
@@ -108,8 +109,12 @@ public final class MarketReport {
 
     /** The ISO week of a date, e.g. {@code 2026-W05} (week-based year, so 2027-01-01 may be 2026-W53). */
     public static String isoWeek(LocalDate date) {
-        return String.format(java.util.Locale.ROOT, "%d-W%02d",
-                date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        int week = date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        return date.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0" : "-W") + week;
+    }
+
+    private static int weekKey(LocalDate date) {
+        return date.get(IsoFields.WEEK_BASED_YEAR) * 100 + date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }
 
     static LocalDate weekStart(LocalDate date) {
@@ -179,19 +184,19 @@ public final class MarketReport {
      * {@link #MAX_FILLED_WEEKS}, a sign of a stray date, when only weeks with postings are given).
      */
     public Map<String, WeekFigures> weeks() {
+        TreeMap<String, WeekFigures> named = new TreeMap<>();
         if (weeks.isEmpty()) {
-            return Map.of();
+            return named;
         }
+        weeks.values().forEach(w -> named.put(isoWeek(w.start()), w));
         LocalDate first = weeks.firstEntry().getValue().start();
         LocalDate last = weeks.lastEntry().getValue().start();
-        if (java.time.temporal.ChronoUnit.WEEKS.between(first, last) > MAX_FILLED_WEEKS) {
-            return Collections.unmodifiableMap(weeks);
+        if (java.time.temporal.ChronoUnit.WEEKS.between(first, last) <= MAX_FILLED_WEEKS) {
+            for (LocalDate w = first; !w.isAfter(last); w = w.plusWeeks(1)) {
+                named.putIfAbsent(isoWeek(w), new WeekFigures(w));
+            }
         }
-        TreeMap<String, WeekFigures> filled = new TreeMap<>(weeks);
-        for (LocalDate w = first; !w.isAfter(last); w = w.plusWeeks(1)) {
-            filled.putIfAbsent(isoWeek(w), new WeekFigures(w));
-        }
-        return Collections.unmodifiableMap(filled);
+        return Collections.unmodifiableMap(named);
     }
 
     /** The longest span of weeks a trend is filled in for (ten years). */
