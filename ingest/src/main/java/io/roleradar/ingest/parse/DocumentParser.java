@@ -159,6 +159,14 @@ public final class DocumentParser {
         byte[] body = doc.body();
         int offset = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
         Charset declared = declaredCharset(doc);
+        if (declared == null || declared.equals(StandardCharsets.UTF_8)) {
+            // The JDK's String decoding is much faster than a CharsetDecoder; it replaces bad bytes
+            // with U+FFFD, so only a text containing that character is checked strictly.
+            String fast = new String(body, offset, body.length - offset, StandardCharsets.UTF_8);
+            if (fast.indexOf('\uFFFD') < 0) {
+                return fast;
+            }
+        }
         Charset charset = declared != null ? declared : StandardCharsets.UTF_8;
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

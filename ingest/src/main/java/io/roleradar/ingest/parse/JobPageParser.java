@@ -39,9 +39,9 @@ public final class JobPageParser {
         org.jsoup.nodes.Document page = Jsoup.parse(html, base);
         PostingDraft d = new PostingDraft();
         d.fetchedAt = doc.fetchedAt();
-        JsonNode jsonLd = JsonLdPosting.find(page);
+        JsonNode jsonLd = html.contains("ld+json") ? JsonLdPosting.find(page) : null;
         String identifier = jsonLd == null ? null : JsonLdPosting.fill(d, jsonLd);
-        boolean structured = PageLayouts.fill(d, page) || jsonLd != null;
+        boolean structured = PageLayouts.fill(d, page, html) || jsonLd != null;
         if (!structured) {
             List<URI> links = jobLinks(page);
             if (!links.isEmpty()) {

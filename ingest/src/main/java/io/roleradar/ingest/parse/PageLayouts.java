@@ -22,9 +22,17 @@ final class PageLayouts {
     private PageLayouts() {
     }
 
-    /** Fills the draft from a known layout; false when the page is none of them. */
-    static boolean fill(PostingDraft d, Document page) {
-        return greenhouseClassic(d, page) || greenhouseNew(d, page) || lever(d, page) || linkedIn(d, page) || seek(d, page);
+    /**
+     * Fills the draft from a known layout; false when the page is none of them. Each layout is
+     * only tried when its marker occurs in the raw HTML: a string search is far cheaper than the
+     * DOM traversals of a selector that finds nothing.
+     */
+    static boolean fill(PostingDraft d, Document page, String html) {
+        return (html.contains("app_body") && greenhouseClassic(d, page))
+                || (html.contains("job__description") && greenhouseNew(d, page))
+                || (html.contains("posting-headline") && lever(d, page))
+                || (html.contains("top-card-layout__title") || html.contains("topcard__title")) && linkedIn(d, page)
+                || (html.contains("jobAdDetails") && seek(d, page));
     }
 
     private static boolean greenhouseClassic(PostingDraft d, Document page) {
