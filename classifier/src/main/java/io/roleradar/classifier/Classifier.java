@@ -159,12 +159,13 @@ public final class Classifier {
                 + Math.min(t.domainToMlCap(), t.domainToMl() * domainTotal);
         // A title alone is not enough when the text says otherwise: a "Research Scientist" in a wet
         // lab has no ML in the text. A posting with hardly any text is judged by its title.
-        boolean shortText = scan.textLength() < MIN_TEXT_FOR_EVIDENCE;
-        if (shortText) {
-            // Judged by its title, as if its text had the least evidence an ML role needs.
-            mlScore += Math.max(0, t.mlText() - textMl);
+        boolean ml;
+        if (scan.textLength() < MIN_TEXT_FOR_EVIDENCE) {
+            // Hardly any text to contradict the title: all the evidence only has to reach mlText.
+            ml = mlScore >= t.mlText();
+        } else {
+            ml = mlScore >= t.ml() && textMl >= t.mlText();
         }
-        boolean ml = mlScore >= t.ml() && (textMl >= t.mlText() || shortText);
         double p = 1.0 / (1.0 + Math.exp(-(mlScore - t.ml()) / t.mlScale()));
         double confidence = round2(ml ? p : 1.0 - p);
         List<Evidence> mlEvidence = scan.evidence(ml ? Signal.ML : Signal.NOT_ML, 4);

@@ -56,7 +56,8 @@ class TaxonomyLoaderTest {
                 .replace("\"machine learning\", \"ml\", \"ml engineer\",", "\"machine learning\", \"ml\", \"ml engineer\", \"quant wizard\",");
         Path file = Files.writeString(dir.resolve("custom.json"), custom);
         RawPosting posting = RawPosting.of("x", "Quant Wizard",
-                "What you'll do\n- Train models with PyTorch\n");
+                "What you'll do\n- Train models with PyTorch\n"
+                        + "- Work closely with a small group of colleagues, share what you learn and help shape how we work.\n".repeat(4));
         assertThat(Classifier.withDefaultTaxonomy().classify(posting).mlRole()).isFalse();
         Classifier customized = new Classifier(TaxonomyLoader.load(file));
         assertThat(customized.classify(posting).mlRole()).isTrue();
