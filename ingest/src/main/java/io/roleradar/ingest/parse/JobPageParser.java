@@ -58,7 +58,7 @@ public final class JobPageParser {
         String host = host(canonical);
         d.source = "page:" + (host != null ? host : doc.fileStem() != null ? doc.fileStem() : doc.name());
         if (d.company == null) {
-            Element site = page.selectFirst("meta[property=og:site_name]");
+            Element site = page.head().selectFirst("meta[property=og:site_name]");
             d.company = site == null ? null : site.attr("content");
         }
         if (identifier != null) {
@@ -111,7 +111,7 @@ public final class JobPageParser {
         if (h1 != null && !h1.text().isBlank()) {
             d.title = h1.text();
         } else {
-            Element og = page.selectFirst("meta[property=og:title]");
+            Element og = page.head().selectFirst("meta[property=og:title]");
             d.title = og != null ? og.attr("content") : page.title();
         }
         Element best = largestTextBlock(page);
@@ -148,11 +148,12 @@ public final class JobPageParser {
     }
 
     private static String canonicalUrl(org.jsoup.nodes.Document page, Document doc) {
-        Element link = page.selectFirst("link[rel=canonical][href]");
+        // Canonical links and Open Graph tags belong in <head>; searching only there spares a walk of the body.
+        Element link = page.head().selectFirst("link[rel=canonical][href]");
         String canonical = link == null ? null : CanonicalUrls.canonical(link.absUrl("href").isEmpty()
                 ? link.attr("href") : link.absUrl("href"));
         if (canonical == null) {
-            Element og = page.selectFirst("meta[property=og:url][content]");
+            Element og = page.head().selectFirst("meta[property=og:url][content]");
             canonical = og == null ? null : CanonicalUrls.canonical(og.attr("content"));
         }
         if (canonical == null && doc != null && doc.url() != null) {
