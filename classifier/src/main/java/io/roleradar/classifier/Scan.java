@@ -170,6 +170,8 @@ final class Scan {
         Taxonomy.LevelRules levels = classifier.taxonomy().levels();
         Matcher m = levels.years().matcher(text);
         m.region(Math.max(0, s - 24), e);
+        // Let the pattern's look-arounds see past the region ("5 years to realize" is no requirement).
+        m.useTransparentBounds(true).useAnchoringBounds(false);
         while (m.find()) {
             if (m.end() != e) {
                 continue;

@@ -208,6 +208,19 @@ class ClassifierTest {
         assertThat(t.evidence().level()).isEmpty();
     }
 
+    @Test
+    void readsYearsOfExperienceButNotOtherSpansOfYears() {
+        String filler = "- Work closely with a small group of colleagues and share what you learn with them.\n".repeat(3);
+        RawPosting vague = RawPosting.of("v", "Machine Learning Engineer", "What you'll do\n- Train models in PyTorch\n"
+                + "- Ship ideas today, not ones that take 5 years to realize; we were founded 10 years ago\n" + filler);
+        assertThat(CLASSIFIER.classify(vague).level()).isEqualTo(Level.UNKNOWN);
+        RawPosting asked = RawPosting.of("a", "Machine Learning Engineer", "What you'll do\n- Train models in PyTorch\n"
+                + "Requirements\n- 5+ years of experience building ML systems\n- 2 years with Kubernetes\n" + filler);
+        Tags t = CLASSIFIER.classify(asked);
+        assertThat(t.level()).isEqualTo(Level.SENIOR);
+        assertThat(t.evidence().level()).singleElement().satisfies(e -> assertThat(e.text()).isEqualTo("5+ years"));
+    }
+
     static RoundTag round(Tags t, Round round) {
         return t.rounds().stream().filter(r -> r.round() == round).findFirst().orElseThrow();
     }
