@@ -20,6 +20,14 @@ public final class DeadLetters {
     public static final String HEADER_ERROR_CLASS = "roleradar.dlq.error.class";
     public static final String HEADER_ERROR_MESSAGE = "roleradar.dlq.error.message";
     public static final String HEADER_SERVICE = "roleradar.dlq.service";
+    /** Set when the value was cut to fit a record: the original's length in bytes. */
+    public static final String HEADER_VALUE_TRUNCATED = "roleradar.dlq.value.truncated.from";
+    /**
+     * The most value bytes a dead letter carries. A record near the broker's 1 MiB limit would not
+     * fit again once headers are added, and a dead letter that cannot be sent would stall its
+     * partition; the full original stays in its source topic at the offset the headers name.
+     */
+    public static final int MAX_VALUE_BYTES = 900 * 1024;
 
     private DeadLetters() {
     }
@@ -43,8 +51,13 @@ public final class DeadLetters {
         headers.add(HEADER_REASON, utf8(reason));
         headers.add(HEADER_ERROR_CLASS, utf8(error.getClass().getName()));
         headers.add(HEADER_ERROR_MESSAGE, utf8(String.valueOf(error.getMessage())));
+        byte[] value = failed.value();
+        if (value != null && value.length > MAX_VALUE_BYTES) {
+            headers.add(HEADER_VALUE_TRUNCATED, utf8(Integer.toString(value.length)));
+            value = java.util.Arrays.copyOf(value, MAX_VALUE_BYTES);
+        }
         Long timestamp = failed.timestamp() >= 0 ? failed.timestamp() : null;
-        return new ProducerRecord<>(deadLetterTopic, null, timestamp, failed.key(), failed.value(), headers);
+        return new ProducerRecord<>(deadLetterTopic, null, timestamp, failed.key(), value, headers);
     }
 
     /** A header's value as text, or null when the record does not have it. */

@@ -25,7 +25,7 @@ import java.io.UncheckedIOException;
  * version they do not know, since its meaning could have changed.
  */
 public final class PostingJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = strictScalars(JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -33,9 +33,24 @@ public final class PostingJson {
             // Reject a string where a number belongs, rather than guess.
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
-            .build();
+            .build());
 
     private PostingJson() {
+    }
+
+    /**
+     * A number or boolean where the contract says text is refused, not turned into text:
+     * {@code "title": 42} is a producer's bug the dead-letter topic should show, not a posting titled "42".
+     */
+    private static ObjectMapper strictScalars(JsonMapper mapper) {
+        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        return mapper;
     }
 
     /** The shared, configured mapper; thread-safe. */

@@ -37,4 +37,17 @@ class DeadLettersTest {
                 .isEqualTo(IllegalArgumentException.class.getName());
         assertThat(DeadLetters.header(dead.headers(), DeadLetters.HEADER_ERROR_MESSAGE)).isEqualTo("not valid JSON");
     }
+
+    @Test
+    void cutsAValueTooLargeToSendAgainAndSaysHowLongItWas() {
+        byte[] huge = new byte[DeadLetters.MAX_VALUE_BYTES + 5000];
+        ConsumerRecord<byte[], byte[]> failed = new ConsumerRecord<>("postings.raw", 0, 7L, "k".getBytes(StandardCharsets.UTF_8), huge);
+
+        ProducerRecord<byte[], byte[]> dead = DeadLetters.of(failed, "postings.dlq", "classifier", "MALFORMED_JSON",
+                new IllegalArgumentException("too big"));
+
+        assertThat(dead.value()).hasSize(DeadLetters.MAX_VALUE_BYTES);
+        assertThat(DeadLetters.header(dead.headers(), DeadLetters.HEADER_VALUE_TRUNCATED)).isEqualTo(String.valueOf(huge.length));
+        assertThat(DeadLetters.header(dead.headers(), DeadLetters.HEADER_OFFSET)).isEqualTo("7");
+    }
 }

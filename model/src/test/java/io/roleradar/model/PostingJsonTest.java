@@ -50,6 +50,7 @@ class PostingJsonTest {
             "raw-missing-id.json, MISSING_FIELD",
             "raw-wrong-type.json, INVALID_FIELD",
             "raw-bad-date.json, INVALID_FIELD",
+            "raw-number-title.json, INVALID_FIELD",
             "raw-truncated.json, MALFORMED_JSON"})
     void refusesBadMessagesWithAReasonInsteadOfCrashing(String file, Reason expected) {
         assertThatThrownBy(() -> PostingJson.readRaw(fixture(file)))
