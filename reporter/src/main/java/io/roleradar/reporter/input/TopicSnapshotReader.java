@@ -58,10 +58,11 @@ public final class TopicSnapshotReader implements AutoCloseable {
         // A report of a topic that does not exist is a mistake to report, not a topic to create.
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         // Bigger fetches: the whole topic is read once, throughput is what matters.
-        // Fetches big enough to keep the pipe full, small enough to leave the heap to the postings.
-        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        props.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
-        props.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        // Fetches big enough to keep the pipe full, small enough to leave the heap to the postings:
+        // each fetch response is one buffer, and big buffers crowd a 512 MB heap.
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        props.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
+        props.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
         // Fail within a bounded time rather than hang when the broker is not there.
         props.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) METADATA_TIMEOUT.toMillis());
         return props;

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The benchmark's baseline: the same snapshot read as the reporter's (same consumer settings,
  * beginning to end offsets) that only counts records and bytes, so the ratio isolates what the
- * reporter adds (decoding, aggregation, writing). Prints {@code records bytes millis}.
+ * reporter adds (decoding, aggregation, writing). Prints {@code records bytes millis}, then the
+ * JVM's CPU time.
  */
 public final class BareConsume {
     private BareConsume() {
@@ -44,5 +45,6 @@ public final class BareConsume {
             }
         }
         System.out.println(records + " " + bytes + " " + (System.nanoTime() - started) / 1_000_000);
+        System.out.println("cpu_ms=" + ReportChild.cpuMillis());
     }
 }

@@ -6,7 +6,6 @@ import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.kafka.Topics;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.TaggedPosting;
-import io.roleradar.reporter.ReporterMain;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -60,6 +59,8 @@ public final class ReporterBenchmark {
 
             List<Long> bare = new ArrayList<>();
             List<Long> report = new ArrayList<>();
+            List<Long> bareCpu = new ArrayList<>();
+            List<Long> reportCpu = new ArrayList<>();
             int maxHeapAfterGc = 0;
             for (int round = 1; round <= rounds; round++) {
                 long t0 = System.nanoTime();
@@ -67,16 +68,20 @@ public final class ReporterBenchmark {
                         BareConsume.class.getName(), servers, topics.tagged());
                 long bareMs = (System.nanoTime() - t0) / 1_000_000;
                 bare.add(bareMs);
+                bareCpu.add(cpuMillis(out));
                 Path gcLog = work.resolve("gc-" + round + ".log");
                 t0 = System.nanoTime();
-                runJava(classpath, heap, work.resolve("report-" + round + ".log"), "-Xlog:gc:file=" + gcLog,
-                        ReporterMain.class.getName(), "run", "--out", work.resolve("reports-" + round).toString(),
+                String reportOut = runJava(classpath, heap, work.resolve("report-" + round + ".log"),
+                        "-Xlog:gc:file=" + gcLog, ReportChild.class.getName(), "run", "--out", work.resolve("reports-" + round).toString(),
                         "--bootstrap-servers", servers, "--topic-tagged", topics.tagged());
                 long reportMs = (System.nanoTime() - t0) / 1_000_000;
                 report.add(reportMs);
+                reportCpu.add(cpuMillis(reportOut));
                 maxHeapAfterGc = Math.max(maxHeapAfterGc, maxHeapAfterGc(gcLog));
-                System.out.printf(Locale.ROOT, "round %d: bare consume %,d ms (%s), report %,d ms, ratio %.2f%n",
-                        round, bareMs, out.strip(), reportMs, (double) bareMs / reportMs);
+                System.out.printf(Locale.ROOT, "round %d: bare consume %,d ms (cpu %,d ms), report %,d ms (cpu %,d ms), "
+                                + "ratio %.2f (cpu %.2f), load average %s%n", round, bareMs, bareCpu.get(round - 1),
+                        reportMs, reportCpu.get(round - 1), (double) bareMs / reportMs,
+                        (double) bareCpu.get(round - 1) / reportCpu.get(round - 1), loadAverage());
             }
             long bestBare = bare.stream().mapToLong(Long::longValue).min().orElseThrow();
             long bestReport = report.stream().mapToLong(Long::longValue).min().orElseThrow();
@@ -86,6 +91,10 @@ public final class ReporterBenchmark {
             System.out.printf(Locale.ROOT, "RESULT report best %,d ms = %,.0f postings/s, max heap after GC %d MB of %s%n",
                     bestReport, postings * 1000.0 / bestReport, maxHeapAfterGc, heap);
             System.out.printf(Locale.ROOT, "RESULT ratio report/bare (throughput) = %.2f%n", (double) bestBare / bestReport);
+            long minBareCpu = bareCpu.stream().mapToLong(Long::longValue).min().orElseThrow();
+            long minReportCpu = reportCpu.stream().mapToLong(Long::longValue).min().orElseThrow();
+            System.out.printf(Locale.ROOT, "RESULT cpu per posting: bare %.1f us, report %.1f us; ratio bare/report cpu = %.2f%n",
+                    minBareCpu * 1000.0 / postings, minReportCpu * 1000.0 / postings, (double) minBareCpu / minReportCpu);
             System.out.println("RESULT reports of the last round: " + work.resolve("reports-" + rounds));
         }
         // The broker deleted its temporary log (gigabytes); the reports and logs stay for a look.
@@ -128,7 +137,24 @@ public final class ReporterBenchmark {
             throw new IllegalStateException(String.join(" ", command) + " failed; see " + log + ":\n" + Files.readString(log));
         }
         List<String> lines = Files.readAllLines(log);
-        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 2), lines.size()));
+    }
+
+    /** The {@code cpu_ms=} line a child printed last. */
+    private static long cpuMillis(String out) {
+        Matcher m = Pattern.compile("cpu_ms=(\\d+)").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("no cpu_ms line in: " + out);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static int maxHeapAfterGc(Path gcLog) throws IOException {
