@@ -31,9 +31,9 @@ import java.util.function.BooleanSupplier;
  * }</pre>
  */
 public final class PostingSources {
-    /** Told after each source, for progress reports on long runs. */
+    /** Told after each document read (a folder holds many), for progress reports on long runs. */
     public interface Progress {
-        void sourceDone(int done, int total, int found, int rejected);
+        void progress(int sourcesDone, int sources, int documents, int found, int rejected);
     }
 
     private final DocumentParser parser;
@@ -79,6 +79,7 @@ public final class PostingSources {
         List<Rejected> rejected = new ArrayList<>();
         int[] found = {0};
         int done = 0;
+        int documents = 0;
         try {
             for (SourceSpec spec : specs) {
                 if (stop.getAsBoolean()) {
@@ -99,10 +100,14 @@ public final class PostingSources {
                 });
                 for (Document doc : docs) {
                     readDocument(doc, dedup, rejected, found, origin, stop);
+                    documents++;
+                    if (progress != null) {
+                        progress.progress(done, specs.size(), documents, found[0], rejected.size());
+                    }
                 }
                 done++;
                 if (progress != null) {
-                    progress.sourceDone(done, specs.size(), found[0], rejected.size());
+                    progress.progress(done, specs.size(), documents, found[0], rejected.size());
                 }
             }
         } catch (InterruptedException e) {

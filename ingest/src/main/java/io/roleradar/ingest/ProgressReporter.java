@@ -18,14 +18,14 @@ final class ProgressReporter implements PostingSources.Progress {
     }
 
     @Override
-    public void sourceDone(int done, int total, int found, int rejected) {
+    public void progress(int sourcesDone, int sources, int documents, int found, int rejected) {
         long now = System.nanoTime();
-        if (now - last < EVERY_NANOS || done == total) {
+        if (now - last < EVERY_NANOS || sourcesDone == sources) {
             return;
         }
         last = now;
         double seconds = (now - start) / 1e9;
-        err.printf(Locale.ROOT, "ingest: %d/%d sources, %d postings (%.0f/s), %d errors so far%n",
-                done, total, found, found / Math.max(seconds, 0.001), rejected);
+        err.printf(Locale.ROOT, "ingest: %d/%d sources (%d documents), %d postings (%.0f/s), %d errors so far%n",
+                sourcesDone, sources, documents, found, found / Math.max(seconds, 0.001), rejected);
     }
 }

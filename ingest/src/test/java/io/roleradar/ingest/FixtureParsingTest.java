@@ -241,6 +241,17 @@ class FixtureParsingTest {
     }
 
     @Test
+    void progressIsReportedAfterEveryDocumentOfAFolder(@TempDir Path dir) throws IOException {
+        Files.copy(Fixtures.path("jobs-with-id.csv"), dir.resolve("a.csv"));
+        Files.copy(Fixtures.path("lever-globex.json"), dir.resolve("b.json"));
+        List<String> calls = new java.util.ArrayList<>();
+        sources.read(List.of(io.roleradar.ingest.source.SourceSpec.parse(dir.toString())),
+                (done, total, documents, found, rejected) -> calls.add(done + "/" + total + ":" + documents + ":" + found),
+                () -> false);
+        assertThat(calls).containsExactly("0/1:1:3", "0/1:2:4", "1/1:2:4");
+    }
+
+    @Test
     void aMissingFileIsRejectedAndTheOtherSourcesAreStillRead() {
         ReadResult r = sources.read(List.of("/no/such/file.json", Fixtures.file("lever-globex.json")));
         assertThat(r.postings()).hasSize(1);

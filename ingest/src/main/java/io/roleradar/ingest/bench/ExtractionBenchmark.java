@@ -64,9 +64,7 @@ public final class ExtractionBenchmark {
     private static int parseDescriptions(com.fasterxml.jackson.databind.JsonNode node) {
         int n = 0;
         if (node.isObject()) {
-            var fields = node.fields();
-            while (fields.hasNext()) {
-                var e = fields.next();
+            for (var e : node.properties()) {
                 if (e.getValue().isTextual() && HTML_FIELDS.contains(e.getKey())) {
                     n += Jsoup.parseBodyFragment(e.getValue().asText()).body().childNodeSize();
                 } else if (e.getValue().isContainerNode()) {
