@@ -84,6 +84,18 @@ class ReporterMainTest {
     }
 
     @Test
+    void writesEmptyReportsForAnEmptyInput() throws Exception {
+        Path empty = dir.resolve("empty.jsonl");
+        Files.writeString(empty, "");
+        Path reports = dir.resolve("empty");
+        assertThat(ReporterMain.execute("run", "--input", empty.toString(), "--out", reports.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(CsvFiles.read(reports.resolve("quadrants.csv"))).allSatisfy(r -> assertThat(r.get("share")).isEqualTo("0.0000"));
+        assertThat(CsvFiles.read(reports.resolve("postings.csv"))).isEmpty();
+        assertThat(CsvFiles.header(reports.resolve("postings.csv"))).contains("id", "title");
+        assertThat(Files.readString(reports.resolve("report.html"))).contains("No dated postings");
+    }
+
+    @Test
     void failsWhenNoRecordAtAllCanBeRead() throws Exception {
         Path junk = dir.resolve("junk.jsonl");
         Files.writeString(junk, "not json\n{\"also\": \"not a posting\"}\n");

@@ -3,8 +3,6 @@ package io.roleradar.reporter.input;
 import io.roleradar.model.InvalidMessageException;
 import io.roleradar.model.PostingJson;
 import io.roleradar.reporter.aggregate.LatestPostings;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Decodes polled records on worker threads while the consumer fetches the next batch, and applies
@@ -20,17 +19,31 @@ import java.util.concurrent.Future;
  * record of an id still wins. Decoding (JSON into a checked {@code TaggedPosting}, then into compact
  * facts) is what a report spends its time on; the workers return only the small facts, so a batch
  * in flight costs little memory. At most {@code maxBatchesInFlight} batches wait to be applied.
+ *
+ * @param <T> what an input item is (a consumer record, a numbered line)
  */
-final class DecodePipeline implements AutoCloseable {
+final class DecodePipeline<T> implements AutoCloseable {
     private static final int CHUNK = 200;
 
     private final LatestPostings sink;
+    private final Function<T, byte[]> keyOf;
+    private final Function<T, byte[]> valueOf;
+    private final Function<T, String> whereOf;
     private final ExecutorService workers;
     private final int maxBatchesInFlight;
     private final ArrayDeque<List<Future<Object[]>>> inFlight = new ArrayDeque<>();
 
-    DecodePipeline(LatestPostings sink, int threads, int maxBatchesInFlight) {
+    /**
+     * @param keyOf   the item's key (the posting id of a tombstone), or null
+     * @param valueOf the item's value (JSON of a tagged posting), null for a tombstone
+     * @param whereOf where the item was, for the manifest's list of unreadable records
+     */
+    DecodePipeline(LatestPostings sink, Function<T, byte[]> keyOf, Function<T, byte[]> valueOf,
+                   Function<T, String> whereOf, int threads, int maxBatchesInFlight) {
         this.sink = sink;
+        this.keyOf = keyOf;
+        this.valueOf = valueOf;
+        this.whereOf = whereOf;
         this.maxBatchesInFlight = maxBatchesInFlight;
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "reporter-decode");
@@ -40,10 +53,10 @@ final class DecodePipeline implements AutoCloseable {
     }
 
     /** Queues the records for decoding; applies the oldest batches when too many are waiting. */
-    void submit(List<ConsumerRecord<byte[], byte[]>> records) {
+    void submit(List<T> records) {
         List<Future<Object[]>> chunks = new ArrayList<>();
         for (int from = 0; from < records.size(); from += CHUNK) {
-            List<ConsumerRecord<byte[], byte[]>> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
+            List<T> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
             chunks.add(workers.submit(() -> decode(chunk)));
         }
         inFlight.add(chunks);
@@ -83,7 +96,7 @@ final class DecodePipeline implements AutoCloseable {
         }
     }
 
-    private Object[] decode(List<ConsumerRecord<byte[], byte[]>> chunk) {
+    private Object[] decode(List<T> chunk) {
         Object[] out = new Object[chunk.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = decode(chunk.get(i));
@@ -91,23 +104,21 @@ final class DecodePipeline implements AutoCloseable {
         return out;
     }
 
-    private Object decode(ConsumerRecord<byte[], byte[]> r) {
-        if (r.value() == null) {
-            if (r.key() != null) {
-                return new Tombstone(new String(r.key(), StandardCharsets.UTF_8));
+    private Object decode(T item) {
+        byte[] value = valueOf.apply(item);
+        if (value == null) {
+            byte[] key = keyOf.apply(item);
+            if (key != null) {
+                return new Tombstone(new String(key, StandardCharsets.UTF_8));
             }
-            return new Unreadable(where(r), new InvalidMessageException(InvalidMessageException.Reason.MALFORMED_JSON,
-                    "a record with neither key nor value", null));
+            return new Unreadable(whereOf.apply(item), new InvalidMessageException(
+                    InvalidMessageException.Reason.MALFORMED_JSON, "a record with neither key nor value", null));
         }
         try {
-            return sink.factsOf(PostingJson.readTagged(r.value()));
+            return sink.factsOf(PostingJson.readTagged(value));
         } catch (InvalidMessageException e) {
-            return new Unreadable(where(r), e);
+            return new Unreadable(whereOf.apply(item), e);
         }
-    }
-
-    static String where(ConsumerRecord<?, ?> r) {
-        return r.topic() + "-" + r.partition() + "@" + r.offset();
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class TopicSnapshotReader implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
     /** One decoding thread per core: decoding is CPU-bound and the fetching thread mostly waits. */
-    private static final int DECODE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    static final int DECODE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String bootstrapServers;
@@ -101,7 +101,8 @@ public final class TopicSnapshotReader implements AutoCloseable {
         consumer.assign(remaining.keySet());
         consumer.seekToBeginning(remaining.keySet());
         long done = 0;
-        try (DecodePipeline pipeline = new DecodePipeline(sink, DECODE_THREADS, 2)) {
+        try (DecodePipeline<ConsumerRecord<byte[], byte[]>> pipeline = new DecodePipeline<>(sink, ConsumerRecord::key,
+                ConsumerRecord::value, r -> r.topic() + "-" + r.partition() + "@" + r.offset(), DECODE_THREADS, 2)) {
             while (!remaining.isEmpty() && !closed.get()) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
                 List<ConsumerRecord<byte[], byte[]>> records = inSnapshot(batch, remaining);
