@@ -198,6 +198,20 @@ class FixtureParsingTest {
     }
 
     @Test
+    void aJsonLineOfInvalidUtf8IsRejectedAloneAndMarkupIsRemovedFromRawPostings() {
+        ReadResult r = read("mixed-encoding.jsonl");
+        assertThat(r.postings()).extracting(RawPosting::id).containsExactly("u:1", "u:3");
+        assertThat(r.rejected()).singleElement().satisfies(rej -> {
+            assertThat(rej.source()).endsWith("mixed-encoding.jsonl line 2");
+            assertThat(rej.kind()).isEqualTo(Rejected.INVALID_UTF8);
+        });
+        RawPosting cleaned = r.postings().get(1);
+        assertThat(cleaned.title()).isEqualTo("ML Engineer");
+        assertThat(cleaned.company()).isEqualTo("Acme");
+        assertThat(cleaned.description()).isEqualTo("Train models.");
+    }
+
+    @Test
     void malformedJsonIsRejectedWithTheParserMessage() {
         ReadResult r = read("malformed.json");
         assertThat(r.rejected()).singleElement().satisfies(rej -> {

@@ -89,24 +89,19 @@ public final class DocumentParser {
             root = PostingJson.mapper().readTree(parser);
             more = parser.nextToken() != null;
         } catch (IOException e) {
-            String text;
+            if (looksLikeJsonLines(body)) {
+                return Extraction.of(JsonLinesParser.parse(doc));
+            }
             try {
-                text = decode(doc);
+                decode(doc);
             } catch (CharacterCodingException notUtf8) {
                 return Extraction.rejected(new Rejected(doc.name(), Rejected.INVALID_UTF8, "not valid UTF-8 text"));
-            }
-            if (looksLikeJsonLines(text)) {
-                return Extraction.of(JsonLinesParser.parse(doc, text));
             }
             return Extraction.rejected(new Rejected(doc.name(), Rejected.MALFORMED_JSON, "malformed JSON: "
                     + firstLine(e.getMessage())));
         }
         if (more) {
-            try {
-                return Extraction.of(JsonLinesParser.parse(doc, decode(doc)));
-            } catch (CharacterCodingException notUtf8) {
-                return Extraction.rejected(new Rejected(doc.name(), Rejected.INVALID_UTF8, "not valid UTF-8 text"));
-            }
+            return Extraction.of(JsonLinesParser.parse(doc));
         }
         return switch (jsonFormat(root)) {
             case ASHBY -> Extraction.of(AshbyParser.parse(doc, root));
@@ -142,12 +137,16 @@ public final class DocumentParser {
         return sb.toString();
     }
 
-    private static boolean looksLikeJsonLines(String text) {
-        int nl = text.indexOf('\n', text.indexOf('{') + 1);
-        if (nl < 0) {
+    /** True when the first line is a whole JSON object and more lines follow. */
+    private static boolean looksLikeJsonLines(byte[] body) {
+        int nl = 0;
+        while (nl < body.length && body[nl] != '\n') {
+            nl++;
+        }
+        if (nl >= body.length - 1) {
             return false;
         }
-        try (JsonParser parser = PostingJson.mapper().createParser(text.substring(0, nl))) {
+        try (JsonParser parser = PostingJson.mapper().createParser(body, 0, nl)) {
             return parser.nextToken() == JsonToken.START_OBJECT && PostingJson.mapper().readTree(parser) != null;
         } catch (IOException e) {
             return false;

@@ -40,7 +40,7 @@ public final class PostingDraft {
      * @param where names the input in a reject, e.g. {@code file.json job 3}
      */
     public ParseResult finish(String where) {
-        String t = Texts.blankToNull(title);
+        String t = Texts.blankToNull(Texts.plainField(title));
         // Parsers hand over tidy text already (HtmlText, Texts.tidyLines); tidying again would only cost time.
         String d = description == null ? "" : description.strip();
         if (t == null) {
@@ -52,10 +52,10 @@ public final class PostingDraft {
         if (id == null || id.isBlank()) {
             return new Rejected(where, Rejected.MISSING_FIELD, "'" + t + "' has no id");
         }
-        String loc = Texts.blankToNull(location);
+        String loc = Texts.blankToNull(Texts.plainField(location));
         List<String> others = new ArrayList<>();
         for (String o : otherLocations) {
-            String clean = Texts.blankToNull(o);
+            String clean = Texts.blankToNull(Texts.plainField(o));
             if (clean != null && !clean.equals(loc) && !others.contains(clean)) {
                 others.add(clean);
             }
@@ -67,9 +67,9 @@ public final class PostingDraft {
                 .id(id)
                 .source(source)
                 .sourceUrl(Texts.blankToNull(sourceUrl))
-                .company(Texts.blankToNull(company))
+                .company(Texts.blankToNull(Texts.plainField(company)))
                 .title(t)
-                .department(Texts.blankToNull(department))
+                .department(Texts.blankToNull(Texts.plainField(department)))
                 .location(loc)
                 .otherLocations(others)
                 .remote(RemoteModes.decide(remoteField, loc, t, d))
@@ -80,5 +80,33 @@ public final class PostingDraft {
                 .description(d)
                 .build();
         return new Parsed(posting);
+    }
+
+    /**
+     * A raw posting read as it was written (JSON Lines) with the same cleaning as parsed ones:
+     * markup removed from the one-line fields and from the description, which the contract says
+     * is plain text. Null when nothing is left of the title or the description.
+     */
+    public static RawPosting clean(RawPosting p) {
+        String title = Texts.blankToNull(Texts.plainField(p.title()));
+        String description = p.description().indexOf('<') < 0 ? p.description() : Texts.stripTags(p.description());
+        if (title == null || description.isBlank()) {
+            return null;
+        }
+        List<String> others = new ArrayList<>();
+        for (String o : p.otherLocations()) {
+            String clean = Texts.blankToNull(Texts.plainField(o));
+            if (clean != null) {
+                others.add(clean);
+            }
+        }
+        return p.toBuilder()
+                .title(title)
+                .company(Texts.blankToNull(Texts.plainField(p.company())))
+                .department(Texts.blankToNull(Texts.plainField(p.department())))
+                .location(Texts.blankToNull(Texts.plainField(p.location())))
+                .otherLocations(others)
+                .description(description)
+                .build();
     }
 }

@@ -126,6 +126,7 @@ public final class Texts {
 
 
     private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?>");
+    private static final Pattern SCRIPT_ELEMENT = Pattern.compile("(?is)<(script|style|noscript|template)\\b[^>]*>.*?(?:</\\1\\s*>|$)");
     private static final Pattern BREAK_TAG = Pattern.compile("(?i)<br\\s*/?>|</(?:p|h\\d|div|li|ul|ol|h)>");
 
     /**
@@ -140,9 +141,28 @@ public final class Texts {
         if (!TAG.matcher(s).find()) {
             return tidyLines(s);
         }
-        String t = BREAK_TAG.matcher(s).replaceAll("\n");
+        // Scripts and styles go with their content: their text is code, not posting text.
+        String t = SCRIPT_ELEMENT.matcher(s).replaceAll("");
+        t = BREAK_TAG.matcher(t).replaceAll("\n");
         t = TAG.matcher(t).replaceAll("");
         return tidyLines(org.jsoup.parser.Parser.unescapeEntities(t, false));
+    }
+
+    /**
+     * A one-line field (title, company, location, department) as plain text: markup that a
+     * source left in it (or that entity decoding revealed, "ML Engineer &lt;script&gt;...") is
+     * removed, scripts with their content, and whitespace collapsed. Null stays null.
+     */
+    public static String plainField(String s) {
+        if (s == null) {
+            return null;
+        }
+        if (s.indexOf('<') < 0 || !TAG.matcher(s).find()) {
+            return oneLine(s);
+        }
+        String t = SCRIPT_ELEMENT.matcher(s).replaceAll(" ");
+        t = TAG.matcher(t).replaceAll(" ");
+        return oneLine(org.jsoup.parser.Parser.unescapeEntities(t, false));
     }
 
     /**

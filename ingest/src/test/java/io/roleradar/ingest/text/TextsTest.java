@@ -22,6 +22,14 @@ class TextsTest {
     }
 
     @Test
+    void scriptsAreRemovedWithTheirContentFromTextAndFields() {
+        assertThat(Texts.stripTags("<p>Train models</p><script>alert(2)</script><img src=x onerror=alert(3)>")).isEqualTo("Train models");
+        assertThat(Texts.plainField("ML Engineer <script>alert(1)</script>")).isEqualTo("ML Engineer");
+        assertThat(Texts.plainField("R&D <b>Lead</b>")).isEqualTo("R&D Lead");
+        assertThat(Texts.plainField("Latency < 5 ms")).isEqualTo("Latency < 5 ms");
+    }
+
+    @Test
     void companyRatingsAppendedBySourcesAreRemoved() {
         assertThat(Fields.company("Tecolote Research\n3.8")).isEqualTo("Tecolote Research");
         assertThat(Fields.company("3M")).isEqualTo("3M");
