@@ -126,6 +126,11 @@ public final class Texts {
 
 
     private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?>");
+    /** Tags of real HTML elements only: a company may be called "<intent>". */
+    private static final Pattern HTML_TAG = Pattern.compile("(?i)</?(?:a|abbr|b|big|blockquote|body|br|button|center|code|del|div|em|"
+            + "embed|font|form|h[1-6]|head|hr|html|i|iframe|img|input|ins|label|li|link|mark|meta|noscript|object|ol|option|p|pre|q|s|"
+            + "script|section|select|small|span|strike|strong|style|sub|sup|svg|table|tbody|td|template|textarea|th|thead|title|tr|u|"
+            + "ul|video)(?:\\s[^<>]*)?/?>");
     private static final Pattern SCRIPT_ELEMENT = Pattern.compile("(?is)<(script|style|noscript|template)\\b[^>]*>.*?(?:</\\1\\s*>|$)");
     private static final Pattern BREAK_TAG = Pattern.compile("(?i)<br\\s*/?>|</(?:p|h\\d|div|li|ul|ol|h)>");
 
@@ -157,11 +162,11 @@ public final class Texts {
         if (s == null) {
             return null;
         }
-        if (s.indexOf('<') < 0 || !TAG.matcher(s).find()) {
+        if (s.indexOf('<') < 0 || !HTML_TAG.matcher(s).find()) {
             return oneLine(s);
         }
         String t = SCRIPT_ELEMENT.matcher(s).replaceAll(" ");
-        t = TAG.matcher(t).replaceAll(" ");
+        t = HTML_TAG.matcher(t).replaceAll(" ");
         return oneLine(org.jsoup.parser.Parser.unescapeEntities(t, false));
     }
 

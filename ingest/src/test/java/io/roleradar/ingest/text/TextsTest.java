@@ -27,6 +27,7 @@ class TextsTest {
         assertThat(Texts.plainField("ML Engineer <script>alert(1)</script>")).isEqualTo("ML Engineer");
         assertThat(Texts.plainField("R&D <b>Lead</b>")).isEqualTo("R&D Lead");
         assertThat(Texts.plainField("Latency < 5 ms")).isEqualTo("Latency < 5 ms");
+        assertThat(Texts.plainField("<intent>")).as("a company named like a tag").isEqualTo("<intent>");
     }
 
     @Test
