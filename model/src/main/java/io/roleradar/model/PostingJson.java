@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
@@ -99,49 +98,91 @@ public final class PostingJson {
         }
     }
 
-    private static <T> T read(byte[] json, Class<T> type, int supportedVersion) throws InvalidMessageException {
+    private static <T extends Versioned> T read(byte[] json, Class<T> type, int supportedVersion)
+            throws InvalidMessageException {
         if (json == null || json.length == 0) {
             throw new InvalidMessageException(InvalidMessageException.Reason.MALFORMED_JSON,
                     "empty message: expected a JSON object", null);
         }
-        JsonNode tree;
+        T message;
         try {
-            tree = MAPPER.readTree(json);
+            // One pass straight into the records: building a tree first would double the cost of
+            // every read, and reading is most of what the reporter does.
+            message = MAPPER.readValue(json, type);
+        } catch (JacksonException e) {
+            throw classify(e, json, supportedVersion);
         } catch (IOException e) {
             throw new InvalidMessageException(InvalidMessageException.Reason.MALFORMED_JSON,
                     "not valid JSON: " + firstLine(e), e);
         }
-        if (!(tree instanceof ObjectNode object)) {
+        if (message == null) {
             throw new InvalidMessageException(InvalidMessageException.Reason.MALFORMED_JSON,
-                    "expected a JSON object, got " + (tree == null ? "nothing" : tree.getNodeType()), null);
+                    "expected a JSON object, got null", null);
         }
-        JsonNode version = object.get("schemaVersion");
-        if (version == null || version.isNull()) {
-            // Absent means the first version: hand-written JSON Lines files often leave it out.
-            object.put("schemaVersion", 1);
-        } else if (!version.canConvertToExactIntegral() || version.asInt() < 1 || version.asInt() > supportedVersion) {
-            throw new InvalidMessageException(InvalidMessageException.Reason.UNSUPPORTED_SCHEMA_VERSION,
-                    "schemaVersion " + version + " is not supported (this reader knows 1.." + supportedVersion + ")",
-                    null);
+        int version = message.schemaVersion();
+        // 0 is what an absent field reads as: absent means the first version, since hand-written
+        // JSON Lines files often leave it out.
+        if (version < 0 || version > supportedVersion) {
+            throw unsupported(String.valueOf(version), supportedVersion);
+        }
+        return message;
+    }
+
+    /** Turns a read failure into the reason a dead letter names. */
+    private static InvalidMessageException classify(JacksonException failure, byte[] json, int supportedVersion) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException syntax
+                    && !(t instanceof MismatchedInputException)) {
+                // Broken JSON, even when databind wrapped it while reading a field.
+                return new InvalidMessageException(InvalidMessageException.Reason.MALFORMED_JSON,
+                        "not valid JSON: " + firstLine(syntax), failure);
+            }
         }
         try {
-            return MAPPER.treeToValue(object, type);
-        } catch (ValueInstantiationException e) {
+            refuseUnknownVersion(json, supportedVersion);
+        } catch (InvalidMessageException unsupported) {
+            return unsupported;
+        }
+        if (failure instanceof ValueInstantiationException e) {
             Throwable cause = e.getCause();
             if (cause instanceof MissingFieldException missing) {
-                throw new InvalidMessageException(InvalidMessageException.Reason.MISSING_FIELD,
+                return new InvalidMessageException(InvalidMessageException.Reason.MISSING_FIELD,
                         missing.getMessage(), missing);
             }
-            throw new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD,
+            return new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD,
                     cause == null ? firstLine(e) : cause.getMessage(), e);
-        } catch (MismatchedInputException e) {
-            throw new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD,
-                    "wrong type at " + path(e) + ": " + firstLine(e), e);
-        } catch (JacksonException e) {
-            throw new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD, firstLine(e), e);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD, e.getMessage(), e);
         }
+        if (failure instanceof MismatchedInputException e) {
+            if (e.getPath().isEmpty()) {
+                return new InvalidMessageException(InvalidMessageException.Reason.MALFORMED_JSON,
+                        "expected a JSON object: " + firstLine(e), e);
+            }
+            return new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD,
+                    "wrong type at " + path(e) + ": " + firstLine(e), e);
+        }
+        return new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD, firstLine(failure), failure);
+    }
+
+    /**
+     * On the error path only: a message of a version this reader does not know is refused as such,
+     * not for whichever of its fields first failed to read.
+     */
+    private static void refuseUnknownVersion(byte[] json, int supportedVersion) throws InvalidMessageException {
+        JsonNode version;
+        try {
+            version = MAPPER.readTree(json).get("schemaVersion");
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        if (version != null && !version.isNull()
+                && (!version.canConvertToExactIntegral() || version.asInt() < 1 || version.asInt() > supportedVersion)) {
+            throw unsupported(version.toString(), supportedVersion);
+        }
+    }
+
+    private static InvalidMessageException unsupported(String version, int supportedVersion) {
+        return new InvalidMessageException(InvalidMessageException.Reason.UNSUPPORTED_SCHEMA_VERSION,
+                "schemaVersion " + version + " is not supported (this reader knows 1.." + supportedVersion + ")", null);
     }
 
     private static String path(MismatchedInputException e) {

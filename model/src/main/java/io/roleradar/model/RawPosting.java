@@ -35,12 +35,14 @@ public record RawPosting(
         LocalDate postedAt,
         Instant fetchedAt,
         String description,
-        List<String> otherSources) {
+        List<String> otherSources) implements Versioned {
 
     /** The version this code writes; readers accept it and every earlier one. */
     public static final int SCHEMA_VERSION = 1;
 
     public RawPosting {
+        // An absent schemaVersion reads as 0 and means the first version.
+        schemaVersion = schemaVersion == 0 ? 1 : schemaVersion;
         Checks.requireText(id, "id");
         Checks.requireText(title, "title");
         Checks.requireText(description, "description");

@@ -6,11 +6,13 @@ import java.util.Objects;
  * The value of topic {@code postings.tagged}, keyed by the posting id: the raw posting as it was read
  * and the classifier's tags for it.
  */
-public record TaggedPosting(int schemaVersion, RawPosting posting, Tags tags) {
+public record TaggedPosting(int schemaVersion, RawPosting posting, Tags tags) implements Versioned {
     /** The version this code writes; readers accept it and every earlier one. */
     public static final int SCHEMA_VERSION = 1;
 
     public TaggedPosting {
+        // An absent schemaVersion reads as 0 and means the first version.
+        schemaVersion = schemaVersion == 0 ? 1 : schemaVersion;
         Objects.requireNonNull(posting, "posting");
         Objects.requireNonNull(tags, "tags");
     }
