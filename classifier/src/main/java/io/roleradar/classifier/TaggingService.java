@@ -24,6 +24,7 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidPidMappingException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -67,6 +68,7 @@ public final class TaggingService implements Runnable, AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicLong tagged = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final int maxTaggedBytes;
     private final Set<TopicPartition> assignment = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile Outcome outcome = Outcome.RUNNING;
@@ -79,6 +81,7 @@ public final class TaggingService implements Runnable, AutoCloseable {
         this.classifier = classifier;
         this.registry = registry;
         this.metrics = new ClassifierMetrics(registry);
+        this.maxTaggedBytes = maxTaggedBytes(producerProps());
     }
 
     @Override
@@ -193,9 +196,28 @@ public final class TaggingService implements Runnable, AutoCloseable {
             deadReasons.add(reason);
             return DeadLetters.of(record, config.topics().deadLetter(), ClassifierConfig.SERVICE, reason, e);
         }
-        done.add(tags);
         byte[] key = posting.id().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return new ProducerRecord<>(config.topics().tagged(), null, key, PostingJson.write(TaggedPosting.of(posting, tags)));
+        byte[] value = PostingJson.write(TaggedPosting.of(posting, tags));
+        if (key.length + value.length > maxTaggedBytes) {
+            // The producer would refuse it, the transaction would abort, and the same batch would be
+            // retried for ever: the partition would stall. The raw record is kept as a dead letter.
+            String reason = "TOO_LARGE";
+            RecordTooLargeException tooLarge = new RecordTooLargeException("the tagged posting is " + value.length
+                    + " bytes, over the " + maxTaggedBytes + " a record may carry (max.request.size)");
+            LOG.warn("dead letter {}-{}@{}: {}: {}", record.topic(), record.partition(), record.offset(), reason,
+                    tooLarge.getMessage());
+            deadReasons.add(reason);
+            return DeadLetters.of(record, config.topics().deadLetter(), ClassifierConfig.SERVICE, reason, tooLarge);
+        }
+        done.add(tags);
+        return new ProducerRecord<>(config.topics().tagged(), null, key, value);
+    }
+
+    /** The largest tagged record the producer accepts, with room for the record's own overhead. */
+    private static int maxTaggedBytes(Map<String, Object> producerProps) {
+        Object configured = producerProps.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        int max = configured == null ? 1024 * 1024 : Integer.parseInt(configured.toString());
+        return max - 16 * 1024;
     }
 
     /** After an abort, read the batch again from its first records. */
