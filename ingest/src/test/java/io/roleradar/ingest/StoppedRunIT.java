@@ -60,13 +60,15 @@ class StoppedRunIT {
         for (int i = 0; i < 10; i++) {
             postings.add(RawPosting.of("test:" + i, "Engineer " + i, "Build thing " + i + "."));
         }
-        try (KafkaPublisher publisher = new KafkaPublisher(TestKafka.settings(), topic, TestKafka.unique("tx"),
-                new SimpleMeterRegistry())) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (KafkaPublisher publisher = new KafkaPublisher(TestKafka.settings(), topic, TestKafka.unique("tx"), registry)) {
             publisher.init();
             AtomicInteger sent = new AtomicInteger();
             // Stop after five of the ten sends: those five were sent inside the open transaction.
             assertThat(publisher.publish(postings, () -> sent.incrementAndGet() > 5)).isFalse();
             assertThat(publisher.publish(postings.subList(0, 3), () -> false)).isTrue();
+            // The producer's own metrics are bound to the registry (KafkaClientMetrics).
+            assertThat(registry.getMeters()).anySatisfy(m -> assertThat(m.getId().getName()).startsWith("kafka.producer."));
         }
         assertThat(committedKeys(topic)).containsExactlyInAnyOrder("test:0", "test:1", "test:2");
     }
