@@ -36,7 +36,6 @@ final class PageLayouts {
     }
 
     private static boolean greenhouseClassic(PostingDraft d, Document page) {
-        Element body = page.selectFirst("#app_body");
         Element content = page.selectFirst("#app_body #content, #main #content");
         Element title = page.selectFirst("#header .app-title, h1.app-title");
         if (content == null || title == null) {
@@ -44,7 +43,7 @@ final class PageLayouts {
         }
         setIfEmpty(d, title.text(), companyOf(page, text(page.selectFirst(".company-name"))),
                 text(page.selectFirst("#header .location")), HtmlText.of(content));
-        return body != null || title != null;
+        return true;
     }
 
     private static boolean greenhouseNew(PostingDraft d, Document page) {
