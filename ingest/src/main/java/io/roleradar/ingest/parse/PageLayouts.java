@@ -36,13 +36,15 @@ final class PageLayouts {
     }
 
     private static boolean greenhouseClassic(PostingDraft d, Document page) {
-        Element content = page.selectFirst("#app_body #content, #main #content");
-        Element title = page.selectFirst("#header .app-title, h1.app-title");
+        // Ids first, then small searches inside the header: each page-wide selector is a walk of the whole DOM.
+        Element header = page.getElementById("header");
+        Element content = page.getElementById("content");
+        Element title = header == null ? null : header.selectFirst(".app-title");
         if (content == null || title == null) {
             return false;
         }
-        setIfEmpty(d, title.text(), companyOf(page, text(page.selectFirst(".company-name"))),
-                text(page.selectFirst("#header .location")), HtmlText.of(content));
+        setIfEmpty(d, title.text(), companyOf(page, text(header.selectFirst(".company-name"))),
+                text(header.selectFirst(".location")), HtmlText.of(content));
         return true;
     }
 
@@ -85,14 +87,20 @@ final class PageLayouts {
     }
 
     private static boolean linkedIn(PostingDraft d, Document page) {
-        Element title = page.selectFirst("h1.top-card-layout__title, h1.topcard__title");
-        Element description = page.selectFirst(".show-more-less-html__markup, .description__text");
+        // One walk collects every element the layout reads, instead of one walk per selector.
+        Elements found = page.select("h1.top-card-layout__title, h1.topcard__title, .show-more-less-html__markup, "
+                + ".description__text, .topcard__org-name-link, .topcard__flavor--bullet, .description__job-criteria-item");
+        Element title = first(found, "top-card-layout__title", "topcard__title");
+        Element description = first(found, "show-more-less-html__markup", "description__text");
         if (title == null || description == null) {
             return false;
         }
-        setIfEmpty(d, title.text(), text(page.selectFirst(".topcard__org-name-link, .topcard__flavor a")),
-                text(page.selectFirst(".topcard__flavor--bullet")), HtmlText.of(description));
-        for (Element item : page.select(".description__job-criteria-item")) {
+        setIfEmpty(d, title.text(), text(first(found, "topcard__org-name-link")),
+                text(first(found, "topcard__flavor--bullet")), HtmlText.of(description));
+        for (Element item : found) {
+            if (!item.hasClass("description__job-criteria-item")) {
+                continue;
+            }
             String header = text(item.selectFirst(".description__job-criteria-subheader"));
             String value = text(item.selectFirst(".description__job-criteria-text"));
             if (header != null && header.toLowerCase(java.util.Locale.ROOT).contains("employment type") && d.employmentType == null) {
@@ -100,6 +108,18 @@ final class PageLayouts {
             }
         }
         return true;
+    }
+
+    /** The first of the elements (in document order) that has one of the classes. */
+    private static Element first(Elements elements, String... classes) {
+        for (Element e : elements) {
+            for (String c : classes) {
+                if (e.hasClass(c)) {
+                    return e;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean seek(PostingDraft d, Document page) {
