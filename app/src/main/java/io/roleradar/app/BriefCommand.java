@@ -49,7 +49,13 @@ public final class BriefCommand implements Callable<Integer> {
             System.err.println("roleradar brief: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        ReadResult read = PostingSources.withDefaults().read(List.of(source));
+        ReadResult read;
+        try {
+            read = PostingSources.withDefaults().read(List.of(source));
+        } catch (IllegalArgumentException e) {
+            System.err.println("roleradar brief: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         List<RawPosting> postings = read.postings();
         if (postings.isEmpty()) {
             System.err.println("roleradar brief: no posting could be read from " + source);

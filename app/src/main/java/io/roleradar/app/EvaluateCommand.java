@@ -56,7 +56,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             System.err.println("roleradar evaluate: cannot read labels: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        ReadResult read = PostingSources.withDefaults().read(postings);
+        ReadResult read;
+        try {
+            read = PostingSources.withDefaults().read(postings);
+        } catch (IllegalArgumentException e) {
+            System.err.println("roleradar evaluate: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         if (read.nothingRead()) {
             System.err.println("roleradar evaluate: no posting could be read from " + postings);
             read.rejected().stream().limit(10).forEach(r -> System.err.println("  " + r));

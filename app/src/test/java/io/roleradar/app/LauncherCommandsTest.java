@@ -116,4 +116,18 @@ class LauncherCommandsTest {
         assertThat(RoleradarMain.execute("evaluate", "--labels", dir.resolve("absent.csv").toString(),
                 "--postings", SAMPLES.resolve("postings.jsonl").toString())).isEqualTo(2);
     }
+
+    @Test
+    void briefRefusesASchemeOtherThanHttpWithAUsageError() {
+        assertThat(RoleradarMain.execute("brief", "ftp://example.com/job/1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ftp");
+    }
+
+    @Test
+    void briefReadsARealJobPage() {
+        Path page = io.roleradar.testkit.SharedData.resolve("job-pages/greenhouse/2u-jsonld.html");
+
+        assertThat(RoleradarMain.execute("brief", page.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isNotBlank();
+    }
 }
