@@ -59,6 +59,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Write the postings as JSON Lines to FILE ('-' for stdout) instead of Kafka. Env: ROLERADAR_INGEST_OUTPUT.")
     String output;
 
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Append every reject (source, kind, reason, time) as a JSON line to FILE, so none is lost "
+                    + "with the console output. Env: ROLERADAR_INGEST_REJECTS. Default: none")
+    Path rejects;
+
     @Option(names = "--transactional-id", paramLabel = "ID",
             description = "Kafka transactional id; one per ingest deployment. Env: ROLERADAR_INGEST_TRANSACTIONAL_ID. "
                     + "Default: roleradar-ingest")
@@ -140,6 +145,7 @@ public final class RunCommand implements Callable<Integer> {
         do {
             long start = System.nanoTime();
             ReadResult r = reader.read(s.sources(), new ProgressReporter(stderr), stop::requested);
+            keepRejects(r);
             if (stop.requested()) {
                 new RunSummary(r, -1, 0, Duration.ofNanos(System.nanoTime() - start)).print(stderr);
                 return ExitCodes.INTERRUPTED;
@@ -179,6 +185,7 @@ public final class RunCommand implements Callable<Integer> {
             do {
                 long start = System.nanoTime();
                 ReadResult r = reader.read(s.sources(), new ProgressReporter(stderr), stop::requested);
+                keepRejects(r);
                 List<RawPosting> toPublish = new ArrayList<>();
                 int unchanged = 0;
                 for (RawPosting p : r.postings()) {
@@ -207,6 +214,21 @@ public final class RunCommand implements Callable<Integer> {
         } catch (KafkaException e) {
             stderr.println("ingest: Kafka failed: " + e.getMessage());
             return ExitCodes.KAFKA_UNAVAILABLE;
+        }
+    }
+
+    /** Appends the run's rejects to the --rejects file, when one is configured. */
+    private void keepRejects(ReadResult r) {
+        Path file = rejects != null ? rejects
+                : env.get("ROLERADAR_INGEST_REJECTS") != null && !env.get("ROLERADAR_INGEST_REJECTS").isBlank()
+                ? Path.of(env.get("ROLERADAR_INGEST_REJECTS")) : null;
+        if (file == null || r.rejected().isEmpty()) {
+            return;
+        }
+        try {
+            RejectsFile.append(file, r.rejected(), java.time.Instant.now());
+        } catch (IOException e) {
+            stderr.println("ingest: cannot write the rejects to " + file + ": " + e.getMessage());
         }
     }
 

@@ -82,6 +82,23 @@ class RunCommandTest {
     }
 
     @Test
+    void everyRejectIsAppendedToTheRejectsFileWithItsSourceAndReason(@TempDir Path dir) throws Exception {
+        Path rejects = dir.resolve("state/rejects.jsonl");
+        String malformed = Fixtures.file("malformed.json");
+
+        run(Map.of(), "-s", malformed, "-s", Fixtures.file("lever-globex.json"), "-o", "-", "--rejects", rejects.toString());
+        run(Map.of("ROLERADAR_INGEST_REJECTS", rejects.toString()), "-s", malformed, "-o", "-");
+
+        List<String> lines = Files.readAllLines(rejects);
+        assertThat(lines).hasSize(2);
+        var first = PostingJson.tree(lines.get(0));
+        assertThat(first.get("source").asText()).contains("malformed.json");
+        assertThat(first.get("kind").asText()).isEqualTo("malformed-json");
+        assertThat(first.get("reason").asText()).isNotBlank();
+        assertThat(first.get("at").asText()).isNotBlank();
+    }
+
+    @Test
     void outputToStdoutWritesTheSamePostingsAsTheLibrary() throws Exception {
         assertThat(run(Map.of(), "-s", Fixtures.file("greenhouse-acme.json"), "-s", Fixtures.file("jobs-with-id.csv"), "-o", "-"))
                 .isEqualTo(ExitCodes.OK);
