@@ -1,6 +1,7 @@
 package io.roleradar.reporter;
 
 import io.roleradar.cli.ExitCodes;
+import io.roleradar.metrics.MetricsEndpoint;
 import io.roleradar.cli.KafkaOptions;
 import io.roleradar.model.Domain;
 import io.roleradar.model.Quadrant;
@@ -78,6 +79,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile boolean stopping;
 
+    private ReporterMetrics metrics;
+
     @Override
     public Integer call() {
         Map<String, String> env = System.getenv();
@@ -100,7 +103,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             }
         }, "reporter-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (MetricsEndpoint endpoint = MetricsEndpoint.start("reporter", kafka.metricsPort(env))) {
+            metrics = new ReporterMetrics(endpoint.registry());
             if (settings.every() == null) {
                 return once(settings, env);
             }
@@ -148,6 +152,14 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     }
 
     private int once(RunSettings settings, Map<String, String> env) {
+        int code = report(settings, env);
+        if (code != ExitCodes.OK) {
+            metrics.run(code == ExitCodes.KAFKA_UNAVAILABLE ? "kafka-unavailable" : "failed");
+        }
+        return code;
+    }
+
+    private int report(RunSettings settings, Map<String, String> env) {
         PrintStream err = System.err;
         try {
             ReportRun.Result result;
@@ -160,6 +172,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             }
             current.set(null);
             printSummary(System.out, result);
+            metrics.finished(result);
             if (result.latest().records() > 0 && result.latest().rejected() == result.latest().records()) {
                 err.println("reporter run: none of the " + result.latest().records() + " records could be read");
                 return ExitCodes.FAILED;

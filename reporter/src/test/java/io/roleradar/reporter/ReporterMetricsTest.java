@@ -1,0 +1,32 @@
+package io.roleradar.reporter;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.roleradar.reporter.aggregate.Filters;
+import io.roleradar.reporter.input.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReporterMetricsTest {
+
+    @Test
+    void aRunCountsItsRecordsUnreadableRecordsByReasonAndThePostingsItCounted(@TempDir Path out) throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ReporterMetrics metrics = new ReporterMetrics(registry);
+        ReportRun.Result result = ReportRun.fromFile(Fixtures.path(Fixtures.UNREADABLE).toString(), Filters.NONE, out,
+                Progress.NONE);
+
+        metrics.finished(result);
+
+        assertThat(registry.get("roleradar.reporter.records.read").counter().count()).isEqualTo(result.latest().records());
+        assertThat(result.latest().rejected()).isPositive();
+        double unreadable = registry.find("roleradar.reporter.records.unreadable").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+        assertThat(unreadable).isEqualTo(result.latest().rejected());
+        assertThat(registry.get("roleradar.reporter.postings.counted").gauge().value()).isEqualTo(result.report().postings());
+        assertThat(registry.get("roleradar.reporter.runs").tag("outcome", "ok").counter().count()).isEqualTo(1);
+    }
+}
