@@ -275,7 +275,8 @@ public final class TaggingService implements Runnable, AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // A new group (re-tagging after a taxonomy change) starts from the beginning of postings.raw.
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "roleradar-classifier-" + config.instanceId());
+        // Distinct client ids for the consumer and the producer: their metrics would collide otherwise.
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "roleradar-classifier-" + config.instanceId() + "-consumer");
         // One batch is one transaction: a few hundred postings keep transactions short.
         props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -289,7 +290,7 @@ public final class TaggingService implements Runnable, AutoCloseable {
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "roleradar-classifier-" + config.instanceId());
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "roleradar-classifier-" + config.instanceId() + "-producer");
         // Tagged postings compress well (repeated field names, prose).
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
