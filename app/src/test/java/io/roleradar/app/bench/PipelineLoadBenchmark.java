@@ -1,0 +1,245 @@
+package io.roleradar.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roleradar.app.resilience.GeneratedPostings;
+import io.roleradar.broker.EmbeddedKafkaBroker;
+import io.roleradar.classifier.ClassifierMain;
+import io.roleradar.ingest.IngestMain;
+import io.roleradar.kafka.Topics;
+import io.roleradar.model.PostingJson;
+import io.roleradar.reporter.ReporterMain;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load run of issue 6: N generated postings through ingest, the classifier and the reporter,
+ * each its own JVM with the production heap caps (ingest and classifier -Xmx256m, reporter
+ * -Xmx512m), on an embedded broker of its own, measured against Kafka's own
+ * {@code ProducerPerformance} and {@code ConsumerPerformance} on the same records in the same run.
+ * Prints the end-to-end time, the throughput as a ratio of Kafka's produce rate, each stage's time
+ * and the peak resident memory (VmHWM) of every process. A harness, not a test: see BENCHMARKS.md.
+ *
+ * <pre>
+ * java -cp ... io.roleradar.app.bench.PipelineLoadBenchmark [postings=1000000] [workDir] [postingsPerIngestRun=all]
+ * </pre>
+ */
+public final class PipelineLoadBenchmark {
+    private static final int PER_FILE = 10_000; // about 13 MB of JSON Lines, under ingest's 20 MiB file cap
+
+    private PipelineLoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("roleradar-load-");
+        int perRun = args.length > 2 ? Integer.parseInt(args[2]) : n;
+        Files.createDirectories(work);
+        System.out.printf("load run: %,d postings, %,d per ingest run, work folder %s%n", n, perRun, work);
+
+        Path sources = work.resolve("sources");
+        long[] sizes = writeSources(sources, n);
+        System.out.printf("sources: %d files, %,d bytes, %,d bytes per raw posting on average%n",
+                sizes[0], sizes[1], sizes[1] / n);
+
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, work.resolve("broker"), "1g")) {
+            String servers = broker.bootstrapServers();
+            ProcessStats brokerStats = ProcessStats.watch(ProcessHandle.of(broker.pid()).orElseThrow());
+
+            // Baseline: Kafka's own tools on the same records (payloads drawn from one source file).
+            String perfTopic = "perf-" + System.nanoTime();
+            // A plain (not compacted) topic: ProducerPerformance sends without keys.
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+                admin.createTopics(List.of(new NewTopic(perfTopic, 3, (short) 1))).all().get();
+            }
+            Stage produce = Stage.run("ProducerPerformance", "512m", work.resolve("producer-perf.log"),
+                    List.of("org.apache.kafka.tools.ProducerPerformance", "--topic", perfTopic, "--num-records",
+                            String.valueOf(n), "--payload-file", sources.resolve(fileName(0)).toString(), "--throughput",
+                            "-1", "--producer-props", "bootstrap.servers=" + servers, "acks=all", "enable.idempotence=true",
+                            "compression.type=lz4", "linger.ms=20"));
+            double produceRate = number(produce.log(), "([0-9.]+) records/sec", 1);
+            Stage consume = Stage.run("ConsumerPerformance", "512m", work.resolve("consumer-perf.log"),
+                    List.of("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", servers, "--topic",
+                            perfTopic, "--messages", String.valueOf(n), "--timeout", "120000"));
+            double consumeRate = consumerRate(consume.log());
+
+            // The pipeline, stage after stage (a run is one ingest transaction, so the classifier could
+            // not start on it earlier anyway).
+            Topics topics = new Topics("load.raw", "load.tagged", "load.dlq");
+            List<String> kafka = List.of("--bootstrap-servers", servers, "--topic-raw", topics.raw(), "--topic-tagged",
+                    topics.tagged(), "--topic-dlq", topics.deadLetter());
+            Instant start = Instant.now();
+            List<Stage> ingests = new ArrayList<>();
+            int files = (int) sizes[0];
+            int filesPerRun = Math.max(1, perRun / PER_FILE);
+            for (int from = 0; from < files; from += filesPerRun) {
+                List<String> args1 = new ArrayList<>(List.of(IngestMain.class.getName(), "run"));
+                for (int f = from; f < Math.min(files, from + filesPerRun); f++) {
+                    args1.add("--source");
+                    args1.add(sources.resolve(fileName(f)).toString());
+                }
+                args1.addAll(kafka);
+                args1.addAll(List.of("--transactional-id", "load-ingest"));
+                ingests.add(Stage.run("ingest#" + (ingests.size() + 1), "256m", work.resolve("ingest.log"), args1));
+            }
+            List<String> classify = new ArrayList<>(List.of(ClassifierMain.class.getName(), "--drain", "--group",
+                    "load-classifier", "--instance-id", "load-1"));
+            classify.addAll(kafka);
+            Stage classifier = Stage.run("classifier", "256m", work.resolve("classifier.log"), classify);
+            Path reports = work.resolve("reports");
+            List<String> report = new ArrayList<>(List.of(ReporterMain.class.getName(), "run", "--out", reports.toString()));
+            report.addAll(kafka);
+            Stage reporter = Stage.run("reporter", "512m", work.resolve("reporter.log"), report);
+            Duration total = Duration.between(start, Instant.now());
+            long brokerPeak = brokerStats.stop();
+
+            JsonNode counts = new ObjectMapper().readTree(reports.resolve("manifest.json").toFile()).path("counts");
+            long ingestMillis = ingests.stream().mapToLong(s -> s.took().toMillis()).sum();
+            long ingestPeak = ingests.stream().mapToLong(Stage::peakRssKb).max().orElse(0);
+            double e2eRate = n / (total.toMillis() / 1000.0);
+
+            System.out.println();
+            System.out.printf("| what | time | postings/s | peak RSS |%n| --- | ---: | ---: | ---: |%n");
+            System.out.printf("| Kafka ProducerPerformance (baseline) | %s | %,.0f | %s |%n", secs(produce.took()), produceRate, mb(produce.peakRssKb()));
+            System.out.printf("| Kafka ConsumerPerformance | %s | %,.0f | %s |%n", secs(consume.took()), consumeRate, mb(consume.peakRssKb()));
+            System.out.printf("| ingest (%d run%s, -Xmx256m) | %s | %,.0f | %s |%n", ingests.size(), ingests.size() > 1 ? "s" : "",
+                    secs(Duration.ofMillis(ingestMillis)), n / (ingestMillis / 1000.0), mb(ingestPeak));
+            System.out.printf("| classifier --drain (-Xmx256m) | %s | %,.0f | %s |%n", secs(classifier.took()),
+                    n / (classifier.took().toMillis() / 1000.0), mb(classifier.peakRssKb()));
+            System.out.printf("| reporter run (-Xmx512m) | %s | %,.0f | %s |%n", secs(reporter.took()),
+                    n / (reporter.took().toMillis() / 1000.0), mb(reporter.peakRssKb()));
+            System.out.printf("| **end to end** | **%s** | **%,.0f** | broker %s |%n", secs(total), e2eRate, mb(brokerPeak));
+            System.out.printf("%nend-to-end throughput / Kafka produce rate = **%.2f** (goal >= 0.5)%n", e2eRate / produceRate);
+            System.out.printf("exit codes: ingest %s, classifier %d, reporter %d; reporter counted %d records, %d distinct "
+                            + "postings (expected %d)%n", ingests.stream().map(s -> String.valueOf(s.exit())).toList(),
+                    classifier.exit(), reporter.exit(), counts.path("records").asLong(), counts.path("distinctPostings").asLong(), n);
+        }
+    }
+
+    private static String fileName(int f) {
+        return String.format("part-%05d.jsonl", f);
+    }
+
+    /** Writes the postings as JSON Lines files of {@link #PER_FILE}; returns {files, bytes}. */
+    private static long[] writeSources(Path dir, int n) throws IOException {
+        Files.createDirectories(dir);
+        long bytes = 0;
+        int files = 0;
+        for (int from = 0; from < n; from += PER_FILE) {
+            Path file = dir.resolve(fileName(files++));
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (int i = from; i < Math.min(n, from + PER_FILE); i++) {
+                    out.write(PostingJson.writeLine(GeneratedPostings.posting("load", i)));
+                    out.write('\n');
+                }
+            }
+            bytes += Files.size(file);
+        }
+        return new long[] {files, bytes};
+    }
+
+    private static double number(String text, String regex, int group) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        double last = Double.NaN;
+        while (m.find()) {
+            last = Double.parseDouble(m.group(group));
+        }
+        return last;
+    }
+
+    /** ConsumerPerformance prints a header and a CSV line; nMsg.sec is the sixth column. */
+    private static double consumerRate(String log) {
+        for (String line : log.split("\n")) {
+            String[] cols = line.split(",\\s*");
+            if (cols.length >= 6 && cols[0].matches("\\d{4}-.*")) {
+                return Double.parseDouble(cols[5]);
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static String secs(Duration d) {
+        return String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private static String mb(long kb) {
+        return String.format("%,d MiB", kb / 1024);
+    }
+
+    /** One child JVM run to its end, with its wall time and peak RSS. */
+    record Stage(String name, Duration took, int exit, long peakRssKb, String log) {
+        static Stage run(String name, String xmx, Path log, List<String> mainAndArgs) throws Exception {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + xmx, "-cp", System.getProperty("java.class.path")));
+            command.addAll(mainAndArgs);
+            long before = Files.exists(log) ? Files.size(log) : 0;
+            Instant start = Instant.now();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessStats stats = ProcessStats.watch(p.toHandle());
+            int exit = p.waitFor();
+            Duration took = Duration.between(start, Instant.now());
+            long peak = stats.stop();
+            byte[] all = Files.readAllBytes(log);
+            String text = new String(all, (int) before, all.length - (int) before, StandardCharsets.UTF_8);
+            System.out.printf("%s: exit %d in %s, peak RSS %s%n", name, exit, secs(took), mb(peak));
+            if (exit != 0) {
+                System.out.println(text.length() > 4000 ? text.substring(text.length() - 4000) : text);
+            }
+            return new Stage(name, took, exit, peak, text);
+        }
+    }
+
+    /** Samples a process's VmHWM (peak resident set) from /proc every 100 ms until stopped. */
+    static final class ProcessStats {
+        private final AtomicLong peakKb = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean stop;
+
+        private ProcessStats(ProcessHandle process) {
+            Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+            thread = new Thread(() -> {
+                while (!stop && process.isAlive()) {
+                    try {
+                        for (String line : Files.readAllLines(status)) {
+                            if (line.startsWith("VmHWM:")) {
+                                long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                                peakKb.accumulateAndGet(kb, Math::max);
+                            }
+                        }
+                        Thread.sleep(100);
+                    } catch (IOException | InterruptedException e) {
+                        return; // the process has gone
+                    }
+                }
+            }, "rss-" + process.pid());
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        static ProcessStats watch(ProcessHandle process) {
+            return new ProcessStats(process);
+        }
+
+        long stop() throws InterruptedException {
+            stop = true;
+            thread.join(2_000);
+            return peakKb.get();
+        }
+    }
+}
