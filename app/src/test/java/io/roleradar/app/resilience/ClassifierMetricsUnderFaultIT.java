@@ -46,6 +46,7 @@ class ClassifierMetricsUnderFaultIT {
         TopicAdmin.ensureTopics(TestKafka.settings(), topics, 1);
         TopicProbe probe = new TopicProbe(TestKafka.bootstrapServers());
         String prefix = TestKafka.unique("obs");
+        probe.awaitLeaders(topics.raw());
         try (KafkaProducer<byte[], byte[]> producer = probe.producer()) {
             for (int n = 0; n < 6_000; n++) {
                 producer.send(new ProducerRecord<>(topics.raw(), bytes(prefix + ":" + n),
@@ -81,6 +82,7 @@ class ClassifierMetricsUnderFaultIT {
         }
 
         // While it is down, more postings arrive; the restarted process must show them as lag, then none.
+        probe.awaitLeaders(topics.raw());
         try (KafkaProducer<byte[], byte[]> producer = probe.producer()) {
             for (int n = 6_000; n < 9_000; n++) {
                 producer.send(new ProducerRecord<>(topics.raw(), bytes(prefix + ":" + n),

@@ -78,6 +78,7 @@ class PoisonIT {
         List<String> goodIds = new ArrayList<>();
         String prefix = TestKafka.unique("good");
         TopicProbe probe = new TopicProbe(TestKafka.bootstrapServers());
+        probe.awaitLeaders(topics.raw());
         try (KafkaProducer<byte[], byte[]> producer = probe.producer()) {
             // good, poison, good, poison, ... on one partition, so each poison record sits between good ones
             for (int i = 0; i <= poison.size(); i++) {
@@ -147,6 +148,7 @@ class PoisonIT {
         String hugeText = "Train and deploy ranking models with PyTorch. ".repeat(60_000); // ~2.8 MB
         byte[] hugeMalformed = bytes("{\"id\":\"huge-bad\",\"title\":\"ML\",\"description\":\"" + hugeText);
         byte[] hugeValid = PostingJson.write(RawPosting.of("huge-good", "Machine Learning Engineer", hugeText));
+        probe.awaitLeaders(topics.raw());
         try (KafkaProducer<byte[], byte[]> producer = probe.producer()) {
             producer.send(new ProducerRecord<>(topics.raw(), 0, bytes(prefix + ":0"), PostingJson.write(GeneratedPostings.posting(prefix, 0))));
             producer.send(new ProducerRecord<>(topics.raw(), 0, bytes("huge-bad"), hugeMalformed)).get(60, TimeUnit.SECONDS);

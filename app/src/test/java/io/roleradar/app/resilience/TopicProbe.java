@@ -2,6 +2,8 @@ package io.roleradar.app.resilience;
 
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,6 +37,7 @@ public final class TopicProbe {
 
     /** Writes postings {@code 0..count-1} of {@code postings} as raw records keyed by id, and waits for every ack. */
     public void produceRaw(String topic, IntFunction<RawPosting> postings, int count) throws Exception {
+        awaitLeaders(topic);
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             List<Future<?>> pending = new ArrayList<>();
             for (int n = 0; n < count; n++) {
@@ -57,16 +60,45 @@ public final class TopicProbe {
 
     /** Writes one record with any key and value (null allowed) to partition {@code partition}, and waits for the ack. */
     public void produce(String topic, int partition, byte[] key, byte[] value) throws Exception {
+        awaitLeaders(topic);
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>(topic, partition, key, value, new RecordHeaders())).get(60, TimeUnit.SECONDS);
         }
     }
 
-    /** A producer for a sequence of writes; the caller closes it. */
+    /**
+     * A producer for a sequence of writes; the caller closes it and first calls {@link #awaitLeaders}.
+     * One request in flight: on a topic created a moment ago, an idempotent producer with five in
+     * flight was seen to get NOT_LEADER_OR_FOLLOWER and then OUT_OF_ORDER_SEQUENCE_NUMBER until its
+     * delivery timeout.
+     */
     public KafkaProducer<byte[], byte[]> producer() {
         return new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", servers, "linger.ms", 10,
-                "batch.size", 262_144, "compression.type", "lz4", "max.request.size", 8_388_608),
+                "batch.size", 262_144, "compression.type", "lz4", "max.request.size", 8_388_608,
+                "max.in.flight.requests.per.connection", 1),
                 new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Waits until every partition of {@code topic} has a leader (a new topic's take a moment). */
+    public void awaitLeaders(String topic) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+            while (true) {
+                try {
+                    TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                            .get(topic);
+                    if (d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                        return;
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // not known yet
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("partitions of " + topic + " have no leader after 60 s");
+                }
+                Thread.sleep(50); // polling the metadata with a deadline
+            }
+        }
     }
 
     /** Everything committed in {@code topic}, from the beginning to the last stable offsets at the call. */
