@@ -173,6 +173,10 @@ public final class TaggingService implements Runnable, AutoCloseable {
     /** The tagged posting for a readable record, else its dead letter (logged once, with the reason). */
     private ProducerRecord<byte[], byte[]> handle(ConsumerRecord<byte[], byte[]> record, List<Tags> done,
                                                   List<String> deadReasons) {
+        if (record.value() == null && record.key() != null) {
+            // A tombstone: the posting was withdrawn. Withdraw its tags too, so reports drop it.
+            return new ProducerRecord<>(config.topics().tagged(), null, record.key(), null);
+        }
         RawPosting posting;
         try {
             posting = PostingJson.readRaw(record.value());
