@@ -6,7 +6,6 @@ import io.roleradar.kafka.Topics;
 import io.roleradar.testkit.TestKafka;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What an operator sees of a crash: the classifier's Prometheus endpoint counts dead letters by
  * reason, its consumer-lag gauge rises while postings wait and falls back to zero, and after a
- * kill -9 and restart the new process shows the lag that built up while it was down and works it
- * off. The log names each dead letter in one line.
+ * kill -9 and restart the new process (a later {@code process_start_time_seconds}) shows the lag
+ * that built up while it was down and works it off. The log names each dead letter in one line.
  */
 class ClassifierMetricsUnderFaultIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -66,6 +65,7 @@ class ClassifierMetricsUnderFaultIT {
                 "-X", "group.instance.id=obs-1", "-X", "max.poll.records=50");
 
         Process first = ChildJvm.start(ClassifierMain.class.getName(), "256m", log, args);
+        double firstStart;
         try {
             List<Double> lags = new ArrayList<>();
             String metrics = scrapeUntil(port, first, log, m -> {
@@ -76,6 +76,7 @@ class ClassifierMetricsUnderFaultIT {
             assertThat(lags).as("the lag gauge rose while postings waited").anyMatch(l -> l > 0);
             assertThat(value(metrics, "roleradar_classifier_dead_letters_total", "reason", "MALFORMED_JSON")).hasValue(3);
             assertThat(value(metrics, "roleradar_classifier_dead_letters_total", "reason", "MISSING_FIELD")).hasValue(3);
+            firstStart = value(metrics, "process_start_time_seconds").orElseThrow();
         } finally {
             first.destroyForcibly();
             first.waitFor(30, TimeUnit.SECONDS);
@@ -96,6 +97,8 @@ class ClassifierMetricsUnderFaultIT {
                 value(m, "roleradar_classifier_consumer_lag").ifPresent(lags::add);
                 return lags.stream().anyMatch(l -> l > 0) && value(m, "roleradar_classifier_consumer_lag").orElse(1) == 0;
             });
+            assertThat(value(metrics, "process_start_time_seconds").orElseThrow()).as("the restart is visible")
+                    .isGreaterThan(firstStart);
             assertThat(lags).as("lag after the restart, as scraped").anyMatch(l -> l > 0).last().isEqualTo(0.0);
         } finally {
             second.destroyForcibly();
@@ -113,9 +116,6 @@ class ClassifierMetricsUnderFaultIT {
      * resetting); the endpoint must publish it.
      */
     @Test
-    @Disabled("gap in model MetricsEndpoint: it binds JVM memory, GC, thread and processor metrics but not "
-            + "Micrometer's UptimeMetrics, so there is no process_start_time_seconds / process_uptime_seconds and no "
-            + "restart counter: a crash and restart is visible only as counters resetting")
     @Timeout(120)
     void theMetricsNameWhenTheProcessStarted(@TempDir Path work) throws Exception {
         Topics topics = new Topics(TestKafka.unique("obs2.raw"), TestKafka.unique("obs2.tagged"), TestKafka.unique("obs2.dlq"));

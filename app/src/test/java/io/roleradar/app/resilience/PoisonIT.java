@@ -10,7 +10,6 @@ import io.roleradar.testkit.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,10 +172,6 @@ class PoisonIT {
      * must therefore travel through the classifier, not land on the dead-letter topic.
      */
     @Test
-    @Disabled("gap in classifier TaggingService.handle: a null value goes to PostingJson.readRaw and is dead-lettered "
-            + "as MALFORMED_JSON ('empty message'), so the deleted posting stays in postings.tagged and in every report; "
-            + "fix: when record.value() == null, send a tombstone (same key, null value) to the tagged topic in the "
-            + "same transaction")
     @Timeout(120)
     void aTombstoneOnTheRawTopicRemovesThePostingFromTheReports(@TempDir Path work) throws Exception {
         Topics topics = topics("tombstone");
