@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -136,7 +135,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
             return;
         }
-        String clusterId = uuidToBase64(UUID.randomUUID());
+        // Kafka's own random cluster id: never starts with '-', which the format tool would read as a flag.
+        String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
         Process format = javaProcess(List.of("kafka.tools.StorageTool", "format", "-t", clusterId,
                 "-c", configFile().toString(), "--ignore-formatted"), "256m")
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
@@ -264,13 +264,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
             return socket.getLocalPort();
         }
-    }
-
-    /** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. */
-    private static String uuidToBase64(UUID uuid) {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
-        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
 
     private static boolean waitFor(Process p, Duration timeout) {

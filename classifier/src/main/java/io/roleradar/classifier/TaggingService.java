@@ -273,6 +273,9 @@ public final class TaggingService implements Runnable, AutoCloseable {
     private Map<String, Object> consumerProps() {
         Map<String, Object> props = config.settings().toMap();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
+        // Static membership: an instance restarted after a crash takes its partitions back at once
+        // instead of waiting out the dead member's session timeout.
+        props.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.instanceId());
         // Only committed postings: an ingest transaction that aborted must not be tagged.
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // Offsets are committed inside our transaction, never on their own.

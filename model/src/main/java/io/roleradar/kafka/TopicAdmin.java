@@ -56,6 +56,7 @@ public final class TopicAdmin {
                     }
                 }
             }
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not reach Kafka at " + settings.bootstrapServers()
                     + " to create topics: " + e.getMessage(), e);
@@ -63,6 +64,30 @@ public final class TopicAdmin {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         }
+    }
+
+    /**
+     * Waits until every partition of the new topics has a leader: a producer that writes to a
+     * partition without one gets NOT_LEADER_OR_FOLLOWER and, when idempotent, can end up retrying
+     * out-of-order sequences until its delivery timeout.
+     */
+    private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                Map<String, org.apache.kafka.clients.admin.TopicDescription> described =
+                        admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+                boolean ready = described.values().stream().flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (ready && described.size() == names.size()) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                // Metadata not propagated yet: ask again.
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("topics " + names + " have partitions without a leader after 30 s");
     }
 
     private static Map<String, Object> adminProps(KafkaSettings settings) {
