@@ -3,6 +3,7 @@ package io.roleradar.app;
 import io.roleradar.broker.BrokerCommand;
 import io.roleradar.classifier.ClassifierMain;
 import io.roleradar.classifier.cli.ClassifyCommand;
+import io.roleradar.cli.CommandLines;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.ingest.IngestMain;
 import io.roleradar.reporter.ReporterMain;
@@ -43,22 +44,14 @@ public final class RoleradarMain implements Runnable {
 
     /** Runs the command line and returns its exit code; errors in arguments exit with {@link ExitCodes#USAGE}. */
     public static int execute(String... args) {
-        return new CommandLine(new RoleradarMain())
-                .setParameterExceptionHandler((ex, a) -> {
-                    CommandLine cmd = ex.getCommandLine();
-                    cmd.getErr().println("roleradar: " + ex.getMessage());
-                    cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-                    return ExitCodes.USAGE;
-                })
-                .execute(args);
+        return CommandLines.create(new RoleradarMain()).execute(args);
     }
 
     /** The version from the jar's manifest, or "dev" when run from classes. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = RoleradarMain.class.getPackage().getImplementationVersion();
-            return new String[] {"roleradar " + (v == null ? "dev" : v)};
+            return new String[] {"roleradar " + CommandLines.version(RoleradarMain.class)};
         }
     }
 }

@@ -68,7 +68,7 @@ public final class ClassifierMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ClassifierMain()).execute(args));
+        System.exit(io.roleradar.cli.CommandLines.create(new ClassifierMain()).execute(args));
     }
 
     @Override

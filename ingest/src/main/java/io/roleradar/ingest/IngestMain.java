@@ -21,7 +21,7 @@ public final class IngestMain implements Runnable {
 
     /** The picocli command line, for the launcher to nest as a subcommand. */
     public static CommandLine commandLine() {
-        return new CommandLine(new IngestMain());
+        return io.roleradar.cli.CommandLines.create(new IngestMain());
     }
 
     public static void main(String[] args) {

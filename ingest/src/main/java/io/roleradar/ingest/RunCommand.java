@@ -1,5 +1,6 @@
 package io.roleradar.ingest;
 
+import io.roleradar.cli.Durations;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
 import io.roleradar.ingest.fetch.HttpSettings;

@@ -1,5 +1,6 @@
 package io.roleradar.reporter;
 
+import io.roleradar.cli.CommandLines;
 import io.roleradar.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,22 +28,14 @@ public final class ReporterMain implements Runnable {
 
     /** Runs the command line and returns the exit code ({@link ExitCodes}). */
     public static int execute(String... args) {
-        return new CommandLine(new ReporterMain())
-                .setParameterExceptionHandler((ex, a) -> {
-                    CommandLine cmd = ex.getCommandLine();
-                    cmd.getErr().println("reporter: " + ex.getMessage());
-                    cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-                    return ExitCodes.USAGE;
-                })
-                .execute(args);
+        return CommandLines.create(new ReporterMain()).execute(args);
     }
 
     /** The version from the jar's manifest, or "dev" when run from classes. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = ReporterMain.class.getPackage().getImplementationVersion();
-            return new String[]{"roleradar reporter " + (v == null ? "dev" : v)};
+            return new String[]{"roleradar reporter " + CommandLines.version(ReporterMain.class)};
         }
     }
 }

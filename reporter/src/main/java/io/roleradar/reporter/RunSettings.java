@@ -6,10 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The settings of {@code reporter run}, each from its flag or else its environment variable
@@ -22,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public record RunSettings(Path out, String input, Duration every, Filters filters) {
     public static final String DEFAULT_OUT = "reports";
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     public RunSettings {
         if (out == null) {
@@ -59,23 +55,7 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
 
     /** {@code 30s}, {@code 15m}, {@code 6h}, {@code 1d}, {@code 500ms} or ISO-8601 ({@code PT15M}). */
     public static Duration duration(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        Matcher m = SHORT_DURATION.matcher(t);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
-        try {
-            return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--every '" + text + "' is not a duration: write e.g. 30s, 15m, 6h, 1d or PT15M");
-        }
+        return io.roleradar.cli.Durations.parse(text, "--every");
     }
 
     private static LocalDate date(String text, String flag) {

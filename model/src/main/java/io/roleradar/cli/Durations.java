@@ -1,4 +1,4 @@
-package io.roleradar.ingest;
+package io.roleradar.cli;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them ({@code 6h}, {@code 30m}, {@code 1d}, {@code 500ms}) or in ISO-8601 ({@code PT6H}). */
+/**
+ * Durations as people write them, for every {@code --every}, timeout and interval flag of every
+ * command: {@code 6h}, {@code 30m}, {@code 1d}, {@code 500ms}, or ISO-8601 ({@code PT6H}).
+ */
 public final class Durations {
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
@@ -33,7 +36,7 @@ public final class Durations {
         try {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new IllegalArgumentException(flag + " '" + text + "' is not a duration: write e.g. 6h, 30m, 45s, 1d, 500ms "
+            throw new IllegalArgumentException(flag + " '" + text + "' is not a duration: write e.g. 30s, 15m, 6h, 1d, 500ms "
                     + "or an ISO-8601 duration such as PT6H");
         }
     }
