@@ -3,16 +3,14 @@ package io.roleradar.app;
 import io.roleradar.kafka.DeadLetters;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.TaggedPosting;
+import io.roleradar.testkit.CommittedRecords;
 import io.roleradar.testkit.SchemaValidator;
 import io.roleradar.testkit.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -186,27 +182,14 @@ class PipelineIT {
         }
     }
 
-    /** Everything committed in a topic, read from the beginning to the end offsets. */
+    /** Everything committed in a topic (created empty if nothing was ever written to it). */
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers));
-             var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", servers,
-                     "isolation.level", "read_committed", "enable.auto.commit", false),
-                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
                 admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
             }
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-            return records;
         }
+        return CommittedRecords.read(servers, topic);
     }
 
     private static String[] concat(String[] a, String... b) {

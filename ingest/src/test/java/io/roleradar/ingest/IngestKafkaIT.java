@@ -6,11 +6,9 @@ import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
 import io.roleradar.testkit.SchemaValidator;
 import io.roleradar.testkit.SharedData;
+import io.roleradar.testkit.CommittedRecords;
 import io.roleradar.testkit.TestKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,22 +52,7 @@ class IngestKafkaIT {
 
     /** Every committed record of the topic, in order, read to its end with a deadline. */
     private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        Map<String, Object> props = TestKafka.settings().toMap();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                assertThat(System.nanoTime()).as("read %s to its end within 60 s", topic).isLessThan(deadline);
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records;
+        return CommittedRecords.read(TestKafka.bootstrapServers(), topic, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static Map<String, RawPosting> latestById(List<ConsumerRecord<String, byte[]>> records) throws InvalidMessageException {

@@ -7,10 +7,8 @@ import io.roleradar.ingest.publish.KafkaPublisher;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.kafka.Topics;
 import io.roleradar.model.RawPosting;
+import io.roleradar.testkit.CommittedRecords;
 import io.roleradar.testkit.TestKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoppedRunIT {
 
     private static List<String> committedKeys(String topic) {
-        Map<String, Object> props = TestKafka.settings().toMap();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<String> keys = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                assertThat(System.nanoTime()).as("read %s within 60 s", topic).isLessThan(deadline);
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> keys.add(r.key()));
-            }
-        }
-        return keys;
+        return CommittedRecords.read(TestKafka.bootstrapServers(), topic, new StringDeserializer(), new ByteArrayDeserializer())
+                .stream().map(r -> r.key()).toList();
     }
 
     @Test
