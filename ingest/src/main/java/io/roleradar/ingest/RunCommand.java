@@ -187,10 +187,10 @@ public final class RunCommand implements Callable<Integer> {
                 long start = System.nanoTime();
                 ReadResult r = reader.read(s.sources(), new ProgressReporter(stderr), stop::requested);
                 keepRejects(r);
-                List<RawPosting> toPublish = new ArrayList<>();
+                List<PublishedState.ToPublish> toPublish = new ArrayList<>();
                 int unchanged = 0;
                 for (RawPosting p : r.postings()) {
-                    RawPosting q = state.toPublish(p);
+                    PublishedState.ToPublish q = state.toPublish(p);
                     if (q == null) {
                         unchanged++;
                         metrics.unchanged(p.source());
@@ -204,9 +204,9 @@ public final class RunCommand implements Callable<Integer> {
                     new RunSummary(r, -1, unchanged, took).print(stderr);
                     return ExitCodes.INTERRUPTED;
                 }
-                for (RawPosting p : toPublish) {
-                    state.remember(p);
-                    metrics.published(p.source());
+                for (PublishedState.ToPublish p : toPublish) {
+                    state.remember(p.posting().id(), p.fingerprint());
+                    metrics.published(p.posting().source());
                 }
                 new RunSummary(r, toPublish.size(), unchanged, took).print(stderr);
                 code = r.nothingRead() ? ExitCodes.FAILED : ExitCodes.OK;

@@ -1,6 +1,7 @@
 package io.roleradar.ingest;
 
 import io.roleradar.cli.ExitCodes;
+import io.roleradar.ingest.identity.Fingerprint;
 import io.roleradar.model.InvalidMessageException;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
@@ -9,7 +10,11 @@ import io.roleradar.testkit.SharedData;
 import io.roleradar.testkit.CommittedRecords;
 import io.roleradar.testkit.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +98,9 @@ class IngestKafkaIT {
         List<ConsumerRecord<String, byte[]>> records = readAll(topic);
         for (ConsumerRecord<String, byte[]> r : records) {
             assertThat(SchemaValidator.rawPostingErrors(new String(r.value(), StandardCharsets.UTF_8))).isEmpty();
+            // The header the next run's dedup state is rebuilt from, without parsing the value.
+            assertThat(Fingerprint.fromHeader(r.headers().lastHeader(Fingerprint.HEADER).value()))
+                    .isEqualTo(Fingerprint.of(PostingJson.readRaw(r.value())));
         }
         Map<String, RawPosting> fromKafka = new LinkedHashMap<>();
         latestById(records).forEach((id, p) -> fromKafka.put(id, withoutFetchTime(p)));
@@ -128,6 +136,33 @@ class IngestKafkaIT {
                 .reduce((a, b) -> b.offset() > a.offset() ? b : a).orElseThrow();
         assertThat(PostingJson.readRaw(last.value()).description()).isEqualTo("Train ranking and retrieval models.");
         assertThat(latestById(records)).containsOnlyKeys("csv:openings:7", "csv:openings:8");
+    }
+
+    @Test
+    void aPostingAnotherProducerWroteWithoutAFingerprintIsRecognisedByItsValue(@TempDir Path dir) throws Exception {
+        String topic = TestKafka.unique("raw");
+        String txId = TestKafka.unique("ingest-tx");
+        Path jsonl = dir.resolve("postings.jsonl");
+        RawPosting known = RawPosting.builder().id("jsonl:known:1").source("jsonl").title("ML Engineer")
+                .company("Initech").description("Train ranking models.").build();
+        RawPosting fresh = known.toBuilder().id("jsonl:known:2").title("Data Engineer")
+                .description("Build the warehouse.").build();
+        Files.writeString(jsonl, PostingJson.writeLine(known) + "\n" + PostingJson.writeLine(fresh) + "\n");
+        // Prime the topic through ingest's own output format but with a plain producer: no header.
+        assertThat(run(null, null, "-s", jsonl.toString(), "--output", dir.resolve("first.jsonl").toString()).exitCode())
+                .isEqualTo(ExitCodes.OK);
+        String line = Files.readAllLines(dir.resolve("first.jsonl")).get(0);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                TestKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            // Create the topic as ingest would, then write to it.
+            assertThat(run(topic, txId, "-s", dir.resolve("missing.jsonl").toString()).exitCode()).isEqualTo(ExitCodes.FAILED);
+            producer.send(new ProducerRecord<>(topic, PostingJson.readRaw(line).id(),
+                    line.getBytes(StandardCharsets.UTF_8))).get();
+        }
+        Run run = run(topic, txId, "-s", jsonl.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(run.stderr()).contains("1 published", "1 unchanged");
+        assertThat(latestById(readAll(topic))).containsOnlyKeys("jsonl:known:1", "jsonl:known:2");
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.roleradar.cli.ExitCodes;
 import io.roleradar.ingest.publish.KafkaPublisher;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.kafka.Topics;
+import io.roleradar.ingest.identity.Fingerprint;
+import io.roleradar.ingest.identity.PublishedState;
 import io.roleradar.model.RawPosting;
 import io.roleradar.testkit.CommittedRecords;
 import io.roleradar.testkit.TestKafka;
@@ -39,9 +41,10 @@ class StoppedRunIT {
     void aTransactionStoppedHalfwayIsAbortedAndTheNextRunIsCommittedWhole() {
         String topic = TestKafka.unique("raw");
         TopicAdmin.ensureTopics(TestKafka.settings(), new Topics(topic, topic + "-tagged", topic + "-dlq"), 2);
-        List<RawPosting> postings = new ArrayList<>();
+        List<PublishedState.ToPublish> postings = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            postings.add(RawPosting.of("test:" + i, "Engineer " + i, "Build thing " + i + "."));
+            RawPosting p = RawPosting.of("test:" + i, "Engineer " + i, "Build thing " + i + ".");
+            postings.add(new PublishedState.ToPublish(p, Fingerprint.of(p)));
         }
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (KafkaPublisher publisher = new KafkaPublisher(TestKafka.settings(), topic, TestKafka.unique("tx"), registry)) {

@@ -2,9 +2,6 @@ package io.roleradar.ingest.identity;
 
 import io.roleradar.model.RawPosting;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * What has been published already: per posting id the hash of its value (without fetchedAt), and
  * per content key the id it was published under. A posting whose hash is unchanged is not
@@ -12,35 +9,79 @@ import java.util.Map;
  * keeps the id it was published under, so ids stay stable. Rebuilt at start from the compacted
  * {@code postings.raw} topic (see {@link TopicStateLoader}), so it survives restarts without a
  * local store to lose or keep in sync.
+ *
+ * <p>Kept compact because it holds every posting of the topic: two hash indexes of 64-bit keys
+ * (id hash and content key, 12 bytes a slot) pointing into an {@link IdArena} of the ids and
+ * fingerprints, about 80 bytes a posting in all (80 MB for a million).
  */
 public final class PublishedState {
-    private final Map<String, String> hashById = new HashMap<>();
-    private final Map<String, String> idByKey = new HashMap<>();
+    private final LongIntIndex byId = new LongIntIndex(1024);
+    private final LongIntIndex byContent = new LongIntIndex(1024);
+    private final IdArena arena = new IdArena();
 
-    /** Records a posting as published (or read back from the topic). */
-    public synchronized void remember(RawPosting posting) {
-        hashById.put(posting.id(), ContentKey.valueHash(posting));
-        idByKey.put(ContentKey.of(posting), posting.id());
+    /** A posting to publish, with the fingerprint to record once it is published. */
+    public record ToPublish(RawPosting posting, Fingerprint fingerprint) {
+    }
+
+    /** Records a posting as published. */
+    public void remember(RawPosting posting) {
+        remember(posting.id(), Fingerprint.of(posting));
+    }
+
+    /** Records an id as published with this fingerprint (from the topic's header, or computed). */
+    public synchronized void remember(String id, Fingerprint fingerprint) {
+        long idHash = Fingerprint.hash64(id);
+        int ref = byId.get(idHash);
+        if (ref == LongIntIndex.ABSENT) {
+            ref = arena.add(id, fingerprint.valueHash(), fingerprint.contentKey());
+            byId.put(idHash, ref);
+        } else {
+            long oldKey = arena.contentKey(ref);
+            if (oldKey != fingerprint.contentKey() && byContent.get(oldKey) == ref) {
+                byContent.remove(oldKey);
+            }
+            arena.set(ref, fingerprint.valueHash(), fingerprint.contentKey());
+        }
+        byContent.put(fingerprint.contentKey(), ref);
     }
 
     /** Forgets an id, for a tombstone on the topic. */
     public synchronized void forget(String id) {
-        hashById.remove(id);
-        idByKey.values().removeIf(id::equals);
+        int ref = byId.remove(Fingerprint.hash64(id));
+        if (ref != LongIntIndex.ABSENT) {
+            long key = arena.contentKey(ref);
+            if (byContent.get(key) == ref) {
+                byContent.remove(key);
+            }
+        }
     }
 
-    /** The posting as it should be published (under its known id), or null when it is unchanged. */
-    public synchronized RawPosting toPublish(RawPosting posting) {
+    /**
+     * The posting as it should be published (under its known id) with its fingerprint, or null
+     * when it is unchanged.
+     */
+    public synchronized ToPublish toPublish(RawPosting posting) {
         RawPosting p = posting;
-        String knownId = idByKey.get(ContentKey.of(posting));
-        if (knownId != null && !knownId.equals(posting.id()) && !hashById.containsKey(posting.id())) {
-            p = posting.toBuilder().id(knownId).build();
+        long contentKey = ContentKey.of(posting);
+        int known = byContent.get(contentKey);
+        if (known != LongIntIndex.ABSENT && byId.get(Fingerprint.hash64(posting.id())) == LongIntIndex.ABSENT) {
+            String knownId = arena.id(known);
+            if (!knownId.equals(posting.id())) {
+                p = posting.toBuilder().id(knownId).build();
+            }
         }
-        String hash = hashById.get(p.id());
-        return hash != null && hash.equals(ContentKey.valueHash(p)) ? null : p;
+        Fingerprint fingerprint = new Fingerprint(Fingerprint.valueHash(p), contentKey);
+        int ref = byId.get(Fingerprint.hash64(p.id()));
+        return ref != LongIntIndex.ABSENT && arena.valueHash(ref) == fingerprint.valueHash() ? null
+                : new ToPublish(p, fingerprint);
     }
 
     public synchronized int size() {
-        return hashById.size();
+        return byId.size();
+    }
+
+    /** Bytes the state holds, roughly (for the log line after a rebuild). */
+    public synchronized long approximateBytes() {
+        return arena.bytes() + 12L * (byId.capacity() + byContent.capacity());
     }
 }

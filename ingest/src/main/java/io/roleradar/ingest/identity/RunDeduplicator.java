@@ -15,14 +15,14 @@ import java.util.Map;
  * URL) to {@code otherSources}. Order of first occurrence is kept.
  */
 public final class RunDeduplicator {
-    private final Map<String, RawPosting> byKey = new LinkedHashMap<>();
-    private final Map<String, String> keyById = new HashMap<>();
+    private final Map<Long, RawPosting> byKey = new LinkedHashMap<>();
+    private final Map<String, Long> keyById = new HashMap<>();
     private int duplicates;
 
     /** Adds a posting; false when it was a duplicate of one already added (and was merged into it). */
     public boolean add(RawPosting posting) {
-        String key = ContentKey.of(posting);
-        String existingKey = byKey.containsKey(key) ? key : keyById.get(posting.id());
+        Long key = ContentKey.of(posting);
+        Long existingKey = byKey.containsKey(key) ? key : keyById.get(posting.id());
         if (existingKey == null) {
             byKey.put(key, posting);
             keyById.put(posting.id(), key);

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import java.util.Map;
  * Rebuilds {@link PublishedState} from the compacted {@code postings.raw} topic: the latest
  * committed value per key is what was published, so reading the topic from the start gives the
  * dedup state without a local store, and a new instance (or a restarted one) continues where the
- * last one stopped. Reads with {@code isolation.level=read_committed}, so an aborted run's records
+ * last one stopped. Records ingest wrote carry their {@link Fingerprint} in a header, so the
+ * rebuild reads headers, not values, and costs about what a bare consume of the topic costs. Reads with {@code isolation.level=read_committed}, so an aborted run's records
  * do not count.
  */
 public final class TopicStateLoader {
@@ -46,8 +48,10 @@ public final class TopicStateLoader {
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
         int records = 0;
+        int parsed = 0;
         int unreadable = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -69,7 +73,15 @@ public final class TopicStateLoader {
                         state.forget(record.key());
                         continue;
                     }
+                    Header header = record.headers().lastHeader(Fingerprint.HEADER);
+                    Fingerprint fingerprint = header == null ? null : Fingerprint.fromHeader(header.value());
+                    if (fingerprint != null && record.key() != null) {
+                        // Written by ingest: the header says all the state needs, no need to parse the value.
+                        state.remember(record.key(), fingerprint);
+                        continue;
+                    }
                     try {
+                        parsed++;
                         state.remember(PostingJson.readRaw(record.value()));
                     } catch (InvalidMessageException e) {
                         // Someone else's bad record: it cannot be a duplicate of anything we publish.
@@ -78,7 +90,9 @@ public final class TopicStateLoader {
                 }
             }
         }
-        LOG.info("dedup state rebuilt from {}: {} records, {} postings known{}", topic, records, state.size(),
+        LOG.info("dedup state rebuilt from {} in {} ms: {} records ({} without a fingerprint header, parsed), "
+                        + "{} postings known, about {} MB{}", topic, (System.nanoTime() - started) / 1_000_000, records,
+                parsed, state.size(), state.approximateBytes() >> 20,
                 unreadable > 0 ? ", " + unreadable + " unreadable records skipped" : "");
         return state;
     }

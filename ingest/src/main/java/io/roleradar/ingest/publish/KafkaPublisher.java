@@ -2,6 +2,8 @@ package io.roleradar.ingest.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.roleradar.ingest.identity.Fingerprint;
+import io.roleradar.ingest.identity.PublishedState;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
@@ -66,13 +68,14 @@ public final class KafkaPublisher implements AutoCloseable {
      * @param stop checked between sends; when it turns true the transaction is aborted
      * @return true when committed, false when aborted because of {@code stop}
      */
-    public boolean publish(List<RawPosting> postings, BooleanSupplier stop) {
+    public boolean publish(List<PublishedState.ToPublish> postings, BooleanSupplier stop) {
         if (postings.isEmpty()) {
             return true;
         }
         producer.beginTransaction();
         try {
-            for (RawPosting p : postings) {
+            for (PublishedState.ToPublish next : postings) {
+                RawPosting p = next.posting();
                 if (stop.getAsBoolean()) {
                     producer.abortTransaction();
                     return false;
@@ -81,6 +84,8 @@ public final class KafkaPublisher implements AutoCloseable {
                 if (p.source() != null) {
                     record.headers().add("roleradar.source", p.source().getBytes(StandardCharsets.UTF_8));
                 }
+                // What the next run's dedup state needs, so it never has to parse the value.
+                record.headers().add(Fingerprint.HEADER, next.fingerprint().toHeader());
                 producer.send(record);
             }
             if (stop.getAsBoolean()) {

@@ -17,7 +17,7 @@ class PublishedStateTest {
     void anUnchangedPostingIsNotPublishedAgainEvenWhenReadLater() {
         PublishedState state = new PublishedState();
         RawPosting p = posting("x:1", "Train models.");
-        assertThat(state.toPublish(p)).isEqualTo(p);
+        assertThat(state.toPublish(p).posting()).isEqualTo(p);
         state.remember(p);
         assertThat(state.toPublish(posting("x:1", "Train models."))).isNull();
     }
@@ -27,7 +27,7 @@ class PublishedStateTest {
         PublishedState state = new PublishedState();
         state.remember(posting("x:1", "Train models."));
         RawPosting changed = posting("x:1", "Train and serve models.");
-        assertThat(state.toPublish(changed)).isNotNull().extracting(RawPosting::id).isEqualTo("x:1");
+        assertThat(state.toPublish(changed)).isNotNull().extracting(t -> t.posting().id()).isEqualTo("x:1");
     }
 
     @Test
@@ -35,6 +35,52 @@ class PublishedStateTest {
         PublishedState state = new PublishedState();
         state.remember(posting("csv:a:1", "Train models."));
         assertThat(state.toPublish(posting("csv:a:2", "Train models."))).isNull();
+    }
+
+    @Test
+    void aKnownJobFoundUnderANewIdIsPublishedUnderTheOldIdWhenItChanged() {
+        PublishedState state = new PublishedState();
+        state.remember(posting("csv:a:1", "Train models.").toBuilder().location("Austin").build());
+        PublishedState.ToPublish moved = state.toPublish(posting("csv:a:2", "Train models.").toBuilder().location("Boston").build());
+        assertThat(moved).isNotNull();
+        assertThat(moved.posting().id()).isEqualTo("csv:a:1");
+        assertThat(moved.posting().location()).isEqualTo("Boston");
+    }
+
+    @Test
+    void aForgottenIdIsPublishedAgainAndItsContentNoLongerPointsAtIt() {
+        PublishedState state = new PublishedState();
+        state.remember(posting("x:1", "Train models."));
+        state.forget("x:1");
+        assertThat(state.size()).isZero();
+        assertThat(state.toPublish(posting("x:2", "Train models.")).posting().id()).isEqualTo("x:2");
+        assertThat(state.toPublish(posting("x:1", "Train models."))).isNotNull();
+    }
+
+    @Test
+    void aPostingWhoseContentChangedIsFoundByItsNewContentOnly() {
+        PublishedState state = new PublishedState();
+        state.remember(posting("x:1", "Train models."));
+        state.remember(posting("x:1", "Serve models."));
+        // The old text is no longer what x:1 says: another id with it is a new posting.
+        assertThat(state.toPublish(posting("y:1", "Train models.")).posting().id()).isEqualTo("y:1");
+        assertThat(state.toPublish(posting("y:2", "Serve models."))).isNull();
+    }
+
+    @Test
+    void aStateRebuiltFromFingerprintsDecidesAsTheOneThatSawThePostings() {
+        PublishedState seen = new PublishedState();
+        PublishedState fromHeaders = new PublishedState();
+        for (int i = 0; i < 2_000; i++) {
+            RawPosting p = posting("x:" + i, "Text " + i);
+            seen.remember(p);
+            fromHeaders.remember(p.id(), Fingerprint.fromHeader(Fingerprint.of(p).toHeader()));
+        }
+        for (int i = 0; i < 2_500; i += 7) {
+            RawPosting again = posting("x:" + i, i % 2 == 0 ? "Text " + i : "Changed " + i);
+            assertThat(fromHeaders.toPublish(again)).isEqualTo(seen.toPublish(again));
+        }
+        assertThat(fromHeaders.size()).isEqualTo(2_000);
     }
 
     @Test

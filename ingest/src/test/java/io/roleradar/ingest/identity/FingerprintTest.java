@@ -1,0 +1,45 @@
+package io.roleradar.ingest.identity;
+
+import io.roleradar.model.RawPosting;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FingerprintTest {
+    private static RawPosting posting(String title, String description, Instant fetchedAt) {
+        return RawPosting.builder().id("x:1").title(title).company("Initech").description(description)
+                .fetchedAt(fetchedAt).build();
+    }
+
+    @Test
+    void theFetchTimeDoesNotChangeTheValueHash() {
+        assertThat(Fingerprint.of(posting("ML Engineer", "Train models.", Instant.parse("2026-01-01T00:00:00Z"))))
+                .isEqualTo(Fingerprint.of(posting("ML Engineer", "Train models.", Instant.parse("2026-02-01T00:00:00Z"))));
+    }
+
+    @Test
+    void punctuationAndCaseChangeTheValueButNotTheContentKey() {
+        Fingerprint a = Fingerprint.of(posting("ML Engineer", "Train models.", null));
+        Fingerprint b = Fingerprint.of(posting("ml engineer", "Train  models!", null));
+        assertThat(a.contentKey()).isEqualTo(b.contentKey());
+        assertThat(a.valueHash()).isNotEqualTo(b.valueHash());
+    }
+
+    @Test
+    void aHeaderGivesBackTheFingerprint() {
+        Fingerprint f = Fingerprint.of(posting("ML Engineer", "Train models.", null));
+        assertThat(f.toHeader()).hasSize(17);
+        assertThat(Fingerprint.fromHeader(f.toHeader())).isEqualTo(f);
+    }
+
+    @Test
+    void aHeaderOfAnotherVersionOrLengthIsIgnored() {
+        byte[] header = Fingerprint.of(posting("ML Engineer", "Train models.", null)).toHeader();
+        header[0] = 2;
+        assertThat(Fingerprint.fromHeader(header)).isNull();
+        assertThat(Fingerprint.fromHeader(new byte[3])).isNull();
+        assertThat(Fingerprint.fromHeader(null)).isNull();
+    }
+}
