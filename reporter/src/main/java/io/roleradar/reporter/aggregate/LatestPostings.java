@@ -53,6 +53,11 @@ public final class LatestPostings {
         return PostingFacts.of(tagged, interner);
     }
 
+    /** The strings shared by every posting's facts, for readers that build facts themselves. */
+    public Interner interner() {
+        return interner;
+    }
+
     /** Applies the facts of one readable record (counted as one record), in record order. */
     public void accept(PostingFacts facts) {
         records++;

@@ -4,13 +4,12 @@ import io.roleradar.model.Domain;
 import io.roleradar.model.DomainTag;
 import io.roleradar.model.Level;
 import io.roleradar.model.Quadrant;
-import io.roleradar.model.RawPosting;
 import io.roleradar.model.Round;
 import io.roleradar.model.RoundTag;
 import io.roleradar.model.TaggedPosting;
-import io.roleradar.model.Tags;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -52,37 +51,40 @@ public final class PostingFacts {
     private final float coding;
 
     private PostingFacts(TaggedPosting tagged, Interner interner) {
-        RawPosting p = tagged.posting();
-        Tags t = tagged.tags();
-        this.company = interner.intern(blankToNull(p.company()));
-        this.source = interner.intern(blankToNull(p.source()));
-        byte[] id = p.id().getBytes(StandardCharsets.UTF_8);
-        byte[] title = p.title().getBytes(StandardCharsets.UTF_8);
-        String url = blankToNull(p.sourceUrl());
+        this(interner, tagged.posting().id(), tagged.posting().title(), tagged.posting().sourceUrl(),
+                tagged.posting().company(), tagged.posting().source(), epochDay(tagged.posting().postedAt()),
+                epochDay(tagged.posting().fetchedAt()), tagged.tags().taxonomyVersion(), tagged.tags().mlRole(),
+                tagged.tags().quadrant(), tagged.tags().level(), tagged.tags().manager(), pack(tagged.tags().domains()),
+                weights(tagged.tags().rounds()));
+    }
+
+    private PostingFacts(Interner interner, String id, String title, String sourceUrl, String company, String source,
+                         int postedDay, int fetchedDay, String taxonomyVersion, boolean mlRole, Quadrant quadrant,
+                         Level level, Boolean manager, int domainsPacked, float[] roundWeights) {
+        this.company = interner.intern(blankToNull(company));
+        this.source = interner.intern(blankToNull(source));
+        byte[] idUtf8 = id.getBytes(StandardCharsets.UTF_8);
+        byte[] titleUtf8 = title.getBytes(StandardCharsets.UTF_8);
+        String url = blankToNull(sourceUrl);
         byte[] urlBytes = url == null ? new byte[0] : url.getBytes(StandardCharsets.UTF_8);
-        this.text = new byte[id.length + title.length + urlBytes.length];
-        System.arraycopy(id, 0, text, 0, id.length);
-        System.arraycopy(title, 0, text, id.length, title.length);
-        System.arraycopy(urlBytes, 0, text, id.length + title.length, urlBytes.length);
-        this.idBytes = id.length;
-        this.titleBytes = title.length;
-        this.taxonomyVersion = interner.intern(t.taxonomyVersion());
-        this.postedDay = p.postedAt() == null ? NO_DATE : (int) p.postedAt().toEpochDay();
-        this.fetchedDay = p.fetchedAt() == null ? NO_DATE
-                : (int) p.fetchedAt().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
-        this.mlRole = t.mlRole();
-        this.quadrant = t.quadrant() == null ? -1 : (byte) t.quadrant().ordinal();
-        this.level = t.level() == null ? -1 : (byte) t.level().ordinal();
-        this.manager = t.manager() == null ? -1 : (byte) (t.manager() ? 1 : 0);
-        this.domainsPacked = pack(t.domains());
-        float[] w = new float[Round.values().length];
-        for (RoundTag r : t.rounds()) {
-            w[r.round().ordinal()] = (float) r.weight();
-        }
-        this.fundamentals = w[Round.ML_FUNDAMENTALS.ordinal()];
-        this.caseStudy = w[Round.ML_CASE_STUDY.ordinal()];
-        this.systemDesign = w[Round.ML_SYSTEM_DESIGN.ordinal()];
-        this.coding = w[Round.ML_CODING.ordinal()];
+        this.text = new byte[idUtf8.length + titleUtf8.length + urlBytes.length];
+        System.arraycopy(idUtf8, 0, text, 0, idUtf8.length);
+        System.arraycopy(titleUtf8, 0, text, idUtf8.length, titleUtf8.length);
+        System.arraycopy(urlBytes, 0, text, idUtf8.length + titleUtf8.length, urlBytes.length);
+        this.idBytes = idUtf8.length;
+        this.titleBytes = titleUtf8.length;
+        this.taxonomyVersion = interner.intern(taxonomyVersion);
+        this.postedDay = postedDay;
+        this.fetchedDay = fetchedDay;
+        this.mlRole = mlRole;
+        this.quadrant = quadrant == null ? -1 : (byte) quadrant.ordinal();
+        this.level = level == null ? -1 : (byte) level.ordinal();
+        this.manager = manager == null ? -1 : (byte) (manager ? 1 : 0);
+        this.domainsPacked = domainsPacked;
+        this.fundamentals = roundWeights[Round.ML_FUNDAMENTALS.ordinal()];
+        this.caseStudy = roundWeights[Round.ML_CASE_STUDY.ordinal()];
+        this.systemDesign = roundWeights[Round.ML_SYSTEM_DESIGN.ordinal()];
+        this.coding = roundWeights[Round.ML_CODING.ordinal()];
     }
 
     private PostingFacts() {
@@ -115,21 +117,79 @@ public final class PostingFacts {
         return new PostingFacts(tagged, interner);
     }
 
+    /**
+     * The facts from fields a reader has already checked the way {@code PostingJson.readTagged} would
+     * (required text present, tags consistent): the fast path that never builds a {@code TaggedPosting}.
+     *
+     * @param postedDay     epoch day of {@code postedAt}, or {@link #NO_DATE}
+     * @param fetchedAt     when it was fetched, or null
+     * @param domainsPacked from {@link #packDomains}
+     * @param roundWeights  the weight of each {@link Round}, by ordinal (0 for a round not listed)
+     */
+    public static PostingFacts of(Interner interner, String id, String title, String sourceUrl, String company,
+                                  String source, int postedDay, Instant fetchedAt, String taxonomyVersion,
+                                  boolean mlRole, Quadrant quadrant, Level level, Boolean manager,
+                                  int domainsPacked, float[] roundWeights) {
+        return new PostingFacts(interner, id, title, sourceUrl, company, source, postedDay, epochDay(fetchedAt),
+                taxonomyVersion, mlRole, quadrant, level, manager, domainsPacked, roundWeights);
+    }
+
+    private static int epochDay(LocalDate date) {
+        return date == null ? NO_DATE : (int) date.toEpochDay();
+    }
+
+    private static int epochDay(Instant instant) {
+        return instant == null ? NO_DATE : (int) instant.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
+    }
+
+    private static float[] weights(List<RoundTag> rounds) {
+        float[] w = new float[Round.values().length];
+        for (RoundTag r : rounds) {
+            w[r.round().ordinal()] = (float) r.weight();
+        }
+        return w;
+    }
+
     private static int pack(List<DomainTag> domains) {
-        List<DomainTag> sorted = new ArrayList<>(domains);
-        // Highest score first; ties in taxonomy order, so the packing is deterministic.
-        sorted.sort(Comparator.comparingDouble(DomainTag::score).reversed()
-                .thenComparing(d -> d.domain().ordinal()));
+        int[] ordinals = new int[domains.size()];
+        double[] scores = new double[domains.size()];
+        for (int i = 0; i < ordinals.length; i++) {
+            ordinals[i] = domains.get(i).domain().ordinal();
+            scores[i] = domains.get(i).score();
+        }
+        return packDomains(ordinals, scores, ordinals.length);
+    }
+
+    /**
+     * Packs the first {@code n} domains (ordinals with their scores) highest score first, ties in
+     * taxonomy order, a domain listed twice counted once. Sorts the arrays in place.
+     */
+    public static int packDomains(int[] ordinals, double[] scores, int n) {
+        // Insertion sort: a posting has a handful of domains at most.
+        for (int i = 1; i < n; i++) {
+            int o = ordinals[i];
+            double sc = scores[i];
+            int k = i - 1;
+            int c = k < 0 ? 0 : Double.compare(scores[k], sc);
+            while (k >= 0 && (c < 0 || (c == 0 && ordinals[k] > o))) {
+                ordinals[k + 1] = ordinals[k];
+                scores[k + 1] = scores[k];
+                k--;
+                c = k < 0 ? 0 : Double.compare(scores[k], sc);
+            }
+            ordinals[k + 1] = o;
+            scores[k + 1] = sc;
+        }
         int packed = 0;
         int shift = 0;
         int seen = 0;
-        for (DomainTag d : sorted) {
-            int bit = 1 << d.domain().ordinal();
+        for (int i = 0; i < n; i++) {
+            int bit = 1 << ordinals[i];
             if ((seen & bit) != 0) {
                 continue; // a domain listed twice counts once
             }
             seen |= bit;
-            packed |= (d.domain().ordinal() + 1) << shift;
+            packed |= (ordinals[i] + 1) << shift;
             shift += 4;
         }
         return packed;
@@ -236,5 +296,15 @@ public final class PostingFacts {
             case ML_SYSTEM_DESIGN -> systemDesign;
             case ML_CODING -> coding;
         };
+    }
+
+    /** Every field, for tests and debugging: two facts with the same text hold the same values. */
+    @Override
+    public String toString() {
+        return "PostingFacts[id=" + id() + ", title=" + title() + ", sourceUrl=" + sourceUrl() + ", company=" + company
+                + ", source=" + source + ", taxonomyVersion=" + taxonomyVersion + ", postedDay=" + postedDay
+                + ", fetchedDay=" + fetchedDay + ", mlRole=" + mlRole + ", quadrant=" + quadrant() + ", level=" + level()
+                + ", manager=" + manager() + ", domains=" + domains() + ", rounds=[" + fundamentals + ", " + caseStudy
+                + ", " + systemDesign + ", " + coding + "]]";
     }
 }

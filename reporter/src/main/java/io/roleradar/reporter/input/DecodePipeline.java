@@ -1,7 +1,6 @@
 package io.roleradar.reporter.input;
 
 import io.roleradar.model.InvalidMessageException;
-import io.roleradar.model.PostingJson;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -16,8 +15,8 @@ import java.util.function.Function;
 /**
  * Decodes polled records on worker threads while the consumer fetches the next batch, and applies
  * the results to the latest postings strictly in the order the records were polled, so the latest
- * record of an id still wins. Decoding (JSON into a checked {@code TaggedPosting}, then into compact
- * facts) is what a report spends its time on; the workers return only the small facts, so a batch
+ * record of an id still wins. Decoding (JSON straight into compact facts, see {@link TaggedFactsReader})
+ * is what a report spends most of its time on; the workers return only the small facts, so a batch
  * in flight costs little memory. At most {@code maxBatchesInFlight} batches wait to be applied.
  *
  * @param <T> what an input item is (a consumer record, a numbered line)
@@ -26,6 +25,7 @@ final class DecodePipeline<T> implements AutoCloseable {
     private static final int CHUNK = 200;
 
     private final LatestPostings sink;
+    private final TaggedFactsReader reader;
     private final Function<T, byte[]> keyOf;
     private final Function<T, byte[]> valueOf;
     private final Function<T, String> whereOf;
@@ -41,6 +41,7 @@ final class DecodePipeline<T> implements AutoCloseable {
     DecodePipeline(LatestPostings sink, Function<T, byte[]> keyOf, Function<T, byte[]> valueOf,
                    Function<T, String> whereOf, int threads, int maxBatchesInFlight) {
         this.sink = sink;
+        this.reader = new TaggedFactsReader(sink.interner());
         this.keyOf = keyOf;
         this.valueOf = valueOf;
         this.whereOf = whereOf;
@@ -115,7 +116,7 @@ final class DecodePipeline<T> implements AutoCloseable {
                     InvalidMessageException.Reason.MALFORMED_JSON, "a record with neither key nor value", null));
         }
         try {
-            return sink.factsOf(PostingJson.readTagged(value));
+            return reader.read(value);
         } catch (InvalidMessageException e) {
             return new Unreadable(whereOf.apply(item), e);
         }

@@ -26,7 +26,7 @@ import java.util.Random;
  * sentences, about one in ten not an ML role, and tags with evidence and round reasons as the
  * classifier writes them. The same seed gives the same postings.
  */
-final class SyntheticPostings {
+public final class SyntheticPostings {
     private static final String[] ATS = {"greenhouse", "ashby", "lever"};
     private static final String[] SYLLABLES = {"ac", "me", "no", "va", "ly", "tra", "zen", "qu", "io", "data", "mind",
             "flux", "ar", "bo", "ci", "del", "eon", "fi", "gra", "hel", "ix", "jo", "ka", "lu", "mo", "ne", "op"};
@@ -66,7 +66,7 @@ final class SyntheticPostings {
     private final Random random;
     private final String[] companies;
 
-    SyntheticPostings(long seed, int companyCount) {
+    public SyntheticPostings(long seed, int companyCount) {
         this.random = new Random(seed);
         this.companies = new String[companyCount];
         for (int i = 0; i < companyCount; i++) {
@@ -79,7 +79,7 @@ final class SyntheticPostings {
         return SYLLABLES[random.nextInt(SYLLABLES.length)];
     }
 
-    TaggedPosting next(long n) {
+    public TaggedPosting next(long n) {
         int c = random.nextInt(companies.length);
         String company = companies[c];
         String ats = ATS[c % ATS.length];
