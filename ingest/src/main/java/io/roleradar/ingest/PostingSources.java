@@ -113,7 +113,7 @@ public final class PostingSources {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new ReadResult(dedup.postings(), rejected, dedup.duplicates());
+        return new ReadResult(dedup.postings(), rejected, dedup.duplicates(), dedup.contentKeys());
     }
 
     private void readDocument(Document doc, RunDeduplicator dedup, List<Rejected> rejected, int[] found, String origin,

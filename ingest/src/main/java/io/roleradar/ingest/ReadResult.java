@@ -1,5 +1,6 @@
 package io.roleradar.ingest;
 
+import io.roleradar.ingest.identity.ContentKey;
 import io.roleradar.ingest.parse.Rejected;
 import io.roleradar.model.RawPosting;
 
@@ -10,12 +11,22 @@ import java.util.TreeMap;
 /**
  * What reading a set of sources gave: the unique postings (duplicates merged into the first
  * occurrence, in the order first seen), every input that gave no posting with its reason, and how
- * many postings were merged away as duplicates.
+ * many postings were merged away as duplicates. The content key of each posting (by id) comes
+ * along, computed once while merging, because publishing needs it again and it costs a pass over
+ * every description.
  */
-public record ReadResult(List<RawPosting> postings, List<Rejected> rejected, int duplicates) {
+public record ReadResult(List<RawPosting> postings, List<Rejected> rejected, int duplicates,
+                         Map<String, Long> contentKeys) {
     public ReadResult {
         postings = List.copyOf(postings);
         rejected = List.copyOf(rejected);
+        contentKeys = Map.copyOf(contentKeys);
+    }
+
+    /** The content key of one of the postings (computed when it is not known). */
+    public long contentKey(RawPosting posting) {
+        Long key = contentKeys.get(posting.id());
+        return key != null ? key : ContentKey.of(posting);
     }
 
     /** Postings found before dedup: the unique ones plus the duplicates. */

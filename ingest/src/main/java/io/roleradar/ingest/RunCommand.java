@@ -190,7 +190,7 @@ public final class RunCommand implements Callable<Integer> {
                 List<PublishedState.ToPublish> toPublish = new ArrayList<>();
                 int unchanged = 0;
                 for (RawPosting p : r.postings()) {
-                    PublishedState.ToPublish q = state.toPublish(p);
+                    PublishedState.ToPublish q = state.toPublish(p, r.contentKey(p));
                     if (q == null) {
                         unchanged++;
                         metrics.unchanged(p.source());

@@ -60,9 +60,13 @@ public final class PublishedState {
      * The posting as it should be published (under its known id) with its fingerprint, or null
      * when it is unchanged.
      */
-    public synchronized ToPublish toPublish(RawPosting posting) {
+    public ToPublish toPublish(RawPosting posting) {
+        return toPublish(posting, ContentKey.of(posting));
+    }
+
+    /** As {@link #toPublish(RawPosting)}, with the posting's {@link ContentKey} already computed. */
+    public synchronized ToPublish toPublish(RawPosting posting, long contentKey) {
         RawPosting p = posting;
-        long contentKey = ContentKey.of(posting);
         int known = byContent.get(contentKey);
         if (known != LongIntIndex.ABSENT && byId.get(Fingerprint.hash64(posting.id())) == LongIntIndex.ABSENT) {
             String knownId = arena.id(known);

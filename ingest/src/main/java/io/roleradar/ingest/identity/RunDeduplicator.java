@@ -38,6 +38,13 @@ public final class RunDeduplicator {
         return new ArrayList<>(byKey.values());
     }
 
+    /** The content key of each unique posting, by its id. */
+    public Map<String, Long> contentKeys() {
+        Map<String, Long> keys = new HashMap<>();
+        byKey.forEach((key, posting) -> keys.put(posting.id(), key));
+        return keys;
+    }
+
     public int duplicates() {
         return duplicates;
     }
