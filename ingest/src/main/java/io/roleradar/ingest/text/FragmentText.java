@@ -2,107 +2,180 @@ package io.roleradar.ingest.text;
 
 import org.jsoup.nodes.Entities;
 
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
  * A single-pass HTML-to-text conversion for the HTML fragments ATS APIs put in their JSON
  * (descriptions of a few kilobytes, simple markup). It applies the same block rules as the Jsoup
- * walk in {@link HtmlText} without building a DOM, which made the conversion several times faster
- * on the real board files (see the Ingest section of BENCHMARKS.md); whole pages still go through
- * Jsoup, whose error recovery they need. The output is raw: {@link HtmlText} tidies it.
+ * walk in {@link HtmlText} without building a DOM; whole pages still go through Jsoup, whose error
+ * recovery they need. It reads a char array (a JSON parser's buffer can be handed over as is) and
+ * writes into one, and looks tag names up without allocating, because this loop runs over every
+ * description byte and dominated extraction time (see the Ingest section of BENCHMARKS.md). The
+ * output is raw: {@link HtmlText} tidies it.
  */
 final class FragmentText {
-    private FragmentText() {
+    private static final int PARAGRAPH = 1;
+    private static final int LINE = 2;
+    private static final int SKIPPED = 4;
+    private static final int BR = 8;
+    private static final int LI = 16;
+    private static final int LIST = 32;
+    private static final int PRE = 64;
+    private static final int CELL = 128;
+
+    /** Packed tag names, sorted, and their kinds: a binary search instead of a String per tag. */
+    private static final long[] NAMES;
+    private static final int[] KINDS;
+
+    static {
+        java.util.TreeMap<Long, Integer> table = new java.util.TreeMap<>();
+        add(table, HtmlText.PARAGRAPHS, PARAGRAPH);
+        add(table, HtmlText.LINES, LINE);
+        add(table, HtmlText.SKIPPED, SKIPPED);
+        add(table, Set.of("br"), BR);
+        add(table, Set.of("li"), LI);
+        add(table, Set.of("ul", "ol"), LIST);
+        add(table, Set.of("pre"), PRE);
+        add(table, Set.of("td", "th"), CELL);
+        NAMES = table.keySet().stream().mapToLong(Long::longValue).toArray();
+        KINDS = table.values().stream().mapToInt(Integer::intValue).toArray();
     }
 
+    private static void add(java.util.Map<Long, Integer> table, Set<String> names, int kind) {
+        for (String name : names) {
+            long key = pack(name.toCharArray(), 0, name.length());
+            if (key < 0) {
+                throw new IllegalStateException("tag name too long to pack: " + name);
+            }
+            table.merge(key, kind, (a, b) -> a | b);
+        }
+    }
+
+    private final char[] src;
+    private final int end;
+    private char[] out;
+    private int len;
+    /** Open list containers and items, innermost last: 'u' for ul/ol, 'l' for li. */
+    private char[] lists = new char[8];
+    private int depth;
+
+    private FragmentText(char[] src, int end, int capacity) {
+        this.src = src;
+        this.end = end;
+        this.out = new char[capacity];
+    }
+
+    /** The raw text of {@code html}. */
     static String convert(String html) {
-        int n = html.length();
-        StringBuilder out = new StringBuilder(n / 2 + 16);
-        // Open list containers and items, innermost last: 'u' for ul/ol, 'l' for li.
-        StringBuilder lists = new StringBuilder();
+        FragmentText t = convert(html.toCharArray(), 0, html.length());
+        return new String(t.out, 0, t.len);
+    }
+
+    /** Converts {@code src[from, from + length)}; the result is {@link #chars()} up to {@link #length()}. */
+    static FragmentText convert(char[] src, int from, int length) {
+        FragmentText t = new FragmentText(src, from + length, length / 2 + 16);
+        t.run(from);
+        return t;
+    }
+
+    char[] chars() {
+        return out;
+    }
+
+    int length() {
+        return len;
+    }
+
+    private void run(int from) {
+        final char[] html = src;
+        final int n = end;
         int pre = 0;
         boolean space = false;
-        int i = 0;
+        int i = from;
         while (i < n) {
-            char c = html.charAt(i);
+            char c = html[i];
             if (c == '<') {
-                int end = tagEnd(html, i);
-                if (html.startsWith("<!--", i)) {
-                    int close = html.indexOf("-->", i + 4);
+                if (i + 3 < n && html[i + 1] == '!' && html[i + 2] == '-' && html[i + 3] == '-') {
+                    int close = indexOf(html, i + 4, n, "-->");
                     i = close < 0 ? n : close + 3;
                     continue;
                 }
-                if (end < 0) {
-                    out.append(c);
+                int tagEnd = tagEnd(html, i, n);
+                if (tagEnd < 0) {
+                    append(c);
                     i++;
                     continue;
                 }
                 int j = i + 1;
-                boolean closing = j < n && html.charAt(j) == '/';
+                boolean closing = j < n && html[j] == '/';
                 if (closing) {
                     j++;
                 }
-                if (j >= n || !isAsciiLetter(html.charAt(j))) {
-                    if (html.charAt(i + 1) == '!' || html.charAt(i + 1) == '?') {
-                        i = end + 1;
+                if (j >= n || !isAsciiLetter(html[j])) {
+                    if (html[i + 1] == '!' || html[i + 1] == '?') {
+                        i = tagEnd + 1;
                     } else {
-                        out.append(c);
+                        append(c);
                         i++;
                     }
                     continue;
                 }
                 int nameStart = j;
-                while (j < n && isNameChar(html.charAt(j))) {
+                while (j < n && isNameChar(html[j])) {
                     j++;
                 }
-                String name = html.substring(nameStart, j).toLowerCase(Locale.ROOT);
-                boolean selfClosing = html.charAt(end - 1) == '/';
-                i = end + 1;
-                if (!closing && HtmlText.SKIPPED.contains(name) && !selfClosing) {
-                    i = skipElement(html, i, name);
+                int kind = kind(html, nameStart, j);
+                boolean selfClosing = html[tagEnd - 1] == '/';
+                i = tagEnd + 1;
+                if (!closing && (kind & SKIPPED) != 0 && !selfClosing) {
+                    i = skipElement(html, i, n, nameStart, j - nameStart);
                     continue;
                 }
-                boolean inItem = lists.length() > 0 && lists.charAt(lists.length() - 1) == 'l';
-                if (name.equals("br")) {
-                    out.append('\n');
+                boolean inItem = depth > 0 && lists[depth - 1] == 'l';
+                if ((kind & BR) != 0) {
+                    append('\n');
                     space = false;
                     continue;
                 }
-                boolean paragraph = HtmlText.PARAGRAPHS.contains(name);
-                boolean line = HtmlText.LINES.contains(name);
+                boolean paragraph = (kind & PARAGRAPH) != 0;
+                boolean line = (kind & LINE) != 0;
                 if (closing) {
-                    if (name.equals("li") || name.equals("ul") || name.equals("ol")) {
-                        char kind = name.equals("li") ? 'l' : 'u';
-                        int at = lists.lastIndexOf(String.valueOf(kind));
-                        if (at >= 0) {
-                            lists.setLength(at);
+                    if ((kind & (LI | LIST)) != 0) {
+                        char open = (kind & LI) != 0 ? 'l' : 'u';
+                        for (int at = depth - 1; at >= 0; at--) {
+                            if (lists[at] == open) {
+                                depth = at;
+                                break;
+                            }
                         }
-                        inItem = lists.length() > 0 && lists.charAt(lists.length() - 1) == 'l';
+                        inItem = depth > 0 && lists[depth - 1] == 'l';
                     }
-                    if (name.equals("pre") && pre > 0) {
+                    if ((kind & PRE) != 0 && pre > 0) {
                         pre--;
                     }
                     if (paragraph && !inItem) {
-                        HtmlText.breakLines(out, 2);
+                        breakLines(2);
                     } else if (line || paragraph) {
-                        HtmlText.breakLines(out, 1);
+                        breakLines(1);
                     }
                 } else {
                     if (paragraph && !inItem) {
-                        HtmlText.breakLines(out, 2);
+                        breakLines(2);
                     } else if (line || paragraph) {
-                        HtmlText.breakLines(out, 1);
-                    } else if (name.equals("td") || name.equals("th")) {
-                        out.append(' ');
+                        breakLines(1);
+                    } else if ((kind & CELL) != 0) {
+                        append(' ');
                     }
-                    if (name.equals("li")) {
-                        out.append("- ");
+                    if ((kind & LI) != 0) {
+                        append('-');
+                        append(' ');
                         if (!selfClosing) {
-                            lists.append('l');
+                            push('l');
                         }
-                    } else if ((name.equals("ul") || name.equals("ol")) && !selfClosing) {
-                        lists.append('u');
-                    } else if (name.equals("pre") && !selfClosing) {
+                    } else if ((kind & LIST) != 0 && !selfClosing) {
+                        push('u');
+                    } else if ((kind & PRE) != 0 && !selfClosing) {
                         pre++;
                     }
                 }
@@ -110,24 +183,31 @@ final class FragmentText {
                 continue;
             }
             if (c == '&') {
-                int semi = html.indexOf(';', i + 1);
-                if (semi > i + 1 && semi - i <= 12) {
-                    String decoded = entity(html.substring(i + 1, semi));
+                // An entity name is at most 11 characters ("&" + name + ";" within 12).
+                int semi = -1;
+                for (int k = i + 1, last = Math.min(n - 1, i + 12); k <= last; k++) {
+                    if (html[k] == ';') {
+                        semi = k;
+                        break;
+                    }
+                }
+                if (semi > i + 1) {
+                    String decoded = entity(new String(html, i + 1, semi - i - 1));
                     if (decoded != null) {
-                        out.append(decoded);
+                        append(decoded);
                         space = false;
                         i = semi + 1;
                         continue;
                     }
                 }
-                out.append('&');
+                append('&');
                 space = false;
                 i++;
                 continue;
             }
             if (pre == 0 && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')) {
                 if (!space) {
-                    out.append(' ');
+                    append(' ');
                     space = true;
                 }
                 i++;
@@ -136,17 +216,58 @@ final class FragmentText {
             // Copy the run of plain text up to the next tag, entity or whitespace in one go.
             int run = i + 1;
             while (run < n) {
-                char r = html.charAt(run);
+                char r = html[run];
                 if (r == '<' || r == '&' || r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f') {
                     break;
                 }
                 run++;
             }
-            out.append(html, i, run);
+            append(html, i, run - i);
             space = false;
             i = run;
         }
-        return out.toString();
+    }
+
+    private void push(char kind) {
+        if (depth == lists.length) {
+            lists = Arrays.copyOf(lists, depth * 2);
+        }
+        lists[depth++] = kind;
+    }
+
+    private void append(char c) {
+        if (len == out.length) {
+            out = Arrays.copyOf(out, len * 2 + 16);
+        }
+        out[len++] = c;
+    }
+
+    private void append(String s) {
+        append(s.toCharArray(), 0, s.length());
+    }
+
+    private void append(char[] chars, int from, int count) {
+        if (len + count > out.length) {
+            out = Arrays.copyOf(out, Math.max(len + count, len * 2 + 16));
+        }
+        System.arraycopy(chars, from, out, len, count);
+        len += count;
+    }
+
+    /** Ends the text with at least {@code n} line breaks (adjacent blocks share their breaks). */
+    private void breakLines(int n) {
+        int have = 0;
+        for (int i = len - 1; i >= 0 && have < n; i--) {
+            char c = out[i];
+            if (c == '\n') {
+                have++;
+            } else if (c != ' ') {
+                break;
+            }
+        }
+        for (; have < n; have++) {
+            append('\n');
+        }
     }
 
     private static boolean isAsciiLetter(char c) {
@@ -157,11 +278,46 @@ final class FragmentText {
         return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-';
     }
 
+    /**
+     * A tag name as a number, six bits a character, lower-cased; -1 for names no table holds
+     * (longer than ten characters, or with a '-').
+     */
+    private static long pack(char[] s, int from, int to) {
+        if (to - from > 10) {
+            return -1;
+        }
+        long key = 0;
+        for (int k = from; k < to; k++) {
+            char c = s[k];
+            int code;
+            if (c >= 'a' && c <= 'z') {
+                code = c - 'a' + 1;
+            } else if (c >= 'A' && c <= 'Z') {
+                code = c - 'A' + 1;
+            } else if (c >= '0' && c <= '9') {
+                code = c - '0' + 27;
+            } else {
+                return -1;
+            }
+            key = key << 6 | code;
+        }
+        return key;
+    }
+
+    private static int kind(char[] s, int from, int to) {
+        long key = pack(s, from, to);
+        if (key < 0) {
+            return 0;
+        }
+        int at = Arrays.binarySearch(NAMES, key);
+        return at < 0 ? 0 : KINDS[at];
+    }
+
     /** The index of the '>' ending the tag that starts at {@code start}, skipping quoted attribute values; -1 if none. */
-    private static int tagEnd(String html, int start) {
+    private static int tagEnd(char[] html, int start, int n) {
         char quote = 0;
-        for (int k = start + 1; k < html.length(); k++) {
-            char c = html.charAt(k);
+        for (int k = start + 1; k < n; k++) {
+            char c = html[k];
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;
@@ -177,17 +333,52 @@ final class FragmentText {
         return -1;
     }
 
-    private static int skipElement(String html, int from, String name) {
-        String lower = "</" + name;
+    private static int indexOf(char[] s, int from, int n, String what) {
+        int m = what.length();
+        outer:
+        for (int k = from; k + m <= n; k++) {
+            for (int q = 0; q < m; q++) {
+                if (s[k + q] != what.charAt(q)) {
+                    continue outer;
+                }
+            }
+            return k;
+        }
+        return -1;
+    }
+
+    /** Case-insensitive as {@link String#regionMatches(boolean, int, String, int, int)} compares. */
+    private static boolean sameIgnoringCase(char[] s, int at, int other, int count) {
+        for (int k = 0; k < count; k++) {
+            char a = s[at + k];
+            char b = s[other + k];
+            if (a == b) {
+                continue;
+            }
+            char ua = Character.toUpperCase(a);
+            char ub = Character.toUpperCase(b);
+            if (ua != ub && Character.toLowerCase(ua) != Character.toLowerCase(ub)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** After the element whose name is {@code html[nameAt, nameAt + nameLength)}: past its closing tag, or the end. */
+    private static int skipElement(char[] html, int from, int n, int nameAt, int nameLength) {
         int k = from;
         while (true) {
-            int at = html.indexOf("</", k);
+            int at = indexOf(html, k, n, "</");
             if (at < 0) {
-                return html.length();
+                return n;
             }
-            if (html.regionMatches(true, at, lower, 0, lower.length())) {
-                int end = html.indexOf('>', at);
-                return end < 0 ? html.length() : end + 1;
+            if (at + 2 + nameLength <= n && sameIgnoringCase(html, at + 2, nameAt, nameLength)) {
+                for (int e = at; e < n; e++) {
+                    if (html[e] == '>') {
+                        return e + 1;
+                    }
+                }
+                return n;
             }
             k = at + 2;
         }

@@ -85,21 +85,81 @@ public final class RemoteModes {
     }
 
     private static final int WINDOW = 60;
+    /** The words the patterns start from, each in lower case; a hit is found ignoring ASCII case. */
+    private static final String[] WORDS = {"hybrid", "office", "remote", "anywhere", "site", "person"};
+    private static final int HYBRID_WORD = 1;
+    private static final int OFFICE_WORD = 1 << 1;
+    private static final int REMOTE_WORD = 1 << 2;
+    private static final int ANYWHERE_WORD = 1 << 3;
+    private static final int SITE_WORD = 1 << 4;
+    private static final int PERSON_WORD = 1 << 5;
+
+    /**
+     * Where the words occur: {@code position << 6 | word bit}, in text order. One pass, comparing
+     * ASCII case-insensitively in place: lower-casing every description first, then searching it
+     * once per word, showed in profiles.
+     */
+    private static long[] hits(String text) {
+        long[] hits = new long[8];
+        int count = 0;
+        int n = text.length();
+        for (int i = 0; i + 3 < n; i++) {
+            int word;
+            switch (text.charAt(i) | 0x20) {
+                case 'h' -> word = 0;
+                case 'o' -> word = 1;
+                case 'r' -> word = 2;
+                case 'a' -> word = 3;
+                case 's' -> word = 4;
+                case 'p' -> word = 5;
+                default -> {
+                    continue;
+                }
+            }
+            String w = WORDS[word];
+            if ((text.charAt(i + 1) | 0x20) != w.charAt(1) || !startsWithIgnoringAsciiCase(text, i, w)) {
+                continue;
+            }
+            if (count + 1 >= hits.length) {
+                hits = java.util.Arrays.copyOf(hits, hits.length * 2);
+            }
+            hits[count++] = (long) i << 6 | 1L << word;
+        }
+        return java.util.Arrays.copyOf(hits, count);
+    }
+
+    private static boolean startsWithIgnoringAsciiCase(String text, int at, String lowerWord) {
+        int m = lowerWord.length();
+        if (at + m > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < m; k++) {
+            char c = text.charAt(at + k);
+            if (c != lowerWord.charAt(k) && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == lowerWord.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** True when the pattern matches in a window around an occurrence of one of the words. */
-    private static boolean matchesNear(Pattern pattern, String text, String lower, String... words) {
+    private static boolean matchesNear(Pattern pattern, String text, long[] hits, int words) {
         java.util.regex.Matcher m = null;
-        for (String word : words) {
-            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length())) {
-                if (m == null) {
-                    m = pattern.matcher(text);
-                }
-                m.region(Math.max(0, at - WINDOW), Math.min(text.length(), at + word.length() + WINDOW));
-                // Word boundaries look past the region, so a cut word does not match by accident.
-                m.useTransparentBounds(true);
-                if (m.find()) {
-                    return true;
-                }
+        for (long hit : hits) {
+            int word = (int) (hit & 63);
+            if ((word & words) == 0) {
+                continue;
+            }
+            int at = (int) (hit >>> 6);
+            int length = WORDS[Integer.numberOfTrailingZeros(word)].length();
+            if (m == null) {
+                m = pattern.matcher(text);
+            }
+            m.region(Math.max(0, at - WINDOW), Math.min(text.length(), at + length + WINDOW));
+            // Word boundaries look past the region, so a cut word does not match by accident.
+            m.useTransparentBounds(true);
+            if (m.find()) {
+                return true;
             }
         }
         return false;
@@ -112,12 +172,15 @@ public final class RemoteModes {
         }
         // The patterns only run in a window around the words they start from: scanning whole
         // descriptions with them dominated extraction time.
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (matchesNear(HYBRID, text, lower, "hybrid", "office")) {
+        long[] hits = hits(text);
+        if (hits.length == 0) {
+            return RemoteMode.UNKNOWN;
+        }
+        if (matchesNear(HYBRID, text, hits, HYBRID_WORD | OFFICE_WORD)) {
             return RemoteMode.HYBRID;
         }
-        boolean remote = matchesNear(REMOTE, text, lower, "remote", "anywhere");
-        boolean onsite = matchesNear(ONSITE, text, lower, "site", "office", "person", "remote");
+        boolean remote = matchesNear(REMOTE, text, hits, REMOTE_WORD | ANYWHERE_WORD);
+        boolean onsite = matchesNear(ONSITE, text, hits, SITE_WORD | OFFICE_WORD | PERSON_WORD | REMOTE_WORD);
         if (remote == onsite) {
             return RemoteMode.UNKNOWN;
         }

@@ -39,16 +39,19 @@ public final class Texts {
         if (s == null) {
             return "";
         }
+        return tidyLines(s.toCharArray(), s.length());
+    }
+
+    /** {@link #tidyLines(String)} of {@code src[0, n)}, for converters that produce a char array. */
+    static String tidyLines(char[] src, int n) {
         // A hand-written scan over char arrays: this runs on every description, and per-line
         // regexes (then StringBuilders) dominated the extraction benchmark.
-        char[] src = s.toCharArray();
-        int n = src.length;
         char[] dst = new char[n + 16];
         int len = 0;
         int blank = 0;
         boolean bullet = false;
         boolean lastWasBullet = false;
-        char[] line = new char[128];
+        char[] line = new char[n + 2];
         int i = 0;
         while (i <= n) {
             // Collect one line, whitespace collapsed, invisible characters dropped.
@@ -56,6 +59,15 @@ public final class Texts {
             boolean space = false;
             for (; i < n; i++) {
                 char c = src[i];
+                if (c > ' ' && c < 0x7F) {
+                    // Printable ASCII, nearly every character: no further tests.
+                    if (space) {
+                        line[ll++] = ' ';
+                        space = false;
+                    }
+                    line[ll++] = c;
+                    continue;
+                }
                 if (c == '\n') {
                     break;
                 }
@@ -71,9 +83,6 @@ public final class Texts {
                 if (isSpace(c)) {
                     space = ll > 0;
                     continue;
-                }
-                if (ll + 2 > line.length) {
-                    line = java.util.Arrays.copyOf(line, line.length * 2);
                 }
                 if (space) {
                     line[ll++] = ' ';
@@ -117,7 +126,17 @@ public final class Texts {
 
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\f'
-                || c == '\u000B' || (c > 0x1FFF && Character.isSpaceChar(c));
+                || c == '\u000B' || (c > 0x1FFF && isSpaceCharAbove1FFF(c));
+    }
+
+    /**
+     * {@link Character#isSpaceChar} for characters above U+1FFF, without its table lookup (which
+     * showed in profiles: typographic quotes and dashes are common in descriptions). Above U+1FFF
+     * the space, line and paragraph separators are U+2000-U+200A, U+2028, U+2029, U+202F, U+205F
+     * and U+3000.
+     */
+    private static boolean isSpaceCharAbove1FFF(char c) {
+        return c <= '\u200A' || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u3000';
     }
 
     private static boolean isInvisible(char c) {

@@ -47,4 +47,26 @@ class HtmlTextTest {
         assertThat(HtmlText.of((String) null)).isEmpty();
         assertThat(HtmlText.of("<p> </p><div></div>")).isEmpty();
     }
+
+    @Test
+    void theHandWrittenLeftoverEntityCheckAgreesWithItsRegex() {
+        for (String text : java.util.List.of("R&D", "a &amp; b", "&nbsp", "&x;", "&ab;", "&abcdefgh;", "&abcdefghi;",
+                "&#1;", "&#12;", "&#123456;", "&#1234567;", "&#x4;", "&#x41;", "&#X41;", "&#x41g;", "&#x12345;",
+                "&#x123456;", "& &&amp;", "&", "&#", "&#x", "tail &quot", "&R&D;", "&\u00e9t\u00e9;")) {
+            assertThat(HtmlText.hasLeftoverEntity(text)).as(text)
+                    .isEqualTo(HtmlText.LEFTOVER_ENTITY.matcher(text).find());
+        }
+    }
+
+    @Test
+    void commentsAndUnknownMarkupLeaveOnlyText() {
+        assertThat(HtmlText.of("<p>A<!-- hidden <b>x</b> -->B</p><custom-tag data-x='>'>C</custom-tag> 1<2 &bogus; &#65;"))
+                .isEqualTo("AB\n\nC 1<2 &bogus; A");
+    }
+
+    @Test
+    void nestedListItemsAndSkippedElementsFollowTheBlockRules() {
+        assertThat(HtmlText.of("<UL><LI><P>One</P></LI><li>Two<ul><li>Inner</li></ul></li></UL><SCRIPT>x()</script><p>End</p>"))
+                .isEqualTo("- One\n- Two\n- Inner\n\nEnd");
+    }
 }

@@ -59,4 +59,10 @@ class TextsTest {
         assertThat(PythonLiteral.toJson("{'a': None, 'b': [True, False], 'c': 'it\\'s \"x\"', 'd': (1, 2)}"))
                 .isEqualTo("{\"a\": null, \"b\": [true, false], \"c\": \"it's \\\"x\\\"\", \"d\": [1, 2]}");
     }
+
+    @Test
+    void unicodeSpaceSeparatorsCollapseButTypographicPunctuationStays() {
+        assertThat(Texts.tidyLines("a\u2003\u2009b \u2019c\u2014d\u3000e\u205Ff\u2028"))
+                .isEqualTo("a b \u2019c\u2014d e f");
+    }
 }
