@@ -74,7 +74,7 @@ final class FragmentText {
 
     /** Converts {@code src[from, from + length)}; the result is {@link #chars()} up to {@link #length()}. */
     static FragmentText convert(char[] src, int from, int length) {
-        FragmentText t = new FragmentText(src, from + length, length / 2 + 16);
+        FragmentText t = new FragmentText(src, from + length, length + 16);
         t.run(from);
         return t;
     }
@@ -205,26 +205,34 @@ final class FragmentText {
                 i++;
                 continue;
             }
-            if (pre == 0 && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')) {
-                if (!space) {
-                    append(' ');
-                    space = true;
-                }
-                i++;
-                continue;
-            }
-            // Copy the run of plain text up to the next tag, entity or whitespace in one go.
-            int run = i + 1;
-            while (run < n) {
-                char r = html[run];
-                if (r == '<' || r == '&' || r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f') {
+            // Plain text up to the next tag or entity, copied in one tight loop: each character
+            // gives at most one, so room for the rest of the input is room enough.
+            ensure(n - i);
+            final char[] o = out;
+            int l = len;
+            while (i < n) {
+                char r = html[i];
+                if (r == '<' || r == '&') {
                     break;
                 }
-                run++;
+                if (r <= ' ' && pre == 0 && (r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f')) {
+                    if (!space) {
+                        o[l++] = ' ';
+                        space = true;
+                    }
+                } else {
+                    o[l++] = r;
+                    space = false;
+                }
+                i++;
             }
-            append(html, i, run - i);
-            space = false;
-            i = run;
+            len = l;
+        }
+    }
+
+    private void ensure(int more) {
+        if (len + more > out.length) {
+            out = Arrays.copyOf(out, Math.max(len + more, len * 2 + 16));
         }
     }
 
@@ -318,6 +326,10 @@ final class FragmentText {
         char quote = 0;
         for (int k = start + 1; k < n; k++) {
             char c = html[k];
+            if (c > '>' && quote == 0) {
+                // Letters, and every character that is not a quote or a bracket: the common case.
+                continue;
+            }
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;

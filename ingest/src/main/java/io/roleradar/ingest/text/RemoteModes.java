@@ -103,21 +103,15 @@ public final class RemoteModes {
         long[] hits = new long[8];
         int count = 0;
         int n = text.length();
+        char[] chars = text.toCharArray();
         for (int i = 0; i + 3 < n; i++) {
-            int word;
-            switch (text.charAt(i) | 0x20) {
-                case 'h' -> word = 0;
-                case 'o' -> word = 1;
-                case 'r' -> word = 2;
-                case 'a' -> word = 3;
-                case 's' -> word = 4;
-                case 'p' -> word = 5;
-                default -> {
-                    continue;
-                }
+            int letter = (chars[i] | 0x20) - 'a';
+            if (letter < 0 || letter > 25 || FIRST_LETTER[letter] < 0) {
+                continue;
             }
-            String w = WORDS[word];
-            if ((text.charAt(i + 1) | 0x20) != w.charAt(1) || !startsWithIgnoringAsciiCase(text, i, w)) {
+            int word = FIRST_LETTER[letter];
+            char[] w = WORD_CHARS[word];
+            if ((chars[i + 1] | 0x20) != w[1] || !startsWithIgnoringAsciiCase(chars, i, w)) {
                 continue;
             }
             if (count + 1 >= hits.length) {
@@ -128,14 +122,26 @@ public final class RemoteModes {
         return java.util.Arrays.copyOf(hits, count);
     }
 
-    private static boolean startsWithIgnoringAsciiCase(String text, int at, String lowerWord) {
-        int m = lowerWord.length();
-        if (at + m > text.length()) {
+    /** For each letter a-z, the index in {@link #WORDS} of the word starting with it, else -1. */
+    private static final int[] FIRST_LETTER = new int[26];
+    private static final char[][] WORD_CHARS = new char[WORDS.length][];
+
+    static {
+        java.util.Arrays.fill(FIRST_LETTER, -1);
+        for (int w = 0; w < WORDS.length; w++) {
+            FIRST_LETTER[WORDS[w].charAt(0) - 'a'] = w;
+            WORD_CHARS[w] = WORDS[w].toCharArray();
+        }
+    }
+
+    private static boolean startsWithIgnoringAsciiCase(char[] text, int at, char[] lowerWord) {
+        int m = lowerWord.length;
+        if (at + m > text.length) {
             return false;
         }
         for (int k = 0; k < m; k++) {
-            char c = text.charAt(at + k);
-            if (c != lowerWord.charAt(k) && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == lowerWord.charAt(k))) {
+            char c = text[at + k];
+            if (c != lowerWord[k] && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == lowerWord[k])) {
                 return false;
             }
         }
