@@ -14,7 +14,13 @@ public final class Interner {
         if (s == null) {
             return null;
         }
-        String existing = seen.putIfAbsent(s, s);
+        // A plain read first: putIfAbsent locks the bin even when the string is there, which is
+        // nearly always, and two decoding threads would queue on it.
+        String existing = seen.get(s);
+        if (existing != null) {
+            return existing;
+        }
+        existing = seen.putIfAbsent(s, s);
         return existing == null ? s : existing;
     }
 }

@@ -122,15 +122,15 @@ public final class PostingFacts {
      * (required text present, tags consistent): the fast path that never builds a {@code TaggedPosting}.
      *
      * @param postedDay     epoch day of {@code postedAt}, or {@link #NO_DATE}
-     * @param fetchedAt     when it was fetched, or null
+     * @param fetchedDay    epoch day (UTC) of {@code fetchedAt}, or {@link #NO_DATE}
      * @param domainsPacked from {@link #packDomains}
      * @param roundWeights  the weight of each {@link Round}, by ordinal (0 for a round not listed)
      */
     public static PostingFacts of(Interner interner, String id, String title, String sourceUrl, String company,
-                                  String source, int postedDay, Instant fetchedAt, String taxonomyVersion,
+                                  String source, int postedDay, int fetchedDay, String taxonomyVersion,
                                   boolean mlRole, Quadrant quadrant, Level level, Boolean manager,
                                   int domainsPacked, float[] roundWeights) {
-        return new PostingFacts(interner, id, title, sourceUrl, company, source, postedDay, epochDay(fetchedAt),
+        return new PostingFacts(interner, id, title, sourceUrl, company, source, postedDay, fetchedDay,
                 taxonomyVersion, mlRole, quadrant, level, manager, domainsPacked, roundWeights);
     }
 
@@ -138,7 +138,8 @@ public final class PostingFacts {
         return date == null ? NO_DATE : (int) date.toEpochDay();
     }
 
-    private static int epochDay(Instant instant) {
+    /** The UTC day of an instant as an epoch day, {@link #NO_DATE} for null. */
+    public static int epochDay(Instant instant) {
         return instant == null ? NO_DATE : (int) instant.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
     }
 
@@ -266,6 +267,26 @@ public final class PostingFacts {
     public LocalDate date() {
         int day = postedDay != NO_DATE ? postedDay : fetchedDay;
         return day == NO_DATE ? null : LocalDate.ofEpochDay(day);
+    }
+
+    /** The epoch day of {@code postedAt}, or {@link #NO_DATE}. */
+    public int postedEpochDay() {
+        return postedDay;
+    }
+
+    /** The epoch day it was fetched on (UTC), or {@link #NO_DATE}. */
+    public int fetchedEpochDay() {
+        return fetchedDay;
+    }
+
+    /** The epoch day of {@link #date()}, or {@link #NO_DATE}. */
+    public int dateEpochDay() {
+        return postedDay != NO_DATE ? postedDay : fetchedDay;
+    }
+
+    /** The domains as one number, equal for equal lists in the same order: a key for what depends on the list alone. */
+    public int packedDomains() {
+        return domainsPacked;
     }
 
     /** The domains, highest score first. */

@@ -115,7 +115,7 @@ public final class TaggedFactsReader {
         private String company;
         private String source;
         private int postedDay = PostingFacts.NO_DATE;
-        private Instant fetchedAt;
+        private int fetchedDay = PostingFacts.NO_DATE;
         private boolean mlRole;
         private Responsibility responsibility;
         private Specialization specialization;
@@ -159,7 +159,7 @@ public final class TaggedFactsReader {
             }
             // Absent means version 1 to the codec; rare enough to leave to it, like the other absences.
             expect(seen == 7 && version == 1);
-            return PostingFacts.of(interner, id, title, sourceUrl, company, source, postedDay, fetchedAt,
+            return PostingFacts.of(interner, id, title, sourceUrl, company, source, postedDay, fetchedDay,
                     taxonomyVersion, mlRole, quadrant, level, manager,
                     PostingFacts.packDomains(domainOrdinals, domainScores, domainCount), roundWeights);
         }
@@ -207,7 +207,7 @@ public final class TaggedFactsReader {
                     }
                     case "fetchedAt" -> {
                         seen = once(seen, 1 << 8);
-                        fetchedAt = instant(v);
+                        fetchedDay = instantDay(v);
                     }
                     case "department" -> {
                         seen = once(seen, 1 << 9);
@@ -507,18 +507,27 @@ public final class TaggedFactsReader {
             expect(v == JsonToken.VALUE_STRING);
             String s = p.getText();
             expect(s.length() == 10);
-            return (int) LocalDate.parse(s).toEpochDay();
+            return isoDay(s);
         }
 
-        /** {@code fetchedAt}: the plain ISO instant in UTC only ({@code 2026-11-20T09:00:00Z}). */
-        private Instant instant(JsonToken v) throws IOException, NotPlain {
+        /**
+         * {@code fetchedAt}: the plain ISO instant in UTC ({@code 2026-11-20T09:00:00Z}), read by hand
+         * into its day, since the reports keep only the day; with a fraction of a second through
+         * {@link Instant#parse}; any other form (an offset, a number) is the codec's to read.
+         */
+        private int instantDay(JsonToken v) throws IOException, NotPlain {
             if (v == JsonToken.VALUE_NULL) {
-                return null;
+                return PostingFacts.NO_DATE;
             }
             expect(v == JsonToken.VALUE_STRING);
             String s = p.getText();
-            expect(!s.isEmpty() && s.charAt(s.length() - 1) == 'Z' && Character.isDigit(s.charAt(0)));
-            return Instant.parse(s);
+            if (s.length() == 20 && s.charAt(10) == 'T' && s.charAt(13) == ':' && s.charAt(16) == ':'
+                    && s.charAt(19) == 'Z') {
+                expect(digits(s, 11, 2) < 24 && digits(s, 14, 2) < 60 && digits(s, 17, 2) < 60);
+                return isoDay(s);
+            }
+            expect(s.length() > 20 && s.charAt(s.length() - 1) == 'Z' && Character.isDigit(s.charAt(0)));
+            return PostingFacts.epochDay(Instant.parse(s));
         }
 
         /**
@@ -536,6 +545,31 @@ public final class TaggedFactsReader {
             }
             return !p.getText().isBlank();
         }
+    }
+
+    /**
+     * The epoch day of the date that starts {@code s} in the form {@code yyyy-MM-dd}, read by hand (the
+     * formatter is slow, and costly to compile); as strict as {@code LocalDate.parse}: a day that
+     * does not exist (February 30) is refused.
+     */
+    static int isoDay(String s) throws NotPlain {
+        expect(s.charAt(4) == '-' && s.charAt(7) == '-');
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        expect(month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth());
+        return (int) LocalDate.of(year, month, day).toEpochDay();
+    }
+
+    /** The number written with {@code n} ASCII digits at {@code from}. */
+    private static int digits(String s, int from, int n) throws NotPlain {
+        int value = 0;
+        for (int i = from; i < from + n; i++) {
+            char c = s.charAt(i);
+            expect(c >= '0' && c <= '9');
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Marks a field as seen; a field given twice is left to the codec. */

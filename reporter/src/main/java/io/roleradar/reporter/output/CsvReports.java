@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -169,30 +171,53 @@ public final class CsvReports {
     private static void postings(CsvTable t, LatestPostings latest, Filters filters) throws IOException {
         try (t) {
             // Sorted by id so two runs over the same input give the same file; sorting the facts
-            // (not their ids as strings) keeps a million rows within the heap.
-            List<PostingFacts> rows = new ArrayList<>(latest.size());
+            // (not their ids as strings) keeps a million rows within the heap. The ids are unique,
+            // so the order is total and a parallel sort gives the same file, sooner.
+            List<PostingFacts> matching = new ArrayList<>(latest.size());
             latest.forEachFacts(f -> {
                 if (filters.matches(f)) {
-                    rows.add(f);
+                    matching.add(f);
                 }
             });
-            rows.sort(PostingFacts.BY_ID);
+            PostingFacts[] rows = matching.toArray(new PostingFacts[0]);
+            matching.clear();
+            Arrays.parallelSort(rows, PostingFacts.BY_ID);
+            // Dates, weeks, domain lists and weights repeat from row to row: each is formatted once.
+            Map<Integer, String> days = new HashMap<>();
+            Map<Integer, String> weeks = new HashMap<>();
+            Map<Integer, String> domainLists = new HashMap<>();
+            Map<Float, String> weights = new HashMap<>();
             for (PostingFacts f : rows) {
-                String id = f.id();
+                t.text(f.id());
+                t.text(f.company());
+                t.text(f.title());
+                t.text(f.source());
+                t.text(f.sourceUrl());
+                t.plain(day(days, f.postedEpochDay()));
+                t.plain(day(days, f.fetchedEpochDay()));
+                int date = f.dateEpochDay();
+                t.plain(date == PostingFacts.NO_DATE ? null
+                        : weeks.computeIfAbsent(date, d -> MarketReport.isoWeek(LocalDate.ofEpochDay(d))));
+                t.plain(String.valueOf(f.mlRole()));
+                t.plain(f.quadrant() == null ? null : f.quadrant().name());
+                t.plain(f.level() == null ? null : f.level().name());
+                t.plain(f.manager() == null ? null : String.valueOf(f.manager()));
                 List<Domain> domains = f.domains();
-                LocalDate date = f.date();
-                t.row(id, f.company(), f.title(), f.source(), f.sourceUrl(), f.postedAt(), f.fetchedOn(),
-                        date == null ? null : MarketReport.isoWeek(date), f.mlRole(),
-                        f.quadrant(), f.level(), f.manager(),
-                        domains.stream().map(Domain::name).collect(Collectors.joining(";")),
-                        domains.isEmpty() ? null : domains.get(0).name(),
-                        f.mlRole() ? f.weight(Round.ML_FUNDAMENTALS) : null,
-                        f.mlRole() ? f.weight(Round.ML_CASE_STUDY) : null,
-                        f.mlRole() ? f.weight(Round.ML_SYSTEM_DESIGN) : null,
-                        f.mlRole() ? f.weight(Round.ML_CODING) : null,
-                        f.taxonomyVersion());
+                t.plain(domainLists.computeIfAbsent(f.packedDomains(),
+                        k -> domains.stream().map(Domain::name).collect(Collectors.joining(";"))));
+                t.plain(domains.isEmpty() ? null : domains.get(0).name());
+                for (Round r : Round.values()) {
+                    t.plain(f.mlRole() ? weights.computeIfAbsent((float) f.weight(r), CsvTable::format) : null);
+                }
+                t.text(f.taxonomyVersion());
+                t.endRow();
             }
         }
+    }
+
+    private static String day(Map<Integer, String> days, int epochDay) {
+        return epochDay == PostingFacts.NO_DATE ? null
+                : days.computeIfAbsent(epochDay, d -> LocalDate.ofEpochDay(d).toString());
     }
 
     static int[] scopes() {

@@ -17,10 +17,14 @@ public final class CsvTable implements Closeable {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().build();
 
     private final CSVPrinter printer;
+    private final Writer out;
     private final int columns;
+    /** Cells written so far of the row being written cell by cell. */
+    private int cells;
 
     public CsvTable(Writer out, String... header) throws IOException {
         this.printer = new CSVPrinter(out, FORMAT);
+        this.out = out;
         this.columns = header.length;
         row((Object[]) header);
     }
@@ -34,6 +38,53 @@ public final class CsvTable implements Closeable {
             printer.print(CsvSafety.cell(format(c)));
         }
         printer.println();
+    }
+
+    /**
+     * The next cell of a row written cell by cell (for postings.csv, a million rows, without an
+     * array and boxed values per row): text from the postings, neutralised and quoted as needed,
+     * exactly as {@link #row} writes it.
+     */
+    public void text(String value) throws IOException {
+        FORMAT.print(CsvSafety.cell(value), out, cells == 0);
+        cells++;
+    }
+
+    /**
+     * The next cell of a row written cell by cell, for values made here (numbers, dates, enum
+     * names): when it holds only letters, digits and {@code . _ ; :} (or a {@code -} after the first
+     * character), nothing would quote or neutralise it, so it is written as it is; otherwise it goes
+     * the way of {@link #text}. The output is the same either way.
+     */
+    public void plain(String value) throws IOException {
+        if (value == null || value.isEmpty() || cells == 0 || !plainText(value)) {
+            text(value);
+            return;
+        }
+        out.write(',');
+        out.write(value);
+        cells++;
+    }
+
+    /** Ends a row written cell by cell. */
+    public void endRow() throws IOException {
+        if (cells != columns) {
+            throw new IllegalArgumentException("a row of " + cells + " cells in a table of " + columns + " columns");
+        }
+        FORMAT.println(out);
+        cells = 0;
+    }
+
+    private static boolean plainText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ';' || c == ':' || (c == '-' && i > 0);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String format(Object c) {

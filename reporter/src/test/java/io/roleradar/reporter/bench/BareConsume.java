@@ -45,6 +45,7 @@ public final class BareConsume {
             }
         }
         System.out.println(records + " " + bytes + " " + (System.nanoTime() - started) / 1_000_000);
+        ThreadCpu.print();
         System.out.println("cpu_ms=" + ReportChild.cpuMillis());
     }
 }

@@ -14,6 +14,7 @@ public final class ReportChild {
 
     public static void main(String[] args) {
         int code = ReporterMain.execute(args);
+        ThreadCpu.print();
         System.out.println("cpu_ms=" + cpuMillis());
         System.exit(code);
     }

@@ -46,6 +46,8 @@ public final class ReporterBenchmark {
         int postings = Integer.getInteger("bench.postings", 1_000_000);
         int rounds = Integer.getInteger("bench.rounds", 2);
         String heap = System.getProperty("bench.heap", "512m");
+        // -Dbench.jfr=DIR records each child with JFR (profile settings), to see where the time goes.
+        String jfr = System.getProperty("bench.jfr", "");
         Path work = Files.createTempDirectory("reporter-bench-");
         String classpath = classpath();
         System.out.printf(Locale.ROOT, "reporter benchmark: %,d postings, %d rounds, child heap -Xmx%s, %d cores%n",
@@ -65,14 +67,14 @@ public final class ReporterBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 long t0 = System.nanoTime();
                 String out = runJava(classpath, heap, work.resolve("bare-" + round + ".log"),
-                        BareConsume.class.getName(), servers, topics.tagged());
+                        recording(jfr, "bare-" + round), BareConsume.class.getName(), servers, topics.tagged());
                 long bareMs = (System.nanoTime() - t0) / 1_000_000;
                 bare.add(bareMs);
                 bareCpu.add(cpuMillis(out));
                 Path gcLog = work.resolve("gc-" + round + ".log");
                 t0 = System.nanoTime();
                 String reportOut = runJava(classpath, heap, work.resolve("report-" + round + ".log"),
-                        "-Xlog:gc:file=" + gcLog, ReportChild.class.getName(), "run", "--out", work.resolve("reports-" + round).toString(),
+                        "-Xlog:gc:file=" + gcLog, recording(jfr, "report-" + round), ReportChild.class.getName(), "run", "--out", work.resolve("reports-" + round).toString(),
                         "--bootstrap-servers", servers, "--topic-tagged", topics.tagged());
                 long reportMs = (System.nanoTime() - t0) / 1_000_000;
                 report.add(reportMs);
@@ -82,6 +84,8 @@ public final class ReporterBenchmark {
                                 + "ratio %.2f (cpu %.2f), load average %s%n", round, bareMs, bareCpu.get(round - 1),
                         reportMs, reportCpu.get(round - 1), (double) bareMs / reportMs,
                         (double) bareCpu.get(round - 1) / reportCpu.get(round - 1), loadAverage());
+                System.out.println("  bare   " + threadLine(out));
+                System.out.println("  report " + threadLine(reportOut));
             }
             long bestBare = bare.stream().mapToLong(Long::longValue).min().orElseThrow();
             long bestReport = report.stream().mapToLong(Long::longValue).min().orElseThrow();
@@ -138,6 +142,19 @@ public final class ReporterBenchmark {
         }
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 2), lines.size()));
+    }
+
+    /** The JVM option that records a child with JFR into {@code dir}; without a dir, one that only names the child. */
+    private static String recording(String dir, String name) {
+        if (dir.isBlank()) {
+            return "-Dbench.child=" + name;
+        }
+        return "-XX:StartFlightRecording=settings=profile,filename=" + Path.of(dir, name + ".jfr").toAbsolutePath();
+    }
+
+    /** The per-thread CPU line a child printed ({@link ThreadCpu}), or nothing. */
+    private static String threadLine(String out) {
+        return out.lines().filter(l -> l.startsWith("thread cpu ms:")).findFirst().orElse("");
     }
 
     /** The {@code cpu_ms=} line a child printed last. */

@@ -45,4 +45,58 @@ class CsvTableTest {
             assertThatThrownBy(() -> t.row("only one")).hasMessageContaining("2 columns");
         }
     }
+
+    @Test
+    void writesTheSameBytesCellByCellAsRowByRow() throws Exception {
+        String[][] rows = {
+                {"x, y", "0.5000", null, "", "2026-W45"},
+                {"", "-1", "=SUM(A1)", "say \"hi\"", "ADS;NLP_LLM"},
+                {"id:1", "line\nbreak", " lead", "trail ", "#hash"},
+                {"@cmd", "+1", "\ttab", "MODELING_GENERALIST", "1.0000"},
+                {null, "a-b", "-", "a_b:c.d", "caf\u00e9"},
+        };
+        StringWriter byRow = new StringWriter();
+        try (CsvTable t = new CsvTable(byRow, "a", "b", "c", "d", "e")) {
+            for (String[] r : rows) {
+                t.row((Object[]) r);
+            }
+        }
+        StringWriter byCell = new StringWriter();
+        try (CsvTable t = new CsvTable(byCell, "a", "b", "c", "d", "e")) {
+            for (String[] r : rows) {
+                for (int i = 0; i < r.length; i++) {
+                    if (i % 2 == 0) {
+                        t.plain(r[i]);
+                    } else {
+                        t.text(r[i]);
+                    }
+                }
+                t.endRow();
+            }
+            for (String[] r : rows) {
+                for (String cell : r) {
+                    t.plain(cell);
+                }
+                t.endRow();
+            }
+        }
+        StringWriter twice = new StringWriter();
+        try (CsvTable t = new CsvTable(twice, "a", "b", "c", "d", "e")) {
+            for (int n = 0; n < 2; n++) {
+                for (String[] r : rows) {
+                    t.row((Object[]) r);
+                }
+            }
+        }
+        assertThat(byCell.toString()).isEqualTo(twice.toString()).startsWith(byRow.toString());
+        assertThat(byRow.toString()).contains("'=SUM(A1)", "'@cmd", "\"x, y\"");
+    }
+
+    @Test
+    void refusesARowWrittenCellByCellWithTooFewCells() throws Exception {
+        try (CsvTable t = new CsvTable(new StringWriter(), "a", "b")) {
+            t.text("only one");
+            assertThatThrownBy(t::endRow).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }
