@@ -38,6 +38,14 @@ public final class AshbyParser {
     }
 
     public static List<ParseResult> parse(Document doc, JsonNode root) {
+        return parse(doc, root, null);
+    }
+
+    /**
+     * As {@link #parse(Document, JsonNode)}, with each job's description text already read (by
+     * {@link AshbyBoardReader}, whose jobs hold no description fields), or null to read them here.
+     */
+    static List<ParseResult> parse(Document doc, JsonNode root, List<String> descriptions) {
         JsonNode jobs = root.get("jobs");
         List<ParseResult> results = new ArrayList<>();
         String board = doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
@@ -50,12 +58,12 @@ public final class AshbyParser {
                 results.add(new Rejected(where, Rejected.MALFORMED_JSON, "a job is not a JSON object"));
                 continue;
             }
-            results.add(draft(doc, board, job).finish(where));
+            results.add(draft(doc, board, job, descriptions == null ? null : descriptions.get(i - 1)).finish(where));
         }
         return results;
     }
 
-    private static PostingDraft draft(Document doc, String board, JsonNode job) {
+    private static PostingDraft draft(Document doc, String board, JsonNode job, String description) {
         PostingDraft d = new PostingDraft();
         String nativeId = JsonFields.text(job, "id");
         d.id = nativeId == null ? null : "ashby:" + board + ":" + nativeId;
@@ -79,9 +87,13 @@ public final class AshbyParser {
         d.salary = salary(JsonFields.object(job, "compensation"));
         d.postedAt = Fields.date(JsonFields.text(job, "publishedAt"));
         d.fetchedAt = doc.fetchedAt();
-        String html = JsonFields.text(job, "descriptionHtml");
-        d.description = html != null && !html.isBlank() ? HtmlText.of(html)
-                : Texts.tidyLines(JsonFields.text(job, "descriptionPlain"));
+        if (description != null) {
+            d.description = description;
+        } else {
+            String html = JsonFields.text(job, "descriptionHtml");
+            d.description = html != null && !html.isBlank() ? HtmlText.of(html)
+                    : Texts.tidyLines(JsonFields.text(job, "descriptionPlain"));
+        }
         return d;
     }
 

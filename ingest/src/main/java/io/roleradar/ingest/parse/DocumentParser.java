@@ -85,6 +85,12 @@ public final class DocumentParser {
         JsonNode root;
         boolean more;
         byte[] body = doc.body();
+        // Ashby boards are most of the API bytes: read them in one streaming pass that converts
+        // descriptions from the parser's buffer. Null means "not certainly Ashby": the tree way.
+        AshbyBoardReader.Board board = AshbyBoardReader.read(body);
+        if (board != null) {
+            return Extraction.of(AshbyParser.parse(doc, board.root(), board.descriptions()));
+        }
         try (JsonParser parser = PostingJson.mapper().createParser(body)) {
             root = PostingJson.mapper().readTree(parser);
             more = parser.nextToken() != null;

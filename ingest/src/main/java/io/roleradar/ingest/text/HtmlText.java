@@ -37,6 +37,15 @@ public final class HtmlText {
     }
 
     /**
+     * Plain text of the HTML fragment in {@code chars[from, from + length)}, such as a JSON
+     * parser's buffer holding a string value: no String of the HTML is made.
+     */
+    public static String of(char[] chars, int from, int length) {
+        FragmentText raw = FragmentText.convert(chars, from, length);
+        return finish(Texts.tidyLines(raw.chars(), raw.length()));
+    }
+
+    /**
      * Plain text of HTML that arrived entity-escaped ({@code &lt;p&gt;...}), as Greenhouse's API
      * sends its {@code content}: unescaped once, then converted.
      */

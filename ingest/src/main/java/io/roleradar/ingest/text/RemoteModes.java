@@ -111,7 +111,8 @@ public final class RemoteModes {
             }
             int word = FIRST_LETTER[letter];
             char[] w = WORD_CHARS[word];
-            if ((chars[i + 1] | 0x20) != w[1] || !startsWithIgnoringAsciiCase(chars, i, w)) {
+            // Two more letters before the full comparison: "re", "an", "of" and "pe" are common.
+            if ((chars[i + 1] | 0x20) != w[1] || (chars[i + 2] | 0x20) != w[2] || !startsWithIgnoringAsciiCase(chars, i, w)) {
                 continue;
             }
             if (count + 1 >= hits.length) {

@@ -1,0 +1,165 @@
+package io.roleradar.ingest.parse;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roleradar.ingest.text.HtmlText;
+import io.roleradar.ingest.text.Texts;
+import io.roleradar.model.PostingJson;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an Ashby board response ({@code {"jobs": [...], "apiVersion": ...}}) in one streaming
+ * pass: every field becomes a tree node as {@code readTree} would make it, except the two
+ * descriptions, which are most of the bytes. {@code descriptionHtml} is converted to text straight
+ * from the parser's buffer, and {@code descriptionPlain}, a fallback for a missing or blank HTML
+ * description, is never decoded when the HTML came first (as it does in Ashby's responses). The
+ * reader only answers when it is sure the document is an Ashby board with "jobs" as its first
+ * field; anything else (another API, a duplicate description field, malformed or trailing JSON)
+ * gives null and the document goes the tree way, which decides and reports as before.
+ */
+final class AshbyBoardReader {
+    /**
+     * A board read: the root with its jobs, each job without its description fields, and the
+     * description text of each job (null for an element that is not an object).
+     */
+    record Board(JsonNode root, List<String> descriptions) {
+    }
+
+    private AshbyBoardReader() {
+    }
+
+    /** The board, or null when this is not certainly an Ashby board this reader handles. */
+    static Board read(byte[] body) {
+        ObjectMapper mapper = PostingJson.mapper();
+        try (JsonParser p = mapper.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
+                    || !p.currentName().equals("jobs") || p.nextToken() != JsonToken.START_ARRAY) {
+                return null;
+            }
+            ObjectNode root = mapper.createObjectNode();
+            ArrayNode jobs = root.putArray("jobs");
+            List<String> descriptions = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() == JsonToken.START_OBJECT) {
+                    ObjectNode job = jobs.addObject();
+                    Description d = job(p, mapper, job);
+                    if (d == null || (jobs.size() == 1 && !d.named && !job.has("jobUrl"))) {
+                        // A duplicate description field, or a first job that does not look like
+                        // Ashby's: the tree way decides.
+                        return null;
+                    }
+                    descriptions.add(d.text());
+                } else {
+                    if (jobs.isEmpty()) {
+                        return null;
+                    }
+                    jobs.add(value(p, mapper));
+                    descriptions.add(null);
+                }
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("jobs")) {
+                    return null;
+                }
+                root.set(name, value(p, mapper));
+            }
+            if (p.nextToken() != null) {
+                // More after the root: JSON Lines, which the tree way reads.
+                return null;
+            }
+            if (jobs.isEmpty() && !root.has("apiVersion")) {
+                return null;
+            }
+            return new Board(root, descriptions);
+        } catch (IOException malformed) {
+            return null;
+        }
+    }
+
+    /** What one job's description fields held. */
+    private static final class Description {
+        /** The text of a non-blank descriptionHtml, else null. */
+        String fromHtml;
+        /** descriptionPlain as text, read only when no HTML text came before it. */
+        String plain;
+        boolean htmlSeen;
+        boolean plainSeen;
+        /** Whether a description field was present at all (part of the Ashby test). */
+        boolean named;
+
+        String text() {
+            return fromHtml != null ? fromHtml : Texts.tidyLines(plain);
+        }
+    }
+
+    /** Reads one job object into {@code job}; null on a duplicate description field. */
+    private static Description job(JsonParser p, ObjectMapper mapper, ObjectNode job) throws IOException {
+        Description d = new Description();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (name.equals("descriptionHtml")) {
+                if (d.htmlSeen) {
+                    return null;
+                }
+                d.htmlSeen = true;
+                d.named = true;
+                if (t == JsonToken.VALUE_STRING) {
+                    char[] chars = p.getTextCharacters();
+                    int from = p.getTextOffset();
+                    int length = p.getTextLength();
+                    d.fromHtml = isBlank(chars, from, length) ? null : HtmlText.of(chars, from, length);
+                } else {
+                    String html = JsonFields.text(job(name, value(p, mapper)), name);
+                    d.fromHtml = html == null || html.isBlank() ? null : HtmlText.of(html);
+                }
+            } else if (name.equals("descriptionPlain")) {
+                if (d.plainSeen) {
+                    return null;
+                }
+                d.plainSeen = true;
+                d.named = true;
+                if (d.fromHtml != null) {
+                    // Not needed: the HTML gave the text. Skipping leaves the string undecoded.
+                    p.skipChildren();
+                } else {
+                    d.plain = JsonFields.text(job(name, value(p, mapper)), name);
+                }
+            } else {
+                job.set(name, value(p, mapper));
+            }
+        }
+        return d;
+    }
+
+    /** A one-field object, so {@link JsonFields#text} applies its rules to a lone value. */
+    private static ObjectNode job(String name, JsonNode value) {
+        ObjectNode o = PostingJson.mapper().createObjectNode();
+        o.set(name, value);
+        return o;
+    }
+
+    private static JsonNode value(JsonParser p, ObjectMapper mapper) throws IOException {
+        JsonNode v = mapper.readTree(p);
+        return v == null ? NullNode.getInstance() : v;
+    }
+
+    private static boolean isBlank(char[] chars, int from, int length) {
+        for (int k = from; k < from + length; k++) {
+            if (!Character.isWhitespace(chars[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
