@@ -1,0 +1,70 @@
+package io.roleradar.ingest.parse;
+
+import io.roleradar.ingest.source.Document;
+import io.roleradar.model.PostingJson;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AshbyBoardReaderTest {
+    private static final String JOB = "{\"id\":\"%s\",\"title\":\"ML Engineer\",\"jobUrl\":\"https://jobs.ashbyhq.com/acme/%s\","
+            + "\"workplaceType\":\"OnSite\",\"descriptionHtml\":%s,\"descriptionPlain\":%s,"
+            + "\"compensation\":{\"summaryComponents\":[{\"compensationType\":\"Salary\",\"minValue\":100000,"
+            + "\"maxValue\":150000,\"currencyCode\":\"USD\",\"interval\":\"1 YEAR\"}]}}";
+
+    private static String job(String id, String html, String plain) {
+        return String.format(JOB, id, id, html, plain);
+    }
+
+    private static Document doc(String json) {
+        return new Document("acme.json", null, "acme", null, json.getBytes(StandardCharsets.UTF_8), null, Instant.EPOCH);
+    }
+
+    /** What the tree way (readTree, then the parser reading every field from the tree) makes of the same bytes. */
+    private static List<ParseResult> byTree(String json) throws Exception {
+        return AshbyParser.parse(doc(json), PostingJson.mapper().readTree(json));
+    }
+
+    @Test
+    void streamingReadGivesTheSamePostingsAsTheTreeWay() throws Exception {
+        String json = "{\"jobs\":[" + job("1", "\"<p>Train <b>models</b>; we work hybrid, two days a week in the office.</p><ul><li>PyTorch</li></ul>\"",
+                "\"ignored\"")
+                + "," + job("2", "\"  \"", "\"Plain text\\n\\nsecond paragraph\"")
+                + "," + job("3", "null", "\"Only plain\"")
+                + ",42"
+                + "," + job("4", "\"<p></p>\"", "\"not used: the HTML was not blank\"")
+                + "],\"apiVersion\":\"1\"}";
+        AshbyBoardReader.Board board = AshbyBoardReader.read(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(board).isNotNull();
+        List<ParseResult> streamed = AshbyParser.parse(doc(json), board.root(), board.descriptions());
+        assertThat(streamed).isEqualTo(byTree(json));
+        assertThat(streamed).hasSize(5);
+        assertThat(((Parsed) streamed.get(0)).posting().description())
+                .isEqualTo("Train models; we work hybrid, two days a week in the office.\n\n- PyTorch");
+        assertThat(((Parsed) streamed.get(1)).posting().description()).isEqualTo("Plain text\n\nsecond paragraph");
+        assertThat(streamed.get(3)).isInstanceOf(Rejected.class);
+        assertThat(streamed.get(4)).isInstanceOf(Rejected.class);
+    }
+
+    @Test
+    void documentsThatAreNotCertainlyAshbyBoardsAreLeftToTheTreeWay() {
+        String one = job("1", "\"<p>x</p>\"", "\"x\"");
+        for (String json : List.of(
+                "{\"apiVersion\":\"1\",\"jobs\":[" + one + "]}",
+                "{\"jobs\":[{\"id\":1,\"content\":\"&lt;p&gt;Greenhouse&lt;/p&gt;\"}]}",
+                "{\"jobs\":[]}",
+                "{\"jobs\":[42]}",
+                "{\"jobs\":[" + one.replace("\"descriptionPlain\":", "\"descriptionHtml\":") + "]}",
+                "{\"jobs\":[" + one + "]}\n{\"jobs\":[" + one + "]}",
+                "{\"jobs\":[" + one + "],\"jobs\":[]}",
+                "{\"jobs\":[" + one + "]",
+                "[" + one + "]")) {
+            assertThat(AshbyBoardReader.read(json.getBytes(StandardCharsets.UTF_8))).as(json).isNull();
+        }
+        assertThat(AshbyBoardReader.read("{\"jobs\":[],\"apiVersion\":\"1\"}".getBytes(StandardCharsets.UTF_8))).isNotNull();
+    }
+}
