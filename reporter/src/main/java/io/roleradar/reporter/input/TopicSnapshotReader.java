@@ -133,10 +133,16 @@ public final class TopicSnapshotReader implements AutoCloseable {
     private static List<ConsumerRecord<byte[], byte[]>> inSnapshot(ConsumerRecords<byte[], byte[]> batch,
                                                                   Map<TopicPartition, Long> ends) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(batch.count());
-        for (ConsumerRecord<byte[], byte[]> r : batch) {
-            Long to = ends.get(new TopicPartition(r.topic(), r.partition()));
-            if (to != null && r.offset() < to) {
-                records.add(r);
+        // Partition by partition: one look-up of the end offset per partition, not per record.
+        for (TopicPartition tp : batch.partitions()) {
+            Long to = ends.get(tp);
+            if (to == null) {
+                continue;
+            }
+            for (ConsumerRecord<byte[], byte[]> r : batch.records(tp)) {
+                if (r.offset() < to) {
+                    records.add(r);
+                }
             }
         }
         return records;
