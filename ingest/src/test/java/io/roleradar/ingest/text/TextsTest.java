@@ -6,6 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TextsTest {
     @Test
+    void oneLineRemovesInvisibleCharactersAndCollapsesEveryKindOfSpaceAsTheRegexesDid() {
+        java.util.regex.Pattern invisible = java.util.regex.Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
+        java.util.regex.Pattern spaces = java.util.regex.Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+        char[] alphabet = {'a', 'Z', ' ', ' ', '\t', '\n', '\r', '\f', 0x0B, '\u00A0', '\u2007', '\u202F', '\u200B',
+                '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u0001', '\u2003', 'é', '-'};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                s.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String expected = spaces.matcher(invisible.matcher(s).replaceAll("")).replaceAll(" ").trim();
+            assertThat(Texts.oneLine(s.toString())).as("%s", s.toString().chars().boxed().toList()).isEqualTo(expected);
+        }
+        assertThat(Texts.oneLine("  Senior\u00a0ML \u200bEngineer \n")).isEqualTo("Senior ML Engineer");
+        assertThat(Texts.oneLine(null)).isNull();
+    }
+
+    @Test
     void linesAreTidiedAndBlankRunsCollapsed() {
         assertThat(Texts.tidyLines("  a \u00a0 b \r\n\r\n\r\n\n c\u200b  \n")).isEqualTo("a b\n\nc");
     }
