@@ -21,6 +21,8 @@ public final class CsvTable implements Closeable {
     private final int columns;
     /** Cells written so far of the row being written cell by cell. */
     private int cells;
+    /** The row being written cell by cell: one write per row, not two per cell, each taking the writer's lock. */
+    private final StringBuilder rowText = new StringBuilder(512);
 
     public CsvTable(Writer out, String... header) throws IOException {
         this.printer = new CSVPrinter(out, FORMAT);
@@ -46,7 +48,7 @@ public final class CsvTable implements Closeable {
      * exactly as {@link #row} writes it.
      */
     public void text(String value) throws IOException {
-        FORMAT.print(CsvSafety.cell(value), out, cells == 0);
+        FORMAT.print(CsvSafety.cell(value), rowText, cells == 0);
         cells++;
     }
 
@@ -61,8 +63,7 @@ public final class CsvTable implements Closeable {
             text(value);
             return;
         }
-        out.write(',');
-        out.write(value);
+        rowText.append(',').append(value);
         cells++;
     }
 
@@ -71,7 +72,9 @@ public final class CsvTable implements Closeable {
         if (cells != columns) {
             throw new IllegalArgumentException("a row of " + cells + " cells in a table of " + columns + " columns");
         }
-        FORMAT.println(out);
+        FORMAT.println(rowText);
+        out.append(rowText);
+        rowText.setLength(0);
         cells = 0;
     }
 
