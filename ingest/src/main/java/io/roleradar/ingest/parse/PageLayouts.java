@@ -88,8 +88,8 @@ final class PageLayouts {
 
     private static boolean linkedIn(PostingDraft d, Document page) {
         // One walk collects every element the layout reads, instead of one walk per selector.
-        Elements found = page.select("h1.top-card-layout__title, h1.topcard__title, .show-more-less-html__markup, "
-                + ".description__text, .topcard__org-name-link, .topcard__flavor--bullet, .description__job-criteria-item");
+        Elements found = new Elements();
+        page.stream().filter(PageLayouts::isLinkedInPart).forEach(found::add);
         Element title = first(found, "top-card-layout__title", "topcard__title");
         Element description = first(found, "show-more-less-html__markup", "description__text");
         if (title == null || description == null) {
@@ -108,6 +108,45 @@ final class PageLayouts {
             }
         }
         return true;
+    }
+
+    /** Classes the LinkedIn layout reads; the first two only on an h1. */
+    private static final String[] LINKEDIN_CLASSES = {"top-card-layout__title", "topcard__title",
+            "show-more-less-html__markup", "description__text", "topcard__org-name-link", "topcard__flavor--bullet",
+            "description__job-criteria-item"};
+
+    /**
+     * What the selector {@code h1.top-card-layout__title, h1.topcard__title, .show-more-less-html__markup,
+     * .description__text, .topcard__org-name-link, .topcard__flavor--bullet, .description__job-criteria-item}
+     * matches, with the class attribute read once per element: the selector's seven class tests
+     * each scanned it again, the largest cost of reading a LinkedIn page after parsing it.
+     */
+    private static boolean isLinkedInPart(Element e) {
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        String classes = e.attributes().getIgnoreCase("class");
+        int n = classes.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(classes.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(classes.charAt(i))) {
+                i++;
+            }
+            int length = i - start;
+            for (int k = 0; length > 0 && k < LINKEDIN_CLASSES.length; k++) {
+                String c = LINKEDIN_CLASSES[k];
+                // Jsoup compares class names ignoring case, so this does too.
+                if (c.length() == length && classes.regionMatches(true, start, c, 0, length)
+                        && (k >= 2 || e.normalName().equals("h1"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The first of the elements (in document order) that has one of the classes. */
