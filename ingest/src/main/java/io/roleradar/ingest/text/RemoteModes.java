@@ -99,11 +99,10 @@ public final class RemoteModes {
      * ASCII case-insensitively in place: lower-casing every description first, then searching it
      * once per word, showed in profiles.
      */
-    private static long[] hits(String text) {
+    private static long[] hits(char[] chars) {
         long[] hits = new long[8];
         int count = 0;
-        int n = text.length();
-        char[] chars = text.toCharArray();
+        int n = chars.length;
         for (int i = 0; i + 3 < n; i++) {
             int letter = (chars[i] | 0x20) - 'a';
             if (letter < 0 || letter > 25 || FIRST_LETTER[letter] < 0) {
@@ -149,8 +148,20 @@ public final class RemoteModes {
         return true;
     }
 
-    /** True when the pattern matches in a window around an occurrence of one of the words. */
-    private static boolean matchesNear(Pattern pattern, String text, long[] hits, int words) {
+    /** A literal every HYBRID match that is not the word "hybrid" itself holds ("two days a week in the office"). */
+    private static final char[][] HYBRID_LITERALS = {"week".toCharArray()};
+    /** Every ONSITE alternative holds one of these literals ("on-site role", "days a week", "this position", "not remote"). */
+    private static final char[][] ONSITE_LITERALS = {"role".toCharArray(), "position".toCharArray(), "job".toCharArray(),
+            "week".toCharArray(), "not".toCharArray()};
+
+    /**
+     * True when the pattern matches in a window around an occurrence of one of the words. The
+     * windows of the words in {@code checked} are skipped when they hold none of the literals: a
+     * match inside a window holds one of them (case-insensitively, as the patterns compare), so
+     * the answer is the same, without running the pattern over most windows.
+     */
+    private static boolean matchesNear(Pattern pattern, String text, char[] chars, long[] hits, int words, int checked,
+            char[][] literals) {
         java.util.regex.Matcher m = null;
         for (long hit : hits) {
             int word = (int) (hit & 63);
@@ -159,14 +170,32 @@ public final class RemoteModes {
             }
             int at = (int) (hit >>> 6);
             int length = WORDS[Integer.numberOfTrailingZeros(word)].length();
+            int from = Math.max(0, at - WINDOW);
+            int to = Math.min(text.length(), at + length + WINDOW);
+            if ((word & checked) != 0 && !containsAny(chars, from, to, literals)) {
+                continue;
+            }
             if (m == null) {
                 m = pattern.matcher(text);
             }
-            m.region(Math.max(0, at - WINDOW), Math.min(text.length(), at + length + WINDOW));
+            m.region(from, to);
             // Word boundaries look past the region, so a cut word does not match by accident.
             m.useTransparentBounds(true);
             if (m.find()) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when one of the lower-case literals lies wholly within {@code chars[from, to)}, ignoring ASCII case. */
+    private static boolean containsAny(char[] chars, int from, int to, char[][] literals) {
+        for (int k = from; k < to; k++) {
+            int first = chars[k] | 0x20;
+            for (char[] literal : literals) {
+                if (first == literal[0] && k + literal.length <= to && startsWithIgnoringAsciiCase(chars, k, literal)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -179,15 +208,19 @@ public final class RemoteModes {
         }
         // The patterns only run in a window around the words they start from: scanning whole
         // descriptions with them dominated extraction time.
-        long[] hits = hits(text);
+        char[] chars = text.toCharArray();
+        long[] hits = hits(chars);
         if (hits.length == 0) {
             return RemoteMode.UNKNOWN;
         }
-        if (matchesNear(HYBRID, text, hits, HYBRID_WORD | OFFICE_WORD)) {
+        // An "office" window can only hold a HYBRID match through "week": the word "hybrid" is
+        // found in its own window.
+        if (matchesNear(HYBRID, text, chars, hits, HYBRID_WORD | OFFICE_WORD, OFFICE_WORD, HYBRID_LITERALS)) {
             return RemoteMode.HYBRID;
         }
-        boolean remote = matchesNear(REMOTE, text, hits, REMOTE_WORD | ANYWHERE_WORD);
-        boolean onsite = matchesNear(ONSITE, text, hits, SITE_WORD | OFFICE_WORD | PERSON_WORD | REMOTE_WORD);
+        boolean remote = matchesNear(REMOTE, text, chars, hits, REMOTE_WORD | ANYWHERE_WORD, 0, null);
+        int onsiteWords = SITE_WORD | OFFICE_WORD | PERSON_WORD | REMOTE_WORD;
+        boolean onsite = matchesNear(ONSITE, text, chars, hits, onsiteWords, onsiteWords, ONSITE_LITERALS);
         if (remote == onsite) {
             return RemoteMode.UNKNOWN;
         }

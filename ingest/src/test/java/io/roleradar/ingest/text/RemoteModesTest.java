@@ -40,4 +40,18 @@ class RemoteModesTest {
     void remoteInAnotherSenseDoesNotCount() {
         assertThat(RemoteModes.fromText("Experience with remote sensing and hybrid cloud deployments.")).isEqualTo(RemoteMode.UNKNOWN);
     }
+
+    @Test
+    void eachPhraseIsFoundWhateverItsCaseAndWhereverItsWordIs() {
+        assertThat(RemoteModes.fromText("Our team works Two days per week at our OFFICE in Berlin.")).isEqualTo(RemoteMode.HYBRID);
+        assertThat(RemoteModes.fromText("A HYBRID schedule.")).isEqualTo(RemoteMode.HYBRID);
+        assertThat(RemoteModes.fromText("We are a Remote-First company.")).isEqualTo(RemoteMode.REMOTE);
+        assertThat(RemoteModes.fromText("You can Work From Anywhere.")).isEqualTo(RemoteMode.REMOTE);
+        assertThat(RemoteModes.fromText("This is an In-Person JOB at the lab.")).isEqualTo(RemoteMode.ONSITE);
+        assertThat(RemoteModes.fromText("Expect five days a week in the office.")).isEqualTo(RemoteMode.ONSITE);
+        assertThat(RemoteModes.fromText("Note: this job is NOT remote.")).isEqualTo(RemoteMode.ONSITE);
+        assertThat(RemoteModes.fromText("Visit our office and our website; personal growth matters.")).isEqualTo(RemoteMode.UNKNOWN);
+        assertThat(RemoteModes.fromText("Fully remote. " + "x".repeat(200) + " This position is based on-site."))
+                .isEqualTo(RemoteMode.UNKNOWN);
+    }
 }
