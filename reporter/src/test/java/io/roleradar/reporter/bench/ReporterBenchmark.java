@@ -135,6 +135,12 @@ public final class ReporterBenchmark {
     private static String runJava(String classpath, String heap, Path log, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-cp", classpath));
+        // Extra JVM options for both children alike (a trial of flags; see the reporter README).
+        for (String option : System.getProperty("bench.jvm", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
