@@ -103,12 +103,16 @@ public final class RemoteModes {
         long[] hits = new long[8];
         int count = 0;
         int n = chars.length;
+        final byte[] first = FIRST_CHAR;
         for (int i = 0; i + 3 < n; i++) {
-            int letter = (chars[i] | 0x20) - 'a';
-            if (letter < 0 || letter > 25 || FIRST_LETTER[letter] < 0) {
+            char c = chars[i];
+            if (c >= 128) {
                 continue;
             }
-            int word = FIRST_LETTER[letter];
+            int word = first[c];
+            if (word < 0) {
+                continue;
+            }
             char[] w = WORD_CHARS[word];
             // Two more letters before the full comparison: "re", "an", "of" and "pe" are common.
             if ((chars[i + 1] | 0x20) != w[1] || (chars[i + 2] | 0x20) != w[2] || !startsWithIgnoringAsciiCase(chars, i, w)) {
@@ -122,14 +126,16 @@ public final class RemoteModes {
         return java.util.Arrays.copyOf(hits, count);
     }
 
-    /** For each letter a-z, the index in {@link #WORDS} of the word starting with it, else -1. */
-    private static final int[] FIRST_LETTER = new int[26];
+    /** For each ASCII character, the index in {@link #WORDS} of the word starting with it (either case), else -1. */
+    private static final byte[] FIRST_CHAR = new byte[128];
     private static final char[][] WORD_CHARS = new char[WORDS.length][];
 
     static {
-        java.util.Arrays.fill(FIRST_LETTER, -1);
+        java.util.Arrays.fill(FIRST_CHAR, (byte) -1);
         for (int w = 0; w < WORDS.length; w++) {
-            FIRST_LETTER[WORDS[w].charAt(0) - 'a'] = w;
+            char lower = WORDS[w].charAt(0);
+            FIRST_CHAR[lower] = (byte) w;
+            FIRST_CHAR[Character.toUpperCase(lower)] = (byte) w;
             WORD_CHARS[w] = WORDS[w].toCharArray();
         }
     }
