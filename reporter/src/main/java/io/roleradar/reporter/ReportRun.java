@@ -20,10 +20,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -67,49 +63,14 @@ public final class ReportRun {
 
     private static Result write(Instant started, Source source, LatestPostings latest, Filters filters, Path out)
             throws IOException {
-        // postings.csv (sort and format every posting) needs the postings, not the figures: it is
-        // written on its own thread while this one folds the figures and writes the other files,
-        // so the tail of a large run uses both cores instead of one.
-        ExecutorService side = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "reporter-postings-csv");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Future<Path> postingsCsv = side.submit(() -> CsvReports.writePostings(out, latest, filters));
-            MarketReport report = MarketReport.of(latest, filters);
-            List<Path> files = new ArrayList<>(new CsvReports(report).writeSummaries(out));
-            Path html = new HtmlReport(report, subtitle(started, source, filters)).write(out);
-            files.add(await(postingsCsv));
-            files.add(html);
-            List<String> names = new ArrayList<>(files.stream().map(p -> p.getFileName().toString()).toList());
-            names.add(Manifest.FILE);
-            Duration took = Duration.between(started, Instant.now());
-            files.add(Manifest.write(out, started, took, source, filters, latest, report, names));
-            return new Result(out, files, source, latest, report, took);
-        } finally {
-            side.shutdownNow();
-        }
-    }
-
-    private static Path await(Future<Path> file) throws IOException {
-        try {
-            return file.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing the reports", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        MarketReport report = MarketReport.of(latest, filters);
+        List<Path> files = new ArrayList<>(new CsvReports(report).writeAll(out, latest, filters));
+        files.add(new HtmlReport(report, subtitle(started, source, filters)).write(out));
+        List<String> names = new ArrayList<>(files.stream().map(p -> p.getFileName().toString()).toList());
+        names.add(Manifest.FILE);
+        Duration took = Duration.between(started, Instant.now());
+        files.add(Manifest.write(out, started, took, source, filters, latest, report, names));
+        return new Result(out, files, source, latest, report, took);
     }
 
     static String subtitle(Instant started, Source source, Filters filters) {
