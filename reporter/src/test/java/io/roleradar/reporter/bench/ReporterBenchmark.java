@@ -183,6 +183,11 @@ public final class ReporterBenchmark {
     private static int maxHeapAfterGc(Path gcLog) throws IOException {
         int max = 0;
         for (String line : Files.readAllLines(gcLog)) {
+            // Only collections that move objects say what is live after them: G1's Remark and
+            // Cleanup pauses print the heap as it stands, garbage included.
+            if (!line.contains("Pause Young") && !line.contains("Pause Full")) {
+                continue;
+            }
             Matcher m = HEAP_AFTER_GC.matcher(line);
             if (m.find()) {
                 max = Math.max(max, Integer.parseInt(m.group(1)));
