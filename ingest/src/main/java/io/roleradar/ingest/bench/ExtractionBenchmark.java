@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  * both back to back) is the figure: 1.0 would mean extraction costs nothing beyond parsing; the goal is at least 0.6.
  *
  * <p>Run: {@code java -cp ingest/target/roleradar-ingest.jar io.roleradar.ingest.bench.ExtractionBenchmark ../shared/data [warmup] [measured]}
+ * (defaults 200 and 25). The warm-up is long because one iteration runs each page layout's code only
+ * once or a few times: after a handful of iterations it is still interpreted, and the figure would
+ * measure the JIT rather than the extraction.
  */
 public final class ExtractionBenchmark {
     private ExtractionBenchmark() {
@@ -31,8 +34,8 @@ public final class ExtractionBenchmark {
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        int measured = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int measured = args.length > 2 ? Integer.parseInt(args[2]) : 25;
         if (!Files.isDirectory(data)) {
             System.err.println("no data folder at " + data + ": pass the path of shared/data");
             System.exit(2);
