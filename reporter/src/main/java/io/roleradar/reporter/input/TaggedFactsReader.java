@@ -105,6 +105,12 @@ public final class TaggedFactsReader {
         }
     }
 
+    /** Takes one scored tag (a domain and its score, a round and its weight) as it is read. */
+    @FunctionalInterface
+    private interface ScoredTag<E> {
+        void accept(E tag, double score);
+    }
+
     /** The reading of one value: the fields it collects on the way. */
     private final class Projection {
         private final JsonParser p;
@@ -314,36 +320,7 @@ public final class TaggedFactsReader {
         }
 
         private void domains(JsonToken start) throws IOException, NotPlain {
-            if (start == JsonToken.VALUE_NULL) {
-                return;
-            }
-            expect(start == JsonToken.START_ARRAY);
-            JsonToken item;
-            while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
-                expect(item == JsonToken.START_OBJECT);
-                int seen = 0;
-                Domain domain = null;
-                double score = 0;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    JsonToken v = p.nextToken();
-                    switch (name) {
-                        case "domain" -> {
-                            seen = once(seen, 1);
-                            domain = optionalEnum(v, DOMAINS);
-                        }
-                        case "score" -> {
-                            seen = once(seen, 2);
-                            score = unitScore(v);
-                        }
-                        case "evidence" -> {
-                            seen = once(seen, 4);
-                            skipList(v);
-                        }
-                        default -> p.skipChildren();
-                    }
-                }
-                expect(domain != null && (seen & 2) != 0);
+            scoredTags(start, "domain", DOMAINS, "score", null, (domain, score) -> {
                 if (domainCount == domainOrdinals.length) {
                     domainOrdinals = Arrays.copyOf(domainOrdinals, domainCount * 2);
                     domainScores = Arrays.copyOf(domainScores, domainCount * 2);
@@ -351,10 +328,25 @@ public final class TaggedFactsReader {
                 domainOrdinals[domainCount] = domain.ordinal();
                 domainScores[domainCount] = score;
                 domainCount++;
-            }
+            });
         }
 
         private void rounds(JsonToken start) throws IOException, NotPlain {
+            scoredTags(start, "round", ROUNDS, "weight", "reasons", (round, weight) -> {
+                // A round listed twice: the later weight wins, as in PostingFacts.of.
+                roundWeights[round.ordinal()] = (float) weight;
+                roundCount++;
+            });
+        }
+
+        /**
+         * A list of tags that each name an enum value with a score in [0, 1] and evidence (domains,
+         * rounds); the evidence and the text list {@code textListField} (a round's reasons) are
+         * checked for shape and stepped over.
+         */
+        private <E extends Enum<E>> void scoredTags(JsonToken start, String nameField, Map<String, E> byName,
+                                                    String scoreField, String textListField, ScoredTag<E> sink)
+                throws IOException, NotPlain {
             if (start == JsonToken.VALUE_NULL) {
                 return;
             }
@@ -363,35 +355,29 @@ public final class TaggedFactsReader {
             while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
                 expect(item == JsonToken.START_OBJECT);
                 int seen = 0;
-                Round round = null;
-                double weight = 0;
+                E tag = null;
+                double score = 0;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     JsonToken v = p.nextToken();
-                    switch (name) {
-                        case "round" -> {
-                            seen = once(seen, 1);
-                            round = optionalEnum(v, ROUNDS);
-                        }
-                        case "weight" -> {
-                            seen = once(seen, 2);
-                            weight = unitScore(v);
-                        }
-                        case "reasons" -> {
-                            seen = once(seen, 4);
-                            textList(v);
-                        }
-                        case "evidence" -> {
-                            seen = once(seen, 8);
-                            skipList(v);
-                        }
-                        default -> p.skipChildren();
+                    if (name.equals(nameField)) {
+                        seen = once(seen, 1);
+                        tag = optionalEnum(v, byName);
+                    } else if (name.equals(scoreField)) {
+                        seen = once(seen, 2);
+                        score = unitScore(v);
+                    } else if (name.equals("evidence")) {
+                        seen = once(seen, 4);
+                        skipList(v);
+                    } else if (name.equals(textListField)) {
+                        seen = once(seen, 8);
+                        textList(v);
+                    } else {
+                        p.skipChildren();
                     }
                 }
-                expect(round != null && (seen & 2) != 0);
-                // A round listed twice: the later weight wins, as in PostingFacts.of.
-                roundWeights[round.ordinal()] = (float) weight;
-                roundCount++;
+                expect(tag != null && (seen & 2) != 0);
+                sink.accept(tag, score);
             }
         }
 
