@@ -5,6 +5,7 @@ import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
 import io.roleradar.ingest.fetch.HttpSettings;
 import io.roleradar.ingest.identity.PublishedState;
+import io.roleradar.ingest.identity.StateCheckpoint;
 import io.roleradar.ingest.identity.TopicStateLoader;
 import io.roleradar.ingest.parse.CsvColumns;
 import io.roleradar.ingest.publish.JsonLinesWriter;
@@ -65,6 +66,12 @@ public final class RunCommand implements Callable<Integer> {
                     + "with the console output. Env: ROLERADAR_INGEST_REJECTS. Default: none")
     Path rejects;
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Keep a checkpoint of the dedup state in DIR, so a new process reads only what was published "
+                    + "since the last run instead of all of the raw topic (which stays the source of truth: a missing or "
+                    + "stale checkpoint means a full read). Env: ROLERADAR_INGEST_STATE_DIR. Default: none")
+    Path stateDir;
+
     @Option(names = "--transactional-id", paramLabel = "ID",
             description = "Kafka transactional id; one per ingest deployment. Env: ROLERADAR_INGEST_TRANSACTIONAL_ID. "
                     + "Default: roleradar-ingest")
@@ -107,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** A run's settings after flags, environment and config file were combined and checked. */
     record Settings(List<SourceSpec> sources, Duration every, String output, String transactionalId,
-                    CsvColumns columns, HttpSettings http, int maxLinks) {
+                    CsvColumns columns, HttpSettings http, int maxLinks, Path stateDir) {
     }
 
     @Override
@@ -175,9 +182,12 @@ public final class RunCommand implements Callable<Integer> {
         try (KafkaPublisher publisher = new KafkaPublisher(kafkaSettings, topics.raw(), s.transactionalId(),
                 metrics.registry())) {
             PublishedState state;
+            StateCheckpoint checkpoint = s.stateDir() == null ? null : new StateCheckpoint(s.stateDir(), topics.raw());
+            StateCheckpoint.Saved loaded;
             try {
                 publisher.init();
-                state = TopicStateLoader.load(kafkaSettings, topics.raw(), Duration.ofMinutes(2));
+                loaded = TopicStateLoader.load(kafkaSettings, topics.raw(), Duration.ofMinutes(2), checkpoint);
+                state = loaded.state();
             } catch (KafkaException | IllegalStateException e) {
                 stderr.println("ingest: Kafka unreachable at " + kafkaSettings.bootstrapServers() + ": " + e.getMessage());
                 return ExitCodes.KAFKA_UNAVAILABLE;
@@ -208,6 +218,7 @@ public final class RunCommand implements Callable<Integer> {
                     state.remember(p.posting().id(), p.fingerprint());
                     metrics.published(p.posting().source());
                 }
+                saveCheckpoint(checkpoint, loaded);
                 new RunSummary(r, toPublish.size(), unchanged, took).print(stderr);
                 code = r.nothingRead() ? ExitCodes.FAILED : ExitCodes.OK;
             } while (waitForNextRun(s));
@@ -215,6 +226,23 @@ public final class RunCommand implements Callable<Integer> {
         } catch (KafkaException e) {
             stderr.println("ingest: Kafka failed: " + e.getMessage());
             return ExitCodes.KAFKA_UNAVAILABLE;
+        }
+    }
+
+    /**
+     * Saves the state after a committed run, with the positions it was read up to (the run's own
+     * records are read again on the next start, which changes nothing). A failure to save costs
+     * only time on the next start, so it is reported, not fatal.
+     */
+    private void saveCheckpoint(StateCheckpoint checkpoint, StateCheckpoint.Saved loaded) {
+        if (checkpoint == null) {
+            return;
+        }
+        try {
+            checkpoint.write(loaded);
+        } catch (IOException e) {
+            stderr.println("ingest: cannot save the dedup state to " + checkpoint.file() + " (the next start reads "
+                    + "the whole topic): " + e.getMessage());
         }
     }
 
@@ -316,8 +344,9 @@ public final class RunCommand implements Callable<Integer> {
         // Validate the Kafka flags now, so a typo is a usage error rather than a failed run.
         kafka.topics(env);
         kafka.partitions(env);
+        String dir = stateDir != null ? stateDir.toString() : env.get("ROLERADAR_INGEST_STATE_DIR");
         return new Settings(specs, period, out == null || out.isBlank() ? null : out, txId, columns, http,
-                links == null ? 100 : links.intValue());
+                links == null ? 100 : links.intValue(), dir == null || dir.isBlank() ? null : Path.of(dir));
     }
 
     private Long longEnv(String name) {

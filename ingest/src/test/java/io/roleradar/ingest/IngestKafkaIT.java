@@ -2,6 +2,7 @@ package io.roleradar.ingest;
 
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.ingest.identity.Fingerprint;
+import io.roleradar.ingest.identity.StateCheckpoint;
 import io.roleradar.model.InvalidMessageException;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
@@ -163,6 +164,41 @@ class IngestKafkaIT {
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.OK);
         assertThat(run.stderr()).contains("1 published", "1 unchanged");
         assertThat(latestById(readAll(topic))).containsOnlyKeys("jsonl:known:1", "jsonl:known:2");
+    }
+
+    @Test
+    void theNextRunResumesFromTheCheckpointOfTheSameTopicAndRebuildsFromTheTopicOtherwise(@TempDir Path dir)
+            throws Exception {
+        String topic = TestKafka.unique("raw");
+        String txId = TestKafka.unique("ingest-tx");
+        Path state = dir.resolve("state");
+        Path csv = dir.resolve("openings.csv");
+        Files.writeString(csv, "id,title,company,location,description\n"
+                + "7,Data Engineer,Initech,Austin,\"Build the warehouse.\"\n");
+        Run first = run(topic, txId, "-s", csv.toString(), "--state-dir", state.toString());
+        assertThat(first.stderr()).as(first.stderr()).contains("1 published");
+        StateCheckpoint checkpoint = new StateCheckpoint(state, topic);
+        StateCheckpoint.Saved saved = checkpoint.read().orElseThrow();
+        assertThat(saved.state().size()).isEqualTo(1);
+
+        // A posting that is not on the topic, written into the checkpoint as if published: a run that
+        // resumes from the checkpoint trusts it; a run that rebuilds from the topic does not.
+        Path newer = dir.resolve("newer.csv");
+        Files.writeString(newer, "id,title,company,location,description\n"
+                + "8,ML Engineer,Initech,Austin,\"Train ranking models.\"\n");
+        Path dry = dir.resolve("newer.jsonl");
+        assertThat(run(null, null, "-s", newer.toString(), "--output", dry.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+        saved.state().remember(PostingJson.readRaw(Files.readAllLines(dry).get(0)));
+        checkpoint.write(saved);
+        Run resumed = run(topic, txId, "-s", csv.toString(), "-s", newer.toString(), "--state-dir", state.toString());
+        assertThat(resumed.stderr()).as(resumed.stderr()).contains("0 published", "2 unchanged");
+
+        checkpoint.write(new StateCheckpoint.Saved(saved.state(), "another-topic-id", saved.positions()));
+        Run rebuilt = run(topic, txId, "-s", csv.toString(), "-s", newer.toString(), "--state-dir", state.toString());
+        assertThat(rebuilt.stderr()).as(rebuilt.stderr()).contains("1 published", "1 unchanged");
+        assertThat(latestById(readAll(topic))).containsOnlyKeys("csv:openings:7", "csv:newer:8");
+        // That run saved a checkpoint of its own, of this topic, with both postings.
+        assertThat(checkpoint.read().orElseThrow().state().size()).isEqualTo(2);
     }
 
     @Test

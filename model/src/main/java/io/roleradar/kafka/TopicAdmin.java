@@ -90,6 +90,21 @@ public final class TopicAdmin {
         throw new IllegalStateException("topics " + names + " have partitions without a leader after 30 s");
     }
 
+    /**
+     * The topic's id: unlike its name, it changes when the topic is deleted and created again, so
+     * state saved for one topic is never taken for another of the same name.
+     */
+    public static String topicId(KafkaSettings settings, String topic) {
+        try (Admin admin = Admin.create(adminProps(settings))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).topicId().toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing " + topic, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot describe " + topic + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
     private static Map<String, Object> adminProps(KafkaSettings settings) {
         Map<String, Object> props = settings.toMap();
         props.putIfAbsent("client.id", "roleradar-admin");

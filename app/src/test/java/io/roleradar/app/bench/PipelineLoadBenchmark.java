@@ -102,7 +102,8 @@ public final class PipelineLoadBenchmark {
                     args1.add(sources.resolve(fileName(f)).toString());
                 }
                 args1.addAll(kafka);
-                args1.addAll(List.of("--transactional-id", "load-ingest"));
+                // As a cron job with a persistent volume would run it: each run resumes from the last one's checkpoint.
+                args1.addAll(List.of("--transactional-id", "load-ingest", "--state-dir", work.resolve("ingest-state").toString()));
                 ingests.add(Stage.run("ingest#" + (ingests.size() + 1), ingestHeap, work.resolve("ingest.log"), args1));
             }
             Instant ingestDone = Instant.now();

@@ -1,5 +1,8 @@
 package io.roleradar.ingest.identity;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +83,50 @@ final class IdArena {
     /** Bytes held by entries (for the log line that says how big the state is). */
     long bytes() {
         return bytes;
+    }
+
+    /** Writes the arena as it is, for a checkpoint. */
+    void writeTo(DataOutputStream out) throws IOException {
+        out.writeInt(chunks.size());
+        out.writeInt(used);
+        out.writeLong(bytes);
+        for (int c = 0; c < chunks.size(); c++) {
+            // The last chunk only up to what is used.
+            out.write(chunks.get(c), 0, c == chunks.size() - 1 ? used : CHUNK_SIZE);
+        }
+        out.writeInt(longIds.size());
+        for (Map.Entry<Integer, String> e : longIds.entrySet()) {
+            out.writeInt(e.getKey());
+            byte[] id = e.getValue().getBytes(StandardCharsets.UTF_8);
+            out.writeInt(id.length);
+            out.write(id);
+        }
+    }
+
+    /** Reads an arena written by {@link #writeTo}. */
+    static IdArena readFrom(DataInputStream in) throws IOException {
+        IdArena arena = new IdArena();
+        int count = in.readInt();
+        int used = in.readInt();
+        long bytes = in.readLong();
+        if (count < 0 || used < 0 || used > CHUNK_SIZE || (count == 0 && used != CHUNK_SIZE)) {
+            throw new IOException("not an id arena: " + count + " chunks, " + used + " bytes used");
+        }
+        for (int c = 0; c < count; c++) {
+            byte[] chunk = new byte[CHUNK_SIZE];
+            in.readFully(chunk, 0, c == count - 1 ? used : CHUNK_SIZE);
+            arena.chunks.add(chunk);
+        }
+        arena.used = used;
+        arena.bytes = bytes;
+        int longs = in.readInt();
+        for (int i = 0; i < longs; i++) {
+            int ref = in.readInt();
+            byte[] id = new byte[in.readInt()];
+            in.readFully(id);
+            arena.longIds.put(ref, new String(id, StandardCharsets.UTF_8));
+        }
+        return arena;
     }
 
     private byte[] chunk(int ref) {

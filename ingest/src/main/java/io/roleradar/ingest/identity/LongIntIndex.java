@@ -1,5 +1,8 @@
 package io.roleradar.ingest.identity;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -85,6 +88,33 @@ final class LongIntIndex {
         keys[hole] = 0;
         size--;
         return removed;
+    }
+
+    /** Writes the table as it is (capacity, size, then every slot), for a checkpoint. */
+    void writeTo(DataOutputStream out) throws IOException {
+        out.writeInt(keys.length);
+        out.writeInt(size);
+        for (int i = 0; i < keys.length; i++) {
+            out.writeLong(keys[i]);
+            out.writeInt(refs[i]);
+        }
+    }
+
+    /** Reads a table written by {@link #writeTo}. */
+    static LongIntIndex readFrom(DataInputStream in) throws IOException {
+        int capacity = in.readInt();
+        int size = in.readInt();
+        if (capacity < 16 || Integer.bitCount(capacity) != 1 || size < 0 || size > capacity * MAX_LOAD) {
+            throw new IOException("not an index: capacity " + capacity + ", size " + size);
+        }
+        LongIntIndex index = new LongIntIndex(16);
+        index.allocate(capacity);
+        for (int i = 0; i < capacity; i++) {
+            index.keys[i] = in.readLong();
+            index.refs[i] = in.readInt();
+        }
+        index.size = size;
+        return index;
     }
 
     private void grow() {

@@ -15,9 +15,33 @@ import io.roleradar.model.RawPosting;
  * fingerprints, about 80 bytes a posting in all (80 MB for a million).
  */
 public final class PublishedState {
-    private final LongIntIndex byId = new LongIntIndex(1024);
-    private final LongIntIndex byContent = new LongIntIndex(1024);
-    private final IdArena arena = new IdArena();
+    private final LongIntIndex byId;
+    private final LongIntIndex byContent;
+    private final IdArena arena;
+
+    public PublishedState() {
+        this(new LongIntIndex(1024), new LongIntIndex(1024), new IdArena());
+    }
+
+    private PublishedState(LongIntIndex byId, LongIntIndex byContent, IdArena arena) {
+        this.byId = byId;
+        this.byContent = byContent;
+        this.arena = arena;
+    }
+
+    /** Writes the whole state, as it is in memory, for a {@link StateCheckpoint}. */
+    synchronized void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        byId.writeTo(out);
+        byContent.writeTo(out);
+        arena.writeTo(out);
+    }
+
+    /** Reads a state written by {@link #writeTo}. */
+    static PublishedState readFrom(java.io.DataInputStream in) throws java.io.IOException {
+        LongIntIndex byId = LongIntIndex.readFrom(in);
+        LongIntIndex byContent = LongIntIndex.readFrom(in);
+        return new PublishedState(byId, byContent, IdArena.readFrom(in));
+    }
 
     /** A posting to publish, with the fingerprint to record once it is published. */
     public record ToPublish(RawPosting posting, Fingerprint fingerprint) {

@@ -1,6 +1,7 @@
 package io.roleradar.ingest.identity;
 
 import io.roleradar.kafka.KafkaSettings;
+import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.model.InvalidMessageException;
 import io.roleradar.model.PostingJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rebuilds {@link PublishedState} from the compacted {@code postings.raw} topic: the latest
@@ -39,6 +41,21 @@ public final class TopicStateLoader {
      * @throws IllegalStateException when the end is not reached within {@code timeout}
      */
     public static PublishedState load(KafkaSettings settings, String topic, Duration timeout) {
+        return load(settings, topic, timeout, null).state();
+    }
+
+    /**
+     * Reads the topic up to its current end, starting from the saved checkpoint when there is one of
+     * this topic whose positions are still in the topic, else from the beginning.
+     *
+     * @param checkpointFile where the state is kept between runs, or null for none
+     * @return the state, the topic's id (null without a checkpoint file) and the positions read up to
+     * @throws IllegalStateException when the end is not reached within {@code timeout}
+     */
+    public static StateCheckpoint.Saved load(KafkaSettings settings, String topic, Duration timeout,
+                                             StateCheckpoint checkpointFile) {
+        String topicId = checkpointFile != null ? TopicAdmin.topicId(settings, topic) : null;
+        Optional<StateCheckpoint.Saved> checkpoint = checkpointFile != null ? checkpointFile.read() : Optional.empty();
         PublishedState state = new PublishedState();
         Map<String, Object> props = settings.toMap();
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "roleradar-ingest-state");
@@ -50,6 +67,8 @@ public final class TopicStateLoader {
         props.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
+        boolean resumed = false;
+        Map<Integer, Long> positions = new java.util.TreeMap<>();
         int records = 0;
         int parsed = 0;
         int unreadable = 0;
@@ -60,8 +79,22 @@ public final class TopicStateLoader {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            String unusable = checkpoint.isPresent()
+                    ? unusable(checkpoint.get(), topicId, consumer.beginningOffsets(partitions, timeout), end) : null;
+            if (checkpoint.isPresent() && unusable == null) {
+                state = checkpoint.get().state();
+                for (TopicPartition tp : partitions) {
+                    consumer.seek(tp, checkpoint.get().positions().get(tp.partition()));
+                }
+                resumed = true;
+                LOG.info("dedup state resumed from its checkpoint ({} postings), reading {} from there", state.size(), topic);
+            } else {
+                if (unusable != null) {
+                    LOG.info("checkpoint not used ({}): rebuilding the dedup state from all of {}", unusable, topic);
+                }
+                consumer.seekToBeginning(partitions);
+            }
             while (!reached(consumer, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end within " + timeout.toSeconds()
@@ -89,12 +122,35 @@ public final class TopicStateLoader {
                     }
                 }
             }
+            for (TopicPartition tp : partitions) {
+                positions.put(tp.partition(), consumer.position(tp));
+            }
         }
-        LOG.info("dedup state rebuilt from {} in {} ms: {} records ({} without a fingerprint header, parsed), "
-                        + "{} postings known, about {} MB{}", topic, (System.nanoTime() - started) / 1_000_000, records,
+        LOG.info("dedup state {} from {} in {} ms: {} records ({} without a fingerprint header, parsed), "
+                        + "{} postings known, about {} MB{}", resumed ? "brought up to date" : "rebuilt", topic, (System.nanoTime() - started) / 1_000_000, records,
                 parsed, state.size(), state.approximateBytes() >> 20,
                 unreadable > 0 ? ", " + unreadable + " unreadable records skipped" : "");
-        return state;
+        return new StateCheckpoint.Saved(state, topicId, positions);
+    }
+
+    /** Why the checkpoint cannot be used with the topic as it is now, or null when it can. */
+    private static String unusable(StateCheckpoint.Saved saved, String topicId, Map<TopicPartition, Long> start,
+                                   Map<TopicPartition, Long> end) {
+        if (!saved.topicId().equals(topicId)) {
+            return "it is of topic id " + saved.topicId() + ", the topic's id is now " + topicId;
+        }
+        if (saved.positions().size() != end.size()) {
+            return "it has " + saved.positions().size() + " partitions, the topic " + end.size();
+        }
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            Long at = saved.positions().get(e.getKey().partition());
+            if (at == null || at > e.getValue() || at < start.get(e.getKey())) {
+                // Beyond the end: the log was truncated. Before the start: records it did not see were deleted.
+                return "partition " + e.getKey().partition() + " at " + at + " is outside " + start.get(e.getKey())
+                        + ".." + e.getValue();
+            }
+        }
+        return null;
     }
 
     private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
