@@ -6,6 +6,7 @@ import io.roleradar.kafka.DeadLetters;
 import io.roleradar.model.InvalidMessageException;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
+import io.roleradar.model.TagSummary;
 import io.roleradar.model.TaggedPosting;
 import io.roleradar.model.Tags;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -201,7 +203,8 @@ public final class TaggingService implements Runnable, AutoCloseable {
             return DeadLetters.of(record, config.topics().deadLetter(), ClassifierConfig.SERVICE, reason, e);
         }
         byte[] key = posting.id().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] value = PostingJson.write(TaggedPosting.of(posting, tags));
+        TaggedPosting tagged = TaggedPosting.of(posting, tags);
+        byte[] value = PostingJson.write(tagged);
         if (key.length + value.length > maxTaggedBytes) {
             // The producer would refuse it, the transaction would abort, and the same batch would be
             // retried for ever: the partition would stall. The raw record is kept as a dead letter.
@@ -214,7 +217,9 @@ public final class TaggingService implements Runnable, AutoCloseable {
             return DeadLetters.of(record, config.topics().deadLetter(), ClassifierConfig.SERVICE, reason, tooLarge);
         }
         done.add(tags);
-        return new ProducerRecord<>(config.topics().tagged(), null, key, value);
+        // The summary header lets a report read the record's facts without parsing its JSON (TagSummary).
+        return new ProducerRecord<>(config.topics().tagged(), null, key, value,
+                List.of(new RecordHeader(TagSummary.HEADER, TagSummary.encode(tagged))));
     }
 
     /** The largest tagged record the producer accepts, with room for the record's own overhead. */

@@ -6,7 +6,9 @@ import io.roleradar.model.Level;
 import io.roleradar.model.Quadrant;
 import io.roleradar.model.Round;
 import io.roleradar.model.RoundTag;
+import io.roleradar.model.TagSummary;
 import io.roleradar.model.TaggedPosting;
+import io.roleradar.model.Tags;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -115,6 +117,15 @@ public final class PostingFacts {
     /** The facts of a tagged posting; strings that repeat (company, source, version) are shared. */
     public static PostingFacts of(TaggedPosting tagged, Interner interner) {
         return new PostingFacts(tagged, interner);
+    }
+
+    /** The facts of a tagged posting from its summary header (the same facts as from its value). */
+    public static PostingFacts of(TagSummary summary, Interner interner) {
+        Tags tags = summary.tags();
+        return new PostingFacts(interner, summary.id(), summary.title(), summary.sourceUrl(), summary.company(),
+                summary.source(), epochDay(summary.postedAt()), epochDay(summary.fetchedAt()), tags.taxonomyVersion(),
+                tags.mlRole(), tags.quadrant(), tags.level(), tags.manager(), pack(tags.domains()),
+                weights(tags.rounds()));
     }
 
     /**

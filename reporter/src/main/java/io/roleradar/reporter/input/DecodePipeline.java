@@ -28,6 +28,7 @@ final class DecodePipeline<T> implements AutoCloseable {
     private final TaggedFactsReader reader;
     private final Function<T, byte[]> keyOf;
     private final Function<T, byte[]> valueOf;
+    private final Function<T, byte[]> summaryOf;
     private final Function<T, String> whereOf;
     private final ExecutorService workers;
     private final int maxBatchesInFlight;
@@ -36,14 +37,16 @@ final class DecodePipeline<T> implements AutoCloseable {
     /**
      * @param keyOf   the item's key (the posting id of a tombstone), or null
      * @param valueOf the item's value (JSON of a tagged posting), null for a tombstone
+     * @param summaryOf the item's summary header ({@link io.roleradar.model.TagSummary}), or null
      * @param whereOf where the item was, for the manifest's list of unreadable records
      */
     DecodePipeline(LatestPostings sink, Function<T, byte[]> keyOf, Function<T, byte[]> valueOf,
-                   Function<T, String> whereOf, int threads, int maxBatchesInFlight) {
+                   Function<T, byte[]> summaryOf, Function<T, String> whereOf, int threads, int maxBatchesInFlight) {
         this.sink = sink;
         this.reader = new TaggedFactsReader(sink.interner());
         this.keyOf = keyOf;
         this.valueOf = valueOf;
+        this.summaryOf = summaryOf;
         this.whereOf = whereOf;
         this.maxBatchesInFlight = maxBatchesInFlight;
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -116,7 +119,7 @@ final class DecodePipeline<T> implements AutoCloseable {
                     InvalidMessageException.Reason.MALFORMED_JSON, "a record with neither key nor value", null));
         }
         try {
-            return reader.read(value);
+            return reader.read(value, summaryOf.apply(item));
         } catch (InvalidMessageException e) {
             return new Unreadable(whereOf.apply(item), e);
         }

@@ -13,6 +13,7 @@ import io.roleradar.model.RemoteMode;
 import io.roleradar.model.Responsibility;
 import io.roleradar.model.Round;
 import io.roleradar.model.Specialization;
+import io.roleradar.model.TagSummary;
 import io.roleradar.reporter.aggregate.Interner;
 import io.roleradar.reporter.aggregate.PostingFacts;
 
@@ -65,6 +66,25 @@ public final class TaggedFactsReader {
      *                                 (evidence contents aside, see the class comment)
      */
     public PostingFacts read(byte[] json) throws InvalidMessageException {
+        return read(json, null);
+    }
+
+    /**
+     * The facts of one tagged record: from its summary header when it has one this code reads (see
+     * {@link TagSummary}: the classifier writes it from the same posting as the value, and it is read
+     * without a JSON parser), else from its value.
+     *
+     * @param summary the value of the record's {@value TagSummary#HEADER} header, or null
+     * @throws InvalidMessageException when the facts come from the value and it is not readable
+     */
+    public PostingFacts read(byte[] json, byte[] summary) throws InvalidMessageException {
+        if (summary != null) {
+            try {
+                return PostingFacts.of(TagSummary.decode(summary), interner);
+            } catch (IllegalArgumentException e) {
+                // Another version or a damaged header: the value is the record's content, read it.
+            }
+        }
         PostingFacts facts = project(json);
         if (facts != null) {
             return facts;

@@ -1,6 +1,7 @@
 package io.roleradar.reporter.input;
 
 import io.roleradar.kafka.KafkaSettings;
+import io.roleradar.model.TagSummary;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,6 +11,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
@@ -102,7 +104,8 @@ public final class TopicSnapshotReader implements AutoCloseable {
         consumer.seekToBeginning(remaining.keySet());
         long done = 0;
         try (DecodePipeline<ConsumerRecord<byte[], byte[]>> pipeline = new DecodePipeline<>(sink, ConsumerRecord::key,
-                ConsumerRecord::value, r -> r.topic() + "-" + r.partition() + "@" + r.offset(), DECODE_THREADS, 2)) {
+                ConsumerRecord::value, TopicSnapshotReader::summary, r -> r.topic() + "-" + r.partition() + "@" + r.offset(),
+                DECODE_THREADS, 2)) {
             while (!remaining.isEmpty() && !closed.get()) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
                 List<ConsumerRecord<byte[], byte[]>> records = inSnapshot(batch, remaining);
@@ -127,6 +130,12 @@ public final class TopicSnapshotReader implements AutoCloseable {
             throw new InterruptedRead("stopped before the end of " + topic);
         }
         return new Source.TopicSnapshot(topic, bootstrapServers, ranges);
+    }
+
+    /** The record's summary header (the last one, as Kafka's headers go), or null. */
+    private static byte[] summary(ConsumerRecord<byte[], byte[]> record) {
+        Header h = record.headers().lastHeader(TagSummary.HEADER);
+        return h == null ? null : h.value();
     }
 
     /** The batch's records below the end offsets: records written after the run started are not in the snapshot. */

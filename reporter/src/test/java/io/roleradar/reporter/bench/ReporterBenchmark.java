@@ -5,10 +5,12 @@ import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.kafka.Topics;
 import io.roleradar.model.PostingJson;
+import io.roleradar.model.TagSummary;
 import io.roleradar.model.TaggedPosting;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.File;
@@ -48,6 +50,9 @@ public final class ReporterBenchmark {
         String heap = System.getProperty("bench.heap", "512m");
         // -Dbench.jfr=DIR records each child with JFR (profile settings), to see where the time goes.
         String jfr = System.getProperty("bench.jfr", "");
+        if (!jfr.isEmpty()) {
+            Files.createDirectories(Path.of(jfr)); // JFR does not create the folder, and fails the child without it
+        }
         Path work = Files.createTempDirectory("reporter-bench-");
         String classpath = classpath();
         System.out.printf(Locale.ROOT, "reporter benchmark: %,d postings, %d rounds, child heap -Xmx%s, %d cores%n",
@@ -119,7 +124,9 @@ public final class ReporterBenchmark {
                 TaggedPosting p = generator.next(i);
                 byte[] value = PostingJson.write(p);
                 bytes += value.length;
-                producer.send(new ProducerRecord<>(topic, p.id().getBytes(StandardCharsets.UTF_8), value));
+                // As the classifier writes a tagged record: the JSON value and its summary header.
+                producer.send(new ProducerRecord<>(topic, null, p.id().getBytes(StandardCharsets.UTF_8), value,
+                        List.of(new RecordHeader(TagSummary.HEADER, TagSummary.encode(p)))));
                 if ((i + 1) % 200_000 == 0) {
                     System.out.printf(Locale.ROOT, "produced %,d%n", i + 1);
                 }

@@ -2,6 +2,8 @@ package io.roleradar.reporter.input;
 
 import io.roleradar.model.InvalidMessageException;
 import io.roleradar.model.PostingJson;
+import io.roleradar.model.RawPosting;
+import io.roleradar.model.TagSummary;
 import io.roleradar.model.TaggedPosting;
 import io.roleradar.reporter.Fixtures;
 import io.roleradar.reporter.aggregate.Interner;
@@ -162,5 +164,59 @@ class TaggedFactsReaderTest {
         assertThat(catchThrowableOfType(InvalidMessageException.class, () -> PostingJson.readTagged(json)).reason())
                 .isEqualTo(InvalidMessageException.Reason.INVALID_FIELD);
         assertThat(reader.read(json).id()).isEqualTo("greenhouse:acme:1");
+    }
+
+    @Test
+    void givesTheSameFactsFromTheSummaryHeaderAsFromTheValue() throws Exception {
+        List<byte[]> values = new ArrayList<>();
+        for (Case c : table("valid.tsv", 1)) {
+            values.add(c.json());
+        }
+        for (String fixture : List.of(Fixtures.BASIC, Fixtures.HOSTILE)) {
+            for (String line : Fixtures.lines(fixture)) {
+                values.add(line.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        SyntheticPostings synthetic = new SyntheticPostings(7, 50);
+        for (int i = 0; i < 2_000; i++) {
+            values.add(PostingJson.write(synthetic.next(i)));
+        }
+        for (byte[] json : values) {
+            TaggedPosting tagged = PostingJson.readTagged(json);
+            assertThat(reader.read(json, TagSummary.encode(tagged)).toString()).as(tagged.id())
+                    .isEqualTo(codecFacts(json));
+        }
+    }
+
+    @Test
+    void readsTheFactsFromTheSummaryHeaderWhenTheRecordHasOne() throws Exception {
+        // The classifier writes the header and the value from one posting; that the header is what
+        // is read shows when the two are made to differ, which only a test does.
+        byte[] json = Fixtures.lines(Fixtures.BASIC).get(0).getBytes(StandardCharsets.UTF_8);
+        TaggedPosting tagged = PostingJson.readTagged(json);
+        RawPosting p = tagged.posting();
+        RawPosting renamed = new RawPosting(1, p.id(), p.source(), p.sourceUrl(), p.company(), "Title from the header",
+                null, null, null, null, null, null, p.postedAt(), p.fetchedAt(), p.description(), null);
+
+        PostingFacts facts = reader.read(json, TagSummary.encode(TaggedPosting.of(renamed, tagged.tags())));
+
+        assertThat(facts.title()).isEqualTo("Title from the header");
+        assertThat(reader.read(json, null).title()).isEqualTo(p.title());
+    }
+
+    @Test
+    void readsTheValueWhenTheSummaryHeaderIsDamagedOrOfAnotherVersion() throws Exception {
+        byte[] json = Fixtures.lines(Fixtures.BASIC).get(0).getBytes(StandardCharsets.UTF_8);
+        byte[] header = TagSummary.encode(PostingJson.readTagged(json));
+        byte[] future = header.clone();
+        future[0] = 9;
+
+        for (byte[] bad : List.of(future, java.util.Arrays.copyOf(header, header.length / 2), new byte[0])) {
+            assertThat(reader.read(json, bad).toString()).isEqualTo(codecFacts(json));
+        }
+        // A bad header does not make a broken value readable: the value still decides, with its reason.
+        byte[] broken = "{\"schemaVersion\": 1, \"posting\": {".getBytes(StandardCharsets.UTF_8);
+        assertThat(catchThrowableOfType(InvalidMessageException.class, () -> reader.read(broken, future)).reason())
+                .isEqualTo(InvalidMessageException.Reason.MALFORMED_JSON);
     }
 }
