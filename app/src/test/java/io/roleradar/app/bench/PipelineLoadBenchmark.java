@@ -115,7 +115,8 @@ public final class PipelineLoadBenchmark {
             Path reports = work.resolve("reports");
             List<String> report = new ArrayList<>(List.of(ReporterMain.class.getName(), "run", "--out", reports.toString()));
             report.addAll(kafka);
-            Stage reporter = Stage.run("reporter", "512m", work.resolve("reporter.log"), report);
+            // With the collector the launcher gives the reporter in production.
+            Stage reporter = Stage.run("reporter", "512m", List.of("-XX:+UseParallelGC"), work.resolve("reporter.log"), report);
             Duration total = Duration.between(start, Instant.now());
             long brokerPeak = brokerStats.stop();
 
@@ -136,7 +137,7 @@ public final class PipelineLoadBenchmark {
                     secs(classifierTook), n / (classifierTook.toMillis() / 1000.0), mb(classifier.peakRssKb()));
             System.out.printf("| classifier behind ingest: last ingest exit to last posting tagged | %s | | |%n",
                     secs(Duration.between(ingestDone, classifierDone)));
-            System.out.printf("| reporter run (-Xmx512m) | %s | %,.0f | %s |%n", secs(reporter.took()),
+            System.out.printf("| reporter run (-Xmx512m, ParallelGC) | %s | %,.0f | %s |%n", secs(reporter.took()),
                     n / (reporter.took().toMillis() / 1000.0), mb(reporter.peakRssKb()));
             System.out.printf("| **end to end** | **%s** | **%,.0f** | broker %s |%n", secs(total), e2eRate, mb(brokerPeak));
             System.out.printf("%nend-to-end throughput / Kafka produce rate = **%.2f** (goal >= 0.5)%n", e2eRate / produceRate);
@@ -242,15 +243,26 @@ public final class PipelineLoadBenchmark {
     /** One child JVM run to its end, with its wall time and peak RSS. */
     record Stage(String name, Duration took, int exit, long peakRssKb, String log) {
         static Stage run(String name, String xmx, Path log, List<String> mainAndArgs) throws Exception {
-            return Running.start(name, xmx, log, mainAndArgs).await();
+            return run(name, xmx, List.of(), log, mainAndArgs);
+        }
+
+        static Stage run(String name, String xmx, List<String> jvmOptions, Path log, List<String> mainAndArgs)
+                throws Exception {
+            return Running.start(name, xmx, jvmOptions, log, mainAndArgs).await();
         }
     }
 
     /** A stage's JVM while it runs: {@link #await()} for one that exits by itself, {@link #stop()} for a service. */
     record Running(String name, Process process, Instant started, ProcessStats stats, Path log, long logOffset) {
         static Running start(String name, String xmx, Path log, List<String> mainAndArgs) throws IOException {
+            return start(name, xmx, List.of(), log, mainAndArgs);
+        }
+
+        static Running start(String name, String xmx, List<String> jvmOptions, Path log, List<String> mainAndArgs)
+                throws IOException {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + xmx, "-cp", System.getProperty("java.class.path")));
+            command.addAll(jvmOptions);
             String jfr = System.getProperty("bench.jfr");
             if (jfr != null) {
                 // -Dbench.jfr=DIR records a flight recording of every stage, to see where its time goes.

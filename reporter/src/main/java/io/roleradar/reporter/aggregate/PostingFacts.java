@@ -223,8 +223,13 @@ public final class PostingFacts {
         return new String(text, 0, idBytes, StandardCharsets.UTF_8);
     }
 
-    byte[] idBytes() {
-        return Arrays.copyOf(text, idBytes);
+    /** The hash of the id's UTF-8 bytes, as {@link PostingTable#hash(byte[])} gives it, without copying them. */
+    int idHash() {
+        return PostingTable.hash(text, 0, idBytes);
+    }
+
+    boolean sameId(PostingFacts other) {
+        return Arrays.equals(text, 0, idBytes, other.text, 0, other.idBytes);
     }
 
     /** Orders by id (UTF-8 byte order, which is code point order), without decoding the ids. */

@@ -23,8 +23,7 @@ final class PostingTable {
         if ((used + 1) * 2 > slots.length) {
             resize(size * 4 > slots.length ? slots.length * 2 : slots.length);
         }
-        byte[] id = facts.idBytes();
-        int hash = hash(id);
+        int hash = facts.idHash();
         int mask = slots.length - 1;
         int firstRemoved = -1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
@@ -43,7 +42,7 @@ final class PostingTable {
                 if (firstRemoved < 0) {
                     firstRemoved = i;
                 }
-            } else if (hashes[i] == hash && s.hasId(id)) {
+            } else if (hashes[i] == hash && s.sameId(facts)) {
                 slots[i] = facts;
                 return s;
             }
@@ -114,9 +113,14 @@ final class PostingTable {
 
     /** FNV-1a, then mixed so that linear probing spreads ids that differ only at the end. */
     static int hash(byte[] id) {
+        return hash(id, 0, id.length);
+    }
+
+    /** {@link #hash(byte[])} of {@code length} bytes from {@code from}. */
+    static int hash(byte[] bytes, int from, int length) {
         int h = 0x811C9DC5;
-        for (byte b : id) {
-            h = (h ^ (b & 0xFF)) * 0x01000193;
+        for (int i = from; i < from + length; i++) {
+            h = (h ^ (bytes[i] & 0xFF)) * 0x01000193;
         }
         return h ^ (h >>> 16);
     }

@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
  * <pre>mvn -B -q -pl reporter test-compile exec:exec [-Dbench.postings=1000000 -Dbench.rounds=2]</pre>
  */
 public final class ReporterBenchmark {
+    /** The JVM options the reporter runs with in production (see the launcher, {@code roleradar}). */
+    static final String PRODUCTION_JVM_OPTIONS = "-XX:+UseParallelGC";
     private static final Pattern HEAP_AFTER_GC = Pattern.compile("->(\\d+)M\\(");
 
     private ReporterBenchmark() {
@@ -55,8 +57,9 @@ public final class ReporterBenchmark {
         }
         Path work = Files.createTempDirectory("reporter-bench-");
         String classpath = classpath();
-        System.out.printf(Locale.ROOT, "reporter benchmark: %,d postings, %d rounds, child heap -Xmx%s, %d cores%n",
-                postings, rounds, heap, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "reporter benchmark: %,d postings, %d rounds, child heap -Xmx%s, child JVM options \"%s\", %d cores%n",
+                postings, rounds, heap, System.getProperty("bench.jvm", PRODUCTION_JVM_OPTIONS).trim(),
+                Runtime.getRuntime().availableProcessors());
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null, "1g")) {
             String servers = broker.bootstrapServers();
             KafkaSettings settings = KafkaSettings.fromEnv(Map.of()).withBootstrapServers(servers);
@@ -142,8 +145,10 @@ public final class ReporterBenchmark {
     private static String runJava(String classpath, String heap, Path log, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-cp", classpath));
-        // Extra JVM options for both children alike (a trial of flags; see the reporter README).
-        for (String option : System.getProperty("bench.jvm", "").trim().split("\\s+")) {
+        // JVM options for both children alike: by default the reporter's production collector (the
+        // launcher and docker-compose.yml give it -XX:+UseParallelGC), so only the code differs
+        // between the two; -Dbench.jvm=... tries other flags (e.g. -XX:+UseG1GC).
+        for (String option : System.getProperty("bench.jvm", PRODUCTION_JVM_OPTIONS).trim().split("\\s+")) {
             if (!option.isEmpty()) {
                 command.add(option);
             }
