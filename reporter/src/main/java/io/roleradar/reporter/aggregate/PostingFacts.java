@@ -232,6 +232,16 @@ public final class PostingFacts {
         return Arrays.equals(text, 0, idBytes, other.text, 0, other.idBytes);
     }
 
+    /** The array that starts with the id's UTF-8 bytes (for {@link IdSort}; not to be changed). */
+    byte[] text() {
+        return text;
+    }
+
+    /** The length of the id in UTF-8 bytes. */
+    int idLength() {
+        return idBytes;
+    }
+
     /** Orders by id (UTF-8 byte order, which is code point order), without decoding the ids. */
     public static final Comparator<PostingFacts> BY_ID = (a, b) ->
             Arrays.compareUnsigned(a.text, 0, a.idBytes, b.text, 0, b.idBytes);

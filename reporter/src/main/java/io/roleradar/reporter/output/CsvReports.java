@@ -5,6 +5,7 @@ import io.roleradar.model.Level;
 import io.roleradar.model.Quadrant;
 import io.roleradar.model.Round;
 import io.roleradar.reporter.aggregate.Filters;
+import io.roleradar.reporter.aggregate.IdSort;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.MarketReport;
 import io.roleradar.reporter.aggregate.PostingFacts;
@@ -171,8 +172,7 @@ public final class CsvReports {
     private static void postings(CsvTable t, LatestPostings latest, Filters filters) throws IOException {
         try (t) {
             // Sorted by id so two runs over the same input give the same file; sorting the facts
-            // (not their ids as strings) keeps a million rows within the heap. The ids are unique,
-            // so the order is total and a parallel sort gives the same file, sooner.
+            // (not their ids as strings) keeps a million rows within the heap (IdSort says how).
             List<PostingFacts> matching = new ArrayList<>(latest.size());
             latest.forEachFacts(f -> {
                 if (filters.matches(f)) {
@@ -181,7 +181,7 @@ public final class CsvReports {
             });
             PostingFacts[] rows = matching.toArray(new PostingFacts[0]);
             matching.clear();
-            Arrays.parallelSort(rows, PostingFacts.BY_ID);
+            IdSort.sort(rows);
             // Dates, weeks, domain lists and weights repeat from row to row: each is formatted once.
             Map<Integer, String> days = new HashMap<>();
             Map<Integer, String> weeks = new HashMap<>();
