@@ -5,17 +5,12 @@ import io.roleradar.model.Level;
 import io.roleradar.model.Quadrant;
 import io.roleradar.model.Round;
 import io.roleradar.reporter.aggregate.Filters;
-import io.roleradar.reporter.aggregate.IdSort;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.MarketReport;
-import io.roleradar.reporter.aggregate.PostingFacts;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -56,10 +51,7 @@ public final class CsvReports {
                 "infra_specialist", "top_domains"))));
         written.add(ReportFiles.write(dir, "trends.csv", out -> trends(new CsvTable(out,
                 "week", "week_start", "dimension", "value", "postings"))));
-        written.add(ReportFiles.write(dir, "postings.csv", out -> postings(new CsvTable(out,
-                "id", "company", "title", "source", "source_url", "posted_at", "fetched_on", "week", "ml_role",
-                "quadrant", "level", "manager", "domains", "top_domain", "ml_fundamentals", "ml_case_study",
-                "ml_system_design", "ml_coding", "taxonomy_version"), latest, filters)));
+        written.add(PostingsCsv.write(dir, latest, filters));
         return written;
     }
 
@@ -167,57 +159,6 @@ public final class CsvReports {
                 }
             }
         }
-    }
-
-    private static void postings(CsvTable t, LatestPostings latest, Filters filters) throws IOException {
-        try (t) {
-            // Sorted by id so two runs over the same input give the same file; sorting the facts
-            // (not their ids as strings) keeps a million rows within the heap (IdSort says how).
-            List<PostingFacts> matching = new ArrayList<>(latest.size());
-            latest.forEachFacts(f -> {
-                if (filters.matches(f)) {
-                    matching.add(f);
-                }
-            });
-            PostingFacts[] rows = matching.toArray(new PostingFacts[0]);
-            matching.clear();
-            IdSort.sort(rows);
-            // Dates, weeks, domain lists and weights repeat from row to row: each is formatted once.
-            Map<Integer, String> days = new HashMap<>();
-            Map<Integer, String> weeks = new HashMap<>();
-            Map<Integer, String> domainLists = new HashMap<>();
-            Map<Float, String> weights = new HashMap<>();
-            for (PostingFacts f : rows) {
-                t.text(f.id());
-                t.text(f.company());
-                t.text(f.title());
-                t.text(f.source());
-                t.text(f.sourceUrl());
-                t.plain(day(days, f.postedEpochDay()));
-                t.plain(day(days, f.fetchedEpochDay()));
-                int date = f.dateEpochDay();
-                t.plain(date == PostingFacts.NO_DATE ? null
-                        : weeks.computeIfAbsent(date, d -> MarketReport.isoWeek(LocalDate.ofEpochDay(d))));
-                t.plain(String.valueOf(f.mlRole()));
-                t.plain(f.quadrant() == null ? null : f.quadrant().name());
-                t.plain(f.level() == null ? null : f.level().name());
-                t.plain(f.manager() == null ? null : String.valueOf(f.manager()));
-                List<Domain> domains = f.domains();
-                t.plain(domainLists.computeIfAbsent(f.packedDomains(),
-                        k -> domains.stream().map(Domain::name).collect(Collectors.joining(";"))));
-                t.plain(domains.isEmpty() ? null : domains.get(0).name());
-                for (Round r : Round.values()) {
-                    t.plain(f.mlRole() ? weights.computeIfAbsent((float) f.weight(r), CsvTable::format) : null);
-                }
-                t.text(f.taxonomyVersion());
-                t.endRow();
-            }
-        }
-    }
-
-    private static String day(Map<Integer, String> days, int epochDay) {
-        return epochDay == PostingFacts.NO_DATE ? null
-                : days.computeIfAbsent(epochDay, d -> LocalDate.ofEpochDay(d).toString());
     }
 
     static int[] scopes() {

@@ -31,6 +31,20 @@ public final class CsvTable implements Closeable {
         row((Object[]) header);
     }
 
+    private CsvTable(Writer out, int columns) throws IOException {
+        this.printer = new CSVPrinter(out, FORMAT);
+        this.out = out;
+        this.columns = columns;
+    }
+
+    /**
+     * Rows without a header, for a part of a table made apart from the rest (postings.csv is
+     * formatted in chunks on several threads); the rows are the same as the full table's.
+     */
+    static CsvTable rowsOnly(Writer out, int columns) throws IOException {
+        return new CsvTable(out, columns);
+    }
+
     /** Writes a row; strings are neutralised, numbers formatted (doubles with 4 decimals). */
     public void row(Object... cells) throws IOException {
         if (cells.length != columns) {

@@ -121,6 +121,7 @@ public final class ReporterBenchmark {
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         SyntheticPostings generator = new SyntheticPostings(42, 3000);
         long bytes = 0;
+        long summaryBytes = 0;
         long started = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < count; i++) {
@@ -128,16 +129,18 @@ public final class ReporterBenchmark {
                 byte[] value = PostingJson.write(p);
                 bytes += value.length;
                 // As the classifier writes a tagged record: the JSON value and its summary header.
+                byte[] summary = TagSummary.encode(p);
+                summaryBytes += summary.length;
                 producer.send(new ProducerRecord<>(topic, null, p.id().getBytes(StandardCharsets.UTF_8), value,
-                        List.of(new RecordHeader(TagSummary.HEADER, TagSummary.encode(p)))));
+                        List.of(new RecordHeader(TagSummary.HEADER, summary))));
                 if ((i + 1) % 200_000 == 0) {
                     System.out.printf(Locale.ROOT, "produced %,d%n", i + 1);
                 }
             }
             producer.flush();
         }
-        System.out.printf(Locale.ROOT, "produced %,d postings (%.0f MB of values, lz4 batches) in %,d ms%n", count, bytes / 1e6,
-                (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(Locale.ROOT, "produced %,d postings (%.0f MB of values, %.0f MB of summary headers, lz4 batches) in %,d ms%n",
+                count, bytes / 1e6, summaryBytes / 1e6, (System.nanoTime() - started) / 1_000_000);
         return bytes;
     }
 

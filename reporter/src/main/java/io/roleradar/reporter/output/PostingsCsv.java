@@ -1,0 +1,190 @@
+package io.roleradar.reporter.output;
+
+import io.roleradar.model.Domain;
+import io.roleradar.model.Round;
+import io.roleradar.reporter.aggregate.Filters;
+import io.roleradar.reporter.aggregate.IdSort;
+import io.roleradar.reporter.aggregate.LatestPostings;
+import io.roleradar.reporter.aggregate.MarketReport;
+import io.roleradar.reporter.aggregate.PostingFacts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Writes postings.csv, one row per latest posting that passes the filters, sorted by id. With a
+ * million postings this is the longest part of a report after the read, so the rows are formatted
+ * in chunks on every core and the chunks written in order: the file is the same as one made row by
+ * row on one thread. A few chunks are in flight at a time, so the text held stays small (a chunk is
+ * well under G1's humongous-object size of half a region at {@code -Xmx512m}, should G1 be used).
+ */
+final class PostingsCsv {
+    static final String FILE = "postings.csv";
+    static final String[] HEADER = {"id", "company", "title", "source", "source_url", "posted_at", "fetched_on",
+            "week", "ml_role", "quadrant", "level", "manager", "domains", "top_domain", "ml_fundamentals",
+            "ml_case_study", "ml_system_design", "ml_coding", "taxonomy_version"};
+    /** Rows per chunk: about 250 KB of text with typical titles and URLs. */
+    private static final int CHUNK = 1024;
+    private static final Round[] ROUNDS = Round.values();
+
+    // Dates, weeks, domain lists and weights repeat from row to row: each is formatted once, shared by the chunks.
+    private final Map<Integer, String> days = new ConcurrentHashMap<>();
+    private final Map<Integer, String> weeks = new ConcurrentHashMap<>();
+    private final Map<Integer, String> domainLists = new ConcurrentHashMap<>();
+    private final Map<Float, String> weights = new ConcurrentHashMap<>();
+
+    private PostingsCsv() {
+    }
+
+    static Path write(Path dir, LatestPostings latest, Filters filters) throws IOException {
+        PostingFacts[] rows = sortedRows(latest, filters);
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "reporter-csv");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            PostingsCsv format = new PostingsCsv();
+            return ReportFiles.write(dir, FILE, out -> {
+                try (CsvTable header = new CsvTable(out, HEADER)) {
+                    format.writeRows(out, rows, pool, threads * 2);
+                    out.flush();
+                }
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Sorted by id so two runs over the same input give the same file; sorting the facts (not their
+     * ids as strings) keeps a million rows within the heap ({@link IdSort} says how it is quick).
+     */
+    private static PostingFacts[] sortedRows(LatestPostings latest, Filters filters) {
+        List<PostingFacts> matching = new ArrayList<>(latest.size());
+        latest.forEachFacts(f -> {
+            if (filters.matches(f)) {
+                matching.add(f);
+            }
+        });
+        PostingFacts[] rows = matching.toArray(new PostingFacts[0]);
+        matching.clear();
+        IdSort.sort(rows);
+        return rows;
+    }
+
+    private void writeRows(Writer out, PostingFacts[] rows, ExecutorService pool, int maxInFlight) throws IOException {
+        ArrayDeque<Future<StringBuilder>> inFlight = new ArrayDeque<>();
+        for (int from = 0; from < rows.length; from += CHUNK) {
+            int start = from;
+            int end = Math.min(rows.length, from + CHUNK);
+            inFlight.add(pool.submit(() -> chunk(rows, start, end)));
+            if (inFlight.size() >= maxInFlight) {
+                out.append(next(inFlight));
+            }
+        }
+        while (!inFlight.isEmpty()) {
+            out.append(next(inFlight));
+        }
+    }
+
+    private static StringBuilder next(ArrayDeque<Future<StringBuilder>> inFlight) throws IOException {
+        try {
+            return inFlight.removeFirst().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing " + FILE, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IllegalStateException("formatting " + FILE + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private StringBuilder chunk(PostingFacts[] rows, int from, int to) {
+        TextBuffer text = new TextBuffer((to - from) * 256);
+        try {
+            CsvTable t = CsvTable.rowsOnly(text, HEADER.length);
+            for (int i = from; i < to; i++) {
+                row(t, rows[i]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // appending to memory does not fail; keeps the signature honest
+        }
+        return text.text;
+    }
+
+    private void row(CsvTable t, PostingFacts f) throws IOException {
+        t.text(f.id());
+        t.text(f.company());
+        t.text(f.title());
+        t.text(f.source());
+        t.text(f.sourceUrl());
+        t.plain(day(f.postedEpochDay()));
+        t.plain(day(f.fetchedEpochDay()));
+        int date = f.dateEpochDay();
+        t.plain(date == PostingFacts.NO_DATE ? null
+                : weeks.computeIfAbsent(date, d -> MarketReport.isoWeek(LocalDate.ofEpochDay(d))));
+        t.plain(String.valueOf(f.mlRole()));
+        t.plain(f.quadrant() == null ? null : f.quadrant().name());
+        t.plain(f.level() == null ? null : f.level().name());
+        t.plain(f.manager() == null ? null : String.valueOf(f.manager()));
+        List<Domain> domains = f.domains();
+        t.plain(domainLists.computeIfAbsent(f.packedDomains(),
+                k -> domains.stream().map(Domain::name).collect(Collectors.joining(";"))));
+        t.plain(domains.isEmpty() ? null : domains.get(0).name());
+        for (Round r : ROUNDS) {
+            t.plain(f.mlRole() ? weights.computeIfAbsent((float) f.weight(r), CsvTable::format) : null);
+        }
+        t.text(f.taxonomyVersion());
+        t.endRow();
+    }
+
+    private String day(int epochDay) {
+        return epochDay == PostingFacts.NO_DATE ? null
+                : days.computeIfAbsent(epochDay, d -> LocalDate.ofEpochDay(d).toString());
+    }
+
+    /** A writer into a string builder with no lock: each chunk has its own. */
+    private static final class TextBuffer extends Writer {
+        private final StringBuilder text;
+
+        TextBuffer(int capacity) {
+            this.text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) {
+            text.append(buf, off, len);
+        }
+
+        @Override
+        public Writer append(CharSequence csq) {
+            text.append(csq);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
