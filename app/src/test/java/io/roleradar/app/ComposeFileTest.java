@@ -61,9 +61,19 @@ class ComposeFileTest {
                     // KafkaSettings passes every KAFKA_* variable through as a client property.
                     return;
                 }
+                if (name.equals("JAVA_TOOL_OPTIONS")) {
+                    // Read by the JVM itself (the reporter's collector): no code of ours reads it.
+                    return;
+                }
                 assertThat(code).as(service + " reads " + name).containsAnyOf("\"" + name + "\"", "env:" + name);
             });
         }
+    }
+
+    @Test
+    void theReporterRunsWithTheThroughputCollectorAsTheLauncherGivesIt() throws IOException {
+        assertThat(environment("reporter")).containsEntry("JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC");
+        assertThat(Files.readString(root.resolve("roleradar"))).contains("gc_opts=\"-XX:+UseParallelGC\"");
     }
 
     @Test
