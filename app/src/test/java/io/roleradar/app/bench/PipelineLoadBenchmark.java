@@ -69,12 +69,14 @@ public final class PipelineLoadBenchmark {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
                 admin.createTopics(List.of(new NewTopic(perfTopic, 3, (short) 1))).all().get();
             }
+            double brokerCpuBefore = brokerStats.cpuSeconds();
             Stage produce = Stage.run("ProducerPerformance", "512m", work.resolve("producer-perf.log"),
                     List.of("org.apache.kafka.tools.ProducerPerformance", "--topic", perfTopic, "--num-records",
                             String.valueOf(n), "--payload-file", sources.resolve(fileName(0)).toString(), "--throughput",
                             "-1", "--producer-props", "bootstrap.servers=" + servers, "acks=all", "enable.idempotence=true",
                             "compression.type=lz4", "linger.ms=20"));
             double produceRate = number(produce.log(), "([0-9.]+) records/sec", 1);
+            double brokerCpuProduce = brokerStats.cpuSeconds() - brokerCpuBefore;
             Stage consume = Stage.run("ConsumerPerformance", "512m", work.resolve("consumer-perf.log"),
                     List.of("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", servers, "--topic",
                             perfTopic, "--messages", String.valueOf(n), "--timeout", "120000"));
@@ -87,6 +89,7 @@ public final class PipelineLoadBenchmark {
             List<String> kafka = List.of("--bootstrap-servers", servers, "--topic-raw", topics.raw(), "--topic-tagged",
                     topics.tagged(), "--topic-dlq", topics.deadLetter());
             Instant start = Instant.now();
+            double brokerCpuStart = brokerStats.cpuSeconds();
             int metricsPort = freePort();
             List<String> classify = new ArrayList<>(List.of(ClassifierMain.class.getName(), "--group",
                     "load-classifier", "--instance-id", "load-1", "--metrics-port", String.valueOf(metricsPort)));
@@ -118,6 +121,7 @@ public final class PipelineLoadBenchmark {
             // With the collector the launcher gives the reporter in production.
             Stage reporter = Stage.run("reporter", "512m", List.of("-XX:+UseParallelGC"), work.resolve("reporter.log"), report);
             Duration total = Duration.between(start, Instant.now());
+            double brokerCpuPipeline = brokerStats.cpuSeconds() - brokerCpuStart;
             long brokerPeak = brokerStats.stop();
 
             JsonNode counts = new ObjectMapper().readTree(reports.resolve("manifest.json").toFile()).path("counts");
@@ -141,6 +145,19 @@ public final class PipelineLoadBenchmark {
                     n / (reporter.took().toMillis() / 1000.0), mb(reporter.peakRssKb()));
             System.out.printf("| **end to end** | **%s** | **%,.0f** | broker %s |%n", secs(total), e2eRate, mb(brokerPeak));
             System.out.printf("%nend-to-end throughput / Kafka produce rate = **%.2f** (goal >= 0.5)%n", e2eRate / produceRate);
+            // How busy the machine was: the baseline's producer and broker, and the pipeline's processes.
+            int cores = Runtime.getRuntime().availableProcessors();
+            double ingestCpu = ingests.stream().mapToDouble(Stage::cpuSeconds).sum();
+            double pipelineCpu = ingestCpu + classifier.cpuSeconds() + reporter.cpuSeconds() + brokerCpuPipeline;
+            System.out.printf("%nCPU (user + system, from /proc; %d cores):%n", cores);
+            System.out.printf("  baseline: ProducerPerformance %.1f s + broker %.1f s in %s = %.2f cores busy%n",
+                    produce.cpuSeconds(), brokerCpuProduce, secs(produce.took()),
+                    (produce.cpuSeconds() + brokerCpuProduce) / (produce.took().toMillis() / 1000.0));
+            System.out.printf("  pipeline: ingest %.1f s + classifier %.1f s + reporter %.1f s + broker %.1f s = %.1f s in %s"
+                            + " = %.2f cores busy; %.0f us of CPU per posting (baseline: %.0f us)%n",
+                    ingestCpu, classifier.cpuSeconds(), reporter.cpuSeconds(), brokerCpuPipeline, pipelineCpu, secs(total),
+                    pipelineCpu / (total.toMillis() / 1000.0), pipelineCpu / n * 1e6,
+                    (produce.cpuSeconds() + brokerCpuProduce) / n * 1e6);
             System.out.printf("exit codes: ingest %s, classifier %d, reporter %d; reporter counted %d records, %d distinct "
                             + "postings (expected %d)%n", ingests.stream().map(s -> String.valueOf(s.exit())).toList(),
                     classifier.exit(), reporter.exit(), counts.path("records").asLong(), counts.path("distinctPostings").asLong(), n);
@@ -241,7 +258,7 @@ public final class PipelineLoadBenchmark {
     }
 
     /** One child JVM run to its end, with its wall time and peak RSS. */
-    record Stage(String name, Duration took, int exit, long peakRssKb, String log) {
+    record Stage(String name, Duration took, int exit, long peakRssKb, double cpuSeconds, String log) {
         static Stage run(String name, String xmx, Path log, List<String> mainAndArgs) throws Exception {
             return run(name, xmx, List.of(), log, mainAndArgs);
         }
@@ -290,27 +307,40 @@ public final class PipelineLoadBenchmark {
         private Stage finished(int exit) throws IOException, InterruptedException {
             Duration took = Duration.between(started, Instant.now());
             long peak = stats.stop();
+            double cpu = stats.cpuSeconds();
             byte[] all = Files.readAllBytes(log);
             String text = new String(all, (int) logOffset, all.length - (int) logOffset, StandardCharsets.UTF_8);
-            System.out.printf("%s: exit %d in %s, peak RSS %s%n", name, exit, secs(took), mb(peak));
+            System.out.printf("%s: exit %d in %s, CPU %.1f s, peak RSS %s%n", name, exit, secs(took), cpu, mb(peak));
             if (exit != 0) {
                 System.out.println(text.length() > 4000 ? text.substring(text.length() - 4000) : text);
             }
-            return new Stage(name, took, exit, peak, text);
+            return new Stage(name, took, exit, peak, cpu, text);
         }
     }
 
-    /** Samples a process's VmHWM (peak resident set) from /proc every 100 ms until stopped. */
+    /**
+     * Samples a process's VmHWM (peak resident set) and its CPU time (user + system, from
+     * /proc/PID/stat) every 100 ms until stopped; the CPU time is that of the last sample, so up
+     * to 100 ms of a process's last moments can be missed.
+     */
     static final class ProcessStats {
+        /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+        private static final double TICKS_PER_SECOND = 100.0;
         private final AtomicLong peakKb = new AtomicLong();
+        private final AtomicLong cpuTicks = new AtomicLong();
         private final Thread thread;
         private volatile boolean stop;
 
         private ProcessStats(ProcessHandle process) {
             Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+            Path stat = Path.of("/proc", String.valueOf(process.pid()), "stat");
             thread = new Thread(() -> {
                 while (!stop && process.isAlive()) {
                     try {
+                        // Fields 14 and 15 (utime, stime), counted after the command name, which may hold spaces.
+                        String line0 = Files.readString(stat);
+                        String[] fields = line0.substring(line0.lastIndexOf(')') + 2).split(" ");
+                        cpuTicks.set(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
                         for (String line : Files.readAllLines(status)) {
                             if (line.startsWith("VmHWM:")) {
                                 long kb = Long.parseLong(line.replaceAll("\\D", ""));
@@ -335,6 +365,11 @@ public final class PipelineLoadBenchmark {
             stop = true;
             thread.join(2_000);
             return peakKb.get();
+        }
+
+        /** The CPU seconds the process had used at the last sample. */
+        double cpuSeconds() {
+            return cpuTicks.get() / TICKS_PER_SECOND;
         }
     }
 }
