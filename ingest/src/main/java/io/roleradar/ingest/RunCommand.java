@@ -7,6 +7,7 @@ import io.roleradar.ingest.fetch.HttpSettings;
 import io.roleradar.ingest.identity.PublishedState;
 import io.roleradar.ingest.identity.StateCheckpoint;
 import io.roleradar.ingest.identity.TopicStateLoader;
+import io.roleradar.ingest.identity.WrittenOffsets;
 import io.roleradar.ingest.parse.CsvColumns;
 import io.roleradar.ingest.publish.JsonLinesWriter;
 import io.roleradar.ingest.publish.KafkaPublisher;
@@ -208,7 +209,8 @@ public final class RunCommand implements Callable<Integer> {
                         toPublish.add(q);
                     }
                 }
-                boolean committed = !stop.requested() && publisher.publish(toPublish, stop::requested);
+                WrittenOffsets written = new WrittenOffsets();
+                boolean committed = !stop.requested() && publisher.publish(toPublish, stop::requested, written);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 if (!committed) {
                     new RunSummary(r, -1, unchanged, took).print(stderr);
@@ -218,6 +220,9 @@ public final class RunCommand implements Callable<Integer> {
                     state.remember(p.posting().id(), p.fingerprint());
                     metrics.published(p.posting().source());
                 }
+                // The state now holds this run's records too: where they directly follow what was
+                // read, the checkpoint covers them, and the next start does not read them again.
+                loaded = loaded.advancedPast(written);
                 saveCheckpoint(checkpoint, loaded);
                 new RunSummary(r, toPublish.size(), unchanged, took).print(stderr);
                 code = r.nothingRead() ? ExitCodes.FAILED : ExitCodes.OK;
@@ -230,9 +235,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Saves the state after a committed run, with the positions it was read up to (the run's own
-     * records are read again on the next start, which changes nothing). A failure to save costs
-     * only time on the next start, so it is reported, not fatal.
+     * Saves the state after a committed run, with the positions it covers (see
+     * {@link StateCheckpoint.Saved#advancedPast}). A failure to save costs only time on the next
+     * start, so it is reported, not fatal.
      */
     private void saveCheckpoint(StateCheckpoint checkpoint, StateCheckpoint.Saved loaded) {
         if (checkpoint == null) {

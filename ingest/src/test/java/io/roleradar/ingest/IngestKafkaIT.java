@@ -202,6 +202,53 @@ class IngestKafkaIT {
     }
 
     @Test
+    void theCheckpointCoversTheRunsOwnRecordsAndTheNextRunStillReadsWhatAnotherProducerWroteAfterThem(
+            @TempDir Path dir) throws Exception {
+        String topic = TestKafka.unique("raw");
+        String txId = TestKafka.unique("ingest-tx");
+        Path state = dir.resolve("state");
+        Path csv = dir.resolve("openings.csv");
+        Files.writeString(csv, "id,title,company,location,description\n"
+                + "7,Data Engineer,Initech,Austin,\"Build the warehouse.\"\n"
+                + "8,ML Engineer,Initech,Austin,\"Train ranking models.\"\n"
+                + "9,Research Scientist,Initech,Austin,\"Pretrain language models.\"\n");
+        Run first = run(topic, txId, "-s", csv.toString(), "--state-dir", state.toString());
+        assertThat(first.stderr()).as(first.stderr()).contains("3 published");
+
+        // Only the transaction's commit marker is left past each position where the run wrote.
+        StateCheckpoint checkpoint = new StateCheckpoint(state, topic);
+        Map<Integer, Long> positions = checkpoint.read().orElseThrow().positions();
+        Map<Integer, Long> ends = new LinkedHashMap<>();
+        Map<Integer, Integer> written = new LinkedHashMap<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(TestKafka.settings().toMap(),
+                             new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.endOffsets(consumer.partitionsFor(topic).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList())
+                    .forEach((tp, end) -> ends.put(tp.partition(), end));
+        }
+        readAll(topic).forEach(r -> written.merge(r.partition(), 1, Integer::sum));
+        ends.forEach((partition, end) -> assertThat(positions.get(partition)).as("partition " + partition)
+                .isEqualTo(written.containsKey(partition) ? end - 1 : end));
+
+        // Another producer writes a posting after the checkpoint's positions (no fingerprint header):
+        // the next run reads it, so the same posting from a source is not published again.
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, "id,title,company,location,description\n"
+                + "10,Applied Scientist,Initech,Austin,\"Ship ranking models.\"\n");
+        Path dry = dir.resolve("other.jsonl");
+        assertThat(run(null, null, "-s", other.toString(), "--output", dry.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+        String line = Files.readAllLines(dry).get(0);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                TestKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, PostingJson.readRaw(line).id(),
+                    line.getBytes(StandardCharsets.UTF_8))).get();
+        }
+        Run second = run(topic, txId, "-s", csv.toString(), "-s", other.toString(), "--state-dir", state.toString());
+        assertThat(second.stderr()).as(second.stderr()).contains("0 published", "4 unchanged");
+    }
+
+    @Test
     void anUnreachableBrokerExitsWithCode3() throws IOException {
         RunCommand command = new RunCommand();
         command.env = Map.of("KAFKA_DEFAULT_API_TIMEOUT_MS", "3000", "KAFKA_REQUEST_TIMEOUT_MS", "2000");

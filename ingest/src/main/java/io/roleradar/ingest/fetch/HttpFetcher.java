@@ -33,7 +33,8 @@ import java.util.function.BiConsumer;
  */
 public final class HttpFetcher {
     private final HttpSettings settings;
-    private final HttpClient client;
+    /** Made on the first fetch: building it sets up TLS (about half a second), which a run of local files never needs. */
+    private volatile HttpClient client;
     private final HostRateLimiter limiter;
     private final Map<String, RobotsRules> robots = new ConcurrentHashMap<>();
     private final BiConsumer<String, Duration> latency;
@@ -45,11 +46,24 @@ public final class HttpFetcher {
         this.settings = settings;
         this.latency = latency == null ? (k, d) -> { } : latency;
         this.limiter = new HostRateLimiter(settings.minInterval());
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                // Redirects are followed but never from https down to http.
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder()
+                            .connectTimeout(settings.connectTimeout())
+                            // Redirects are followed but never from https down to http.
+                            .followRedirects(HttpClient.Redirect.NORMAL)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     /**
@@ -80,7 +94,7 @@ public final class HttpFetcher {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             limiter.acquire(hostKey(uri));
             long start = System.nanoTime();
-            CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, CappedBody.handler(settings.maxBytes()));
+            CompletableFuture<HttpResponse<byte[]>> future = client().sendAsync(request, CappedBody.handler(settings.maxBytes()));
             Duration wait;
             try {
                 // The request timeout covers the headers; this deadline covers a body that trickles in.

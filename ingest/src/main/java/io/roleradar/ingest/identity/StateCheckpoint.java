@@ -23,8 +23,10 @@ import java.util.TreeMap;
  * source of truth: the checkpoint is used only when it is of the same topic (by topic id, so a
  * deleted and recreated topic does not match) with the same partitions and every position still
  * between the log start and the end; otherwise the state is rebuilt from the topic as without one.
- * Positions are those reached when the state was read, so the records a run published after them
- * are read again on the next start, which changes nothing (remembering is idempotent).
+ * Positions are those reached when the state was read, moved past the run's own records where
+ * nothing else was written among them (their transaction marker and anything after are read on the
+ * next start); where something was, the records from the position on are read again, which changes
+ * nothing (remembering is idempotent).
  */
 public final class StateCheckpoint {
     private static final Logger LOG = LoggerFactory.getLogger(StateCheckpoint.class);
@@ -37,6 +39,23 @@ public final class StateCheckpoint {
     public record Saved(PublishedState state, String topicId, Map<Integer, Long> positions) {
         public Saved {
             positions = Map.copyOf(positions);
+        }
+
+        /**
+         * These positions, moved past a committed run's own records in each partition where those
+         * records start right at the position and follow one another (so nothing another producer
+         * wrote lies between them, or before them, unread). The state must already remember them.
+         * Elsewhere the position stays, and the next start reads from there as before.
+         */
+        public Saved advancedPast(WrittenOffsets written) {
+            Map<Integer, Long> moved = new TreeMap<>(positions);
+            for (Map.Entry<Integer, Long> e : positions.entrySet()) {
+                long end = written.endIfRightAfter(e.getKey(), e.getValue());
+                if (end >= 0) {
+                    moved.put(e.getKey(), end);
+                }
+            }
+            return new Saved(state, topicId, moved);
         }
     }
 

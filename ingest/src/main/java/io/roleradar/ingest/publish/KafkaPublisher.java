@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.roleradar.ingest.identity.Fingerprint;
 import io.roleradar.ingest.identity.PublishedState;
+import io.roleradar.ingest.identity.WrittenOffsets;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
@@ -69,6 +70,14 @@ public final class KafkaPublisher implements AutoCloseable {
      * @return true when committed, false when aborted because of {@code stop}
      */
     public boolean publish(List<PublishedState.ToPublish> postings, BooleanSupplier stop) {
+        return publish(postings, stop, new WrittenOffsets());
+    }
+
+    /**
+     * Sends the postings in one transaction, noting in {@code written} where each record landed
+     * (complete once this returns true: the commit waits for every send and its callback).
+     */
+    public boolean publish(List<PublishedState.ToPublish> postings, BooleanSupplier stop, WrittenOffsets written) {
         if (postings.isEmpty()) {
             return true;
         }
@@ -86,7 +95,11 @@ public final class KafkaPublisher implements AutoCloseable {
                 }
                 // What the next run's dedup state needs, so it never has to parse the value.
                 record.headers().add(Fingerprint.HEADER, next.fingerprint().toHeader());
-                producer.send(record);
+                producer.send(record, (metadata, error) -> {
+                    if (error == null) {
+                        written.add(metadata.partition(), metadata.offset());
+                    }
+                });
             }
             if (stop.getAsBoolean()) {
                 producer.abortTransaction();

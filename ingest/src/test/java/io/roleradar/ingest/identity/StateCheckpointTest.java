@@ -72,4 +72,24 @@ class StateCheckpointTest {
             assertThat(files).containsExactly(checkpoint.file()); // no temporary file left behind
         }
     }
+
+    @Test
+    void positionsMovePastARunsOwnRecordsOnlyWhereNothingElseLiesAmongOrBeforeThem() {
+        StateCheckpoint.Saved saved = new StateCheckpoint.Saved(new PublishedState(), "topic-id-1",
+                Map.of(0, 17L, 1, 4L, 2, 9L, 3, 30L));
+        WrittenOffsets written = new WrittenOffsets();
+        for (long offset = 17; offset < 20; offset++) {
+            written.add(0, offset);      // right after the position, one after another: moves to 20
+        }
+        written.add(1, 6L);             // two offsets after the position: another record is unread there
+        written.add(2, 9L);
+        written.add(2, 11L);            // a gap among the run's records: someone else's record at 10
+        // partition 3: nothing written, stays
+
+        StateCheckpoint.Saved moved = saved.advancedPast(written);
+
+        assertThat(moved.positions()).isEqualTo(Map.of(0, 20L, 1, 4L, 2, 9L, 3, 30L));
+        assertThat(moved.state()).isSameAs(saved.state());
+        assertThat(saved.advancedPast(new WrittenOffsets()).positions()).isEqualTo(saved.positions());
+    }
 }
