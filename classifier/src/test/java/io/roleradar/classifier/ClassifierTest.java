@@ -47,6 +47,17 @@ class ClassifierTest {
     }
 
     @Test
+    void tagsAPerceptionEngineerWhoseDutiesAreDetectionAndTrackingModelsAsAnMlRole() {
+        // "Engineer" in a title leans away from ML and "auto-labeling" is a data duty; the title's
+        // "perception" and the detection and tracking models outweigh both.
+        Tags t = tags("perception-engineer");
+        assertThat(t.mlRole()).isTrue();
+        assertThat(t.responsibility()).isEqualTo(io.roleradar.model.Responsibility.MODELING);
+        assertThat(domains(t)).contains(Domain.COMPUTER_VISION);
+        assertThat(t.level()).isEqualTo(Level.SENIOR);
+    }
+
+    @Test
     void neverTakesEvidenceFromBenefitsOrEqualOpportunityBoilerplate() {
         // The benefits list names recommender systems, advertising and fraud detection.
         Tags t = tags("inference-platform");
