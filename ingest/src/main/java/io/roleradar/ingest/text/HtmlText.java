@@ -5,6 +5,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 
+import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -122,18 +123,36 @@ public final class HtmlText {
         };
     }
 
-    private static void walk(Node node, StringBuilder out, boolean pre, boolean inItem) {
-        for (Node child : node.childNodes()) {
+    /**
+     * Appends the text of {@code root}'s children, depth first, with an explicit stack rather than
+     * recursion: hostile pages nest elements tens of thousands deep, which would overflow the
+     * thread's stack.
+     */
+    private static void walk(Node root, StringBuilder out, boolean rootPre, boolean rootInItem) {
+        ArrayDeque<Level> open = new ArrayDeque<>();
+        open.push(new Level(root, rootPre, rootInItem, false, false));
+        while (!open.isEmpty()) {
+            Level level = open.peek();
+            if (level.next >= level.node.childNodeSize()) {
+                open.pop();
+                if (level.paragraph) {
+                    breakLines(out, 2);
+                } else if (level.line) {
+                    breakLines(out, 1);
+                }
+                continue;
+            }
+            Node child = level.node.childNode(level.next++);
             if (child instanceof TextNode text) {
-                appendText(out, pre ? text.getWholeText() : text.text(), pre);
+                appendText(out, level.pre ? text.getWholeText() : text.text(), level.pre);
             } else if (child instanceof Element element) {
                 String tag = element.normalName();
                 if (SKIPPED.contains(tag)) {
                     continue;
                 }
                 // Inside a list item, paragraphs are only line breaks, so the item stays one bullet.
-                boolean paragraph = PARAGRAPHS.contains(tag) && !inItem;
-                boolean line = LINES.contains(tag) || (inItem && PARAGRAPHS.contains(tag));
+                boolean paragraph = PARAGRAPHS.contains(tag) && !level.inItem;
+                boolean line = LINES.contains(tag) || (level.inItem && PARAGRAPHS.contains(tag));
                 if (tag.equals("br")) {
                     out.append('\n');
                     continue;
@@ -148,15 +167,30 @@ public final class HtmlText {
                 if (tag.equals("li")) {
                     out.append("- ");
                 } else if (tag.equals("ul") || tag.equals("ol")) {
-                    inItem = false;
+                    // A list ends the item's one-bullet rule, for it and for the siblings after it.
+                    level.inItem = false;
                 }
-                walk(element, out, pre || tag.equals("pre"), inItem || tag.equals("li"));
-                if (paragraph) {
-                    breakLines(out, 2);
-                } else if (line) {
-                    breakLines(out, 1);
-                }
+                open.push(new Level(element, level.pre || tag.equals("pre"), level.inItem || tag.equals("li"),
+                        paragraph, line));
             }
+        }
+    }
+
+    /** An element being walked: its next child, and the breaks to add once its children are done. */
+    private static final class Level {
+        final Node node;
+        final boolean pre;
+        boolean inItem;
+        final boolean paragraph;
+        final boolean line;
+        int next;
+
+        Level(Node node, boolean pre, boolean inItem, boolean paragraph, boolean line) {
+            this.node = node;
+            this.pre = pre;
+            this.inItem = inItem;
+            this.paragraph = paragraph;
+            this.line = line;
         }
     }
 

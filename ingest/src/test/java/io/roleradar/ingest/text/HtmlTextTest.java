@@ -69,4 +69,32 @@ class HtmlTextTest {
         assertThat(HtmlText.of("<UL><LI><P>One</P></LI><li>Two<ul><li>Inner</li></ul></li></UL><SCRIPT>x()</script><p>End</p>"))
                 .isEqualTo("- One\n- Two\n- Inner\n\nEnd");
     }
+
+    @Test
+    void htmlNestedAHundredThousandDeepIsConvertedWithoutOverflowingTheStack() throws Exception {
+        // On a small thread stack, so the test does not depend on the JVM's default or on the JIT:
+        // a recursive walk overflowed here (it failed the hostile corpus once in CI).
+        StringBuilder html = new StringBuilder();
+        html.append("<ul><li>");
+        for (int i = 0; i < 100_000; i++) {
+            html.append(i % 2 == 0 ? "<div>" : "<section>");
+        }
+        html.append("deep text");
+        org.jsoup.nodes.Element page = org.jsoup.Jsoup.parse(html.toString()).body();
+        String[] text = new String[2];
+        Throwable[] failure = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                text[0] = HtmlText.of(page);               // a page's DOM (job pages)
+                text[1] = HtmlText.of(html.toString());    // a fragment's characters (API descriptions)
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+
+        assertThat(failure[0]).isNull();
+        assertThat(text).containsExactly("- deep text", "- deep text");
+    }
 }
