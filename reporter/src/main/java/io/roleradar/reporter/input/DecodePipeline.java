@@ -15,9 +15,10 @@ import java.util.function.Function;
 /**
  * Decodes polled records on worker threads while the consumer fetches the next batch, and applies
  * the results to the latest postings strictly in the order the records were polled, so the latest
- * record of an id still wins. Decoding (JSON straight into compact facts, see {@link TaggedFactsReader})
- * is what a report spends most of its time on; the workers return only the small facts, so a batch
- * in flight costs little memory. At most {@code maxBatchesInFlight} batches wait to be applied.
+ * record of an id still wins. Decoding ({@link TaggedFactsReader}: the summary header, or the JSON
+ * value straight into compact facts) was most of a report's time when every value was JSON, and
+ * still is for files and for records without the header; the workers return only the small facts,
+ * so a batch in flight costs little memory. At most {@code maxBatchesInFlight} batches wait to be applied.
  *
  * @param <T> what an input item is (a consumer record, a numbered line)
  */

@@ -26,7 +26,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads the JSON of a tagged posting straight into its {@link PostingFacts}, with Jackson's
+ * Reads a tagged record's {@link PostingFacts}: from its {@link TagSummary} header when it has one
+ * this code reads (no JSON parsing at all: the classifier writes the header from the same posting
+ * as the value), else from the value, as follows.
+ *
+ * <p>Reads the JSON of a tagged posting straight into its {@link PostingFacts}, with Jackson's
  * streaming parser over the bytes: the fields the reports use are read, the rest (the description,
  * every evidence list, the round reasons) are stepped over without being decoded, and no tree,
  * record or {@code TaggedPosting} is built. Decoding is most of what a report costs, and the

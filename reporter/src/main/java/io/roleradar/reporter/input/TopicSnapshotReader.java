@@ -27,14 +27,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * is the last stable offset and aborted transactions are never seen). Partitions are assigned, not
  * subscribed: a report is a read-only scan, so no consumer group and no offset commits.
  *
- * <p>Polled batches are decoded on worker threads while the next batch is fetched (JSON decoding
- * is the costly part) and applied in offset order, so the latest record of an id still wins
- * (see {@link DecodePipeline}).
+ * <p>Polled batches are decoded on worker threads while the next batch is fetched and applied in
+ * offset order, so the latest record of an id still wins (see {@link DecodePipeline}). A record the
+ * classifier wrote is decoded from its small {@code roleradar.summary} header; any other from its
+ * JSON value, the costly case.
  */
 public final class TopicSnapshotReader implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
-    /** One decoding thread per core: decoding is CPU-bound and the fetching thread mostly waits. */
+    /** One decoding thread per core: decoding is CPU-bound (JSON values most of all) and the fetching thread mostly waits. */
     static final int DECODE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final KafkaConsumer<byte[], byte[]> consumer;
