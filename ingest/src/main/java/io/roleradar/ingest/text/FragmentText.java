@@ -10,9 +10,9 @@ import java.util.Set;
  * (descriptions of a few kilobytes, simple markup). It applies the same block rules as the Jsoup
  * walk in {@link HtmlText} without building a DOM; whole pages still go through Jsoup, whose error
  * recovery they need. It reads a char array (a JSON parser's buffer can be handed over as is) and
- * writes into one, and looks tag names up without allocating, because this loop runs over every
- * description byte and dominated extraction time (see the Ingest section of BENCHMARKS.md). The
- * output is raw: {@link HtmlText} tidies it.
+ * writes tidy text through a {@link TidyText}, and looks tag names up in a small hash table
+ * without allocating, because this loop runs over every description character and dominated
+ * extraction time (see the Ingest section of BENCHMARKS.md).
  */
 final class FragmentText {
     private static final int PARAGRAPH = 1;
@@ -24,9 +24,14 @@ final class FragmentText {
     private static final int PRE = 64;
     private static final int CELL = 128;
 
-    /** Packed tag names, sorted, and their kinds: a binary search instead of a String per tag. */
-    private static final long[] NAMES;
-    private static final int[] KINDS;
+    /**
+     * Packed tag names and their kinds in an open-addressing table: one multiply and, nearly
+     * always, one comparison per tag (a binary search over the sorted names showed in profiles:
+     * Ashby's HTML has a tag every 40 characters).
+     */
+    private static final int SLOTS = 256;
+    private static final long[] NAMES = new long[SLOTS];
+    private static final int[] KINDS = new int[SLOTS];
 
     static {
         java.util.TreeMap<Long, Integer> table = new java.util.TreeMap<>();
@@ -38,8 +43,18 @@ final class FragmentText {
         add(table, Set.of("ul", "ol"), LIST);
         add(table, Set.of("pre"), PRE);
         add(table, Set.of("td", "th"), CELL);
-        NAMES = table.keySet().stream().mapToLong(Long::longValue).toArray();
-        KINDS = table.values().stream().mapToInt(Integer::intValue).toArray();
+        for (var e : table.entrySet()) {
+            int slot = slot(e.getKey());
+            while (NAMES[slot] != 0) {
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+            NAMES[slot] = e.getKey();
+            KINDS[slot] = e.getValue();
+        }
+    }
+
+    private static int slot(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 56);
     }
 
     private static void add(java.util.Map<Long, Integer> table, Set<String> names, int kind) {
@@ -54,44 +69,33 @@ final class FragmentText {
 
     private final char[] src;
     private final int end;
-    private char[] out;
-    private int len;
+    private final TidyText out;
     /** Open list containers and items, innermost last: 'u' for ul/ol, 'l' for li. */
     private char[] lists = new char[8];
     private int depth;
 
-    private FragmentText(char[] src, int end, int capacity) {
+    private FragmentText(char[] src, int end, TidyText out) {
         this.src = src;
         this.end = end;
-        this.out = new char[capacity];
+        this.out = out;
     }
 
-    /** The raw text of {@code html}. */
+    /** The tidy text of {@code html}. */
     static String convert(String html) {
-        FragmentText t = convert(html.toCharArray(), 0, html.length());
-        return new String(t.out, 0, t.len);
+        return convert(html.toCharArray(), 0, html.length());
     }
 
-    /** Converts {@code src[from, from + length)}; the result is {@link #chars()} up to {@link #length()}. */
-    static FragmentText convert(char[] src, int from, int length) {
-        FragmentText t = new FragmentText(src, from + length, length + 16);
+    /** The tidy text of the HTML in {@code src[from, from + length)}. */
+    static String convert(char[] src, int from, int length) {
+        FragmentText t = new FragmentText(src, from + length, TidyText.open());
         t.run(from);
-        return t;
-    }
-
-    char[] chars() {
-        return out;
-    }
-
-    int length() {
-        return len;
+        return t.out.finish();
     }
 
     private void run(int from) {
         final char[] html = src;
         final int n = end;
         int pre = 0;
-        boolean space = false;
         int i = from;
         while (i < n) {
             char c = html[i];
@@ -135,7 +139,6 @@ final class FragmentText {
                 boolean inItem = depth > 0 && lists[depth - 1] == 'l';
                 if ((kind & BR) != 0) {
                     append('\n');
-                    space = false;
                     continue;
                 }
                 boolean paragraph = (kind & PARAGRAPH) != 0;
@@ -179,7 +182,6 @@ final class FragmentText {
                         pre++;
                     }
                 }
-                space = false;
                 continue;
             }
             if (c == '&') {
@@ -194,45 +196,24 @@ final class FragmentText {
                 if (semi > i + 1) {
                     String decoded = entity(new String(html, i + 1, semi - i - 1));
                     if (decoded != null) {
-                        append(decoded);
-                        space = false;
+                        out.put(decoded);
                         i = semi + 1;
                         continue;
                     }
                 }
                 append('&');
-                space = false;
                 i++;
                 continue;
             }
-            // Plain text up to the next tag or entity, copied in one tight loop: each character
-            // gives at most one, so room for the rest of the input is room enough.
-            ensure(n - i);
-            final char[] o = out;
-            int l = len;
-            while (i < n) {
-                char r = html[i];
-                if (r == '<' || r == '&') {
-                    break;
+            // Text up to the next tag or entity. Outside <pre> each run of whitespace is one
+            // space; inside it the characters go out as they are, line breaks and all.
+            if (pre == 0) {
+                i = out.putHtmlText(html, i, n);
+            } else {
+                for (; i < n && html[i] != '<' && html[i] != '&'; i++) {
+                    out.put(html[i]);
                 }
-                if (r <= ' ' && pre == 0 && (r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f')) {
-                    if (!space) {
-                        o[l++] = ' ';
-                        space = true;
-                    }
-                } else {
-                    o[l++] = r;
-                    space = false;
-                }
-                i++;
             }
-            len = l;
-        }
-    }
-
-    private void ensure(int more) {
-        if (len + more > out.length) {
-            out = Arrays.copyOf(out, Math.max(len + more, len * 2 + 16));
         }
     }
 
@@ -244,38 +225,11 @@ final class FragmentText {
     }
 
     private void append(char c) {
-        if (len == out.length) {
-            out = Arrays.copyOf(out, len * 2 + 16);
-        }
-        out[len++] = c;
+        out.put(c);
     }
 
-    private void append(String s) {
-        append(s.toCharArray(), 0, s.length());
-    }
-
-    private void append(char[] chars, int from, int count) {
-        if (len + count > out.length) {
-            out = Arrays.copyOf(out, Math.max(len + count, len * 2 + 16));
-        }
-        System.arraycopy(chars, from, out, len, count);
-        len += count;
-    }
-
-    /** Ends the text with at least {@code n} line breaks (adjacent blocks share their breaks). */
     private void breakLines(int n) {
-        int have = 0;
-        for (int i = len - 1; i >= 0 && have < n; i--) {
-            char c = out[i];
-            if (c == '\n') {
-                have++;
-            } else if (c != ' ') {
-                break;
-            }
-        }
-        for (; have < n; have++) {
-            append('\n');
-        }
+        out.breakLines(n);
     }
 
     private static boolean isAsciiLetter(char c) {
@@ -317,8 +271,12 @@ final class FragmentText {
         if (key < 0) {
             return 0;
         }
-        int at = Arrays.binarySearch(NAMES, key);
-        return at < 0 ? 0 : KINDS[at];
+        for (int slot = slot(key); NAMES[slot] != 0; slot = (slot + 1) & (SLOTS - 1)) {
+            if (NAMES[slot] == key) {
+                return KINDS[slot];
+            }
+        }
+        return 0;
     }
 
     /** The index of the '>' ending the tag that starts at {@code start}, skipping quoted attribute values; -1 if none. */

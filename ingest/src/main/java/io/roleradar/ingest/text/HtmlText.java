@@ -33,8 +33,7 @@ public final class HtmlText {
         if (html == null || html.isBlank()) {
             return "";
         }
-        FragmentText raw = FragmentText.convert(html.toCharArray(), 0, html.length());
-        return finish(Texts.tidyLines(raw.chars(), raw.length()));
+        return finish(FragmentText.convert(html));
     }
 
     /**
@@ -42,8 +41,7 @@ public final class HtmlText {
      * parser's buffer holding a string value: no String of the HTML is made.
      */
     public static String of(char[] chars, int from, int length) {
-        FragmentText raw = FragmentText.convert(chars, from, length);
-        return finish(Texts.tidyLines(raw.chars(), raw.length()));
+        return finish(FragmentText.convert(chars, from, length));
     }
 
     /**

@@ -43,6 +43,11 @@ class HtmlTextTest {
     }
 
     @Test
+    void aLessThanSignThatStartsNoTagIsTextWithItsSpaces() {
+        assertThat(HtmlText.of("<p>latency 1 < 2 ms, x <= y</p>")).isEqualTo("latency 1 < 2 ms, x <= y");
+    }
+
+    @Test
     void emptyOrNullHtmlGivesEmptyText() {
         assertThat(HtmlText.of((String) null)).isEmpty();
         assertThat(HtmlText.of("<p> </p><div></div>")).isEmpty();
