@@ -51,6 +51,25 @@ class AshbyBoardReaderTest {
     }
 
     @Test
+    void everyOtherFieldBecomesTheNodeReadTreeMakes() throws Exception {
+        String json = "{\"jobs\":[{\"id\":\"1\",\"jobUrl\":\"https://jobs.ashbyhq.com/acme/1\",\"title\":\"\","
+                + "\"isListed\":true,\"isRemote\":false,\"team\":null,\"count\":7,\"big\":12345678901234,"
+                + "\"huge\":123456789012345678901234567890,\"ratio\":1.25,\"tags\":[\"a\",1,null],"
+                + "\"address\":{\"postalAddress\":{\"addressCountry\":\"\"}},\"descriptionHtml\":\"<p>x</p>\"}],"
+                + "\"apiVersion\":\"1\",\"extra\":false}";
+        AshbyBoardReader.Board board = AshbyBoardReader.read(json.getBytes(StandardCharsets.UTF_8));
+        com.fasterxml.jackson.databind.node.ObjectNode expected =
+                (com.fasterxml.jackson.databind.node.ObjectNode) PostingJson.mapper().readTree(json);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) expected.get("jobs").get(0)).remove("descriptionHtml");
+        assertThat(board.root()).isEqualTo(expected);
+        // Equal trees can still differ in node classes (an IntNode is not equal to a LongNode, but
+        // a TextNode made twice is): compare the classes too.
+        expected.get("jobs").get(0).properties().forEach(e ->
+                assertThat(board.root().get("jobs").get(0).get(e.getKey()).getClass()).as(e.getKey())
+                        .isEqualTo(e.getValue().getClass()));
+    }
+
+    @Test
     void documentsThatAreNotCertainlyAshbyBoardsAreLeftToTheTreeWay() {
         String one = job("1", "\"<p>x</p>\"", "\"x\"");
         for (String json : List.of(
