@@ -142,6 +142,11 @@ public final class AshbyParser {
             return null;
         }
         // A slug written with capitals ("Lightfield") is already the company's own spelling.
-        return slug.chars().anyMatch(Character::isUpperCase) ? slug : Texts.fromSlug(slug);
+        for (int k = 0; k < slug.length(); k++) {
+            if (Character.isUpperCase(slug.charAt(k))) {
+                return slug;
+            }
+        }
+        return Texts.fromSlug(slug);
     }
 }

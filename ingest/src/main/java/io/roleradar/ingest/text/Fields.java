@@ -1,5 +1,6 @@
 package io.roleradar.ingest.text;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,6 +27,16 @@ public final class Fields {
         if (v == null) {
             return null;
         }
+        if (startsWithDateDigits(v)) {
+            // Every way below ends with the date in the first ten characters when they have the
+            // shape of one (the offset parse, the local parse, then those ten alone), so that date
+            // is read directly: the java.time parsers' set-up per call showed in profiles.
+            try {
+                return LocalDate.of(digits(v, 0, 4), digits(v, 5, 7), digits(v, 8, 10));
+            } catch (DateTimeException notADate) {
+                return null;
+            }
+        }
         try {
             if (v.length() == 10) {
                 return LocalDate.parse(v);
@@ -42,6 +53,28 @@ public final class Fields {
                 }
             }
         }
+    }
+
+    /** True when {@code v} starts with {@code dddd-dd-dd}. */
+    private static boolean startsWithDateDigits(String v) {
+        if (v.length() < 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return false;
+        }
+        for (int k = 0; k < 10; k++) {
+            char c = v.charAt(k);
+            if (k != 4 && k != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String v, int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            n = n * 10 + (v.charAt(k) - '0');
+        }
+        return n;
     }
 
     /** The UTC date of epoch milliseconds, as Lever states {@code createdAt}. */
