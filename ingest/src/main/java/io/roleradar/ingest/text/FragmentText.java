@@ -279,26 +279,38 @@ final class FragmentText {
         return 0;
     }
 
+    /** Characters that matter inside a tag: quotes, '<' and '>'. */
+    private static final boolean[] IN_TAG = new boolean[128];
+
+    static {
+        IN_TAG['"'] = true;
+        IN_TAG['\''] = true;
+        IN_TAG['<'] = true;
+        IN_TAG['>'] = true;
+    }
+
     /** The index of the '>' ending the tag that starts at {@code start}, skipping quoted attribute values; -1 if none. */
     private static int tagEnd(char[] html, int start, int n) {
-        char quote = 0;
-        for (int k = start + 1; k < n; k++) {
+        final boolean[] inTag = IN_TAG;
+        int k = start + 1;
+        while (k < n) {
             char c = html[k];
-            if (c > '>' && quote == 0) {
-                // Letters, and every character that is not a quote or a bracket: the common case.
+            if (c >= 128 || !inTag[c]) {
+                // Names, attribute names and values: one table test a character.
+                k++;
                 continue;
             }
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
+            if (c == '>') {
                 return k;
-            } else if (c == '<') {
+            }
+            if (c == '<') {
                 return -1;
             }
+            int close = k + 1;
+            while (close < n && html[close] != c) {
+                close++;
+            }
+            k = close + 1;
         }
         return -1;
     }
