@@ -93,81 +93,53 @@ public final class RemoteModes {
     private static final int ANYWHERE_WORD = 1 << 3;
     private static final int SITE_WORD = 1 << 4;
     private static final int PERSON_WORD = 1 << 5;
+    private static final RemoteWordScanner WORD_SCANNER = new RemoteWordScanner(WORDS);
 
     /**
-     * Where the words occur: {@code position << 6 | word bit}, in text order. One pass, comparing
-     * ASCII case-insensitively in place: lower-casing every description first, then searching it
-     * once per word, showed in profiles.
+     * Where the words occur: {@code position << 6 | word bit}, in text order. One pass of
+     * {@link RemoteWordScanner}, comparing ASCII case-insensitively in place: lower-casing every
+     * description first, then searching it once per word, showed in profiles.
      */
-    private static long[] hits(char[] chars) {
-        long[] hits = new long[8];
-        int count = 0;
-        int n = chars.length;
-        final byte[] first = FIRST_CHAR;
-        for (int i = 0; i + 3 < n; i++) {
-            char c = chars[i];
-            if (c >= 128) {
-                continue;
-            }
-            int word = first[c];
-            if (word < 0) {
-                continue;
-            }
-            char[] w = WORD_CHARS[word];
-            // Two more letters before the full comparison: "re", "an", "of" and "pe" are common.
-            if ((chars[i + 1] | 0x20) != w[1] || (chars[i + 2] | 0x20) != w[2] || !startsWithIgnoringAsciiCase(chars, i, w)) {
-                continue;
-            }
-            if (count + 1 >= hits.length) {
-                hits = java.util.Arrays.copyOf(hits, hits.length * 2);
-            }
-            hits[count++] = (long) i << 6 | 1L << word;
-        }
-        return java.util.Arrays.copyOf(hits, count);
-    }
-
-    /** For each ASCII character, the index in {@link #WORDS} of the word starting with it (either case), else -1. */
-    private static final byte[] FIRST_CHAR = new byte[128];
-    private static final char[][] WORD_CHARS = new char[WORDS.length][];
-
-    static {
-        java.util.Arrays.fill(FIRST_CHAR, (byte) -1);
-        for (int w = 0; w < WORDS.length; w++) {
-            char lower = WORDS[w].charAt(0);
-            FIRST_CHAR[lower] = (byte) w;
-            FIRST_CHAR[Character.toUpperCase(lower)] = (byte) w;
-            WORD_CHARS[w] = WORDS[w].toCharArray();
-        }
-    }
-
-    private static boolean startsWithIgnoringAsciiCase(char[] text, int at, char[] lowerWord) {
-        int m = lowerWord.length;
-        if (at + m > text.length) {
-            return false;
-        }
-        for (int k = 0; k < m; k++) {
-            char c = text[at + k];
-            if (c != lowerWord[k] && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == lowerWord[k])) {
-                return false;
-            }
-        }
-        return true;
+    static long[] hits(String text) {
+        return WORD_SCANNER.hits(text);
     }
 
     /** A literal every HYBRID match that is not the word "hybrid" itself holds ("two days a week in the office"). */
-    private static final char[][] HYBRID_LITERALS = {"week".toCharArray()};
+    private static final RemoteWordScanner HYBRID_LITERALS = new RemoteWordScanner("week");
     /** Every ONSITE alternative holds one of these literals ("on-site role", "days a week", "this position", "not remote"). */
-    private static final char[][] ONSITE_LITERALS = {"role".toCharArray(), "position".toCharArray(), "job".toCharArray(),
-            "week".toCharArray(), "not".toCharArray()};
+    private static final RemoteWordScanner ONSITE_LITERALS = new RemoteWordScanner("role", "position", "job", "week", "not");
+
+    /*
+     * Every alternative of the patterns starts with \b and a letter or digit, so a match can only
+     * start on one of these characters (either case) with no ASCII letter, digit or underscore
+     * before it: windows are searched from those places alone, as running the pattern from every
+     * character of every window showed in profiles. Keep them in step with the patterns.
+     */
+    /** First characters of HYBRID's alternatives: hybrid; one, two, three, four, 1-4. */
+    private static final boolean[] HYBRID_STARTS = startCharacters("hotf1234");
+    /** First characters of REMOTE's alternatives: fully, 100%, completely, entirely; remote; work; this, the. */
+    private static final boolean[] REMOTE_STARTS = startCharacters("f1cerwt");
+    /** First characters of ONSITE's alternatives: on-site; in-office, in-person; five, 5; this; not. */
+    private static final boolean[] ONSITE_STARTS = startCharacters("oif5tn");
+
+    private static boolean[] startCharacters(String lowerCase) {
+        boolean[] starts = new boolean[128];
+        for (char c : lowerCase.toCharArray()) {
+            starts[c] = true;
+            starts[Character.toUpperCase(c)] = true;
+        }
+        return starts;
+    }
 
     /**
-     * True when the pattern matches in a window around an occurrence of one of the words. The
-     * windows of the words in {@code checked} are skipped when they hold none of the literals: a
-     * match inside a window holds one of them (case-insensitively, as the patterns compare), so
-     * the answer is the same, without running the pattern over most windows.
+     * True when the pattern, whose alternatives start with the {@code starts} characters, matches
+     * in a window around an occurrence of one of the words. The windows of the words in
+     * {@code checked} are skipped when they hold none of the literals: a match inside a window
+     * holds one of them (case-insensitively, as the patterns compare), so the answer is the same,
+     * without running the pattern over most windows.
      */
-    private static boolean matchesNear(Pattern pattern, String text, char[] chars, long[] hits, int words, int checked,
-            char[][] literals) {
+    private static boolean matchesNear(Pattern pattern, boolean[] starts, String text, long[] hits, int words,
+            int checked, RemoteWordScanner literals) {
         java.util.regex.Matcher m = null;
         for (long hit : hits) {
             int word = (int) (hit & 63);
@@ -178,33 +150,33 @@ public final class RemoteModes {
             int length = WORDS[Integer.numberOfTrailingZeros(word)].length();
             int from = Math.max(0, at - WINDOW);
             int to = Math.min(text.length(), at + length + WINDOW);
-            if ((word & checked) != 0 && !containsAny(chars, from, to, literals)) {
+            if ((word & checked) != 0 && !literals.anyWithin(text, from, to)) {
                 continue;
             }
-            if (m == null) {
-                m = pattern.matcher(text);
-            }
-            m.region(from, to);
-            // Word boundaries look past the region, so a cut word does not match by accident.
-            m.useTransparentBounds(true);
-            if (m.find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when one of the lower-case literals lies wholly within {@code chars[from, to)}, ignoring ASCII case. */
-    private static boolean containsAny(char[] chars, int from, int to, char[][] literals) {
-        for (int k = from; k < to; k++) {
-            int first = chars[k] | 0x20;
-            for (char[] literal : literals) {
-                if (first == literal[0] && k + literal.length <= to && startsWithIgnoringAsciiCase(chars, k, literal)) {
+            // The pattern finds a match in [from, to) exactly when one starts on one of its start
+            // characters there and ends by `to`.
+            for (int s = from; s < to; s++) {
+                char c = text.charAt(s);
+                if (c >= 128 || !starts[c] || s > 0 && isAsciiWordCharacter(text.charAt(s - 1))) {
+                    continue;
+                }
+                if (m == null) {
+                    m = pattern.matcher(text);
+                }
+                m.region(s, to);
+                // Word boundaries look past the region, so a cut word does not match by accident.
+                m.useTransparentBounds(true);
+                if (m.lookingAt()) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** True for the ASCII characters {@code \b} counts as part of a word: no word starts after one. */
+    private static boolean isAsciiWordCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /** What the text alone says, UNKNOWN unless it uses one of the unambiguous phrases. */
@@ -214,19 +186,18 @@ public final class RemoteModes {
         }
         // The patterns only run in a window around the words they start from: scanning whole
         // descriptions with them dominated extraction time.
-        char[] chars = text.toCharArray();
-        long[] hits = hits(chars);
+        long[] hits = hits(text);
         if (hits.length == 0) {
             return RemoteMode.UNKNOWN;
         }
         // An "office" window can only hold a HYBRID match through "week": the word "hybrid" is
         // found in its own window.
-        if (matchesNear(HYBRID, text, chars, hits, HYBRID_WORD | OFFICE_WORD, OFFICE_WORD, HYBRID_LITERALS)) {
+        if (matchesNear(HYBRID, HYBRID_STARTS, text, hits, HYBRID_WORD | OFFICE_WORD, OFFICE_WORD, HYBRID_LITERALS)) {
             return RemoteMode.HYBRID;
         }
-        boolean remote = matchesNear(REMOTE, text, chars, hits, REMOTE_WORD | ANYWHERE_WORD, 0, null);
+        boolean remote = matchesNear(REMOTE, REMOTE_STARTS, text, hits, REMOTE_WORD | ANYWHERE_WORD, 0, null);
         int onsiteWords = SITE_WORD | OFFICE_WORD | PERSON_WORD | REMOTE_WORD;
-        boolean onsite = matchesNear(ONSITE, text, chars, hits, onsiteWords, onsiteWords, ONSITE_LITERALS);
+        boolean onsite = matchesNear(ONSITE, ONSITE_STARTS, text, hits, onsiteWords, onsiteWords, ONSITE_LITERALS);
         if (remote == onsite) {
             return RemoteMode.UNKNOWN;
         }
