@@ -136,8 +136,11 @@ final class AshbyBoardReader {
                 } else {
                     d.plain = JsonFields.text(job(name, value(p, mapper)), name);
                 }
-            } else {
+            } else if (AshbyParser.JOB_FIELDS.contains(name)) {
                 job.set(name, value(p, mapper));
+            } else {
+                // A field the parser does not read (applyUrl, address, team...): skipped undecoded.
+                p.skipChildren();
             }
         }
         return d;

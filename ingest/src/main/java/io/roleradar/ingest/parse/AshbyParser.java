@@ -13,6 +13,7 @@ import io.roleradar.model.Salary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Ashby's public job-board API ({@code posting-api/job-board/{board}?includeCompensation=true}):
@@ -23,6 +24,14 @@ import java.util.Locale;
 public final class AshbyParser {
     private AshbyParser() {
     }
+
+    /**
+     * The job fields {@link #draft} reads (the descriptions apart): {@link AshbyBoardReader} keeps
+     * only these and skips the rest undecoded. Keep it in step with {@code draft}; a test compares
+     * the two ways over the real boards.
+     */
+    static final Set<String> JOB_FIELDS = Set.of("id", "jobUrl", "organizationName", "title", "department", "location",
+            "secondaryLocations", "workplaceType", "isRemote", "employmentType", "compensation", "publishedAt");
 
     static boolean looksLike(JsonNode root) {
         JsonNode jobs = root == null ? null : root.get("jobs");
@@ -51,6 +60,7 @@ public final class AshbyParser {
         String board = doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
                 : doc.stemLower() != null ? doc.stemLower() : boardFromJobs(jobs);
         int i = 0;
+        AtsUrls.Boards boards = new AtsUrls.Boards();
         for (JsonNode job : jobs) {
             i++;
             String where = doc.name() + " job " + i;
@@ -58,19 +68,19 @@ public final class AshbyParser {
                 results.add(new Rejected(where, Rejected.MALFORMED_JSON, "a job is not a JSON object"));
                 continue;
             }
-            results.add(draft(doc, board, job, descriptions == null ? null : descriptions.get(i - 1)).finish(where));
+            results.add(draft(doc, board, job, descriptions == null ? null : descriptions.get(i - 1), boards).finish(where));
         }
         return results;
     }
 
-    private static PostingDraft draft(Document doc, String board, JsonNode job, String description) {
+    private static PostingDraft draft(Document doc, String board, JsonNode job, String description, AtsUrls.Boards boards) {
         PostingDraft d = new PostingDraft();
         String nativeId = JsonFields.text(job, "id");
         d.id = nativeId == null ? null : "ashby:" + board + ":" + nativeId;
         d.source = "ashby:" + board;
         d.sourceUrl = JsonFields.text(job, "jobUrl");
         String named = JsonFields.text(job, "organizationName");
-        String slug = AtsUrls.boardAsWritten(d.sourceUrl);
+        String slug = boards.boardAsWritten(d.sourceUrl);
         d.company = named != null ? named : companyFromSlug(slug != null ? slug : board);
         d.title = JsonFields.text(job, "title");
         d.department = JsonFields.text(job, "department");

@@ -88,7 +88,7 @@ public final class Fields {
         if (v == null) {
             return null;
         }
-        String k = v.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        String k = lettersInLowerCase(v);
         if (k.startsWith("fulltime")) {
             return "FULL_TIME";
         }
@@ -105,6 +105,24 @@ public final class Fields {
             return "TEMPORARY";
         }
         return v.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+    }
+
+    /** The ASCII letters of {@code v}, lower-cased: what {@code toLowerCase(ROOT)} then removing every non a-z keeps. */
+    private static String lettersInLowerCase(String v) {
+        StringBuilder k = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                k.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                k.append((char) (c + ('a' - 'A')));
+            } else if (c > 0x7F) {
+                // Outside ASCII, lower-casing can give ASCII letters (the Kelvin sign gives 'k'):
+                // the general way decides.
+                return v.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            }
+        }
+        return k.toString();
     }
 
     /** A company name with a rating appended by the source (Glassdoor's "Tecolote Research\n3.8") removed. */

@@ -25,6 +25,14 @@ public final class Texts {
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                // Printable ASCII, nearly every character: neither invisible nor a space.
+                if (out != null) {
+                    out.append(c);
+                }
+                space = false;
+                continue;
+            }
             boolean invisible = TidyText.isInvisible(c);
             boolean white = !invisible && isOneLineSpace(c);
             if (out == null && (invisible || (white && (c != ' ' || space)))) {

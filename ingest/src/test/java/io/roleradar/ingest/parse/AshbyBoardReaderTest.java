@@ -51,22 +51,48 @@ class AshbyBoardReaderTest {
     }
 
     @Test
-    void everyOtherFieldBecomesTheNodeReadTreeMakes() throws Exception {
+    void theFieldsTheParserReadsBecomeTheNodesReadTreeMakesAndTheOthersAreSkipped() throws Exception {
+        // Values of every kind under the names the parser reads, whatever their usual type.
         String json = "{\"jobs\":[{\"id\":\"1\",\"jobUrl\":\"https://jobs.ashbyhq.com/acme/1\",\"title\":\"\","
-                + "\"isListed\":true,\"isRemote\":false,\"team\":null,\"count\":7,\"big\":12345678901234,"
-                + "\"huge\":123456789012345678901234567890,\"ratio\":1.25,\"tags\":[\"a\",1,null],"
-                + "\"address\":{\"postalAddress\":{\"addressCountry\":\"\"}},\"descriptionHtml\":\"<p>x</p>\"}],"
-                + "\"apiVersion\":\"1\",\"extra\":false}";
+                + "\"isRemote\":false,\"department\":true,\"organizationName\":null,\"location\":7,"
+                + "\"workplaceType\":12345678901234,\"employmentType\":123456789012345678901234567890,\"publishedAt\":1.25,"
+                + "\"secondaryLocations\":[\"a\",1,null],\"compensation\":{\"summaryComponents\":[]},"
+                + "\"applyUrl\":\"https://jobs.ashbyhq.com/acme/1/application\",\"address\":{\"postalAddress\":{}},"
+                + "\"descriptionHtml\":\"<p>x</p>\"}],\"apiVersion\":\"1\",\"extra\":false}";
         AshbyBoardReader.Board board = AshbyBoardReader.read(json.getBytes(StandardCharsets.UTF_8));
         com.fasterxml.jackson.databind.node.ObjectNode expected =
                 (com.fasterxml.jackson.databind.node.ObjectNode) PostingJson.mapper().readTree(json);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) expected.get("jobs").get(0)).remove("descriptionHtml");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) expected.get("jobs").get(0))
+                .remove(List.of("descriptionHtml", "applyUrl", "address"));
         assertThat(board.root()).isEqualTo(expected);
         // Equal trees can still differ in node classes (an IntNode is not equal to a LongNode, but
         // a TextNode made twice is): compare the classes too.
         expected.get("jobs").get(0).properties().forEach(e ->
                 assertThat(board.root().get("jobs").get(0).get(e.getKey()).getClass()).as(e.getKey())
                         .isEqualTo(e.getValue().getClass()));
+    }
+
+    @Test
+    void everyRealBoardGivesTheSamePostingsBothWays() throws Exception {
+        // Guards AshbyParser.JOB_FIELDS: a field the parser reads but the reader skipped would
+        // make the streamed postings differ from the tree way's.
+        java.nio.file.Path boards = io.roleradar.testkit.SharedData.resolve("ashby-boards");
+        List<java.nio.file.Path> files;
+        try (var s = java.nio.file.Files.list(boards)) {
+            files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        int postings = 0;
+        for (java.nio.file.Path f : files) {
+            byte[] body = java.nio.file.Files.readAllBytes(f);
+            String name = f.getFileName().toString();
+            Document doc = new Document(name, null, name.replace(".json", ""), null, body, null, Instant.EPOCH);
+            AshbyBoardReader.Board board = AshbyBoardReader.read(body);
+            assertThat(board).as(name).isNotNull();
+            List<ParseResult> streamed = AshbyParser.parse(doc, board.root(), board.descriptions());
+            assertThat(streamed).as(name).isEqualTo(AshbyParser.parse(doc, PostingJson.mapper().readTree(body)));
+            postings += streamed.size();
+        }
+        assertThat(postings).isGreaterThan(1000);
     }
 
     @Test

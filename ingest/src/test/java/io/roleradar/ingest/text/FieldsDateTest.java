@@ -36,6 +36,21 @@ class FieldsDateTest {
     }
 
     @Test
+    void employmentTypesReadByHandAgreeWithTheRegexWay() {
+        String[] values = {"FullTime", "Full-time", "full time", "PartTime", "Intern", "Internship", "Contract", "Contractor",
+                "Freelance", "Temporary", "Temp", "Seasonal", "Per Diem", "\u212Aontract", "\u0130ntern", "Vollzeit \u00e9t\u00e9",
+                "  ", "", "FULL_TIME", "Full\u2013time"};
+        for (String v : values) {
+            String k = v.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+            String expected = Texts.blankToNull(v) == null ? null : k.startsWith("fulltime") ? "FULL_TIME"
+                    : k.startsWith("parttime") ? "PART_TIME" : k.contains("intern") ? "INTERN"
+                    : k.contains("contract") || k.contains("freelance") ? "CONTRACT" : k.contains("temp") ? "TEMPORARY"
+                    : Texts.oneLine(v).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+            assertThat(Fields.employmentType(v)).as(v).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void datesReadDirectlyAgreeWithTheJavaTimeParsers() {
         String[] tails = {"", "T17:38:23.826+00:00", "T23:15:41-04:00", "T00:00:00.0000", "T00:00:00Z", "T24:00:00Z",
                 "T12:00", " 12:00", "Z", "T99:99:99+99:99", "garbage", "T12:00:00+14:00", "T12:00:00.123456789-18:00"};
