@@ -105,35 +105,22 @@ final class FragmentText {
                     i = close < 0 ? n : close + 3;
                     continue;
                 }
-                int tagEnd = tagEnd(html, i, n);
-                if (tagEnd < 0) {
+                int read = readTag(html, i, n);
+                if (read == TEXT) {
                     append(c);
                     i++;
                     continue;
                 }
-                int j = i + 1;
-                boolean closing = j < n && html[j] == '/';
-                if (closing) {
-                    j++;
-                }
-                if (j >= n || !isAsciiLetter(html[j])) {
-                    if (html[i + 1] == '!' || html[i + 1] == '?') {
-                        i = tagEnd + 1;
-                    } else {
-                        append(c);
-                        i++;
-                    }
+                if (read == DECLARATION) {
+                    i = tagEnd + 1;
                     continue;
                 }
-                int nameStart = j;
-                while (j < n && isNameChar(html[j])) {
-                    j++;
-                }
-                int kind = kind(html, nameStart, j);
-                boolean selfClosing = html[tagEnd - 1] == '/';
+                int kind = tagKind;
+                boolean closing = tagClosing;
+                boolean selfClosing = tagSelfClosing;
                 i = tagEnd + 1;
                 if (!closing && (kind & SKIPPED) != 0 && !selfClosing) {
-                    i = skipElement(html, i, n, nameStart, j - nameStart);
+                    i = skipElement(html, i, n, tagNameStart, tagNameEnd - tagNameStart);
                     continue;
                 }
                 boolean inItem = depth > 0 && lists[depth - 1] == 'l';
@@ -214,6 +201,87 @@ final class FragmentText {
                     out.put(html[i]);
                 }
             }
+        }
+    }
+
+    /** {@link #readTag} answers: '<' starts no tag, a declaration or processing instruction, a tag. */
+    private static final int TEXT = 0;
+    private static final int DECLARATION = 1;
+    private static final int TAG = 2;
+    /** The tag {@link #readTag} read: its '>', kind, form and name. */
+    private int tagEnd;
+    private int tagKind;
+    private boolean tagClosing;
+    private boolean tagSelfClosing;
+    private int tagNameStart;
+    private int tagNameEnd;
+    /** Tags read before on this thread, to be recognised by comparison instead of read again. */
+    private final TagMemo memo = TagMemo.PER_THREAD.get();
+
+    /** Reads the tag that starts at {@code html[i]}, a '<', into the tag fields. */
+    private int readTag(char[] html, int i, int n) {
+        int slot = -1;
+        if (i + 3 < n) {
+            slot = TagMemo.slot(html[i + 1], html[i + 2], html[i + 3]);
+            char[] known = memo.tags[slot];
+            if (known != null && i + known.length <= n && Arrays.equals(html, i, i + known.length, known, 0, known.length)) {
+                // The same characters up to the '>' give the same tag: the answer depends on nothing else.
+                int facts = memo.facts[slot];
+                tagEnd = i + known.length - 1;
+                tagKind = facts & 0xFF;
+                tagClosing = (facts & TagMemo.CLOSING) != 0;
+                tagSelfClosing = (facts & TagMemo.SELF_CLOSING) != 0;
+                return TAG;
+            }
+        }
+        int end = tagEnd(html, i, n);
+        if (end < 0) {
+            return TEXT;
+        }
+        tagEnd = end;
+        int j = i + 1;
+        boolean closing = j < n && html[j] == '/';
+        if (closing) {
+            j++;
+        }
+        if (j >= n || !isAsciiLetter(html[j])) {
+            return html[i + 1] == '!' || html[i + 1] == '?' ? DECLARATION : TEXT;
+        }
+        int nameStart = j;
+        while (j < n && isNameChar(html[j])) {
+            j++;
+        }
+        tagNameStart = nameStart;
+        tagNameEnd = j;
+        tagKind = kind(html, nameStart, j);
+        tagClosing = closing;
+        tagSelfClosing = html[end - 1] == '/';
+        boolean skipsContent = !closing && (tagKind & SKIPPED) != 0 && !tagSelfClosing;
+        if (slot >= 0 && !skipsContent && end - i < TagMemo.LONGEST) {
+            memo.tags[slot] = Arrays.copyOfRange(html, i, end + 1);
+            memo.facts[slot] = tagKind | (closing ? TagMemo.CLOSING : 0) | (tagSelfClosing ? TagMemo.SELF_CLOSING : 0);
+        }
+        return TAG;
+    }
+
+    /**
+     * The last tag read for each of a few hash slots of its first three characters. Ashby's HTML
+     * repeats a handful of tags ({@code <p style="min-height:1.5em">} is a quarter of its tags):
+     * comparing the characters with a known tag (a vectorised {@link Arrays#equals}) costs far
+     * less than finding the tag's end past its quoted attributes and looking its name up.
+     */
+    private static final class TagMemo {
+        static final ThreadLocal<TagMemo> PER_THREAD = ThreadLocal.withInitial(TagMemo::new);
+        static final int SLOTS = 64;
+        /** Longer tags are not kept: rare, and they would cost more to compare. */
+        static final int LONGEST = 64;
+        static final int CLOSING = 1 << 8;
+        static final int SELF_CLOSING = 1 << 9;
+        final char[][] tags = new char[SLOTS][];
+        final int[] facts = new int[SLOTS];
+
+        static int slot(char a, char b, char c) {
+            return (a * 31 * 31 + b * 31 + c) & (SLOTS - 1);
         }
     }
 
