@@ -154,13 +154,31 @@ final class AshbyBoardReader {
     }
 
     /**
-     * The value at the parser as {@code readTree} would give it. Strings, booleans and nulls, most
-     * of a job's fields, are made here from the node factory as {@code readTree} makes them: its
-     * per-call set-up (a deserialization context for each of some 20 fields a job) showed in profiles.
+     * The value at the parser as {@code readTree} would give it, made from the mapper's node
+     * factory as {@code readTree} makes it: objects, arrays, strings, booleans, nulls and integers
+     * (an int, long or big integer node by size). {@code readTree}'s set-up per call (a
+     * deserialization context for each field of each job) showed in profiles. Floating-point
+     * numbers, whose node depends on the mapper's settings, still go through {@code readTree}.
      */
     private static JsonNode value(JsonParser p, ObjectMapper mapper) throws IOException {
         JsonNodeFactory nodes = mapper.getNodeFactory();
         switch (p.currentToken()) {
+            case START_OBJECT: {
+                ObjectNode object = nodes.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    object.set(name, value(p, mapper));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = nodes.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(p, mapper));
+                }
+                return array;
+            }
             case VALUE_STRING:
                 return nodes.textNode(p.getText());
             case VALUE_TRUE:
@@ -169,6 +187,15 @@ final class AshbyBoardReader {
                 return nodes.booleanNode(false);
             case VALUE_NULL:
                 return nodes.nullNode();
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT:
+                        return nodes.numberNode(p.getIntValue());
+                    case LONG:
+                        return nodes.numberNode(p.getLongValue());
+                    default:
+                        return nodes.numberNode(p.getBigIntegerValue());
+                }
             default:
                 JsonNode v = mapper.readTree(p);
                 return v == null ? NullNode.getInstance() : v;

@@ -56,7 +56,9 @@ class AshbyBoardReaderTest {
         String json = "{\"jobs\":[{\"id\":\"1\",\"jobUrl\":\"https://jobs.ashbyhq.com/acme/1\",\"title\":\"\","
                 + "\"isRemote\":false,\"department\":true,\"organizationName\":null,\"location\":7,"
                 + "\"workplaceType\":12345678901234,\"employmentType\":123456789012345678901234567890,\"publishedAt\":1.25,"
-                + "\"secondaryLocations\":[\"a\",1,null],\"compensation\":{\"summaryComponents\":[]},"
+                + "\"secondaryLocations\":[\"a\",1,null,-2147483649,1e3,{\"x\":[true,false]}],"
+                + "\"compensation\":{\"summaryComponents\":[{\"minValue\":100000,\"maxValue\":1.5e5,\"k\":1,\"k\":2}],"
+                + "\"tiers\":[[],{}],\"n\":-0.0,\"big\":-99999999999999999999},"
                 + "\"applyUrl\":\"https://jobs.ashbyhq.com/acme/1/application\",\"address\":{\"postalAddress\":{}},"
                 + "\"descriptionHtml\":\"<p>x</p>\"}],\"apiVersion\":\"1\",\"extra\":false}";
         AshbyBoardReader.Board board = AshbyBoardReader.read(json.getBytes(StandardCharsets.UTF_8));
@@ -67,9 +69,19 @@ class AshbyBoardReaderTest {
         assertThat(board.root()).isEqualTo(expected);
         // Equal trees can still differ in node classes (an IntNode is not equal to a LongNode, but
         // a TextNode made twice is): compare the classes too.
-        expected.get("jobs").get(0).properties().forEach(e ->
-                assertThat(board.root().get("jobs").get(0).get(e.getKey()).getClass()).as(e.getKey())
-                        .isEqualTo(e.getValue().getClass()));
+        assertSameClasses(board.root(), expected, "root");
+    }
+
+    private static void assertSameClasses(com.fasterxml.jackson.databind.JsonNode actual,
+            com.fasterxml.jackson.databind.JsonNode expected, String path) {
+        assertThat(actual.getClass()).as(path).isEqualTo(expected.getClass());
+        if (expected.isObject()) {
+            expected.properties().forEach(e -> assertSameClasses(actual.get(e.getKey()), e.getValue(), path + "." + e.getKey()));
+        } else if (expected.isArray()) {
+            for (int k = 0; k < expected.size(); k++) {
+                assertSameClasses(actual.get(k), expected.get(k), path + "[" + k + "]");
+            }
+        }
     }
 
     @Test
