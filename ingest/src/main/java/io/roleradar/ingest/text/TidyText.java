@@ -192,9 +192,9 @@ final class TidyText {
             }
             final char[] ln = line;
             int l = ll;
+            int start = l;
             int pending = ln[l - 1] == ' ' ? 1 : 0;
             final char[] spaced = SPACED;
-            int text = 0;
             while (i < to) {
                 char c = s[i];
                 if (c >= 128) {
@@ -209,11 +209,13 @@ final class TidyText {
                 ln[l] = spaced[c];
                 l += 1 - (kind & pending);
                 pending = kind;
-                text |= kind ^ 1;
                 i++;
             }
             ll = l;
-            if (text != 0) {
+            // Whether the run held a character other than a space (which ends a run of raw line
+            // breaks), read off the line instead of tracked per character: spaces alone move the
+            // line's end by one at most, and leave a space there.
+            if (l - start > 1 || (l - start == 1 && ln[l - 1] != ' ')) {
                 rawLineBreaks = 0;
             }
             if (i < to) {
