@@ -61,6 +61,7 @@ public final class AshbyParser {
                 : doc.stemLower() != null ? doc.stemLower() : boardFromJobs(jobs);
         int i = 0;
         AtsUrls.Boards boards = new AtsUrls.Boards();
+        SlugCompanies companies = new SlugCompanies();
         for (JsonNode job : jobs) {
             i++;
             String where = doc.name() + " job " + i;
@@ -68,12 +69,14 @@ public final class AshbyParser {
                 results.add(new Rejected(where, Rejected.MALFORMED_JSON, "a job is not a JSON object"));
                 continue;
             }
-            results.add(draft(doc, board, job, descriptions == null ? null : descriptions.get(i - 1), boards).finish(where));
+            String description = descriptions == null ? null : descriptions.get(i - 1);
+            results.add(draft(doc, board, job, description, boards, companies).finish(where));
         }
         return results;
     }
 
-    private static PostingDraft draft(Document doc, String board, JsonNode job, String description, AtsUrls.Boards boards) {
+    private static PostingDraft draft(Document doc, String board, JsonNode job, String description, AtsUrls.Boards boards,
+            SlugCompanies companies) {
         PostingDraft d = new PostingDraft();
         String nativeId = JsonFields.text(job, "id");
         d.id = nativeId == null ? null : "ashby:" + board + ":" + nativeId;
@@ -81,7 +84,7 @@ public final class AshbyParser {
         d.sourceUrl = JsonFields.text(job, "jobUrl");
         String named = JsonFields.text(job, "organizationName");
         String slug = boards.boardAsWritten(d.sourceUrl);
-        d.company = named != null ? named : companyFromSlug(slug != null ? slug : board);
+        d.company = named != null ? named : companies.of(slug != null ? slug : board);
         d.title = JsonFields.text(job, "title");
         d.department = JsonFields.text(job, "department");
         d.location = JsonFields.text(job, "location");
@@ -145,6 +148,20 @@ public final class AshbyParser {
             }
         }
         return "unknown";
+    }
+
+    /** {@link #companyFromSlug} remembered for the next job of the same board (it splits the slug with a regex). */
+    private static final class SlugCompanies {
+        private String slug;
+        private String company;
+
+        String of(String s) {
+            if (s != null && !s.equals(slug)) {
+                slug = s;
+                company = companyFromSlug(s);
+            }
+            return s == null ? null : company;
+        }
     }
 
     static String companyFromSlug(String slug) {
