@@ -87,9 +87,14 @@ final class FragmentText {
 
     /** The tidy text of the HTML in {@code src[from, from + length)}. */
     static String convert(char[] src, int from, int length) {
-        FragmentText t = new FragmentText(src, from + length, TidyText.open());
-        t.run(from);
-        return t.out.finish();
+        TidyText out = TidyText.open();
+        write(src, from, length, out);
+        return out.finish();
+    }
+
+    /** Writes the text of the HTML in {@code src[from, from + length)} to {@code out}. */
+    static void write(char[] src, int from, int length, TidyText out) {
+        new FragmentText(src, from + length, out).run(from);
     }
 
     private void run(int from) {

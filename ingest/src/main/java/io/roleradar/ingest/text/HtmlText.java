@@ -33,7 +33,7 @@ public final class HtmlText {
         if (html == null || html.isBlank()) {
             return "";
         }
-        return finish(FragmentText.convert(html));
+        return of(html.toCharArray(), 0, html.length());
     }
 
     /**
@@ -41,7 +41,12 @@ public final class HtmlText {
      * parser's buffer holding a string value: no String of the HTML is made.
      */
     public static String of(char[] chars, int from, int length) {
-        return finish(FragmentText.convert(chars, from, length));
+        TidyText out = TidyText.open();
+        FragmentText.write(chars, from, length, out);
+        // Without an '&' in the text there is no entity left in it: most texts skip the check.
+        boolean ampersand = out.wroteAmpersand();
+        String text = out.finish();
+        return ampersand ? decodeLeftoverEntities(text) : text;
     }
 
     /**
@@ -59,12 +64,14 @@ public final class HtmlText {
     public static String of(Element root) {
         StringBuilder out = new StringBuilder();
         walk(root, out, false, false);
-        return finish(Texts.tidyLines(out.toString()));
+        return decodeLeftoverEntities(Texts.tidyLines(out.toString()));
     }
 
-    private static String finish(String text) {
-        // Some sources escape twice (&amp;nbsp;): one more decode removes what is left. The
-        // indexOf spares the regex's scan of the many texts without any '&'.
+    /**
+     * The text with what a twice-escaped source left in it decoded: some sources escape twice
+     * ({@code &amp;nbsp;}), and one more decode removes what is left.
+     */
+    private static String decodeLeftoverEntities(String text) {
         if (hasLeftoverEntity(text)) {
             text = Texts.tidyLines(Parser.unescapeEntities(text, false));
         }

@@ -46,15 +46,30 @@ final class TidyText {
         HTML_TEXT['&'] = STOP;
         PLAIN_TEXT['\n'] = GENERAL;
         PLAIN_TEXT['\r'] = GENERAL;
+        // Every '&' goes through put(char), which notes it (see wroteAmpersand).
+        PLAIN_TEXT['&'] = GENERAL;
     }
 
-    /** Each ASCII character as the fast loop writes it: its spaces as ' ', the rest as they are. */
-    private static final char[] SPACED = new char[128];
+    /**
+     * The fast loop's table, one entry for every char: a character copied as is, a space (' '
+     * alone), or anything else (a stop, another whitespace character, any non-ASCII character),
+     * which leaves the loop. Indexed by the whole char, the loop needs no test for ASCII, and
+     * with ' ' its only space it writes each character as it is instead of looking up what to
+     * write; the rarer whitespace characters go through the loop's exit, written as a space.
+     */
+    private static final byte[] HTML_FAST = fastTable(HTML_TEXT);
+    private static final byte[] PLAIN_FAST = fastTable(PLAIN_TEXT);
 
-    static {
+    private static byte[] fastTable(byte[] ascii) {
+        byte[] table = new byte[Character.MAX_VALUE + 1];
+        Arrays.fill(table, GENERAL);
+        table[' '] = SPACE;
         for (int c = 0; c < 128; c++) {
-            SPACED[c] = HTML_TEXT[c] == SPACE ? ' ' : (char) c;
+            if (ascii[c] == COPY) {
+                table[c] = COPY;
+            }
         }
+        return table;
     }
 
     private static final ThreadLocal<TidyText> PER_THREAD = ThreadLocal.withInitial(TidyText::new);
@@ -72,6 +87,8 @@ final class TidyText {
     private boolean lastWasBullet;
     /** Line breaks at the end of the raw text written so far, spaces not counting. */
     private int rawLineBreaks;
+    /** An '&' was written since {@link #open()}. */
+    private boolean ampersand;
     private boolean inUse;
 
     private TidyText() {
@@ -91,6 +108,7 @@ final class TidyText {
         t.bullet = false;
         t.lastWasBullet = false;
         t.rawLineBreaks = 0;
+        t.ampersand = false;
         return t;
     }
 
@@ -114,6 +132,9 @@ final class TidyText {
 
     /** Writes one raw character. */
     void put(char c) {
+        if (c == '&') {
+            ampersand = true;
+        }
         if (c == '\n') {
             rawLineBreaks++;
         } else if (c != ' ') {
@@ -139,6 +160,14 @@ final class TidyText {
         } else if (!isInvisible(c)) {
             append(c);
         }
+    }
+
+    /**
+     * Whether an '&' was written since {@link #open()}: without one the text holds no entity,
+     * and the check for leftover entities need not read it.
+     */
+    boolean wroteAmpersand() {
+        return ampersand;
     }
 
     /** Writes each character of {@code s}. */
@@ -194,19 +223,16 @@ final class TidyText {
             int l = ll;
             int start = l;
             int pending = ln[l - 1] == ' ' ? 1 : 0;
-            final char[] spaced = SPACED;
+            final byte[] fast = classes == HTML_TEXT ? HTML_FAST : PLAIN_FAST;
             while (i < to) {
                 char c = s[i];
-                if (c >= 128) {
-                    break;
-                }
-                int kind = classes[c];
+                int kind = fast[c];
                 if (kind > SPACE) {
                     break;
                 }
                 // kind is 1 for a space, 0 for a character copied as is. A space after a space is
                 // written over by what comes next (l does not move); l never reaches 0 here.
-                ln[l] = spaced[c];
+                ln[l] = c;
                 l += 1 - (kind & pending);
                 pending = kind;
                 i++;
@@ -223,7 +249,7 @@ final class TidyText {
                 if (c < 128 && classes[c] == STOP) {
                     return i;
                 }
-                put(c);
+                put(c < 128 && classes[c] == SPACE ? ' ' : c);
                 i++;
             }
         }

@@ -27,6 +27,17 @@ class HtmlTextTest {
     }
 
     @Test
+    void doublyEscapedEntitiesAreDecodedWhereverTheAmpersandCameFrom() {
+        // The '&' left behind comes out of <pre> text, of a decoded entity at the end of the
+        // input, or from the buffer form of the input: each must mark the text for the check.
+        assertThat(HtmlText.of("<pre>a&amp;amp;b</pre>")).isEqualTo("a&b");
+        assertThat(HtmlText.of("<p>R&amp;amp;D</p>")).isEqualTo("R&D");
+        char[] buffer = "xx<p>Fish &amp;amp; chips</p>yy".toCharArray();
+        assertThat(HtmlText.of(buffer, 2, buffer.length - 4)).isEqualTo("Fish & chips");
+        assertThat(HtmlText.of("<p>Fish & chips, &amp;amp</p>")).isEqualTo("Fish & chips, &amp");
+    }
+
+    @Test
     void scriptsStylesAndFormsAreDropped() {
         assertThat(HtmlText.of("<p>Keep</p><script>var x = 1;</script><style>p{}</style><button>Apply</button>")).isEqualTo("Keep");
     }
