@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Reads an Ashby board response ({@code {"jobs": [...], "apiVersion": ...}}) in one streaming
- * pass: every field becomes a tree node as {@code readTree} would make it, except the two
- * descriptions, which are most of the bytes. {@code descriptionHtml} is converted to text straight
+ * pass: every part of a job the parser reads ({@link AshbyParser#JOB_PARTS}) becomes a tree node
+ * as {@code readTree} would make it, the rest is skipped undecoded, and the two descriptions,
+ * which are most of the bytes, are read as text. {@code descriptionHtml} is converted to text straight
  * from the parser's buffer, and {@code descriptionPlain}, a fallback for a missing or blank HTML
  * description, is never decoded when the HTML came first (as it does in Ashby's responses). The
  * reader only answers when it is sure the document is an Ashby board with "jobs" as its first
@@ -136,8 +137,8 @@ final class AshbyBoardReader {
                 } else {
                     d.plain = JsonFields.text(job(name, value(p, mapper)), name);
                 }
-            } else if (AshbyParser.JOB_FIELDS.contains(name)) {
-                job.set(name, value(p, mapper));
+            } else if (AshbyParser.JOB_PARTS.field(name) != null) {
+                job.set(name, value(p, mapper, AshbyParser.JOB_PARTS.field(name)));
             } else {
                 // A field the parser does not read (applyUrl, address, team...): skipped undecoded.
                 p.skipChildren();
@@ -161,21 +162,31 @@ final class AshbyBoardReader {
      * numbers, whose node depends on the mapper's settings, still go through {@code readTree}.
      */
     private static JsonNode value(JsonParser p, ObjectMapper mapper) throws IOException {
+        return value(p, mapper, ReadParts.ALL);
+    }
+
+    /** {@link #value(JsonParser, ObjectMapper)} of the {@code parts} read, the rest skipped undecoded. */
+    private static JsonNode value(JsonParser p, ObjectMapper mapper, ReadParts parts) throws IOException {
         JsonNodeFactory nodes = mapper.getNodeFactory();
         switch (p.currentToken()) {
             case START_OBJECT: {
                 ObjectNode object = nodes.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
+                    ReadParts read = parts.field(name);
                     p.nextToken();
-                    object.set(name, value(p, mapper));
+                    if (read == null) {
+                        p.skipChildren();
+                    } else {
+                        object.set(name, value(p, mapper, read));
+                    }
                 }
                 return object;
             }
             case START_ARRAY: {
                 ArrayNode array = nodes.arrayNode();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(value(p, mapper));
+                    array.add(value(p, mapper, parts));
                 }
                 return array;
             }

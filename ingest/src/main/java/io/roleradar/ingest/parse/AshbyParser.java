@@ -25,13 +25,32 @@ public final class AshbyParser {
     private AshbyParser() {
     }
 
+    /** The fields of a compensation component {@link #component} reads. */
+    private static final ReadParts COMPONENT = ReadParts.only("compensationType", "minValue", "maxValue", "currencyCode",
+            "interval");
+
     /**
-     * The job fields {@link #draft} reads (the descriptions apart): {@link AshbyBoardReader} keeps
-     * only these and skips the rest undecoded. Keep it in step with {@code draft}; a test compares
-     * the two ways over the real boards.
+     * The parts of a job {@link #draft} reads (the descriptions apart): {@link AshbyBoardReader}
+     * makes nodes of these only and skips the rest undecoded. Of the compensation, only what
+     * {@link #salary} reads: its tiers' ids and summaries were most of the nodes made. Keep it in
+     * step with {@code draft}; a test compares the two ways over the real boards.
      */
-    static final Set<String> JOB_FIELDS = Set.of("id", "jobUrl", "organizationName", "title", "department", "location",
-            "secondaryLocations", "workplaceType", "isRemote", "employmentType", "compensation", "publishedAt");
+    static final ReadParts JOB_PARTS = ReadParts.only(java.util.Map.ofEntries(
+            java.util.Map.entry("id", ReadParts.ALL),
+            java.util.Map.entry("jobUrl", ReadParts.ALL),
+            java.util.Map.entry("organizationName", ReadParts.ALL),
+            java.util.Map.entry("title", ReadParts.ALL),
+            java.util.Map.entry("department", ReadParts.ALL),
+            java.util.Map.entry("location", ReadParts.ALL),
+            java.util.Map.entry("secondaryLocations", ReadParts.ALL),
+            java.util.Map.entry("workplaceType", ReadParts.ALL),
+            java.util.Map.entry("isRemote", ReadParts.ALL),
+            java.util.Map.entry("employmentType", ReadParts.ALL),
+            java.util.Map.entry("publishedAt", ReadParts.ALL),
+            java.util.Map.entry("compensation", ReadParts.only(java.util.Map.of(
+                    "summaryComponents", COMPONENT,
+                    "compensationTiers", ReadParts.only(java.util.Map.of("components", COMPONENT)),
+                    "scrapeableCompensationSalarySummary", ReadParts.ALL)))));
 
     static boolean looksLike(JsonNode root) {
         JsonNode jobs = root == null ? null : root.get("jobs");

@@ -56,16 +56,26 @@ class AshbyBoardReaderTest {
         String json = "{\"jobs\":[{\"id\":\"1\",\"jobUrl\":\"https://jobs.ashbyhq.com/acme/1\",\"title\":\"\","
                 + "\"isRemote\":false,\"department\":true,\"organizationName\":null,\"location\":7,"
                 + "\"workplaceType\":12345678901234,\"employmentType\":123456789012345678901234567890,\"publishedAt\":1.25,"
-                + "\"secondaryLocations\":[\"a\",1,null,-2147483649,1e3,{\"x\":[true,false]}],"
+                + "\"secondaryLocations\":[\"a\",1,null,-2147483649,1e3,{\"x\":[true,false]},[[],{}],-0.0,-99999999999999999999],"
                 + "\"compensation\":{\"summaryComponents\":[{\"minValue\":100000,\"maxValue\":1.5e5,\"k\":1,\"k\":2}],"
+                + "\"compensationTiers\":[{\"id\":\"t\",\"components\":[{\"interval\":\"1 YEAR\",\"summary\":\"s\"}]},7],"
                 + "\"tiers\":[[],{}],\"n\":-0.0,\"big\":-99999999999999999999},"
                 + "\"applyUrl\":\"https://jobs.ashbyhq.com/acme/1/application\",\"address\":{\"postalAddress\":{}},"
                 + "\"descriptionHtml\":\"<p>x</p>\"}],\"apiVersion\":\"1\",\"extra\":false}";
         AshbyBoardReader.Board board = AshbyBoardReader.read(json.getBytes(StandardCharsets.UTF_8));
         com.fasterxml.jackson.databind.node.ObjectNode expected =
                 (com.fasterxml.jackson.databind.node.ObjectNode) PostingJson.mapper().readTree(json);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) expected.get("jobs").get(0))
-                .remove(List.of("descriptionHtml", "applyUrl", "address"));
+        com.fasterxml.jackson.databind.node.ObjectNode job =
+                (com.fasterxml.jackson.databind.node.ObjectNode) expected.get("jobs").get(0);
+        job.remove(List.of("descriptionHtml", "applyUrl", "address"));
+        // Of the compensation, only the fields the salary is read from.
+        com.fasterxml.jackson.databind.node.ObjectNode compensation =
+                (com.fasterxml.jackson.databind.node.ObjectNode) job.get("compensation");
+        compensation.remove(List.of("tiers", "n", "big"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) compensation.get("summaryComponents").get(0)).remove("k");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) compensation.get("compensationTiers").get(0)).remove("id");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) compensation.get("compensationTiers").get(0).get("components").get(0))
+                .remove("summary");
         assertThat(board.root()).isEqualTo(expected);
         // Equal trees can still differ in node classes (an IntNode is not equal to a LongNode, but
         // a TextNode made twice is): compare the classes too.
@@ -85,8 +95,24 @@ class AshbyBoardReaderTest {
     }
 
     @Test
+    void aSalaryFoundOnlyInTheCompensationTiersIsReadTheStreamingWayToo() throws Exception {
+        String json = "{\"jobs\":[" + job("1", "\"<p>x</p>\"", "\"x\"").replace(
+                "\"compensation\":{\"summaryComponents\":[{\"compensationType\":\"Salary\"",
+                "\"compensation\":{\"compensationTiers\":[{\"id\":\"t1\",\"title\":\"Senior\",\"components\":["
+                        + "{\"id\":\"c0\",\"compensationType\":\"EquityPercentage\",\"summary\":\"Equity\"},"
+                        + "{\"id\":\"c1\",\"summary\":\"$120K - $160K\",\"compensationType\":\"Salary\","
+                        + "\"minValue\":120000,\"maxValue\":160000,\"currencyCode\":\"USD\",\"interval\":\"1 YEAR\"}]}],"
+                        + "\"summaryComponents\":[{\"compensationType\":\"EquityPercentage\"") + "],\"apiVersion\":\"1\"}";
+        AshbyBoardReader.Board board = AshbyBoardReader.read(json.getBytes(StandardCharsets.UTF_8));
+        List<ParseResult> streamed = AshbyParser.parse(doc(json), board.root(), board.descriptions());
+        assertThat(streamed).isEqualTo(byTree(json));
+        // The summary's only component with numbers is not a salary: the tier's salary is the one.
+        assertThat(((Parsed) streamed.get(0)).posting().salary().min()).isEqualByComparingTo("120000");
+    }
+
+    @Test
     void everyRealBoardGivesTheSamePostingsBothWays() throws Exception {
-        // Guards AshbyParser.JOB_FIELDS: a field the parser reads but the reader skipped would
+        // Guards AshbyParser.JOB_PARTS: a field the parser reads but the reader skipped would
         // make the streamed postings differ from the tree way's.
         java.nio.file.Path boards = io.roleradar.testkit.SharedData.resolve("ashby-boards");
         List<java.nio.file.Path> files;
