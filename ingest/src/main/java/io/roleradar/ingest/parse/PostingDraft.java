@@ -40,7 +40,7 @@ public final class PostingDraft {
      * @param where names the input in a reject, e.g. {@code file.json job 3}
      */
     public ParseResult finish(String where) {
-        String t = Texts.blankToNull(Texts.plainField(title));
+        String t = Texts.plainFieldOrNull(title);
         // Parsers hand over tidy text already (HtmlText, Texts.tidyLines); tidying again would only cost time.
         String d = description == null ? "" : description.strip();
         if (t == null) {
@@ -52,10 +52,10 @@ public final class PostingDraft {
         if (id == null || id.isBlank()) {
             return new Rejected(where, Rejected.MISSING_FIELD, "'" + t + "' has no id");
         }
-        String loc = Texts.blankToNull(Texts.plainField(location));
+        String loc = Texts.plainFieldOrNull(location);
         List<String> others = new ArrayList<>();
         for (String o : otherLocations) {
-            String clean = Texts.blankToNull(Texts.plainField(o));
+            String clean = Texts.plainFieldOrNull(o);
             if (clean != null && !clean.equals(loc) && !others.contains(clean)) {
                 others.add(clean);
             }
@@ -67,9 +67,9 @@ public final class PostingDraft {
                 .id(id)
                 .source(source)
                 .sourceUrl(Texts.blankToNull(sourceUrl))
-                .company(Texts.blankToNull(Texts.plainField(company)))
+                .company(Texts.plainFieldOrNull(company))
                 .title(t)
-                .department(Texts.blankToNull(Texts.plainField(department)))
+                .department(Texts.plainFieldOrNull(department))
                 .location(loc)
                 .otherLocations(others)
                 .remote(RemoteModes.decide(remoteField, loc, t, d))
@@ -88,23 +88,23 @@ public final class PostingDraft {
      * is plain text. Null when nothing is left of the title or the description.
      */
     public static RawPosting clean(RawPosting p) {
-        String title = Texts.blankToNull(Texts.plainField(p.title()));
+        String title = Texts.plainFieldOrNull(p.title());
         String description = p.description().indexOf('<') < 0 ? p.description() : Texts.stripTags(p.description());
         if (title == null || description.isBlank()) {
             return null;
         }
         List<String> others = new ArrayList<>();
         for (String o : p.otherLocations()) {
-            String clean = Texts.blankToNull(Texts.plainField(o));
+            String clean = Texts.plainFieldOrNull(o);
             if (clean != null) {
                 others.add(clean);
             }
         }
         return p.toBuilder()
                 .title(title)
-                .company(Texts.blankToNull(Texts.plainField(p.company())))
-                .department(Texts.blankToNull(Texts.plainField(p.department())))
-                .location(Texts.blankToNull(Texts.plainField(p.location())))
+                .company(Texts.plainFieldOrNull(p.company()))
+                .department(Texts.plainFieldOrNull(p.department()))
+                .location(Texts.plainFieldOrNull(p.location()))
                 .otherLocations(others)
                 .description(description)
                 .build();

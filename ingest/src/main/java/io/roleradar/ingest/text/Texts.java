@@ -63,7 +63,19 @@ public final class Texts {
 
     /** {@link #oneLine} or null when that leaves nothing (or a placeholder such as "-1"). */
     public static String blankToNull(String s) {
-        String t = oneLine(s);
+        return placeholderToNull(oneLine(s));
+    }
+
+    /**
+     * {@link #plainField} or null when that leaves nothing (or a placeholder such as "-1"): the
+     * same as {@code blankToNull(plainField(s))} without a second pass of {@link #oneLine} over
+     * what it has just made one line.
+     */
+    public static String plainFieldOrNull(String s) {
+        return placeholderToNull(plainField(s));
+    }
+
+    private static String placeholderToNull(String t) {
         return t == null || t.isEmpty() || t.equals("-1") || t.equalsIgnoreCase("null") ? null : t;
     }
 

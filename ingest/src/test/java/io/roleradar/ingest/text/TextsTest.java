@@ -84,4 +84,26 @@ class TextsTest {
         assertThat(Texts.tidyLines("a\u2003\u2009b \u2019c\u2014d\u3000e\u205Ff\u2028"))
                 .isEqualTo("a b \u2019c\u2014d e f");
     }
+
+    @Test
+    void aPlainFieldOrNullIsBlankToNullOfThePlainFieldWithoutItsSecondPass() {
+        // plainFieldOrNull skips blankToNull's oneLine because oneLine leaves its own output as it
+        // is: checked on strings made of the characters its rules treat differently.
+        char[] alphabet = {' ', '\t', '\n', '\r', 0x0B, '\f', '\u00A0', '\u2007', '\u202F', '\u2003', '\u200B',
+            '\u200C', '\uFEFF', '\u00AD', 0x01, 0x1F, 0x7F, 'a', 'n', 'u', 'l', '-', '1', '<', 'p', '>', '/', '&', ';', '\u2019'};
+        java.util.Random random = new java.util.Random(42);
+        String[] fixed = {null, "", " ", "null", " NULL ", "-1", "\u200B-1\u00A0", "<p>ML</p>", "<b>Lead</b> \u00A0 Engineer"};
+        for (String s : fixed) {
+            assertThat(Texts.plainFieldOrNull(s)).as("%s", s).isEqualTo(Texts.blankToNull(Texts.plainField(s)));
+        }
+        for (int n = 0; n < 50_000; n++) {
+            char[] chars = new char[random.nextInt(10)];
+            for (int k = 0; k < chars.length; k++) {
+                chars[k] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String s = new String(chars);
+            assertThat(Texts.plainFieldOrNull(s)).as("%s", s.chars().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo(Texts.blankToNull(Texts.plainField(s)));
+        }
+    }
 }
