@@ -17,11 +17,11 @@ import java.util.Set;
 final class FragmentText {
     private static final int PARAGRAPH = 1;
     private static final int LINE = 2;
-    private static final int SKIPPED = 4;
+    static final int SKIPPED = 4;
     private static final int BR = 8;
     private static final int LI = 16;
     private static final int LIST = 32;
-    private static final int PRE = 64;
+    static final int PRE = 64;
     private static final int CELL = 128;
 
     /**
@@ -74,7 +74,7 @@ final class FragmentText {
     private char[] lists = new char[8];
     private int depth;
 
-    private FragmentText(char[] src, int end, TidyText out) {
+    FragmentText(char[] src, int end, TidyText out) {
         this.src = src;
         this.end = end;
         this.out = out;
@@ -128,52 +128,7 @@ final class FragmentText {
                     i = skipElement(html, i, n, tagNameStart, tagNameEnd - tagNameStart);
                     continue;
                 }
-                boolean inItem = depth > 0 && lists[depth - 1] == 'l';
-                if ((kind & BR) != 0) {
-                    append('\n');
-                    continue;
-                }
-                boolean paragraph = (kind & PARAGRAPH) != 0;
-                boolean line = (kind & LINE) != 0;
-                if (closing) {
-                    if ((kind & (LI | LIST)) != 0) {
-                        char open = (kind & LI) != 0 ? 'l' : 'u';
-                        for (int at = depth - 1; at >= 0; at--) {
-                            if (lists[at] == open) {
-                                depth = at;
-                                break;
-                            }
-                        }
-                        inItem = depth > 0 && lists[depth - 1] == 'l';
-                    }
-                    if ((kind & PRE) != 0 && pre > 0) {
-                        pre--;
-                    }
-                    if (paragraph && !inItem) {
-                        breakLines(2);
-                    } else if (line || paragraph) {
-                        breakLines(1);
-                    }
-                } else {
-                    if (paragraph && !inItem) {
-                        breakLines(2);
-                    } else if (line || paragraph) {
-                        breakLines(1);
-                    } else if ((kind & CELL) != 0) {
-                        append(' ');
-                    }
-                    if ((kind & LI) != 0) {
-                        append('-');
-                        append(' ');
-                        if (!selfClosing) {
-                            push('l');
-                        }
-                    } else if ((kind & LIST) != 0 && !selfClosing) {
-                        push('u');
-                    } else if ((kind & PRE) != 0 && !selfClosing) {
-                        pre++;
-                    }
-                }
+                pre = tag(kind, closing, selfClosing, pre);
                 continue;
             }
             if (c == '&') {
@@ -209,22 +164,78 @@ final class FragmentText {
         }
     }
 
+    /**
+     * Writes what a tag means for the text (line and paragraph breaks, list bullets) and keeps
+     * the list and {@code <pre>} nesting; returns the new {@code <pre>} depth. The content of a
+     * skipped element is the caller's business. Shared by the readers of HTML in chars and in
+     * JSON string bytes ({@link JsonFragmentText}), so both apply the same rules.
+     */
+    int tag(int kind, boolean closing, boolean selfClosing, int pre) {
+        boolean inItem = depth > 0 && lists[depth - 1] == 'l';
+        if ((kind & BR) != 0) {
+            append('\n');
+            return pre;
+        }
+        boolean paragraph = (kind & PARAGRAPH) != 0;
+        boolean line = (kind & LINE) != 0;
+        if (closing) {
+            if ((kind & (LI | LIST)) != 0) {
+                char open = (kind & LI) != 0 ? 'l' : 'u';
+                for (int at = depth - 1; at >= 0; at--) {
+                    if (lists[at] == open) {
+                        depth = at;
+                        break;
+                    }
+                }
+                inItem = depth > 0 && lists[depth - 1] == 'l';
+            }
+            if ((kind & PRE) != 0 && pre > 0) {
+                pre--;
+            }
+            if (paragraph && !inItem) {
+                breakLines(2);
+            } else if (line || paragraph) {
+                breakLines(1);
+            }
+        } else {
+            if (paragraph && !inItem) {
+                breakLines(2);
+            } else if (line || paragraph) {
+                breakLines(1);
+            } else if ((kind & CELL) != 0) {
+                append(' ');
+            }
+            if ((kind & LI) != 0) {
+                append('-');
+                append(' ');
+                if (!selfClosing) {
+                    push('l');
+                }
+            } else if ((kind & LIST) != 0 && !selfClosing) {
+                push('u');
+            } else if ((kind & PRE) != 0 && !selfClosing) {
+                pre++;
+            }
+        }
+        return pre;
+    }
+
     /** {@link #readTag} answers: '<' starts no tag, a declaration or processing instruction, a tag. */
-    private static final int TEXT = 0;
-    private static final int DECLARATION = 1;
-    private static final int TAG = 2;
+    static final int TEXT = 0;
+    static final int DECLARATION = 1;
+    static final int TAG = 2;
     /** The tag {@link #readTag} read: its '>', kind, form and name. */
-    private int tagEnd;
-    private int tagKind;
-    private boolean tagClosing;
-    private boolean tagSelfClosing;
+    int tagEnd;
+    int tagKind;
+    boolean tagClosing;
+    boolean tagSelfClosing;
     private int tagNameStart;
     private int tagNameEnd;
     /** Tags read before on this thread, to be recognised by comparison instead of read again. */
     private final TagMemo memo = TagMemo.PER_THREAD.get();
 
     /** Reads the tag that starts at {@code html[i]}, a '<', into the tag fields. */
-    private int readTag(char[] html, int i, int n) {
+    int readTag(char[] html, int i, int n) {
         int slot = -1;
         if (i + 3 < n) {
             slot = TagMemo.slot(html[i + 1], html[i + 2], html[i + 3]);
@@ -275,7 +286,7 @@ final class FragmentText {
      * comparing the characters with a known tag (a vectorised {@link Arrays#equals}) costs far
      * less than finding the tag's end past its quoted attributes and looking its name up.
      */
-    private static final class TagMemo {
+    static final class TagMemo {
         static final ThreadLocal<TagMemo> PER_THREAD = ThreadLocal.withInitial(TagMemo::new);
         static final int SLOTS = 64;
         /** Longer tags are not kept: rare, and they would cost more to compare. */
@@ -440,7 +451,7 @@ final class FragmentText {
     }
 
     /** The text of an entity name such as {@code amp}, {@code #39} or {@code #x27}; null when unknown. */
-    private static String entity(String name) {
+    static String entity(String name) {
         if (name.charAt(0) == '#') {
             try {
                 int code = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')

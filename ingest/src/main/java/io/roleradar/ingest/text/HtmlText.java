@@ -50,6 +50,25 @@ public final class HtmlText {
     }
 
     /**
+     * Plain text of the HTML in a JSON string, read from the document's UTF-8 bytes without
+     * decoding the string first: {@code json[from]} is the first byte after its opening quote.
+     * Null when the string holds something this way leaves to the char way (markup written as
+     * escapes, comments, {@code <pre>}, scripts, bytes that are not well-formed string content):
+     * the caller then decodes the string and calls {@link #of(char[], int, int)}, which gives
+     * what this gives whenever this gives anything.
+     */
+    public static String ofJsonString(byte[] json, int from) {
+        TidyText out = TidyText.open();
+        boolean read = JsonFragmentText.write(json, from, out);
+        boolean ampersand = out.wroteAmpersand();
+        String text = out.finish();
+        if (!read) {
+            return null;
+        }
+        return ampersand ? decodeLeftoverEntities(text) : text;
+    }
+
+    /**
      * Plain text of HTML that arrived entity-escaped ({@code &lt;p&gt;...}), as Greenhouse's API
      * sends its {@code content}: unescaped once, then converted.
      */

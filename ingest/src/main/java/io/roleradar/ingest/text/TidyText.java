@@ -72,6 +72,23 @@ final class TidyText {
         return table;
     }
 
+    /**
+     * The byte loop's table ({@link #putJsonHtmlText}), for the UTF-8 bytes of HTML in a JSON
+     * string: printable ASCII is copied, ' ' is a space, and everything else leaves the loop for
+     * the caller to read ('<', '&', the backslash of an escape, the closing quote, control and
+     * non-ASCII bytes).
+     */
+    private static final byte[] JSON_HTML_FAST = new byte[256];
+
+    static {
+        Arrays.fill(JSON_HTML_FAST, GENERAL);
+        for (int b = ' '; b < 128; b++) {
+            JSON_HTML_FAST[b] = HTML_FAST[b] == GENERAL ? GENERAL : HTML_FAST[b];
+        }
+        JSON_HTML_FAST['\\'] = GENERAL;
+        JSON_HTML_FAST['"'] = GENERAL;
+    }
+
     private static final ThreadLocal<TidyText> PER_THREAD = ThreadLocal.withInitial(TidyText::new);
 
     private char[] dst = new char[256];
@@ -189,6 +206,61 @@ final class TidyText {
      */
     int putHtmlText(char[] s, int from, int to) {
         return run(s, from, to, HTML_TEXT);
+    }
+
+    /** Writes one character of HTML text outside {@code <pre>}: ASCII whitespace as a space. */
+    void putHtmlChar(char c) {
+        put(c < 128 && HTML_TEXT[c] == SPACE ? ' ' : c);
+    }
+
+    /**
+     * Writes HTML text outside {@code <pre>} straight from the UTF-8 bytes of a JSON string,
+     * from {@code s[from]} up to the first byte that is not printable ASCII or is '<', '&amp;',
+     * '\\' or '"' (which the caller reads: markup, an escape, the end of the string); returns
+     * where it stopped. What it writes is what {@link #putHtmlText} writes for the same
+     * characters: the same loop, reading bytes.
+     */
+    int putJsonHtmlText(byte[] s, int from) {
+        final byte[] fast = JSON_HTML_FAST;
+        final int n = s.length;
+        int i = from;
+        while (i < n) {
+            int kind = fast[s[i] & 0xFF];
+            if (kind > SPACE) {
+                return i;
+            }
+            if (carriageReturn || ll == 0) {
+                put(kind == SPACE ? ' ' : (char) s[i]);
+                i++;
+                continue;
+            }
+            if (ll == line.length) {
+                line = Arrays.copyOf(line, ll * 2);
+            }
+            final char[] ln = line;
+            // The rest of the string is unknown (it ends at a quote): a run goes as far as the
+            // line has room, and the loop grows the line for the next.
+            final int to = Math.min(n, i + (ln.length - ll));
+            int l = ll;
+            int start = l;
+            int pending = ln[l - 1] == ' ' ? 1 : 0;
+            while (i < to) {
+                int b = s[i] & 0xFF;
+                int k = fast[b];
+                if (k > SPACE) {
+                    break;
+                }
+                ln[l] = (char) b;
+                l += 1 - (k & pending);
+                pending = k;
+                i++;
+            }
+            ll = l;
+            if (l - start > 1 || (l - start == 1 && ln[l - 1] != ' ')) {
+                rawLineBreaks = 0;
+            }
+        }
+        return i;
     }
 
     /** Ends the raw text with at least {@code n} line breaks: adjacent blocks share their breaks. */

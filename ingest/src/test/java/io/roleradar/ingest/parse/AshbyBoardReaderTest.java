@@ -95,6 +95,27 @@ class AshbyBoardReaderTest {
     }
 
     @Test
+    void descriptionsTheByteReaderLeavesToTheCharReaderGiveTheSamePostings() throws Exception {
+        // Markup written as escapes, <pre>, a blank HTML, and a board starting with a byte-order mark.
+        String json = "{\"jobs\":[" + job("1", "\"\\u003cp\\u003eTrain \\u003cb\\u003emodels\\u003c/b\\u003e\\u003c/p\\u003e\"", "\"x\"")
+                + "," + job("2", "\"<pre>  x = 1\\n  y = 2</pre><p>remote-first</p>\"", "\"y\"")
+                + "," + job("3", "\" \\n \"", "\"Plain only\"")
+                + "," + job("4", "\"<p>We\\u2019re <em>hiring</em></p>\"", "\"z\"")
+                + "],\"apiVersion\":\"1\"}";
+        for (String doc : List.of(json, "\uFEFF" + json)) {
+            byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
+            AshbyBoardReader.Board board = AshbyBoardReader.read(bytes);
+            assertThat(board).isNotNull();
+            List<ParseResult> streamed = AshbyParser.parse(doc(doc), board.root(), board.descriptions());
+            assertThat(streamed).isEqualTo(AshbyParser.parse(doc(doc), PostingJson.mapper().readTree(bytes)));
+            assertThat(((Parsed) streamed.get(0)).posting().description()).isEqualTo("Train models");
+            assertThat(((Parsed) streamed.get(1)).posting().description()).isEqualTo("x = 1\ny = 2\n\nremote-first");
+            assertThat(((Parsed) streamed.get(2)).posting().description()).isEqualTo("Plain only");
+            assertThat(((Parsed) streamed.get(3)).posting().description()).isEqualTo("We\u2019re hiring");
+        }
+    }
+
+    @Test
     void aSalaryFoundOnlyInTheCompensationTiersIsReadTheStreamingWayToo() throws Exception {
         String json = "{\"jobs\":[" + job("1", "\"<p>x</p>\"", "\"x\"").replace(
                 "\"compensation\":{\"summaryComponents\":[{\"compensationType\":\"Salary\"",

@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are the old code, kept unchanged in the tests.
  */
 class OnePassConversionTest {
-    private static final String[] TEXT_PIECES = {"a", "Word", "ML", "- ", "-", "\u2022", " ", "  ", "\t", "\n", "\n\n",
+    static final String[] TEXT_PIECES = {"a", "Word", "ML", "- ", "-", "\u2022", " ", "  ", "\t", "\n", "\n\n",
             "\r", "\r\n", "\f", "\u000B", "\u00A0", "\u2003", "\u3000", "\u200B", "\uFEFF", "\u00AD", "\u2019", "\u00e9",
             "\u0001", "\u007F", "x-y", "R&D", "1 < 2", "&", ";", "."};
-    private static final String[] HTML_PIECES = {"<p>", "</p>", "<P class=\"x\">", "<p style=\"min-height:1.5em\">",
+    static final String[] HTML_PIECES = {"<p>", "</p>", "<P class=\"x\">", "<p style=\"min-height:1.5em\">",
             "<li>", "</li>", "<LI/>", "<ul>", "</ul>", "<ol>", "</ol>", "<br>", "<br/>", "<BR />", "<pre>", "</pre>",
             "<h2>", "</h2>", "<div>", "</div>", "<td>", "<th>", "<tr>", "<strong>", "</strong>", "<em>", "<a href='a>b'>",
             "</a>", "<script>var a = '<p>';</script>", "<style>p{}</style>", "<!-- note -->", "<!---->", "<!DOCTYPE html>",
@@ -74,14 +74,14 @@ class OnePassConversionTest {
         return TidyLinesReference.tidyLines(raw.chars(), raw.length());
     }
 
-    private static String[] mixed() {
+    static String[] mixed() {
         String[] all = new String[HTML_PIECES.length + TEXT_PIECES.length];
         System.arraycopy(HTML_PIECES, 0, all, 0, HTML_PIECES.length);
         System.arraycopy(TEXT_PIECES, 0, all, HTML_PIECES.length, TEXT_PIECES.length);
         return all;
     }
 
-    private static String compose(Random random, String[] pieces, int count) {
+    static String compose(Random random, String[] pieces, int count) {
         StringBuilder s = new StringBuilder();
         for (int k = 0; k < count; k++) {
             s.append(pieces[random.nextInt(pieces.length)]);
@@ -89,7 +89,7 @@ class OnePassConversionTest {
         return s.toString();
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         StringBuilder out = new StringBuilder();
         for (char c : s.toCharArray()) {
             out.append(c >= ' ' && c < 0x7F ? String.valueOf(c) : String.format("\\u%04X", (int) c));
