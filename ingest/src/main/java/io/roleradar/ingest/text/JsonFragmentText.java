@@ -91,19 +91,26 @@ final class JsonFragmentText {
     /** Reads the tag (or the lone '<') at {@code s[i]}; returns where reading goes on, -1 to give up. */
     private int tag(int i) {
         final byte[] s = this.s;
+        if (i + 3 >= s.length) {
+            return newTag(i, -1);
+        }
+        // Kept small, so that the compiler inlines it: nearly every tag is one seen before.
+        int slot = ByteTagMemo.slot(s[i + 1], s[i + 2], s[i + 3]);
+        byte[] known = memo.tags[slot];
+        if (known != null && i + known.length <= s.length && Arrays.equals(s, i, i + known.length, known, 0, known.length)) {
+            int facts = memo.facts[slot];
+            rules.tag(facts & 0xFF, (facts & FragmentText.TagMemo.CLOSING) != 0,
+                    (facts & FragmentText.TagMemo.SELF_CLOSING) != 0, 0);
+            return i + known.length;
+        }
+        return newTag(i, slot);
+    }
+
+    /** {@link #tag} for a tag not in the memo, kept there when {@code slot} is not -1. */
+    private int newTag(int i, int slot) {
+        final byte[] s = this.s;
         if (i + 1 < s.length && (s[i + 1] == '!' || s[i + 1] == '?')) {
             return -1;
-        }
-        int slot = -1;
-        if (i + 3 < s.length) {
-            slot = FragmentText.TagMemo.slot((char) s[i + 1], (char) s[i + 2], (char) s[i + 3]);
-            byte[] known = memo.tags[slot];
-            if (known != null && i + known.length <= s.length && Arrays.equals(s, i, i + known.length, known, 0, known.length)) {
-                int facts = memo.facts[slot];
-                rules.tag(facts & 0xFF, (facts & FragmentText.TagMemo.CLOSING) != 0,
-                        (facts & FragmentText.TagMemo.SELF_CLOSING) != 0, 0);
-                return i + known.length;
-            }
         }
         // Decode the characters up to the tag's '>' as the char reader's tagEnd finds it
         // (skipping quoted attribute values); a '<' or the end of the string first means the
@@ -302,7 +309,16 @@ final class JsonFragmentText {
     /** Tags read before on this thread, as their bytes, to be recognised by comparison (see FragmentText's memo). */
     private static final class ByteTagMemo {
         static final ThreadLocal<ByteTagMemo> PER_THREAD = ThreadLocal.withInitial(ByteTagMemo::new);
-        final byte[][] tags = new byte[FragmentText.TagMemo.SLOTS][];
-        final int[] facts = new int[FragmentText.TagMemo.SLOTS];
+        /**
+         * More slots than the char memo's, hashed better: a tag not found here costs far more
+         * than in the char reader (it is decoded first), so tags evicting each other showed.
+         */
+        static final int SLOTS = 256;
+        final byte[][] tags = new byte[SLOTS][];
+        final int[] facts = new int[SLOTS];
+
+        static int slot(byte a, byte b, byte c) {
+            return (((a & 0xFF) << 16 | (b & 0xFF) << 8 | (c & 0xFF)) * 0x9E3779B1) >>> 24;
+        }
     }
 }
