@@ -41,7 +41,7 @@ final class AshbyBoardReader {
     /** The board, or null when this is not certainly an Ashby board this reader handles. */
     static Board read(byte[] body) {
         ObjectMapper mapper = PostingJson.mapper();
-        try (JsonParser p = mapper.createParser(body)) {
+        try (JsonParser p = StringSkippingParser.over(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
                     || !p.currentName().equals("jobs") || p.nextToken() != JsonToken.START_ARRAY) {
                 return null;
@@ -52,7 +52,7 @@ final class AshbyBoardReader {
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.START_OBJECT) {
                     ObjectNode job = jobs.addObject();
-                    Description d = job(p, mapper, job, body);
+                    Description d = job(p, mapper, job);
                     if (d == null || (jobs.size() == 1 && !d.named && !job.has("jobUrl"))) {
                         // A duplicate description field, or a first job that does not look like
                         // Ashby's: the tree way decides.
@@ -105,7 +105,7 @@ final class AshbyBoardReader {
     }
 
     /** Reads one job object into {@code job}; null on a duplicate description field. */
-    private static Description job(JsonParser p, ObjectMapper mapper, ObjectNode job, byte[] body) throws IOException {
+    private static Description job(JsonParser p, ObjectMapper mapper, ObjectNode job) throws IOException {
         Description d = new Description();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -116,9 +116,8 @@ final class AshbyBoardReader {
                 }
                 d.htmlSeen = true;
                 d.named = true;
-                String fromBytes = t == JsonToken.VALUE_STRING ? htmlTextFromBytes(p, body) : null;
+                String fromBytes = t == JsonToken.VALUE_STRING ? htmlTextFromBytes(p) : null;
                 if (fromBytes != null) {
-                    // Left undecoded: the parser skips the string on its next token.
                     d.fromHtml = fromBytes;
                 } else if (t == JsonToken.VALUE_STRING) {
                     char[] chars = p.getTextCharacters();
@@ -153,26 +152,25 @@ final class AshbyBoardReader {
 
     /**
      * The text of the HTML string value at the parser, read from the document's bytes before the
-     * parser decodes it ({@link HtmlText#ofJsonString}); null when that way does not take it or
-     * the text is blank, and the string is then read the char way, which decides as before (a
-     * blank text can come from blank HTML, which counts as no description). The token's offset
-     * must point at an opening quote right after the field's ':' (a document starting with a
-     * byte-order mark is left to the char way, its offsets being counted after the mark).
+     * parser decodes it ({@link HtmlText#ofJsonString}), the parser then moved past the string
+     * without reading it again; null, and the parser not moved, when that way does not take the
+     * string or its text is blank: the string is then read the char way, which decides as
+     * before (a blank text can come from blank HTML, which counts as no description).
      */
-    private static String htmlTextFromBytes(JsonParser p, byte[] body) {
-        long offset = p.currentTokenLocation().getByteOffset();
-        if (offset <= 0 || offset >= body.length || body[(int) offset] != '"' || (body[0] & 0xFF) == 0xEF) {
+    private static String htmlTextFromBytes(JsonParser p) {
+        if (!(p instanceof StringSkippingParser parser)) {
             return null;
         }
-        int before = (int) offset - 1;
-        while (before > 0 && (body[before] == ' ' || body[before] == '\t' || body[before] == '\n' || body[before] == '\r')) {
-            before--;
-        }
-        if (body[before] != ':') {
+        int start = parser.undecodedStringStart();
+        if (start < 0) {
             return null;
         }
-        String text = HtmlText.ofJsonString(body, (int) offset + 1);
-        return text == null || text.isBlank() ? null : text;
+        HtmlText.FromJson read = HtmlText.ofJsonString(parser.bytes(), start);
+        if (read == null || read.text().isBlank()) {
+            return null;
+        }
+        parser.skipStringEndingAt(read.closingQuote());
+        return read.text();
     }
 
     /** A one-field object, so {@link JsonFields#text} applies its rules to a lone value. */

@@ -50,6 +50,15 @@ public final class HtmlText {
     }
 
     /**
+     * The text of the HTML in a JSON string, and the index of the string's closing quote.
+     *
+     * @param text the plain text, as {@link #of(char[], int, int)} gives it for the decoded string
+     * @param closingQuote where the string ends in the bytes it was read from
+     */
+    public record FromJson(String text, int closingQuote) {
+    }
+
+    /**
      * Plain text of the HTML in a JSON string, read from the document's UTF-8 bytes without
      * decoding the string first: {@code json[from]} is the first byte after its opening quote.
      * Null when the string holds something this way leaves to the char way (markup written as
@@ -57,15 +66,15 @@ public final class HtmlText {
      * the caller then decodes the string and calls {@link #of(char[], int, int)}, which gives
      * what this gives whenever this gives anything.
      */
-    public static String ofJsonString(byte[] json, int from) {
+    public static FromJson ofJsonString(byte[] json, int from) {
         TidyText out = TidyText.open();
-        boolean read = JsonFragmentText.write(json, from, out);
+        int closingQuote = JsonFragmentText.write(json, from, out);
         boolean ampersand = out.wroteAmpersand();
         String text = out.finish();
-        if (!read) {
+        if (closingQuote < 0) {
             return null;
         }
-        return ampersand ? decodeLeftoverEntities(text) : text;
+        return new FromJson(ampersand ? decodeLeftoverEntities(text) : text, closingQuote);
     }
 
     /**

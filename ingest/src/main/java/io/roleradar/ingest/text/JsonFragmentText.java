@@ -10,7 +10,7 @@ import java.util.Arrays;
  * that reads those chars again, and most of an Ashby board's bytes are descriptions; the parser
  * skipping the string instead is much cheaper.
  *
- * <p>It reads the common case only and gives up (returns false) on the rest, which the caller
+ * <p>It reads the common case only and gives up (returns -1) on the rest, which the caller
  * then reads the char way, so the answer is always the char reader's: markup written as escapes
  * ({@code \u003c}), comments, declarations, {@code <pre>}, scripts and the other elements whose
  * content is dropped, and bytes that are not well-formed JSON string content. What it writes for
@@ -40,24 +40,24 @@ final class JsonFragmentText {
 
     /**
      * Writes the text of the HTML in the JSON string whose content starts at {@code json[from]}
-     * (just after its opening quote) to {@code out}; false when it gave up, and what it wrote is
-     * then to be thrown away.
+     * (just after its opening quote) to {@code out}; returns the index of the string's closing
+     * quote, or -1 when it gave up, and what it wrote is then to be thrown away.
      */
-    static boolean write(byte[] json, int from, TidyText out) {
+    static int write(byte[] json, int from, TidyText out) {
         return new JsonFragmentText(json, out).run(from);
     }
 
-    private boolean run(int from) {
+    private int run(int from) {
         final byte[] s = this.s;
         int i = from;
         while (true) {
             i = out.putJsonHtmlText(s, i);
             if (i >= s.length) {
-                return false;
+                return -1;
             }
             byte b = s[i];
             if (b == '"') {
-                return true;
+                return i;
             }
             if (b == '<') {
                 i = tag(i);
@@ -67,12 +67,12 @@ final class JsonFragmentText {
                 // An escape, a non-ASCII character or a control byte: one character of text.
                 long d = decode(s, i);
                 if (d < 0) {
-                    return false;
+                    return -1;
                 }
                 int c = (int) d;
                 if (c == '<' || c == '&') {
                     // Markup written as an escape: the char reader's business.
-                    return false;
+                    return -1;
                 }
                 if (c >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
                     out.put(Character.highSurrogate(c));
@@ -83,7 +83,7 @@ final class JsonFragmentText {
                 i = (int) (d >>> 32);
             }
             if (i < 0) {
-                return false;
+                return -1;
             }
         }
     }
