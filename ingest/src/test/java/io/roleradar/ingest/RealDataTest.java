@@ -23,11 +23,7 @@ class RealDataTest {
 
     @Test
     void everyAshbyBoardFileYieldsCleanValidPostingsIdentifiedByFileStem() throws IOException {
-        Path folder = SharedData.resolve("ashby-boards");
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> files = SharedData.files("ashby-boards", ".json");
         assertThat(files).hasSizeGreaterThanOrEqualTo(30);
         int total = 0;
         for (Path file : files) {

@@ -28,6 +28,16 @@ public final class SharedData {
         return path;
     }
 
+    /**
+     * The files directly in a folder of the shared data whose names end with {@code suffix},
+     * sorted by name; the test is skipped when the folder is absent.
+     */
+    public static java.util.List<Path> files(String folder, String suffix) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(resolve(folder))) {
+            return s.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
     /** The shared data folder when present, else null; for benchmarks and tools that do not skip. */
     public static Path locate() {
         String configured = System.getProperty("roleradar.shared.data");

@@ -20,9 +20,11 @@ import java.util.List;
  * Reads an Ashby board response ({@code {"jobs": [...], "apiVersion": ...}}) in one streaming
  * pass: every part of a job the parser reads ({@link AshbyParser#JOB_PARTS}) becomes a tree node
  * as {@code readTree} would make it, the rest is skipped undecoded, and the two descriptions,
- * which are most of the bytes, are read as text. {@code descriptionHtml} is converted to text straight
- * from the parser's buffer, and {@code descriptionPlain}, a fallback for a missing or blank HTML
- * description, is never decoded when the HTML came first (as it does in Ashby's responses). The
+ * which are most of the bytes, are read as text. {@code descriptionHtml} is converted to text
+ * straight from the document's bytes, the parser then moved past it ({@link StringSkippingParser});
+ * a string that way does not take is decoded by the parser and converted from its buffer. {@code
+ * descriptionPlain}, a fallback for a missing or blank HTML description, is never decoded when the
+ * HTML came first (as it does in Ashby's responses). The
  * reader only answers when it is sure the document is an Ashby board with "jobs" as its first
  * field; anything else (another API, a duplicate description field, malformed or trailing JSON)
  * gives null and the document goes the tree way, which decides and reports as before.

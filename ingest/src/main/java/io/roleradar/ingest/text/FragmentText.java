@@ -9,7 +9,8 @@ import java.util.Set;
  * A single-pass HTML-to-text conversion for the HTML fragments ATS APIs put in their JSON
  * (descriptions of a few kilobytes, simple markup). It applies the same block rules as the Jsoup
  * walk in {@link HtmlText} without building a DOM; whole pages still go through Jsoup, whose error
- * recovery they need. It reads a char array (a JSON parser's buffer can be handed over as is) and
+ * recovery they need. It reads a char array (a JSON parser's buffer can be handed over as is;
+ * {@link JsonFragmentText} reads the HTML of a JSON string from its bytes, with the same tag rules) and
  * writes tidy text through a {@link TidyText}, and looks tag names up in a small hash table
  * without allocating, because this loop runs over every description character and dominated
  * extraction time (see the Ingest section of BENCHMARKS.md).

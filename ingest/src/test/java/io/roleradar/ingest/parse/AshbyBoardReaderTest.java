@@ -135,11 +135,7 @@ class AshbyBoardReaderTest {
     void everyRealBoardGivesTheSamePostingsBothWays() throws Exception {
         // Guards AshbyParser.JOB_PARTS: a field the parser reads but the reader skipped would
         // make the streamed postings differ from the tree way's.
-        java.nio.file.Path boards = io.roleradar.testkit.SharedData.resolve("ashby-boards");
-        List<java.nio.file.Path> files;
-        try (var s = java.nio.file.Files.list(boards)) {
-            files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        }
+        List<java.nio.file.Path> files = io.roleradar.testkit.SharedData.files("ashby-boards", ".json");
         int postings = 0;
         for (java.nio.file.Path f : files) {
             byte[] body = java.nio.file.Files.readAllBytes(f);

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,11 +54,7 @@ class StringSkippingParserTest {
 
     @Test
     void skippingTheStringsTheByteReaderReadLeavesEveryOtherTokenAsJacksonReadsIt() throws IOException {
-        Path boards = SharedData.resolve("ashby-boards");
-        List<Path> files;
-        try (Stream<Path> s = Files.list(boards)) {
-            files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> files = SharedData.files("ashby-boards", ".json");
         int skipped = 0;
         for (Path f : files) {
             byte[] body = Files.readAllBytes(f);

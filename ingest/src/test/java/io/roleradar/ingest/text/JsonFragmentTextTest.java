@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,11 +110,7 @@ class JsonFragmentTextTest {
 
     @Test
     void everyRealAshbyDescriptionReadsFromItsBytesAsTheCharReaderReadsIt() throws IOException {
-        Path boards = SharedData.resolve("ashby-boards");
-        List<Path> files;
-        try (Stream<Path> s = Files.list(boards)) {
-            files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> files = SharedData.files("ashby-boards", ".json");
         int total = 0;
         int read = 0;
         for (Path f : files) {

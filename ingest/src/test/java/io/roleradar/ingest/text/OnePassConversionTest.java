@@ -6,11 +6,9 @@ import io.roleradar.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,11 +50,7 @@ class OnePassConversionTest {
 
     @Test
     void everyRealAshbyDescriptionConvertsAsBefore() throws IOException {
-        Path boards = SharedData.resolve("ashby-boards");
-        List<Path> files;
-        try (Stream<Path> s = Files.list(boards)) {
-            files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> files = SharedData.files("ashby-boards", ".json");
         int checked = 0;
         for (Path f : files) {
             for (JsonNode job : PostingJson.mapper().readTree(f.toFile()).path("jobs")) {
