@@ -142,11 +142,14 @@ final class AshbyBoardReader {
                 } else {
                     d.plain = JsonFields.text(job(name, value(p, mapper)), name);
                 }
-            } else if (AshbyParser.JOB_PARTS.field(name) != null) {
-                job.set(name, value(p, mapper, AshbyParser.JOB_PARTS.field(name)));
             } else {
-                // A field the parser does not read (applyUrl, address, team...): skipped undecoded.
-                p.skipChildren();
+                ReadParts read = AshbyParser.JOB_PARTS.field(name);
+                if (read != null) {
+                    job.set(name, value(p, mapper, read));
+                } else {
+                    // A field the parser does not read (applyUrl, address, team...): skipped undecoded.
+                    p.skipChildren();
+                }
             }
         }
         return d;
