@@ -5,6 +5,7 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 COPY model model
+COPY support support
 COPY broker broker
 COPY testkit testkit
 COPY ingest ingest
