@@ -170,7 +170,8 @@ public final class Classifier {
         double confidence = round2(ml ? p : 1.0 - p);
         List<Evidence> mlEvidence = scan.evidence(ml ? Signal.ML : Signal.NOT_ML, 4);
         if (!ml) {
-            return Tags.notMl(confidence, new TagEvidence(mlEvidence, null, null, null, null), taxonomy.version());
+            return Tags.notMl(confidence, null, null, new TagEvidence(mlEvidence, null, null, null, null), null,
+                    taxonomy.version());
         }
         double infra = scan.signal(Signal.INFRA);
         double modeling = scan.signal(Signal.MODELING);
@@ -217,7 +218,7 @@ public final class Classifier {
         List<RoundTag> roundTags = rounds.plan(new RoundPlanner.Facts(responsibility, specialization,
                 level.level(), domains, scan, evidence));
         return new Tags(true, confidence, responsibility, specialization, null, domains, level.level(), manager,
-                roundTags, evidence, taxonomy.version());
+                roundTags, evidence, null, taxonomy.version());
     }
 
     static double round2(double v) {

@@ -71,7 +71,7 @@ public record TagSummary(String id, String title, String sourceUrl, String compa
             rounds.add(new RoundTag(r.round(), r.weight(), List.of(), List.of()));
         }
         Tags bare = new Tags(t.mlRole(), t.mlConfidence(), t.responsibility(), t.specialization(), t.quadrant(),
-                domains, t.level(), t.manager(), rounds, TagEvidence.NONE, t.taxonomyVersion());
+                domains, t.level(), t.manager(), rounds, TagEvidence.NONE, null, t.taxonomyVersion());
         return new TagSummary(p.id(), p.title(), p.sourceUrl(), p.company(), p.source(), p.postedAt(),
                 p.fetchedAt(), bare);
     }
@@ -172,7 +172,7 @@ public record TagSummary(String id, String title, String sourceUrl, String compa
             }
             Boolean manager = (flags & 2) == 0 ? null : (flags & 4) != 0;
             Tags tags = new Tags((flags & 1) != 0, confidence, responsibility, specialization, null, domains, level,
-                    manager, rounds, TagEvidence.NONE, taxonomyVersion);
+                    manager, rounds, TagEvidence.NONE, null, taxonomyVersion);
             return new TagSummary(id, title, sourceUrl, company, source,
                     day == NO_DAY ? null : LocalDate.ofEpochDay(day),
                     seconds == NO_INSTANT ? null : Instant.ofEpochSecond(seconds, nanos), tags);

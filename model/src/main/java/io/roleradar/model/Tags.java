@@ -5,9 +5,13 @@ import java.util.Objects;
 
 /**
  * The classifier's answer for one posting, with the names and values of TAXONOMY.md.
- * For a non-ML role ({@code mlRole} false) the ML-only tags are null and the lists empty.
+ * For a non-ML role ({@code mlRole} false) the ML-only tags (responsibility, specialization,
+ * quadrant, domains, rounds) are null or empty; level and manager are tagged on every posting
+ * (TAXONOMY.md section 7). Messages written before that rule carry a null level and manager on
+ * non-ML roles, and stay readable.
  *
  * @param mlConfidence how sure the classifier is of {@code mlRole}, in [0, 1]
+ * @param interviewProcess the hiring process the posting describes, or null when it describes none
  * @param taxonomyVersion the version of the taxonomy resource that produced these tags
  */
 public record Tags(
@@ -21,6 +25,7 @@ public record Tags(
         Boolean manager,
         List<RoundTag> rounds,
         TagEvidence evidence,
+        InterviewProcess interviewProcess,
         String taxonomyVersion) {
 
     public Tags {
@@ -41,14 +46,15 @@ public record Tags(
                         + responsibility + " x " + specialization);
             }
         } else if (responsibility != null || specialization != null || quadrant != null
-                || level != null || manager != null || !domains.isEmpty() || !rounds.isEmpty()) {
+                || !domains.isEmpty() || !rounds.isEmpty()) {
             throw new IllegalArgumentException("a non-ML role carries no ML-only tags");
         }
     }
 
-    /** Tags for a role that is not an ML role. */
-    public static Tags notMl(double mlConfidence, TagEvidence evidence, String taxonomyVersion) {
-        return new Tags(false, mlConfidence, null, null, null, List.of(), null, null, List.of(), evidence,
-                taxonomyVersion);
+    /** Tags for a role that is not an ML role: its level and manager flag, no ML-only tags. */
+    public static Tags notMl(double mlConfidence, Level level, Boolean manager, TagEvidence evidence,
+                             InterviewProcess interviewProcess, String taxonomyVersion) {
+        return new Tags(false, mlConfidence, null, null, null, List.of(), level, manager, List.of(), evidence,
+                interviewProcess, taxonomyVersion);
     }
 }

@@ -78,7 +78,7 @@ class PostingJsonTest {
         Tags tags = new Tags(true, 0.97, Responsibility.MODELING, Specialization.SPECIALIST, null,
                 List.of(new DomainTag(Domain.ADS, 0.9, List.of(ctr))), Level.SENIOR, false,
                 List.of(new RoundTag(Round.ML_SYSTEM_DESIGN, 0.9, List.of("ads ranking role"), List.of(ctr))),
-                new TagEvidence(List.of(ctr), List.of(), List.of(ctr), List.of(), List.of()), "test-1");
+                new TagEvidence(List.of(ctr), List.of(), List.of(ctr), List.of(), List.of()), null, "test-1");
         TaggedPosting tagged = TaggedPosting.of(posting, tags);
 
         TaggedPosting back = PostingJson.readTagged(PostingJson.write(tagged));

@@ -40,7 +40,7 @@ class TagSummaryTest {
     void roundTripsANonMlPostingWithNullTextsAndNoDates() throws Exception {
         RawPosting raw = new RawPosting(1, "csv:1", null, null, null, "Barista \u2615 <b>", null, null, null, null,
                 null, null, null, null, "Makes coffee.", null);
-        TaggedPosting tagged = TaggedPosting.of(raw, Tags.notMl(0.1, TagEvidence.NONE, "2026.11.1"));
+        TaggedPosting tagged = TaggedPosting.of(raw, Tags.notMl(0.1, null, null, TagEvidence.NONE, null, "2026.11.1"));
 
         TagSummary back = TagSummary.decode(TagSummary.encode(tagged));
 
@@ -141,7 +141,7 @@ class TagSummaryTest {
                 List.of(new DomainTag(Domain.ADS, 0.9, List.of(ctr)), new DomainTag(Domain.NLP_LLM, 0.55, List.of())),
                 Level.SENIOR, false,
                 List.of(new RoundTag(Round.ML_SYSTEM_DESIGN, 0.9, List.of("ads ranking role"), List.of(ctr))),
-                new TagEvidence(List.of(ctr), List.of(), List.of(ctr), List.of(), List.of()), "2026.11.1 \u00e9");
+                new TagEvidence(List.of(ctr), List.of(), List.of(ctr), List.of(), List.of()), null, "2026.11.1 \u00e9");
         return TaggedPosting.of(posting, tags);
     }
 }

@@ -12,7 +12,7 @@ class TagsTest {
     @Test
     void derivesTheQuadrantFromTheTwoAxes() {
         Tags tags = new Tags(true, 0.9, Responsibility.INFRA, Specialization.GENERALIST, null, List.of(),
-                Level.MID, false, List.of(), null, "v");
+                Level.MID, false, List.of(), null, null, "v");
 
         assertThat(tags.quadrant()).isEqualTo(Quadrant.INFRA_GENERALIST);
     }
@@ -20,20 +20,20 @@ class TagsTest {
     @Test
     void refusesAQuadrantThatContradictsTheAxes() {
         assertThatThrownBy(() -> new Tags(true, 0.9, Responsibility.INFRA, Specialization.GENERALIST,
-                Quadrant.MODELING_SPECIALIST, List.of(), Level.MID, false, List.of(), null, "v"))
+                Quadrant.MODELING_SPECIALIST, List.of(), Level.MID, false, List.of(), null, null, "v"))
                 .hasMessageContaining("does not match");
     }
 
     @Test
     void refusesMlOnlyTagsOnANonMlRole() {
         assertThatThrownBy(() -> new Tags(false, 0.2, Responsibility.INFRA, null, null, List.of(),
-                null, null, List.of(), null, "v"))
+                null, null, List.of(), null, null, "v"))
                 .hasMessageContaining("non-ML");
     }
 
     @Test
     void nonMlTagsHaveNullAxesAndNoRounds() {
-        Tags tags = Tags.notMl(0.1, null, "v");
+        Tags tags = Tags.notMl(0.1, Level.UNKNOWN, false, null, null, "v");
 
         assertThat(tags.responsibility()).isNull();
         assertThat(tags.rounds()).isEmpty();

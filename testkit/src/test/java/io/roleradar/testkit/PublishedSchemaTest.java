@@ -46,14 +46,14 @@ class PublishedSchemaTest {
                 .map(r -> new RoundTag(r, 0.5, List.of("default"), List.of())).toList();
         Tags tags = new Tags(true, 0.9, Responsibility.MODELING, Specialization.SPECIALIST, null,
                 List.of(new DomainTag(Domain.RANKING_RECOMMENDATION, 0.8, List.of(e))), Level.MID, false, rounds,
-                null, "1");
+                null, null, "1");
 
         assertThat(SchemaValidator.taggedPostingErrors(PostingJson.writeLine(TaggedPosting.of(POSTING, tags)))).isEmpty();
     }
 
     @Test
     void taggedNonMlPostingWithNullAxesIsValidButOneWithAnAxisIsNot() {
-        String valid = PostingJson.writeLine(TaggedPosting.of(POSTING, Tags.notMl(0.1, null, "1")));
+        String valid = PostingJson.writeLine(TaggedPosting.of(POSTING, Tags.notMl(0.1, null, null, null, null, "1")));
         String invalid = valid.replace("\"responsibility\":null", "\"responsibility\":\"INFRA\"");
 
         assertThat(SchemaValidator.taggedPostingErrors(valid)).isEmpty();

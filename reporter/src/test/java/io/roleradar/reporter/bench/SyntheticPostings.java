@@ -102,8 +102,8 @@ public final class SyntheticPostings {
         Evidence titleEvidence = new Evidence(title.substring(0, Math.min(12, title.length())), SourceField.TITLE, 0,
                 Math.min(12, title.length()), "ml-title");
         if (!ml) {
-            return TaggedPosting.of(posting, Tags.notMl(0.9, new TagEvidence(List.of(titleEvidence), List.of(), List.of(),
-                    List.of(), List.of()), "2026.11.1"));
+            return TaggedPosting.of(posting, Tags.notMl(0.9, Level.UNKNOWN, false, new TagEvidence(List.of(titleEvidence), List.of(), List.of(),
+                    List.of(), List.of()), null, "2026.11.1"));
         }
         List<DomainTag> domains = new ArrayList<>();
         int count = random.nextInt(3);
@@ -123,7 +123,7 @@ public final class SyntheticPostings {
         TagEvidence evidence = new TagEvidence(List.of(titleEvidence), List.of(evidence(description, "responsibility")),
                 List.of(evidence(description, "specialization")), List.of(), List.of());
         Tags tags = new Tags(true, 0.8 + random.nextInt(20) / 100.0, quadrant.responsibility(), quadrant.specialization(),
-                quadrant, domains, level, random.nextInt(10) == 0, rounds, evidence, "2026.11.1");
+                quadrant, domains, level, random.nextInt(10) == 0, rounds, evidence, null, "2026.11.1");
         return TaggedPosting.of(posting, tags);
     }
 
