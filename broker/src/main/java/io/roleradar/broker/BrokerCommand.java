@@ -28,7 +28,16 @@ public final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, data, heap);
+        EmbeddedKafkaBroker broker;
+        try {
+            broker = EmbeddedKafkaBroker.start(port, data, heap);
+        } catch (EmbeddedKafkaBroker.PortInUseException e) {
+            System.err.println("roleradar broker: " + e.getMessage());
+            return 2;
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            System.err.println("roleradar broker: " + e.getMessage());
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.close();
             stopped.countDown();

@@ -59,6 +59,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** As {@link #start(int, Path)}, with the broker's maximum heap, e.g. {@code 512m}. */
     public static EmbeddedKafkaBroker start(int port, Path dataDir, String heap) {
+        // Checked before anything is created, so a clash leaves nothing behind; and a broker of
+        // someone else's on the port would otherwise answer the readiness check in its place.
+        if (port > 0 && !portFree(port)) {
+            throw new PortInUseException(port);
+        }
         try {
             boolean temporary = dataDir == null;
             Path dir = temporary ? Files.createTempDirectory("roleradar-kafka-") : dataDir.toAbsolutePath();
@@ -66,8 +71,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             int clientPort = port > 0 ? port : freePort();
             int controller = freePort();
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(clientPort, controller, dir, temporary, heap);
-            broker.formatIfNew();
-            broker.launch();
+            try {
+                broker.formatIfNew();
+                broker.launch();
+            } catch (RuntimeException | IOException e) {
+                broker.close(); // a failed start leaves no process and no temporary folder behind
+                throw e;
+            }
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare the broker's data folder", e);
@@ -191,6 +201,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         process.destroyForcibly();
         throw new IllegalStateException("the Kafka broker did not answer within " + START_TIMEOUT.toSeconds()
                 + " s; see " + logFile(), last);
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The client port asked for is taken by another process. */
+    public static final class PortInUseException extends IllegalStateException {
+        public PortInUseException(int port) {
+            super("port " + port + " on 127.0.0.1 is already in use (another broker?): choose another with --port N, "
+                    + "or --port 0 for a free one");
+        }
     }
 
     private boolean portOpen() {
