@@ -13,10 +13,16 @@ import java.util.Map;
  * (see {@link KafkaSettings}); flags beat the environment.
  */
 public final class KafkaOptions {
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+    // Kafka's own tools spell it --bootstrap-server; both spellings are accepted.
+    @Option(names = {"--bootstrap-server", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
             description = "Kafka brokers to connect to. Env: KAFKA_BOOTSTRAP_SERVERS. Default: "
                     + KafkaSettings.DEFAULT_BOOTSTRAP)
     String bootstrapServers;
+
+    @Option(names = "--kafka-timeout", paramLabel = "DURATION",
+            description = "How long to wait for Kafka to answer at start before giving up (exit 3). "
+                    + "Env: ROLERADAR_KAFKA_TIMEOUT. Default: 15s")
+    String kafkaTimeout;
 
     @Option(names = {"-X", "--kafka-property"}, paramLabel = "KEY=VALUE",
             description = "Any Kafka client property, repeatable (e.g. -X security.protocol=SSL). "
@@ -67,6 +73,21 @@ public final class KafkaOptions {
 
     public int metricsPort(Map<String, String> env) {
         return metricsPort != null ? metricsPort : Integer.parseInt(env.getOrDefault("ROLERADAR_METRICS_PORT", "0"));
+    }
+
+    /** How long to wait for Kafka at start: the flag, else ROLERADAR_KAFKA_TIMEOUT, else 15 s. */
+    public java.time.Duration kafkaTimeout(Map<String, String> env) {
+        String text = kafkaTimeout != null ? kafkaTimeout : env.get("ROLERADAR_KAFKA_TIMEOUT");
+        return text == null ? io.roleradar.kafka.KafkaReachability.DEFAULT_TIMEOUT
+                : Durations.parse(text, "--kafka-timeout");
+    }
+
+    /**
+     * Fails fast, in one line, when no broker answers: throws
+     * {@link io.roleradar.kafka.KafkaReachability.KafkaUnreachableException}.
+     */
+    public void requireReachable(Map<String, String> env) {
+        io.roleradar.kafka.KafkaReachability.check(settings(env), kafkaTimeout(env));
     }
 
     /** For tests and the launcher: set the bootstrap servers as if given by flag. */
