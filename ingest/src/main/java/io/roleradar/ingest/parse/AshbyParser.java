@@ -13,7 +13,6 @@ import io.roleradar.model.Salary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Ashby's public job-board API ({@code posting-api/job-board/{board}?includeCompensation=true}):
@@ -24,33 +23,6 @@ import java.util.Set;
 public final class AshbyParser {
     private AshbyParser() {
     }
-
-    /** The fields of a compensation component {@link #component} reads. */
-    private static final ReadParts COMPONENT = ReadParts.only("compensationType", "minValue", "maxValue", "currencyCode",
-            "interval");
-
-    /**
-     * The parts of a job {@link #draft} reads (the descriptions apart): {@link AshbyBoardReader}
-     * makes nodes of these only and skips the rest undecoded. Of the compensation, only what
-     * {@link #salary} reads: its tiers' ids and summaries were most of the nodes made. Keep it in
-     * step with {@code draft}; a test compares the two ways over the real boards.
-     */
-    static final ReadParts JOB_PARTS = ReadParts.only(java.util.Map.ofEntries(
-            java.util.Map.entry("id", ReadParts.ALL),
-            java.util.Map.entry("jobUrl", ReadParts.ALL),
-            java.util.Map.entry("organizationName", ReadParts.ALL),
-            java.util.Map.entry("title", ReadParts.ALL),
-            java.util.Map.entry("department", ReadParts.ALL),
-            java.util.Map.entry("location", ReadParts.ALL),
-            java.util.Map.entry("secondaryLocations", ReadParts.ALL),
-            java.util.Map.entry("workplaceType", ReadParts.ALL),
-            java.util.Map.entry("isRemote", ReadParts.ALL),
-            java.util.Map.entry("employmentType", ReadParts.ALL),
-            java.util.Map.entry("publishedAt", ReadParts.ALL),
-            java.util.Map.entry("compensation", ReadParts.only(java.util.Map.of(
-                    "summaryComponents", COMPONENT,
-                    "compensationTiers", ReadParts.only(java.util.Map.of("components", COMPONENT)),
-                    "scrapeableCompensationSalarySummary", ReadParts.ALL)))));
 
     static boolean looksLike(JsonNode root) {
         JsonNode jobs = root == null ? null : root.get("jobs");
@@ -66,14 +38,6 @@ public final class AshbyParser {
     }
 
     public static List<ParseResult> parse(Document doc, JsonNode root) {
-        return parse(doc, root, null);
-    }
-
-    /**
-     * As {@link #parse(Document, JsonNode)}, with each job's description text already read (by
-     * {@link AshbyBoardReader}, whose jobs hold no description fields), or null to read them here.
-     */
-    static List<ParseResult> parse(Document doc, JsonNode root, List<String> descriptions) {
         JsonNode jobs = root.get("jobs");
         List<ParseResult> results = new ArrayList<>();
         String board = doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
@@ -88,13 +52,12 @@ public final class AshbyParser {
                 results.add(new Rejected(where, Rejected.MALFORMED_JSON, "a job is not a JSON object"));
                 continue;
             }
-            String description = descriptions == null ? null : descriptions.get(i - 1);
-            results.add(draft(doc, board, job, description, boards, companies).finish(where));
+            results.add(draft(doc, board, job, boards, companies).finish(where));
         }
         return results;
     }
 
-    private static PostingDraft draft(Document doc, String board, JsonNode job, String description, AtsUrls.Boards boards,
+    private static PostingDraft draft(Document doc, String board, JsonNode job, AtsUrls.Boards boards,
             SlugCompanies companies) {
         PostingDraft d = new PostingDraft();
         String nativeId = JsonFields.text(job, "id");
@@ -119,13 +82,9 @@ public final class AshbyParser {
         d.salary = salary(JsonFields.object(job, "compensation"));
         d.postedAt = Fields.date(JsonFields.text(job, "publishedAt"));
         d.fetchedAt = doc.fetchedAt();
-        if (description != null) {
-            d.description = description;
-        } else {
-            String html = JsonFields.text(job, "descriptionHtml");
-            d.description = html != null && !html.isBlank() ? HtmlText.of(html)
-                    : Texts.tidyLines(JsonFields.text(job, "descriptionPlain"));
-        }
+        String html = JsonFields.text(job, "descriptionHtml");
+        d.description = html != null && !html.isBlank() ? HtmlText.of(html)
+                : Texts.tidyLines(JsonFields.text(job, "descriptionPlain"));
         return d;
     }
 

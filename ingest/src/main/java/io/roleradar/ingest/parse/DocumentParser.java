@@ -61,8 +61,8 @@ public final class DocumentParser {
                 "not a format ingest reads (JSON from Ashby, Greenhouse or Lever, JSON Lines of raw postings, HTML, CSV)"));
     }
 
-    /** The format of parsed JSON, for callers (and the benchmark) that parse it themselves. */
-    public static Format jsonFormat(JsonNode root) {
+    /** The format of parsed JSON. */
+    static Format jsonFormat(JsonNode root) {
         if (AshbyParser.looksLike(root)) {
             return Format.ASHBY;
         }
@@ -85,12 +85,6 @@ public final class DocumentParser {
         JsonNode root;
         boolean more;
         byte[] body = doc.body();
-        // Ashby boards are most of the API bytes: read them in one streaming pass that converts
-        // descriptions from the parser's buffer. Null means "not certainly Ashby": the tree way.
-        AshbyBoardReader.Board board = AshbyBoardReader.read(body);
-        if (board != null) {
-            return Extraction.of(AshbyParser.parse(doc, board.root(), board.descriptions()));
-        }
         try (JsonParser parser = PostingJson.mapper().createParser(body)) {
             root = PostingJson.mapper().readTree(parser);
             more = parser.nextToken() != null;
