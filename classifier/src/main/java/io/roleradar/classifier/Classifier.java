@@ -49,6 +49,7 @@ public final class Classifier {
     private final PhraseMatcher headings;
     private final SectionKind[] headingKinds;
     private final RoundPlanner rounds;
+    private final LevelReader levelReader;
 
     public Classifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
@@ -87,6 +88,7 @@ public final class Classifier {
         this.headings = PhraseMatcher.compile(markers);
         this.headingKinds = kinds.toArray(new SectionKind[0]);
         this.rounds = new RoundPlanner(taxonomy.rounds());
+        this.levelReader = new LevelReader(taxonomy);
     }
 
     /** A classifier with the taxonomy shipped in this module. */
@@ -169,9 +171,13 @@ public final class Classifier {
         double p = 1.0 / (1.0 + Math.exp(-(mlScore - t.ml()) / t.mlScale()));
         double confidence = round2(ml ? p : 1.0 - p);
         List<Evidence> mlEvidence = scan.evidence(ml ? Signal.ML : Signal.NOT_ML, 4);
+        // Level and manager are tagged on every posting, ML role or not (TAXONOMY.md section 7).
+        LevelReader.Result level = levelReader.read(scan);
+        boolean manager = scan.signal(Signal.MANAGER) >= t.manager();
+        List<Evidence> managerEvidence = manager ? scan.evidence(Signal.MANAGER, 3) : List.of();
         if (!ml) {
-            return Tags.notMl(confidence, null, null, new TagEvidence(mlEvidence, null, null, null, null), null,
-                    taxonomy.version());
+            return Tags.notMl(confidence, level.level(), manager,
+                    new TagEvidence(mlEvidence, null, null, level.evidence(), managerEvidence), null, taxonomy.version());
         }
         double infra = scan.signal(Signal.INFRA);
         double modeling = scan.signal(Signal.MODELING);
@@ -209,10 +215,6 @@ public final class Classifier {
             specialistEvidence = scan.evidence(Signal.GENERALIST, 3);
         }
 
-        LevelReader.Result level = LevelReader.read(scan, taxonomy.levels());
-        boolean manager = scan.signal(Signal.MANAGER) >= t.manager();
-        List<Evidence> managerEvidence = manager ? scan.evidence(Signal.MANAGER, 3) : List.of();
-
         TagEvidence evidence = new TagEvidence(mlEvidence, responsibilityEvidence, specialistEvidence,
                 level.evidence(), managerEvidence);
         List<RoundTag> roundTags = rounds.plan(new RoundPlanner.Facts(responsibility, specialization,
@@ -229,6 +231,10 @@ public final class Classifier {
 
     Rule[] rules() {
         return rules;
+    }
+
+    LevelReader levelReader() {
+        return levelReader;
     }
 
     PhraseMatcher titleMatcher() {

@@ -60,7 +60,8 @@ final class Scan {
                 if (rule.scope().title()) {
                     double w = rule.scope() == io.roleradar.classifier.taxonomy.Scope.TITLE ? 1.0 : sections.titleWeight();
                     add(r, w, title, SourceField.TITLE, s, e);
-                    if (rule.signal() == Signal.LEVEL && Classifier.rank(rule.level()) > Classifier.rank(titleLevel)) {
+                    if (rule.signal() == Signal.LEVEL && Classifier.rank(rule.level()) > Classifier.rank(titleLevel)
+                            && classifier.levelReader().qualifiesRole(title, s, e)) {
                         titleLevel = rule.level();
                         titleLevelEvidence = new Evidence(title.substring(s, e), SourceField.TITLE, s, e, rule.id());
                     }
@@ -182,7 +183,7 @@ final class Scan {
             } catch (NumberFormatException ex) {
                 continue;
             }
-            if (n >= 0 && n <= levels.maxYears() && n > years) {
+            if (n >= 0 && n <= levels.maxYears() && n > years && !classifier.levelReader().countsManagingYears(text, m.end())) {
                 years = n;
                 yearsEvidence = new Evidence(text.substring(m.start(), m.end()), SourceField.DESCRIPTION,
                         m.start(), m.end(), "levels.years");

@@ -65,10 +65,20 @@ public record Taxonomy(String version, SectionRules sections, List<Rule> rules, 
                              double domainToMlCap, double domainExamples, double domainExamplesWeight) {
     }
 
-    /** Years of experience to level, used when the title has no level word. */
-    public record LevelRules(Pattern years, int maxYears, List<YearBand> bands) {
+    /**
+     * Years of experience to level, used when the title has no level word, and the two readings
+     * that keep a level word or a years phrase from counting where it does not describe the role.
+     *
+     * @param managingYears read right after a years phrase: when it matches, those are years of
+     *                      managing people, not of the craft, and do not set the level; null for none
+     * @param nounWords     title level words that are also nouns ("staff"): after an ordinary word at
+     *                      the end of a phrase ("Technical Staff"), or after "of", they are no level
+     */
+    public record LevelRules(Pattern years, int maxYears, List<YearBand> bands, Pattern managingYears,
+                             Set<String> nounWords) {
         public LevelRules {
             bands = List.copyOf(bands);
+            nounWords = nounWords == null ? Set.of() : Set.copyOf(nounWords);
         }
 
         /** The level of the band whose lower bound is the largest not above {@code years}. */

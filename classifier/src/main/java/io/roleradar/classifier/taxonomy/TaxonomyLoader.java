@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -244,7 +245,33 @@ public final class TaxonomyLoader {
                 bands.add(new Taxonomy.YearBand(min, level));
             }
         }
-        return new Taxonomy.LevelRules(pattern, maxYears, bands);
+        Pattern managing = null;
+        String managingRegex = node.has("managingYearsPattern") ? text(node, "managingYearsPattern", "$.levels") : null;
+        if (managingRegex != null) {
+            try {
+                managing = Pattern.compile(managingRegex, Pattern.CASE_INSENSITIVE);
+            } catch (PatternSyntaxException e) {
+                problem("$.levels.managingYearsPattern is not a valid Java regular expression: " + e.getDescription()
+                        + " near index " + e.getIndex());
+            }
+        }
+        Set<String> nounWords = new LinkedHashSet<>();
+        JsonNode nouns = node.get("nounWords");
+        if (nouns != null) {
+            if (!nouns.isArray()) {
+                problem("$.levels.nounWords must be an array of single lower-case words, e.g. [\"staff\"]");
+            } else {
+                for (int i = 0; i < nouns.size(); i++) {
+                    String word = nouns.get(i).asText("");
+                    if (!word.matches("[a-z]+")) {
+                        problem("$.levels.nounWords[" + i + "] '" + word + "' must be one lower-case word, e.g. \"staff\"");
+                    } else {
+                        nounWords.add(word);
+                    }
+                }
+            }
+        }
+        return new Taxonomy.LevelRules(pattern, maxYears, bands, managing, nounWords);
     }
 
     private Taxonomy.RoundRules rounds(JsonNode node) {
