@@ -13,52 +13,23 @@ public final class Texts {
     private Texts() {
     }
 
+    /** Characters that take no room and are dropped: zero-width spaces and joiners, BOM, soft hyphen. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u200C\u200D\u2060\uFEFF\u00AD]");
+    /** Whitespace of a one-line field: Java's regex {@code \s} plus the no-break spaces. */
+    private static final Pattern FIELD_SPACE = Pattern.compile("[\\s\u00A0\u2007\u202F]+");
+    /**
+     * Whitespace within a line of multi-line text: spaces, tabs, form feeds, vertical tabs, the
+     * no-break spaces and the Unicode space separators from U+2000 up.
+     */
+    private static final Pattern LINE_SPACE = Pattern.compile("[ \t\f\u000B\u00A0\u2007\u202F\u2000-\u200A\u2028\u2029\u205F\u3000]+");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
     /** One line: every run of whitespace (including no-break spaces) becomes one space, trimmed; null stays null. */
     public static String oneLine(String s) {
         if (s == null) {
             return null;
         }
-        // A hand-written pass (this runs on every field of every posting) instead of two regex
-        // replacements: invisible characters (zero-width spaces and joiners, BOM, soft hyphen) removed,
-        // runs of whitespace (Java's \s plus the no-break spaces) made one space, then trimmed.
-        StringBuilder out = null;
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c > ' ' && c < 0x7F) {
-                // Printable ASCII, nearly every character: neither invisible nor a space.
-                if (out != null) {
-                    out.append(c);
-                }
-                space = false;
-                continue;
-            }
-            boolean invisible = TidyText.isInvisible(c);
-            boolean white = !invisible && isOneLineSpace(c);
-            if (out == null && (invisible || (white && (c != ' ' || space)))) {
-                out = new StringBuilder(s.length());
-                out.append(s, 0, i);
-            }
-            if (out != null && !invisible) {
-                if (white) {
-                    if (!space) {
-                        out.append(' ');
-                    }
-                } else {
-                    out.append(c);
-                }
-            }
-            if (!invisible) {
-                space = white;
-            }
-        }
-        return (out == null ? s : out.toString()).trim();
-    }
-
-    /** Java's regex {@code \s} plus the no-break spaces U+00A0, U+2007 and U+202F. */
-    private static boolean isOneLineSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
-                || c == '\u00A0' || c == '\u2007' || c == '\u202F';
+        return FIELD_SPACE.matcher(INVISIBLE.matcher(s).replaceAll("")).replaceAll(" ").trim();
     }
 
     /** {@link #oneLine} or null when that leaves nothing (or a placeholder such as "-1"). */
@@ -66,11 +37,7 @@ public final class Texts {
         return placeholderToNull(oneLine(s));
     }
 
-    /**
-     * {@link #plainField} or null when that leaves nothing (or a placeholder such as "-1"): the
-     * same as {@code blankToNull(plainField(s))} without a second pass of {@link #oneLine} over
-     * what it has just made one line.
-     */
+    /** {@link #plainField} or null when that leaves nothing (or a placeholder such as "-1"). */
     public static String plainFieldOrNull(String s) {
         return placeholderToNull(plainField(s));
     }
@@ -80,21 +47,52 @@ public final class Texts {
     }
 
     /**
-     * Multi-line text tidied: each line's whitespace collapsed and trimmed, empty list bullets
-     * dropped, at most one blank line between paragraphs, no blank lines at either end.
+     * Multi-line text tidied: each line's whitespace collapsed and trimmed, invisible characters
+     * dropped, a lone bullet ("-" or "\u2022") joined to the line of text after it, at most one
+     * blank line between paragraphs (none between the items of a bulleted list), no blank lines at
+     * either end.
      */
     public static String tidyLines(String s) {
         if (s == null) {
             return "";
         }
-        return tidyLines(s.toCharArray(), s.length());
+        StringBuilder out = new StringBuilder(s.length());
+        boolean blank = false;
+        boolean bullet = false;
+        boolean lastWasBullet = false;
+        for (String raw : LINE_BREAK.split(s, -1)) {
+            String line = tidyLine(raw);
+            if (line.equals("-") || line.equals("\u2022")) {
+                // A bullet whose text comes on a later line (<li><p>text</p></li>): join them.
+                bullet = true;
+                continue;
+            }
+            if (line.isEmpty()) {
+                blank = true;
+                continue;
+            }
+            boolean dashed = line.startsWith("- ");
+            boolean prefix = bullet && !dashed;
+            if (out.length() > 0) {
+                out.append('\n');
+                if (blank && !(bullet && lastWasBullet)) {
+                    out.append('\n');
+                }
+            }
+            out.append(prefix ? "- " : "").append(line);
+            lastWasBullet = prefix || dashed;
+            blank = false;
+            bullet = false;
+        }
+        return out.toString();
     }
 
-    /** {@link #tidyLines(String)} of {@code src[0, n)}. */
-    static String tidyLines(char[] src, int n) {
-        TidyText out = TidyText.open();
-        out.putPlain(src, 0, n);
-        return out.finish();
+    /** One line of multi-line text: invisible characters dropped, each run of spaces one space, trimmed. */
+    private static String tidyLine(String line) {
+        String t = LINE_SPACE.matcher(INVISIBLE.matcher(line).replaceAll("")).replaceAll(" ");
+        int from = t.startsWith(" ") ? 1 : 0;
+        int to = t.length() > from && t.endsWith(" ") ? t.length() - 1 : t.length();
+        return t.substring(from, to);
     }
 
     private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?>");
@@ -150,7 +148,6 @@ public final class Texts {
         if (s == null) {
             return "";
         }
-        // A hand-written pass (no regex): this runs on every description for the dedup key.
         String n = isAscii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(n.length());
         boolean gap = false;
