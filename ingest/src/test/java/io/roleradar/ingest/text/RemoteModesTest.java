@@ -54,4 +54,23 @@ class RemoteModesTest {
         assertThat(RemoteModes.fromText("Fully remote. " + "x".repeat(200) + " This position is based on-site."))
                 .isEqualTo(RemoteMode.UNKNOWN);
     }
+
+    @Test
+    void everyListedPhraseStatesItsModeAndLookalikesDoNot() {
+        for (String hybrid : new String[] {"Hybrid role", "3+ days each week from the office", "1 day a week at our office"}) {
+            assertThat(RemoteModes.fromText(hybrid)).as(hybrid).isEqualTo(RemoteMode.HYBRID);
+        }
+        for (String remote : new String[] {"100% remote", "entirely remote", "remote only", "remote friendly",
+                "the position is fully remote", "a remote opportunity", "remote role"}) {
+            assertThat(RemoteModes.fromText(remote)).as(remote).isEqualTo(RemoteMode.REMOTE);
+        }
+        for (String onsite : new String[] {"an on-site role", "onsite position", "in office job", "5 days per week at our office",
+                "this role is based in-office", "this position is in person", "not a remote"}) {
+            assertThat(RemoteModes.fromText(onsite)).as(onsite).isEqualTo(RemoteMode.ONSITE);
+        }
+        for (String neither : new String[] {"hybrid-model search", "hybrid search", "remoteness", "officer", "fully remotely",
+                "five days a week", "noteworthy remote teams"}) {
+            assertThat(RemoteModes.fromText(neither)).as(neither).isEqualTo(RemoteMode.UNKNOWN);
+        }
+    }
 }
