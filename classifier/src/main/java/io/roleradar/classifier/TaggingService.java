@@ -6,7 +6,6 @@ import io.roleradar.kafka.DeadLetters;
 import io.roleradar.model.InvalidMessageException;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
-import io.roleradar.model.TagSummary;
 import io.roleradar.model.TaggedPosting;
 import io.roleradar.model.Tags;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,7 +26,6 @@ import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -217,9 +215,7 @@ public final class TaggingService implements Runnable, AutoCloseable {
             return DeadLetters.of(record, config.topics().deadLetter(), ClassifierConfig.SERVICE, reason, tooLarge);
         }
         done.add(tags);
-        // The summary header lets a report read the record's facts without parsing its JSON (TagSummary).
-        return new ProducerRecord<>(config.topics().tagged(), null, key, value,
-                List.of(new RecordHeader(TagSummary.HEADER, TagSummary.encode(tagged))));
+        return new ProducerRecord<>(config.topics().tagged(), key, value);
     }
 
     /** The largest tagged record the producer accepts, with room for the record's own overhead. */

@@ -4,7 +4,6 @@ import io.roleradar.kafka.DeadLetters;
 import io.roleradar.kafka.Topics;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
-import io.roleradar.model.TagSummary;
 import io.roleradar.model.TaggedPosting;
 import io.roleradar.testkit.SchemaValidator;
 import io.roleradar.testkit.TestKafka;
@@ -60,10 +59,6 @@ class ClassifierServiceIT {
             TaggedPosting value = PostingJson.readTagged(r.value());
             assertThat(value.id()).isEqualTo(new String(r.key(), StandardCharsets.UTF_8));
             assertThat(value.tags().taxonomyVersion()).isEqualTo(Classifier.withDefaultTaxonomy().taxonomyVersion());
-            // The summary header a report reads instead of the JSON says what the value says.
-            org.apache.kafka.common.header.Header summary = r.headers().lastHeader(TagSummary.HEADER);
-            assertThat(summary).as("summary header of " + value.id()).isNotNull();
-            assertThat(TagSummary.decode(summary.value())).isEqualTo(TagSummary.of(value));
         }
     }
 

@@ -2,7 +2,6 @@ package io.roleradar.reporter;
 
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.model.PostingJson;
-import io.roleradar.model.TagSummary;
 import io.roleradar.testkit.TestKafka;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -10,7 +9,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,15 +41,8 @@ class ReporterIT {
             producer.initTransactions();
             // Committed: the six postings (one of them twice), a posting later deleted, and a record no one can read.
             producer.beginTransaction();
-            // Every other posting with the summary header the classifier writes: a topic mixes both kinds.
-            for (int i = 0; i < basic.size(); i++) {
-                String line = basic.get(i);
-                if (i % 2 == 0) {
-                    producer.send(new ProducerRecord<>(topic, null, bytes(idOf(line)), bytes(line),
-                            List.of(new RecordHeader(TagSummary.HEADER, TagSummary.encode(PostingJson.readTagged(bytes(line)))))));
-                } else {
-                    send(producer, topic, idOf(line), line);
-                }
+            for (String line : basic) {
+                send(producer, topic, idOf(line), line);
             }
             String doomed = gamma1.replace("lever:gamma:1", "lever:gamma:99");
             send(producer, topic, "lever:gamma:99", doomed);

@@ -34,51 +34,59 @@ public final class LatestPostings {
 
     /** Reads one value (JSON bytes of a tagged posting) found at {@code where}. */
     public void accept(byte[] value, String where) {
-        records++;
-        TaggedPosting tagged;
+        PostingFacts facts;
         try {
-            tagged = PostingJson.readTagged(value);
+            facts = decode(value);
         } catch (InvalidMessageException e) {
-            reject(where, e.reason(), e.getMessage());
+            acceptRejected(where, e);
             return;
         }
-        accept(tagged);
+        accept(facts);
     }
 
     /**
-     * Turns a decoded posting into its facts. Safe to call from several threads at once, so the
-     * costly part of reading can run in parallel; the result is then applied with {@link #accept(PostingFacts)}.
+     * The facts of one value, decoded by the model's codec ({@link PostingJson#readTagged}), which
+     * refuses what is not a valid tagged posting with its reason. Safe to call from several threads
+     * at once, so decoding can run in parallel; the result is then applied in record order with
+     * {@link #accept(PostingFacts)}.
      */
-    public PostingFacts factsOf(TaggedPosting tagged) {
-        return PostingFacts.of(tagged, interner);
+    public PostingFacts decode(byte[] value) throws InvalidMessageException {
+        return factsOf(PostingJson.readTagged(value));
     }
 
-    /** The strings shared by every posting's facts, for readers that build facts themselves. */
-    public Interner interner() {
-        return interner;
+    /** The facts of a decoded posting; thread-safe, like {@link #decode}. */
+    public PostingFacts factsOf(TaggedPosting tagged) {
+        return PostingFacts.of(tagged, interner);
     }
 
     /** Applies the facts of one readable record (counted as one record), in record order. */
     public void accept(PostingFacts facts) {
         records++;
-        store(facts);
+        taxonomyVersions.merge(facts.taxonomyVersion(), 1L, Long::sum);
+        if (byId.put(facts) != null) {
+            replaced++;
+        }
     }
 
     /** Counts a record that could not be decoded, without storing anything for it. */
     public void acceptRejected(String where, InvalidMessageException e) {
         records++;
-        reject(where, e.reason(), e.getMessage());
-    }
-
-    private void accept(TaggedPosting tagged) {
-        store(PostingFacts.of(tagged, interner));
-    }
-
-    private void store(PostingFacts facts) {
-        taxonomyVersions.merge(facts.taxonomyVersion(), 1L, Long::sum);
-        if (byId.put(facts) != null) {
-            replaced++;
+        rejectedByReason.merge(e.reason(), 1L, Long::sum);
+        if (rejections.size() < MAX_LISTED_REJECTIONS) {
+            rejections.add(new Rejection(where, e.reason().name(), message(e)));
         }
+    }
+
+    /** The codec's message; it has none for a few failures (a null list item), and the manifest should say something. */
+    private static String message(InvalidMessageException e) {
+        if (e.getMessage() != null) {
+            return e.getMessage();
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "refused without a message (" + root.getClass().getSimpleName() + ")";
     }
 
     /** A tombstone: the posting is gone from a compacted topic, so it leaves the reports too. */
@@ -86,13 +94,6 @@ public final class LatestPostings {
         records++;
         tombstones++;
         byId.remove(id);
-    }
-
-    private void reject(String where, InvalidMessageException.Reason reason, String message) {
-        rejectedByReason.merge(reason, 1L, Long::sum);
-        if (rejections.size() < MAX_LISTED_REJECTIONS) {
-            rejections.add(new Rejection(where, reason.name(), message));
-        }
     }
 
     /** Calls {@code action} with each posting's id and latest facts, in no particular order. */

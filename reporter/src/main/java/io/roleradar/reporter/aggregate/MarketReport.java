@@ -79,17 +79,18 @@ public final class MarketReport {
             roundByQuadrant[ALL][r] += w;
             roundByLevel[l][r] += w;
         }
-        if (!f.hasDomains()) {
+        if (f.domains().isEmpty()) {
             noDomainByQuadrant[q]++;
             noDomainByQuadrant[ALL]++;
         }
-        f.forEachDomain(d -> {
+        for (Domain domain : f.domains()) {
+            int d = domain.ordinal();
             domainByQuadrant[q][d]++;
             domainByQuadrant[ALL][d]++;
             for (int r = 0; r < R; r++) {
                 roundByDomain[d][r] += f.weight(ROUNDS[r]);
             }
-        });
+        }
         String company = f.company() == null ? UNKNOWN_COMPANY : f.company();
         companies.computeIfAbsent(company, c -> new CompanyFigures()).add(f);
         LocalDate date = f.date();
@@ -218,7 +219,7 @@ public final class MarketReport {
         void add(PostingFacts f) {
             postings++;
             quadrants[f.quadrant().ordinal()]++;
-            f.forEachDomain(d -> domains[d]++);
+            f.domains().forEach(d -> domains[d.ordinal()]++);
         }
 
         public long postings() {
@@ -260,7 +261,7 @@ public final class MarketReport {
         void add(PostingFacts f) {
             postings++;
             quadrants[f.quadrant().ordinal()]++;
-            f.forEachDomain(d -> domains[d]++);
+            f.domains().forEach(d -> domains[d.ordinal()]++);
         }
 
         /** The Monday the week starts on. */

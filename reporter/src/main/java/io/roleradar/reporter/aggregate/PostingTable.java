@@ -5,13 +5,15 @@ import java.util.function.Consumer;
 
 /**
  * The latest {@link PostingFacts} per posting id, in an open-addressing hash table keyed by the id
- * bytes each facts object already holds. A {@code HashMap<String, PostingFacts>} would add an entry
+ * bytes each facts object already holds ({@link PostingText}). A {@code HashMap<String, PostingFacts>} would add an entry
  * node and a key string per posting (about 100 bytes); at a million postings under {@code -Xmx512m}
  * that is the difference between fitting and not. Linear probing; removed slots are marked and
  * reused; the table doubles at a load of one half. Not thread-safe.
  */
 final class PostingTable {
-    private static final PostingFacts REMOVED = PostingFacts.removedMarker();
+    /** What a slot whose posting was removed holds, so probe sequences through it go on. */
+    private static final PostingFacts REMOVED = new PostingFacts(new PostingText("", "", null), null, null, "",
+            null, null, false, null, null, null, java.util.List.of(), RoundWeights.NONE);
 
     private PostingFacts[] slots = new PostingFacts[1024];
     private int[] hashes = new int[1024];
@@ -23,7 +25,7 @@ final class PostingTable {
         if ((used + 1) * 2 > slots.length) {
             resize(size * 4 > slots.length ? slots.length * 2 : slots.length);
         }
-        int hash = facts.idHash();
+        int hash = facts.text().idHash();
         int mask = slots.length - 1;
         int firstRemoved = -1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
@@ -42,7 +44,7 @@ final class PostingTable {
                 if (firstRemoved < 0) {
                     firstRemoved = i;
                 }
-            } else if (hashes[i] == hash && s.sameId(facts)) {
+            } else if (hashes[i] == hash && s.text().sameId(facts.text())) {
                 slots[i] = facts;
                 return s;
             }
@@ -78,14 +80,14 @@ final class PostingTable {
     }
 
     private int find(byte[] id) {
-        int hash = hash(id);
+        int hash = PostingText.hash(id);
         int mask = slots.length - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
             PostingFacts s = slots[i];
             if (s == null) {
                 return -1;
             }
-            if (s != REMOVED && hashes[i] == hash && s.hasId(id)) {
+            if (s != REMOVED && hashes[i] == hash && s.text().hasId(id)) {
                 return i;
             }
         }
@@ -109,19 +111,5 @@ final class PostingTable {
             }
         }
         used = size;
-    }
-
-    /** FNV-1a, then mixed so that linear probing spreads ids that differ only at the end. */
-    static int hash(byte[] id) {
-        return hash(id, 0, id.length);
-    }
-
-    /** {@link #hash(byte[])} of {@code length} bytes from {@code from}. */
-    static int hash(byte[] bytes, int from, int length) {
-        int h = 0x811C9DC5;
-        for (int i = from; i < from + length; i++) {
-            h = (h ^ (bytes[i] & 0xFF)) * 0x01000193;
-        }
-        return h ^ (h >>> 16);
     }
 }

@@ -38,7 +38,7 @@ public final class JsonLinesReader {
              BufferedReader reader = new BufferedReader(raw, 1 << 16)) {
             long lineNo = 0;
             String line;
-            try (DecodePipeline<Line> pipeline = new DecodePipeline<>(sink, l -> null, Line::bytes, l -> null,
+            try (DecodePipeline<Line> pipeline = new DecodePipeline<>(sink, l -> null, Line::bytes,
                     l -> name + ":" + l.number(), TopicSnapshotReader.DECODE_THREADS, 2)) {
                 List<Line> batch = new ArrayList<>(BATCH);
                 while ((line = reader.readLine()) != null) {

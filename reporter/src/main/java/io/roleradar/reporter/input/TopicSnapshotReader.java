@@ -1,7 +1,6 @@
 package io.roleradar.reporter.input;
 
 import io.roleradar.kafka.KafkaSettings;
-import io.roleradar.model.TagSummary;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,7 +10,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
@@ -28,14 +26,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * subscribed: a report is a read-only scan, so no consumer group and no offset commits.
  *
  * <p>Polled batches are decoded on worker threads while the next batch is fetched and applied in
- * offset order, so the latest record of an id still wins (see {@link DecodePipeline}). A record the
- * classifier wrote is decoded from its small {@code roleradar.summary} header; any other from its
- * JSON value, the costly case.
+ * offset order, so the latest record of an id still wins (see {@link DecodePipeline}).
  */
 public final class TopicSnapshotReader implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
-    /** One decoding thread per core: decoding is CPU-bound (JSON values most of all) and the fetching thread mostly waits. */
+    /** One decoding thread per core: decoding is CPU-bound and the fetching thread mostly waits. */
     static final int DECODE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -105,7 +101,7 @@ public final class TopicSnapshotReader implements AutoCloseable {
         consumer.seekToBeginning(remaining.keySet());
         long done = 0;
         try (DecodePipeline<ConsumerRecord<byte[], byte[]>> pipeline = new DecodePipeline<>(sink, ConsumerRecord::key,
-                ConsumerRecord::value, TopicSnapshotReader::summary, r -> r.topic() + "-" + r.partition() + "@" + r.offset(),
+                ConsumerRecord::value, r -> r.topic() + "-" + r.partition() + "@" + r.offset(),
                 DECODE_THREADS, 2)) {
             while (!remaining.isEmpty() && !closed.get()) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
@@ -131,12 +127,6 @@ public final class TopicSnapshotReader implements AutoCloseable {
             throw new InterruptedRead("stopped before the end of " + topic);
         }
         return new Source.TopicSnapshot(topic, bootstrapServers, ranges);
-    }
-
-    /** The record's summary header (the last one, as Kafka's headers go), or null. */
-    private static byte[] summary(ConsumerRecord<byte[], byte[]> record) {
-        Header h = record.headers().lastHeader(TagSummary.HEADER);
-        return h == null ? null : h.value();
     }
 
     /** The batch's records below the end offsets: records written after the run started are not in the snapshot. */

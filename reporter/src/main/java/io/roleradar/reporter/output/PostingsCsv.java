@@ -3,7 +3,6 @@ package io.roleradar.reporter.output;
 import io.roleradar.model.Domain;
 import io.roleradar.model.Round;
 import io.roleradar.reporter.aggregate.Filters;
-import io.roleradar.reporter.aggregate.IdSort;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.MarketReport;
 import io.roleradar.reporter.aggregate.PostingFacts;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,9 +41,9 @@ final class PostingsCsv {
     private static final Round[] ROUNDS = Round.values();
 
     // Dates, weeks, domain lists and weights repeat from row to row: each is formatted once, shared by the chunks.
-    private final Map<Integer, String> days = new ConcurrentHashMap<>();
-    private final Map<Integer, String> weeks = new ConcurrentHashMap<>();
-    private final Map<Integer, String> domainLists = new ConcurrentHashMap<>();
+    private final Map<LocalDate, String> days = new ConcurrentHashMap<>();
+    private final Map<LocalDate, String> weeks = new ConcurrentHashMap<>();
+    private final Map<List<Domain>, String> domainLists = new ConcurrentHashMap<>();
     private final Map<Float, String> weights = new ConcurrentHashMap<>();
 
     private PostingsCsv() {
@@ -72,7 +72,7 @@ final class PostingsCsv {
 
     /**
      * Sorted by id so two runs over the same input give the same file; sorting the facts (not their
-     * ids as strings) keeps a million rows within the heap ({@link IdSort} says how it is quick).
+     * ids as strings) keeps a million rows within the heap.
      */
     private static PostingFacts[] sortedRows(LatestPostings latest, Filters filters) {
         List<PostingFacts> matching = new ArrayList<>(latest.size());
@@ -83,7 +83,7 @@ final class PostingsCsv {
         });
         PostingFacts[] rows = matching.toArray(new PostingFacts[0]);
         matching.clear();
-        IdSort.sort(rows);
+        Arrays.sort(rows, PostingFacts.BY_ID);
         return rows;
     }
 
@@ -135,17 +135,15 @@ final class PostingsCsv {
         t.text(f.title());
         t.text(f.source());
         t.text(f.sourceUrl());
-        t.plain(day(f.postedEpochDay()));
-        t.plain(day(f.fetchedEpochDay()));
-        int date = f.dateEpochDay();
-        t.plain(date == PostingFacts.NO_DATE ? null
-                : weeks.computeIfAbsent(date, d -> MarketReport.isoWeek(LocalDate.ofEpochDay(d))));
+        t.plain(day(f.postedAt()));
+        t.plain(day(f.fetchedOn()));
+        t.plain(f.date() == null ? null : weeks.computeIfAbsent(f.date(), MarketReport::isoWeek));
         t.plain(String.valueOf(f.mlRole()));
         t.plain(f.quadrant() == null ? null : f.quadrant().name());
         t.plain(f.level() == null ? null : f.level().name());
         t.plain(f.manager() == null ? null : String.valueOf(f.manager()));
         List<Domain> domains = f.domains();
-        t.plain(domainLists.computeIfAbsent(f.packedDomains(),
+        t.plain(domainLists.computeIfAbsent(domains,
                 k -> domains.stream().map(Domain::name).collect(Collectors.joining(";"))));
         t.plain(domains.isEmpty() ? null : domains.get(0).name());
         for (Round r : ROUNDS) {
@@ -155,9 +153,8 @@ final class PostingsCsv {
         t.endRow();
     }
 
-    private String day(int epochDay) {
-        return epochDay == PostingFacts.NO_DATE ? null
-                : days.computeIfAbsent(epochDay, d -> LocalDate.ofEpochDay(d).toString());
+    private String day(LocalDate date) {
+        return date == null ? null : days.computeIfAbsent(date, LocalDate::toString);
     }
 
     /** A writer into a string builder with no lock: each chunk has its own. */

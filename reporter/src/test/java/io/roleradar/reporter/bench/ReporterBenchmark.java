@@ -5,12 +5,10 @@ import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.kafka.Topics;
 import io.roleradar.model.PostingJson;
-import io.roleradar.model.TagSummary;
 import io.roleradar.model.TaggedPosting;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.File;
@@ -34,7 +32,8 @@ import java.util.regex.Pattern;
  * The reporter benchmark: starts the embedded broker, produces N realistic tagged postings
  * (default 1,000,000), then in the same session times a bare consume of the topic (the baseline,
  * {@link BareConsume}) and {@code reporter run} over it, each in its own JVM with {@code -Xmx512m}.
- * The figure is the ratio of their throughputs (report / bare). Lives in the test tree so the
+ * The figure is the report's wall time (goal: under 60 s for 1,000,000 postings); the bare consume
+ * and the ratio of the two say how much of it the read alone takes. Lives in the test tree so the
  * runtime jar carries neither the broker nor this harness. Run (from the repository root):
  * <pre>mvn -B -q -pl reporter test-compile exec:exec [-Dbench.postings=1000000 -Dbench.rounds=2]</pre>
  */
@@ -121,26 +120,21 @@ public final class ReporterBenchmark {
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         SyntheticPostings generator = new SyntheticPostings(42, 3000);
         long bytes = 0;
-        long summaryBytes = 0;
         long started = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < count; i++) {
                 TaggedPosting p = generator.next(i);
                 byte[] value = PostingJson.write(p);
                 bytes += value.length;
-                // As the classifier writes a tagged record: the JSON value and its summary header.
-                byte[] summary = TagSummary.encode(p);
-                summaryBytes += summary.length;
-                producer.send(new ProducerRecord<>(topic, null, p.id().getBytes(StandardCharsets.UTF_8), value,
-                        List.of(new RecordHeader(TagSummary.HEADER, summary))));
+                producer.send(new ProducerRecord<>(topic, p.id().getBytes(StandardCharsets.UTF_8), value));
                 if ((i + 1) % 200_000 == 0) {
                     System.out.printf(Locale.ROOT, "produced %,d%n", i + 1);
                 }
             }
             producer.flush();
         }
-        System.out.printf(Locale.ROOT, "produced %,d postings (%.0f MB of values, %.0f MB of summary headers, lz4 batches) in %,d ms%n",
-                count, bytes / 1e6, summaryBytes / 1e6, (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(Locale.ROOT, "produced %,d postings (%.0f MB of values, lz4 batches) in %,d ms%n",
+                count, bytes / 1e6, (System.nanoTime() - started) / 1_000_000);
         return bytes;
     }
 
