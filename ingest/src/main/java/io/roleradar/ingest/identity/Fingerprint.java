@@ -26,14 +26,6 @@ public record Fingerprint(long valueHash, long contentKey) {
     static final byte HEADER_VERSION = 1;
     private static final int HEADER_LENGTH = 17;
 
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    });
-
     /** The fingerprint of a posting as it would be published. */
     public static Fingerprint of(RawPosting posting) {
         return new Fingerprint(valueHash(posting), ContentKey.of(posting));
@@ -53,7 +45,11 @@ public record Fingerprint(long valueHash, long contentKey) {
     }
 
     static long hash64(byte[] bytes) {
-        return ByteBuffer.wrap(SHA256.get().digest(bytes)).getLong();
+        try {
+            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(bytes)).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The header value: a version byte, then the two hashes big-endian. */

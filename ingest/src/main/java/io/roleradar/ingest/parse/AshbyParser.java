@@ -43,8 +43,6 @@ public final class AshbyParser {
         String board = doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
                 : doc.stemLower() != null ? doc.stemLower() : boardFromJobs(jobs);
         int i = 0;
-        AtsUrls.Boards boards = new AtsUrls.Boards();
-        SlugCompanies companies = new SlugCompanies();
         for (JsonNode job : jobs) {
             i++;
             String where = doc.name() + " job " + i;
@@ -52,21 +50,20 @@ public final class AshbyParser {
                 results.add(new Rejected(where, Rejected.MALFORMED_JSON, "a job is not a JSON object"));
                 continue;
             }
-            results.add(draft(doc, board, job, boards, companies).finish(where));
+            results.add(draft(doc, board, job).finish(where));
         }
         return results;
     }
 
-    private static PostingDraft draft(Document doc, String board, JsonNode job, AtsUrls.Boards boards,
-            SlugCompanies companies) {
+    private static PostingDraft draft(Document doc, String board, JsonNode job) {
         PostingDraft d = new PostingDraft();
         String nativeId = JsonFields.text(job, "id");
         d.id = nativeId == null ? null : "ashby:" + board + ":" + nativeId;
         d.source = "ashby:" + board;
         d.sourceUrl = JsonFields.text(job, "jobUrl");
         String named = JsonFields.text(job, "organizationName");
-        String slug = boards.boardAsWritten(d.sourceUrl);
-        d.company = named != null ? named : companies.of(slug != null ? slug : board);
+        String slug = AtsUrls.boardAsWritten(d.sourceUrl);
+        d.company = named != null ? named : companyFromSlug(slug != null ? slug : board);
         d.title = JsonFields.text(job, "title");
         d.department = JsonFields.text(job, "department");
         d.location = JsonFields.text(job, "location");
@@ -126,20 +123,6 @@ public final class AshbyParser {
             }
         }
         return "unknown";
-    }
-
-    /** {@link #companyFromSlug} remembered for the next job of the same board (it splits the slug with a regex). */
-    private static final class SlugCompanies {
-        private String slug;
-        private String company;
-
-        String of(String s) {
-            if (s != null && !s.equals(slug)) {
-                slug = s;
-                company = companyFromSlug(s);
-            }
-            return s == null ? null : company;
-        }
     }
 
     static String companyFromSlug(String slug) {

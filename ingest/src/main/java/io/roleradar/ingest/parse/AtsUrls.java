@@ -47,45 +47,4 @@ final class AtsUrls {
             return null;
         }
     }
-
-    /**
-     * {@link #boardAsWritten} for the many job URLs of one board, which share their start
-     * ({@code https://jobs.ashbyhq.com/acme/}): a URL that starts like the last one read, and goes
-     * on with characters a URI path takes as they are, names the same board, and is not parsed
-     * again (a URI parse per job showed in profiles).
-     */
-    static final class Boards {
-        private String prefix;
-        private String board;
-
-        String boardAsWritten(String url) {
-            if (prefix != null && url != null && url.startsWith(prefix) && plainPath(url, prefix.length())) {
-                return board;
-            }
-            String b = AtsUrls.boardAsWritten(url);
-            prefix = null;
-            if (b != null && url.startsWith("https://") && plainPath(url, 0)) {
-                int at = url.indexOf("/" + b + "/", "https://".length());
-                if (at > 0 && url.indexOf('/', "https://".length()) == at) {
-                    // The board is the URL's first path segment: remember what leads up to it.
-                    prefix = url.substring(0, at + b.length() + 2);
-                    board = b;
-                }
-            }
-            return b;
-        }
-
-        /** True when {@code url} from {@code from} holds only letters, digits and {@code - . _ ~ / :}. */
-        private static boolean plainPath(String url, int from) {
-            for (int k = from; k < url.length(); k++) {
-                char c = url.charAt(k);
-                boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                        || c == '.' || c == '_' || c == '~' || c == '/' || c == ':';
-                if (!plain) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package io.roleradar.ingest.text;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,16 +26,6 @@ public final class Fields {
         if (v == null) {
             return null;
         }
-        if (startsWithDateDigits(v)) {
-            // Every way below ends with the date in the first ten characters when they have the
-            // shape of one (the offset parse, the local parse, then those ten alone), so that date
-            // is read directly: the java.time parsers' set-up per call showed in profiles.
-            try {
-                return LocalDate.of(digits(v, 0, 4), digits(v, 5, 7), digits(v, 8, 10));
-            } catch (DateTimeException notADate) {
-                return null;
-            }
-        }
         try {
             if (v.length() == 10) {
                 return LocalDate.parse(v);
@@ -55,28 +44,6 @@ public final class Fields {
         }
     }
 
-    /** True when {@code v} starts with {@code dddd-dd-dd}. */
-    private static boolean startsWithDateDigits(String v) {
-        if (v.length() < 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
-            return false;
-        }
-        for (int k = 0; k < 10; k++) {
-            char c = v.charAt(k);
-            if (k != 4 && k != 7 && (c < '0' || c > '9')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int digits(String v, int from, int to) {
-        int n = 0;
-        for (int k = from; k < to; k++) {
-            n = n * 10 + (v.charAt(k) - '0');
-        }
-        return n;
-    }
-
     /** The UTC date of epoch milliseconds, as Lever states {@code createdAt}. */
     public static LocalDate dateOfEpochMillis(long millis) {
         return millis <= 0 ? null : Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC).toLocalDate();
@@ -88,7 +55,7 @@ public final class Fields {
         if (v == null) {
             return null;
         }
-        String k = lettersInLowerCase(v);
+        String k = v.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
         if (k.startsWith("fulltime")) {
             return "FULL_TIME";
         }
@@ -105,24 +72,6 @@ public final class Fields {
             return "TEMPORARY";
         }
         return v.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
-    }
-
-    /** The ASCII letters of {@code v}, lower-cased: what {@code toLowerCase(ROOT)} then removing every non a-z keeps. */
-    private static String lettersInLowerCase(String v) {
-        StringBuilder k = new StringBuilder(v.length());
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                k.append(c);
-            } else if (c >= 'A' && c <= 'Z') {
-                k.append((char) (c + ('a' - 'A')));
-            } else if (c > 0x7F) {
-                // Outside ASCII, lower-casing can give ASCII letters (the Kelvin sign gives 'k'):
-                // the general way decides.
-                return v.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-            }
-        }
-        return k.toString();
     }
 
     /** A company name with a rating appended by the source (Glassdoor's "Tecolote Research\n3.8") removed. */

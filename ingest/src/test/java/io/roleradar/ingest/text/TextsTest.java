@@ -58,7 +58,11 @@ class TextsTest {
         assertThat(Fields.date("2025-01-23T17:38:23.826+00:00")).hasToString("2025-01-23");
         assertThat(Fields.date("2026-07-10T23:15:41-04:00")).hasToString("2026-07-10");
         assertThat(Fields.date("2026-07-06T00:00:00.0000")).hasToString("2026-07-06");
+        assertThat(Fields.date(" 2026-07-06T24:00:00Z")).hasToString("2026-07-06");
+        assertThat(Fields.date("+12025-01-13T00:00:00Z")).hasToString("+12025-01-13");
         assertThat(Fields.date("Posted 8 Days Ago")).isNull();
+        assertThat(Fields.date("2023-02-29T10:00:00Z")).isNull();
+        assertThat(Fields.date("2025/01/13")).isNull();
         assertThat(Fields.dateOfEpochMillis(1767225600000L)).hasToString("2026-01-01");
     }
 
@@ -68,7 +72,11 @@ class TextsTest {
         assertThat(Fields.employmentType("full_time")).isEqualTo("FULL_TIME");
         assertThat(Fields.employmentType("Part-time")).isEqualTo("PART_TIME");
         assertThat(Fields.employmentType("Internship")).isEqualTo("INTERN");
+        assertThat(Fields.employmentType("Contractor")).isEqualTo("CONTRACT");
+        assertThat(Fields.employmentType("Temp")).isEqualTo("TEMPORARY");
+        assertThat(Fields.employmentType("Per Diem")).isEqualTo("PER_DIEM");
         assertThat(Fields.employmentType("Permanent")).isEqualTo("PERMANENT");
+        assertThat(Fields.employmentType(" ")).isNull();
     }
 
     @Test
