@@ -232,5 +232,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         out.println("  round demand (mean weight): " + Arrays.stream(Round.values())
                 .map(rd -> String.format(Locale.ROOT, "%s %.2f", rd.name(), m.roundDemand(MarketReport.ALL, rd) / m.postings()))
                 .collect(Collectors.joining(", ")));
+        var stated = m.statedRounds();
+        out.printf(Locale.ROOT, "  hiring process described by %d of %d ML postings (%.1f%%)%s%n", stated.describingProcess(),
+                stated.postings(), 100.0 * stated.processShare(), stated.describingProcess() == 0 ? ""
+                        : "; rounds stated: " + Arrays.stream(Round.values())
+                        .map(rd -> rd.name() + " " + stated.stating(rd)).collect(Collectors.joining(", ")));
     }
 }

@@ -18,6 +18,11 @@ public final class Fixtures {
     public static final String BASIC = "tagged-basic.jsonl";
     /** Titles and companies carrying markup and spreadsheet formulas. */
     public static final String HOSTILE = "tagged-hostile.jsonl";
+    /**
+     * Seven postings (six ML), four of the ML ones describing their hiring process
+     * ({@code tags.interviewProcess}); the numbers in the tests follow from it.
+     */
+    public static final String PROCESS = "tagged-process.jsonl";
     /** Two good lines around unreadable ones (truncated, future version, unknown enum, missing title). */
     public static final String UNREADABLE = "tagged-unreadable.jsonl";
 

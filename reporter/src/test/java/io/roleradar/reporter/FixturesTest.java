@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FixturesTest {
 
     @ParameterizedTest(name = "every line of {0} is a valid tagged posting")
-    @ValueSource(strings = {Fixtures.BASIC, Fixtures.HOSTILE})
+    @ValueSource(strings = {Fixtures.BASIC, Fixtures.HOSTILE, Fixtures.PROCESS})
     void fixtureLinesAreValidTaggedPostingsPerThePublishedSchema(String file) {
         List<String> lines = Fixtures.lines(file);
         assertThat(lines).isNotEmpty();

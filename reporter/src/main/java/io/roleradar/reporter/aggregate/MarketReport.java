@@ -12,6 +12,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
 
 /**
  * The market figures of one report, folded from the latest postings in one pass: counts per
- * quadrant, domain, level, company and ISO week, and the summed round weights. Arrays are indexed
+ * quadrant, domain, level, company and ISO week, the summed round weights roleradar infers, and
+ * the rounds employers state ({@link StatedRounds}). Arrays are indexed
  * by enum ordinal; the extra last row of a per-quadrant array ({@link #ALL}) is the overall figure.
  * Non-ML postings and postings outside the filters are only counted.
  */
@@ -45,6 +47,9 @@ public final class MarketReport {
     private final double[][] roundByLevel = new double[L][R];
     private final long[][] levelByQuadrant = new long[Q + 1][L];
     private final double[][] roundByDomain = new double[D][R];
+    private final StatedRounds statedOverall = new StatedRounds();
+    private final Map<Quadrant, StatedRounds> statedByQuadrant = groups(Quadrant.class);
+    private final Map<Level, StatedRounds> statedByLevel = groups(Level.class);
     private final Map<String, CompanyFigures> companies = new HashMap<>();
     /** Keyed by week-based year * 100 + week, so no string is made per posting. */
     private final TreeMap<Integer, WeekFigures> weeks = new TreeMap<>();
@@ -79,6 +84,9 @@ public final class MarketReport {
             roundByQuadrant[ALL][r] += w;
             roundByLevel[l][r] += w;
         }
+        statedOverall.add(f);
+        statedByQuadrant.get(f.quadrant()).add(f);
+        statedByLevel.get(f.level()).add(f);
         if (f.domains().isEmpty()) {
             noDomainByQuadrant[q]++;
             noDomainByQuadrant[ALL]++;
@@ -103,6 +111,14 @@ public final class MarketReport {
                 recent.poll();
             }
         }
+    }
+
+    private static <E extends Enum<E>> Map<E, StatedRounds> groups(Class<E> type) {
+        Map<E, StatedRounds> groups = new EnumMap<>(type);
+        for (E e : type.getEnumConstants()) {
+            groups.put(e, new StatedRounds());
+        }
+        return groups;
     }
 
     /** How companies.csv names postings without a company. */
@@ -169,6 +185,21 @@ public final class MarketReport {
 
     public double roundDemandInDomain(Domain domain, Round round) {
         return roundByDomain[domain.ordinal()][round.ordinal()];
+    }
+
+    /** What the employers of all ML postings state about their hiring process. */
+    public StatedRounds statedRounds() {
+        return statedOverall;
+    }
+
+    /** What the employers of a quadrant's postings state about their hiring process. */
+    public StatedRounds statedRounds(Quadrant quadrant) {
+        return statedByQuadrant.get(quadrant);
+    }
+
+    /** What the employers of a level's postings state about their hiring process. */
+    public StatedRounds statedRounds(Level level) {
+        return statedByLevel.get(level);
     }
 
     /** Companies, most postings first, then by name. */

@@ -2,6 +2,7 @@ package io.roleradar.reporter.aggregate;
 
 import io.roleradar.model.Domain;
 import io.roleradar.model.DomainTag;
+import io.roleradar.model.InterviewProcess;
 import io.roleradar.model.Level;
 import io.roleradar.model.Quadrant;
 import io.roleradar.model.RawPosting;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the reports need of one tagged posting, and nothing more: no description, no evidence, no
@@ -33,11 +35,13 @@ import java.util.Objects;
  * @param level           null when not tagged (non-ML postings written before level was tagged on every posting)
  * @param manager         null when not tagged
  * @param domains         the domains, highest score first (ties in taxonomy order), each once
- * @param rounds          the round weights ({@link RoundWeights#NONE} for a non-ML posting)
+ * @param rounds          the round weights the classifier infers ({@link RoundWeights#NONE} for a non-ML posting)
+ * @param statedRounds    the rounds the posting's own description of its hiring process states (empty when
+ *                        its steps state none); null when the posting describes no hiring process
  */
 public record PostingFacts(PostingText text, String company, String source, String taxonomyVersion,
                            LocalDate postedAt, LocalDate fetchedOn, boolean mlRole, Quadrant quadrant, Level level,
-                           Boolean manager, List<Domain> domains, RoundWeights rounds) {
+                           Boolean manager, List<Domain> domains, RoundWeights rounds, Set<Round> statedRounds) {
     /** Orders by id (UTF-8 byte order, which is code point order), without decoding the ids. */
     public static final Comparator<PostingFacts> BY_ID = Comparator.comparing(PostingFacts::text, PostingText.BY_ID);
     private static final Comparator<DomainTag> BY_SCORE = Comparator.comparingDouble(DomainTag::score).reversed()
@@ -45,8 +49,10 @@ public record PostingFacts(PostingText text, String company, String source, Stri
 
     public PostingFacts {
         Objects.requireNonNull(text, "text");
-        domains = List.copyOf(domains);
+        domains = List.copyOf(domains); // as statedRounds: no copy of what is immutable already
         Objects.requireNonNull(rounds, "rounds");
+        // An immutable copy, unless it is one already: shared instances from the interner stay shared.
+        statedRounds = statedRounds == null ? null : Set.copyOf(statedRounds);
     }
 
     /** The facts of a tagged posting; values that repeat across postings are shared through {@code interner}. */
@@ -57,9 +63,13 @@ public record PostingFacts(PostingText text, String company, String source, Stri
                 interner.intern(blankToNull(p.company())), interner.intern(blankToNull(p.source())),
                 interner.intern(tags.taxonomyVersion()), interner.intern(p.postedAt()),
                 interner.intern(utcDay(p.fetchedAt())), tags.mlRole(), tags.quadrant(), tags.level(), tags.manager(),
-                interner.intern(domains(tags.domains())), RoundWeights.of(tags.rounds()));
+                interner.intern(domains(tags.domains())), RoundWeights.of(tags.rounds()),
+                interner.intern(statedRounds(tags.interviewProcess())));
     }
 
+    private static Set<Round> statedRounds(InterviewProcess process) {
+        return process == null ? null : Set.copyOf(process.statedRounds());
+    }
 
     private static List<Domain> domains(List<DomainTag> tags) {
         List<DomainTag> sorted = new ArrayList<>(tags);
@@ -91,6 +101,11 @@ public record PostingFacts(PostingText text, String company, String source, Stri
     /** The date reports use: {@code postedAt}, else the day it was fetched (UTC); null when neither. */
     public LocalDate date() {
         return postedAt != null ? postedAt : fetchedOn;
+    }
+
+    /** Whether the posting describes its own hiring process (it may state no round even so). */
+    public boolean describesProcess() {
+        return statedRounds != null;
     }
 
     /** The weight of a round, 0 when the posting has none (every non-ML posting). */

@@ -7,6 +7,7 @@ import io.roleradar.model.Round;
 import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.MarketReport;
+import io.roleradar.reporter.aggregate.StatedRounds;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class CsvReports {
     public static final List<String> FILES = List.of("quadrants.csv", "domains.csv", "rounds.csv",
-            "domain_rounds.csv", "levels.csv", "companies.csv", "trends.csv", "postings.csv");
+            "stated_rounds.csv", "domain_rounds.csv", "levels.csv", "companies.csv", "trends.csv", "postings.csv");
     static final String ALL = "ALL";
     /** How many domains companies.csv lists per company. */
     static final int TOP_DOMAINS = 3;
@@ -42,6 +43,9 @@ public final class CsvReports {
                 "quadrant", "domain", "postings", "quadrant_postings", "share"))));
         written.add(ReportFiles.write(dir, "rounds.csv", out -> rounds(new CsvTable(out,
                 "scope", "group", "round", "postings", "weighted_demand", "mean_weight", "share"))));
+        written.add(ReportFiles.write(dir, "stated_rounds.csv", out -> statedRounds(new CsvTable(out,
+                "scope", "group", "round", "postings", "describing_process", "process_share", "stating_round",
+                "stated_share"))));
         written.add(ReportFiles.write(dir, "domain_rounds.csv", out -> domainRounds(new CsvTable(out,
                 "domain", "round", "postings", "weighted_demand", "mean_weight", "share"))));
         written.add(ReportFiles.write(dir, "levels.csv", out -> levels(new CsvTable(out,
@@ -92,6 +96,26 @@ public final class CsvReports {
                 }
                 roundRows(t, "level", l.name(), report.level(MarketReport.ALL, l), demand);
             }
+        }
+    }
+
+    /** What employers state, apart from what is inferred: {@code rounds.csv}'s groups, from the postings' own process. */
+    private void statedRounds(CsvTable t) throws IOException {
+        try (t) {
+            statedRoundRows(t, "overall", ALL, report.statedRounds());
+            for (Quadrant q : Quadrant.values()) {
+                statedRoundRows(t, "quadrant", q.name(), report.statedRounds(q));
+            }
+            for (Level l : Level.values()) {
+                statedRoundRows(t, "level", l.name(), report.statedRounds(l));
+            }
+        }
+    }
+
+    private static void statedRoundRows(CsvTable t, String scope, String group, StatedRounds stated) throws IOException {
+        for (Round r : Round.values()) {
+            t.row(scope, group, r.name(), stated.postings(), stated.describingProcess(), stated.processShare(),
+                    stated.stating(r), stated.statedShare(r));
         }
     }
 

@@ -6,6 +6,7 @@ import io.roleradar.model.Quadrant;
 import io.roleradar.model.Round;
 import io.roleradar.reporter.aggregate.MarketReport;
 import io.roleradar.reporter.aggregate.PostingFacts;
+import io.roleradar.reporter.aggregate.StatedRounds;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes {@code report.html}: one self-contained page (inline CSS and SVG, no script, no font or
- * image to fetch) with the quadrant split, domain and round demand per quadrant, the level mix, the
- * weekly trend, the top companies and the most recent postings. Every text is escaped with
+ * image to fetch) with the quadrant split, domain and round demand per quadrant, the rounds
+ * employers state, the level mix, the weekly trend, the top companies and the most recent postings. Every text is escaped with
  * {@link Html#escape}, since titles and company names come from the web.
  */
 public final class HtmlReport {
@@ -55,6 +56,7 @@ public final class HtmlReport {
                 "Postings per domain (a posting can be in several domains).", this::domainChart);
         perQuadrant(h, "rounds", "Interview round demand per quadrant",
                 "Mean round weight over the quadrant's postings (0 = not asked, 1 = central).", this::roundChart);
+        statedRounds(h);
         levels(h);
         trend(h);
         companies(h);
@@ -114,6 +116,40 @@ public final class HtmlReport {
             bars.add(new SvgCharts.Bar(label(r), mean, String.format(Locale.ROOT, "%.2f", mean), color));
         }
         return SvgCharts.horizontal("Round demand", bars, 1.0);
+    }
+
+    /** What employers state about their hiring process, in a table apart from the inferred round demand. */
+    private void statedRounds(StringBuilder h) {
+        StatedRounds all = report.statedRounds();
+        h.append("<section id=\"stated\"><h2>Rounds employers state</h2><p class=\"note\">")
+                .append(Html.escape(all.describingProcess() + " of " + all.postings() + " ML postings ("
+                        + percent(all.describingProcess(), all.postings()) + ") describe their hiring process. "
+                        + "Of those, how many name each round as a step of it (TAXONOMY.md section 7): what "
+                        + "employers state, where the round demand above is what roleradar infers."))
+                .append("</p><table><thead><tr><th>Postings</th><th>ML postings</th><th>Describe their process</th>");
+        for (Round r : Round.values()) {
+            h.append("<th>").append(Html.escape(label(r))).append("</th>");
+        }
+        h.append("</tr></thead><tbody>");
+        statedRow(h, "All ML postings", all);
+        for (Quadrant q : Quadrant.values()) {
+            statedRow(h, label(q), report.statedRounds(q));
+        }
+        for (Level l : Level.values()) {
+            statedRow(h, "Level: " + label(l), report.statedRounds(l));
+        }
+        h.append("</tbody></table></section>\n");
+    }
+
+    private static void statedRow(StringBuilder h, String group, StatedRounds stated) {
+        h.append("<tr><td>").append(Html.escape(group)).append("</td><td class=\"num\">").append(stated.postings())
+                .append("</td><td class=\"num\">").append(stated.describingProcess()).append(" (")
+                .append(percent(stated.describingProcess(), stated.postings())).append(")</td>");
+        for (Round r : Round.values()) {
+            h.append("<td class=\"num\">").append(stated.stating(r)).append(" (")
+                    .append(percent(stated.stating(r), stated.describingProcess())).append(")</td>");
+        }
+        h.append("</tr>");
     }
 
     private void levels(StringBuilder h) {

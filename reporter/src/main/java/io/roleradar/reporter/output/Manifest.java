@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Writes {@code manifest.json}, which ties a report to its input: when it ran, the topic offsets or
  * the input file, the filters, how many records were read, counted and left out (and why), the
- * unreadable records one by one (capped), and the taxonomy versions seen.
+ * unreadable records one by one (capped), the share of ML postings that describe their hiring
+ * process, and the taxonomy versions seen.
  */
 public final class Manifest {
     public static final String FILE = "manifest.json";
@@ -50,6 +51,11 @@ public final class Manifest {
         counts.put("leftOutNotMl", report.nonMl());
         counts.put("mlPostingsCounted", report.postings());
         counts.put("mlPostingsWithoutDate", report.undated());
+        // The figure analysts ask for first: how many employers say anything about their hiring process.
+        root.putObject("hiringProcess")
+                .put("mlPostings", report.statedRounds().postings())
+                .put("describingProcess", report.statedRounds().describingProcess())
+                .put("shareDescribingProcess", round4(report.statedRounds().processShare()));
         ObjectNode unreadable = root.putObject("unreadable");
         ObjectNode byReason = unreadable.putObject("byReason");
         latest.rejectedByReason().forEach(byReason::put);
@@ -66,6 +72,11 @@ public final class Manifest {
             JSON.writeValue(new NonClosing(out), root);
             out.write('\n');
         });
+    }
+
+    /** A share as the CSVs give it: 4 decimals. */
+    private static double round4(double share) {
+        return Math.round(share * 10_000) / 10_000.0;
     }
 
     private static ObjectNode input(Source source) {

@@ -29,9 +29,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ReportRenderTest {
     // Bars with a non-zero value in tagged-basic.jsonl, worked out by hand:
     // quadrants 4; domains ALL 5 + MG 1 + MS 3 + IG 0 + IS 1; rounds 5 scopes x 4;
-    // levels ALL 4 + one per quadrant; trend W45 2 segments + W46 2 + W47 1.
-    private static final Map<String, Integer> DRAWN_BARS = Map.of(
-            "quadrants", 4, "domains", 10, "rounds", 20, "levels", 8, "trend", 5, "companies", 0, "recent", 0);
+    // levels ALL 4 + one per quadrant; trend W45 2 segments + W46 2 + W47 1; stated rounds are a table.
+    private static final Map<String, Integer> DRAWN_BARS = Map.of("quadrants", 4, "domains", 10, "rounds", 20,
+            "stated", 0, "levels", 8, "trend", 5, "companies", 0, "recent", 0);
 
     @TempDir
     static Path work;
