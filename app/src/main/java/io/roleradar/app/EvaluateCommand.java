@@ -1,10 +1,14 @@
 package io.roleradar.app;
 
 import io.roleradar.classifier.Classifier;
-import io.roleradar.classifier.eval.EvaluationReport;
-import io.roleradar.classifier.eval.Evaluator;
+import io.roleradar.classifier.eval.Bootstrap;
 import io.roleradar.classifier.eval.Label;
 import io.roleradar.classifier.eval.Labels;
+import io.roleradar.classifier.eval.Measurement;
+import io.roleradar.classifier.eval.MeasurementReport;
+import io.roleradar.classifier.eval.ProcessLabel;
+import io.roleradar.classifier.eval.ProcessLabels;
+import io.roleradar.classifier.eval.Split;
 import io.roleradar.classifier.taxonomy.TaxonomyException;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.ingest.PostingSources;
@@ -22,21 +26,44 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code roleradar evaluate}: measures the classifier (or a taxonomy of the user's own) against
- * hand labels. Postings are read by ingest's own readers, so any source ingest reads will do: the
- * raw JSON Lines a run wrote, Ashby board files, CSV exports, job pages.
+ * hand labels, per part of the dev set's split, each figure with a 95% bootstrap interval, beside a
+ * title-keyword baseline, by source, and the hiring process when process labels are given. Postings
+ * are read by ingest's own readers, so any source ingest reads will do: the raw JSON Lines a run
+ * wrote, Ashby board files, CSV exports, job pages.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Prints precision, recall and F1 (or accuracy) of every tag against hand labels, and the main",
-                "confusions. Labels: CSV with header id,company,title,mlRole,responsibility,specialization,domains,",
-                "level,manager,notes (see devset/README.md)."})
+        description = {"Figures of every tag against hand labels, each with a 95% bootstrap interval, per part of a",
+                "split (tune / locked), beside a title-keyword baseline, and by source. Labels: CSV with header",
+                "id,company,title,mlRole,responsibility,specialization,domains,level,manager,notes; process labels:",
+                "id,describesProcess,statedRounds,steps,notes (see devset/README.md)."})
 public final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--labels", paramLabel = "LABELS.csv", required = true,
-            description = "Hand labels by posting id; repeatable")
-    List<Path> labels;
+    @Option(names = "--labels", paramLabel = "LABELS.csv",
+            description = "Hand labels of the tags by posting id; repeatable (a later file's label of an id wins)")
+    List<Path> labels = List.of();
+
+    @Option(names = "--process-labels", paramLabel = "FILE.csv",
+            description = "Hand labels of the hiring process a posting describes and the rounds it states; repeatable")
+    List<Path> processLabels = List.of();
 
     @Option(names = "--postings", paramLabel = "SRC", required = true,
             description = "Where the labelled postings are: any source ingest reads (file, folder, URL); repeatable")
     List<String> postings;
+
+    @Option(names = "--split", paramLabel = "SPLIT.csv",
+            description = "Which part each source is in (header source,part; part tune or locked), e.g. devset/split.csv;"
+                    + " without it, one part: all")
+    Path split;
+
+    @Option(names = "--json", description = "Print the figures as JSON instead of text")
+    boolean json;
+
+    @Option(names = "--resamples", paramLabel = "N", defaultValue = "1000",
+            description = "Bootstrap resamples for the 95% intervals (default: ${DEFAULT-VALUE})")
+    int resamples;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "2026",
+            description = "Seed of the bootstrap; the same seed gives the same intervals (default: ${DEFAULT-VALUE})")
+    long seed;
 
     @Option(names = "--taxonomy", paramLabel = "FILE", defaultValue = "${env:ROLERADAR_TAXONOMY}",
             description = "Taxonomy file to measure instead of the shipped one. Env: ROLERADAR_TAXONOMY")
@@ -44,16 +71,26 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (labels.isEmpty() && processLabels.isEmpty()) {
+            System.err.println("roleradar evaluate: give --labels FILE, --process-labels FILE or both");
+            return ExitCodes.USAGE;
+        }
         Classifier classifier;
         List<Label> labelled;
+        List<ProcessLabel> processLabelled;
+        Split parts;
+        Bootstrap bootstrap;
         try {
+            bootstrap = new Bootstrap(seed, resamples);
             classifier = ClassifierChoice.of(taxonomy);
             labelled = Labels.read(labels);
+            processLabelled = ProcessLabels.read(processLabels);
+            parts = split == null ? Split.none() : Split.read(split);
         } catch (TaxonomyException | IllegalArgumentException e) {
             System.err.println("roleradar evaluate: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IOException e) {
-            System.err.println("roleradar evaluate: cannot read labels: " + e.getMessage());
+            System.err.println("roleradar evaluate: cannot read " + e.getMessage());
             return ExitCodes.USAGE;
         }
         ReadResult read;
@@ -70,8 +107,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Map<String, RawPosting> byId = new LinkedHashMap<>();
         read.postings().forEach(p -> byId.putIfAbsent(p.id(), p));
-        EvaluationReport report = new Evaluator(classifier).evaluate(labelled, byId);
-        System.out.print(report.render());
+        MeasurementReport report = new Measurement(classifier::classify, classifier.taxonomyVersion(), bootstrap)
+                .measure(labelled, processLabelled, byId, parts, split == null ? null : split.toString());
+        System.out.print(json ? report.toJson() : report.render());
         return ExitCodes.OK;
     }
 }

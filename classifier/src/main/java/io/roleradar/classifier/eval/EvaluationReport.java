@@ -37,11 +37,12 @@ public record EvaluationReport(String taxonomyVersion, int labelled, List<String
                 labelled, labelled - missing.size(), missing.size()));
         out.append(String.format(Locale.ROOT, "%nmlRole          precision %.3f  recall %.3f  F1 %.3f   (tp %d, fp %d, fn %d, tn %d)%n",
                 mlRole.precision(), mlRole.recall(), mlRole.f1(), mlRole.tp(), mlRole.fp(), mlRole.fn(), mlRole.tn()));
+        out.append("Over every posting whose label has one:\n");
+        line(out, "level", level);
+        line(out, "manager", manager);
         out.append("Over the postings both call ML roles:\n");
         line(out, "responsibility", responsibility);
         line(out, "specialization", specialization);
-        line(out, "level", level);
-        line(out, "manager", manager);
         Evaluator.Binary micro = domains.micro();
         out.append(String.format(Locale.ROOT, "domains (micro)  precision %.3f  recall %.3f  F1 %.3f   (tp %d, fp %d, fn %d)%n",
                 micro.precision(), micro.recall(), micro.f1(), micro.tp(), micro.fp(), micro.fn()));
@@ -52,6 +53,17 @@ public record EvaluationReport(String taxonomyVersion, int labelled, List<String
                         e.getKey(), b.precision(), b.recall(), b.f1(), b.tp(), b.fp(), b.fn()));
             }
         }
+        out.append(renderErrors());
+        if (!missing.isEmpty()) {
+            out.append("\nLabelled but not among the postings: ").append(missing.size()).append(" (first: ")
+                    .append(missing.get(0)).append(")\n");
+        }
+        return out.toString();
+    }
+
+    /** The main confusions and every error by posting, for someone tuning the rules. */
+    public String renderErrors() {
+        StringBuilder out = new StringBuilder();
         out.append("\nMain confusions (label -> classifier: count)\n");
         confusions(out, "responsibility", responsibility);
         confusions(out, "specialization", specialization);
@@ -61,12 +73,8 @@ public record EvaluationReport(String taxonomyVersion, int labelled, List<String
             mlErrors.forEach(e -> out.append("  ").append(e).append('\n'));
         }
         if (!tagErrors.isEmpty()) {
-            out.append("\nTag errors on ML roles\n");
+            out.append("\nTag errors (level and manager on every posting, the rest on ML roles)\n");
             tagErrors.forEach(e -> out.append("  ").append(e).append('\n'));
-        }
-        if (!missing.isEmpty()) {
-            out.append("\nLabelled but not among the postings: ").append(missing.size()).append(" (first: ")
-                    .append(missing.get(0)).append(")\n");
         }
         return out.toString();
     }
@@ -121,14 +129,23 @@ public record EvaluationReport(String taxonomyVersion, int labelled, List<String
             } else {
                 tn++;
             }
+            List<String> wrong = new ArrayList<>();
+            // Level and manager are tags of every posting (TAXONOMY.md section 7): scored wherever
+            // the label has one; the ML-only tags only where both call it an ML role.
+            if (label.level() != null) {
+                compare(2, "level", label.level(), tags.level(), wrong);
+            }
+            if (label.manager() != null && tags.manager() != null) {
+                compare(3, "manager", label.manager(), tags.manager(), wrong);
+            }
             if (!(label.mlRole() && tags.mlRole())) {
+                if (!wrong.isEmpty()) {
+                    tagErrors.add(who + ": " + String.join(", ", wrong));
+                }
                 return;
             }
-            List<String> wrong = new ArrayList<>();
             compare(0, "responsibility", label.responsibility(), tags.responsibility(), wrong);
             compare(1, "specialization", label.specialization(), tags.specialization(), wrong);
-            compare(2, "level", label.level(), tags.level(), wrong);
-            compare(3, "manager", label.manager(), tags.manager(), wrong);
             Set<Domain> predicted = Evaluator.predictedDomains(tags);
             for (Domain d : Domain.values()) {
                 boolean g = label.domains().contains(d);

@@ -17,9 +17,11 @@ import java.util.TreeMap;
 
 /**
  * Measures a classifier against hand labels: precision, recall and F1 of {@code mlRole}; accuracy
- * of responsibility, specialization, level and manager over the postings both the labels and the
- * classifier call ML roles (so an mlRole miss is not counted twice); micro-F1 of domains over the
- * same postings, and per domain; and the main confusions, so a user can see what to fix.
+ * of level and manager over every posting whose label gives them; accuracy of responsibility and
+ * specialization over the postings both the labels and the classifier call ML roles (so an mlRole
+ * miss is not counted twice); micro-F1 of domains over the same postings, and per domain; and the
+ * main confusions, so a user can see what to fix. {@link Measurement} adds the split, confidence
+ * intervals, the baseline and the hiring process.
  */
 public final class Evaluator {
     private final Classifier classifier;

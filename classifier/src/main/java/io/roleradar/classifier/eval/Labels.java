@@ -24,8 +24,10 @@ import java.util.Set;
 
 /**
  * Reads a labels CSV: a header row {@code id,company,title,mlRole,responsibility,specialization,
- * domains,level,manager,notes}, domains separated by {@code ;}, the ML-only columns empty when
- * mlRole is false. Every bad row is reported with its line number and what to write instead,
+ * domains,level,manager,notes}, domains separated by {@code ;}, the ML-only columns
+ * (responsibility, specialization, domains) empty when mlRole is false. {@code level} and
+ * {@code manager} may be given on every posting; left empty on a non-ML role they are not labelled
+ * (files written before TAXONOMY.md section 7 leave them empty there). Every bad row is reported with its line number and what to write instead,
  * all at once, so a labeller fixes the file in one go. A label repeated for the same id keeps the
  * last one (a later correction wins).
  */
@@ -87,13 +89,18 @@ public final class Labels {
         }
         boolean ml = bool(row.get("mlRole"), "mlRole");
         if (!ml) {
-            for (String column : List.of("responsibility", "specialization", "domains", "level")) {
+            for (String column : List.of("responsibility", "specialization", "domains")) {
                 if (!row.get(column).isBlank()) {
                     throw new IllegalArgumentException(column + " must be empty when mlRole is false");
                 }
             }
-            return new Label(id, row.get("company"), row.get("title"), false, null, null, Set.of(), null, null,
-                    row.get("notes"));
+            // Level and manager belong to every posting (TAXONOMY.md section 7); older files leave them
+            // empty on non-ML roles, which means "not labelled", not UNKNOWN.
+            String level = row.get("level");
+            String manager = row.get("manager");
+            return new Label(id, row.get("company"), row.get("title"), false, null, null, Set.of(),
+                    level.isBlank() ? null : parseEnum(Level.class, level, "level"),
+                    manager.isBlank() ? null : bool(manager, "manager"), row.get("notes"));
         }
         Set<Domain> domains = EnumSet.noneOf(Domain.class);
         for (String d : row.get("domains").split(";")) {

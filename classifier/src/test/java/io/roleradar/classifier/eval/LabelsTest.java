@@ -35,6 +35,18 @@ class LabelsTest {
     }
 
     @Test
+    void readsLevelAndManagerOfANonMlRoleWhereTheLabelGivesThemAndNullWhereItDoesNot() throws Exception {
+        List<Label> labels = Labels.read(resource("/eval/labels.csv"));
+        Label solutions = labels.stream().filter(l -> l.id().equals("fixture:solutions-engineer")).findFirst().orElseThrow();
+        assertThat(solutions.mlRole()).isFalse();
+        assertThat(solutions.level()).isEqualTo(Level.UNKNOWN);
+        assertThat(solutions.manager()).isFalse();
+        Label old = labels.stream().filter(l -> l.id().equals("fixture:bi-analyst")).findFirst().orElseThrow();
+        assertThat(old.level()).isNull();
+        assertThat(old.manager()).isNull();
+    }
+
+    @Test
     void reportsEveryBadRowWithItsLineAndTheFix() throws Exception {
         assertThatThrownBy(() -> Labels.read(resource("/labels/bad.csv")))
                 .hasMessageContaining("3 bad label(s)")
