@@ -118,18 +118,7 @@ public final class PostingSources {
 
     private void readDocument(Document doc, RunDeduplicator dedup, List<Rejected> rejected, int[] found, String origin,
                               BooleanSupplier stop) throws InterruptedException {
-        Extraction extraction = parser.parse(doc);
-        for (ParseResult result : extraction.results()) {
-            if (result instanceof Parsed parsed) {
-                found[0]++;
-                metrics.found(parsed.posting().source());
-                if (!dedup.add(parsed.posting())) {
-                    metrics.duplicate(parsed.posting().source());
-                }
-            } else {
-                reject(rejected, (Rejected) result, origin);
-            }
-        }
+        Extraction extraction = take(parser.parse(doc), dedup, rejected, found, origin);
         if (extraction.jobLinks().isEmpty()) {
             return;
         }
@@ -157,20 +146,25 @@ public final class PostingSources {
                 }
             });
             for (Document page : pages) {
-                Extraction e = parser.parse(page);
-                for (ParseResult result : e.results()) {
-                    if (result instanceof Parsed parsed) {
-                        found[0]++;
-                        metrics.found(parsed.posting().source());
-                        if (!dedup.add(parsed.posting())) {
-                            metrics.duplicate(parsed.posting().source());
-                        }
-                    } else {
-                        reject(rejected, (Rejected) result, "url");
-                    }
-                }
+                take(parser.parse(page), dedup, rejected, found, "url");
             }
         }
+    }
+
+    /** Counts and merges the postings of one document, keeps its rejects; returns the extraction. */
+    private Extraction take(Extraction extraction, RunDeduplicator dedup, List<Rejected> rejected, int[] found, String origin) {
+        for (ParseResult result : extraction.results()) {
+            if (result instanceof Parsed parsed) {
+                found[0]++;
+                metrics.found(parsed.posting().source());
+                if (!dedup.add(parsed.posting())) {
+                    metrics.duplicate(parsed.posting().source());
+                }
+            } else {
+                reject(rejected, (Rejected) result, origin);
+            }
+        }
+        return extraction;
     }
 
     private void reject(List<Rejected> rejected, Rejected r, String origin) {

@@ -4,25 +4,13 @@ import io.roleradar.cli.Durations;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
 import io.roleradar.ingest.fetch.HttpSettings;
-import io.roleradar.ingest.identity.PublishedState;
-import io.roleradar.ingest.identity.StateCheckpoint;
-import io.roleradar.ingest.identity.TopicStateLoader;
-import io.roleradar.ingest.identity.WrittenOffsets;
 import io.roleradar.ingest.parse.CsvColumns;
-import io.roleradar.ingest.publish.JsonLinesWriter;
-import io.roleradar.ingest.publish.KafkaPublisher;
 import io.roleradar.ingest.source.SourceSpec;
-import io.roleradar.kafka.KafkaSettings;
-import io.roleradar.kafka.TopicAdmin;
-import io.roleradar.kafka.Topics;
 import io.roleradar.metrics.MetricsEndpoint;
-import io.roleradar.model.RawPosting;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,14 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ingest run}: reads the sources, merges duplicates, and publishes every new or changed
- * posting to {@code postings.raw} in one Kafka transaction per run (or writes them to a JSON Lines
- * file with {@code --output}). Once, or with {@code --every} on a schedule until stopped; a stop
- * during a run aborts its transaction, so nothing is half-published.
+ * {@code ingest run}: turns the flags, the environment and the config file into
+ * {@link IngestSettings} (flags beat the environment; {@code --source} flags and the config file's
+ * sources are combined), and hands them to an {@link IngestService}, which runs until done or
+ * stopped. A stop (SIGTERM, Ctrl-C) waits for the service to abort or commit its run.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reads postings from the sources and publishes each new or changed one once to postings.raw.",
@@ -111,16 +97,11 @@ public final class RunCommand implements Callable<Integer> {
     PrintStream stdout = System.out;
     PrintStream stderr = System.err;
     /** Set by tests to stop a scheduled run; the shutdown hook sets it in production. */
-    final Stop stop = new Stop();
-
-    /** A run's settings after flags, environment and config file were combined and checked. */
-    record Settings(List<SourceSpec> sources, Duration every, String output, String transactionalId,
-                    CsvColumns columns, HttpSettings http, int maxLinks, Path stateDir) {
-    }
+    final IngestService.Stop stop = new IngestService.Stop();
 
     @Override
     public Integer call() {
-        Settings s;
+        IngestSettings s;
         try {
             s = settings();
         } catch (IllegalArgumentException e) {
@@ -133,9 +114,7 @@ public final class RunCommand implements Callable<Integer> {
         }, "ingest-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try (MetricsEndpoint endpoint = MetricsEndpoint.start("ingest", kafka.metricsPort(env))) {
-            IngestMetrics metrics = new IngestMetrics(endpoint.registry());
-            PostingSources reader = new PostingSources(s.http(), s.columns(), s.maxLinks(), metrics);
-            return s.output() != null ? toFile(s, reader) : toKafka(s, reader, metrics);
+            return new IngestService(s, new IngestMetrics(endpoint.registry()), stdout, stderr, stop).run();
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             stderr.println("ingest: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -149,133 +128,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int toFile(Settings s, PostingSources reader) {
-        int code = ExitCodes.OK;
-        do {
-            long start = System.nanoTime();
-            ReadResult r = reader.read(s.sources(), new ProgressReporter(stderr), stop::requested);
-            keepRejects(r);
-            if (stop.requested()) {
-                new RunSummary(r, -1, 0, Duration.ofNanos(System.nanoTime() - start)).print(stderr);
-                return ExitCodes.INTERRUPTED;
-            }
-            try {
-                JsonLinesWriter.write(s.output(), r.postings(), stdout);
-            } catch (IOException e) {
-                stderr.println("ingest: cannot write " + s.output() + ": " + e.getMessage());
-                return ExitCodes.FAILED;
-            }
-            new RunSummary(r, r.postings().size(), 0, Duration.ofNanos(System.nanoTime() - start)).print(stderr);
-            code = r.nothingRead() ? ExitCodes.FAILED : ExitCodes.OK;
-        } while (waitForNextRun(s));
-        return stop.requested() ? ExitCodes.OK : code;
-    }
-
-    private int toKafka(Settings s, PostingSources reader, IngestMetrics metrics) {
-        KafkaSettings kafkaSettings = kafka.settings(env);
-        Topics topics = kafka.topics(env);
-        try {
-            TopicAdmin.ensureTopics(kafkaSettings, topics, kafka.partitions(env));
-        } catch (IllegalStateException | KafkaException e) {
-            stderr.println("ingest: Kafka unreachable at " + kafkaSettings.bootstrapServers() + ": " + e.getMessage());
-            return ExitCodes.KAFKA_UNAVAILABLE;
-        }
-        try (KafkaPublisher publisher = new KafkaPublisher(kafkaSettings, topics.raw(), s.transactionalId(),
-                metrics.registry())) {
-            PublishedState state;
-            StateCheckpoint checkpoint = s.stateDir() == null ? null : new StateCheckpoint(s.stateDir(), topics.raw());
-            StateCheckpoint.Saved loaded;
-            try {
-                publisher.init();
-                loaded = TopicStateLoader.load(kafkaSettings, topics.raw(), Duration.ofMinutes(2), checkpoint);
-                state = loaded.state();
-            } catch (KafkaException | IllegalStateException e) {
-                stderr.println("ingest: Kafka unreachable at " + kafkaSettings.bootstrapServers() + ": " + e.getMessage());
-                return ExitCodes.KAFKA_UNAVAILABLE;
-            }
-            int code = ExitCodes.OK;
-            do {
-                long start = System.nanoTime();
-                ReadResult r = reader.read(s.sources(), new ProgressReporter(stderr), stop::requested);
-                keepRejects(r);
-                List<PublishedState.ToPublish> toPublish = new ArrayList<>();
-                int unchanged = 0;
-                for (RawPosting p : r.postings()) {
-                    PublishedState.ToPublish q = state.toPublish(p, r.contentKey(p));
-                    if (q == null) {
-                        unchanged++;
-                        metrics.unchanged(p.source());
-                    } else {
-                        toPublish.add(q);
-                    }
-                }
-                WrittenOffsets written = new WrittenOffsets();
-                boolean committed = !stop.requested() && publisher.publish(toPublish, stop::requested, written);
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
-                if (!committed) {
-                    new RunSummary(r, -1, unchanged, took).print(stderr);
-                    return ExitCodes.INTERRUPTED;
-                }
-                for (PublishedState.ToPublish p : toPublish) {
-                    state.remember(p.posting().id(), p.fingerprint());
-                    metrics.published(p.posting().source());
-                }
-                // The state now holds this run's records too: where they directly follow what was
-                // read, the checkpoint covers them, and the next start does not read them again.
-                loaded = loaded.advancedPast(written);
-                saveCheckpoint(checkpoint, loaded);
-                new RunSummary(r, toPublish.size(), unchanged, took).print(stderr);
-                code = r.nothingRead() ? ExitCodes.FAILED : ExitCodes.OK;
-            } while (waitForNextRun(s));
-            return stop.requested() ? ExitCodes.OK : code;
-        } catch (KafkaException e) {
-            stderr.println("ingest: Kafka failed: " + e.getMessage());
-            return ExitCodes.KAFKA_UNAVAILABLE;
-        }
-    }
-
-    /**
-     * Saves the state after a committed run, with the positions it covers (see
-     * {@link StateCheckpoint.Saved#advancedPast}). A failure to save costs only time on the next
-     * start, so it is reported, not fatal.
-     */
-    private void saveCheckpoint(StateCheckpoint checkpoint, StateCheckpoint.Saved loaded) {
-        if (checkpoint == null) {
-            return;
-        }
-        try {
-            checkpoint.write(loaded);
-        } catch (IOException e) {
-            stderr.println("ingest: cannot save the dedup state to " + checkpoint.file() + " (the next start reads "
-                    + "the whole topic): " + e.getMessage());
-        }
-    }
-
-    /** Appends the run's rejects to the --rejects file, when one is configured. */
-    private void keepRejects(ReadResult r) {
-        Path file = rejects != null ? rejects
-                : env.get("ROLERADAR_INGEST_REJECTS") != null && !env.get("ROLERADAR_INGEST_REJECTS").isBlank()
-                ? Path.of(env.get("ROLERADAR_INGEST_REJECTS")) : null;
-        if (file == null || r.rejected().isEmpty()) {
-            return;
-        }
-        try {
-            RejectsFile.append(file, r.rejected(), java.time.Instant.now());
-        } catch (IOException e) {
-            stderr.println("ingest: cannot write the rejects to " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** Sleeps until the next scheduled run; false when there is none (run once) or a stop came. */
-    private boolean waitForNextRun(Settings s) {
-        if (s.every() == null || stop.requested()) {
-            return false;
-        }
-        stderr.println("ingest: next run in " + s.every());
-        return !stop.await(s.every());
-    }
-
-    Settings settings() {
+    IngestSettings settings() {
         IngestConfig file = null;
         Path configPath = config != null ? config : env.containsKey("ROLERADAR_INGEST_CONFIG")
                 ? Path.of(env.get("ROLERADAR_INGEST_CONFIG")) : null;
@@ -343,15 +196,21 @@ public final class RunCommand implements Callable<Integer> {
         if (links != null && links < 0) {
             throw new IllegalArgumentException("--max-links must not be negative, got " + links);
         }
-        String out = output != null ? output : env.get("ROLERADAR_INGEST_OUTPUT");
+        String out = flagOrEnv(output, "ROLERADAR_INGEST_OUTPUT");
         String txId = transactionalId != null ? transactionalId
                 : env.getOrDefault("ROLERADAR_INGEST_TRANSACTIONAL_ID", "roleradar-ingest");
-        // Validate the Kafka flags now, so a typo is a usage error rather than a failed run.
-        kafka.topics(env);
-        kafka.partitions(env);
-        String dir = stateDir != null ? stateDir.toString() : env.get("ROLERADAR_INGEST_STATE_DIR");
-        return new Settings(specs, period, out == null || out.isBlank() ? null : out, txId, columns, http,
-                links == null ? 100 : links.intValue(), dir == null || dir.isBlank() ? null : Path.of(dir));
+        // The Kafka flags are checked now, so a typo is a usage error rather than a failed run.
+        String dir = flagOrEnv(stateDir == null ? null : stateDir.toString(), "ROLERADAR_INGEST_STATE_DIR");
+        String rejectsFile = flagOrEnv(rejects == null ? null : rejects.toString(), "ROLERADAR_INGEST_REJECTS");
+        return new IngestSettings(specs, period, out, rejectsFile == null ? null : Path.of(rejectsFile), columns, http,
+                links == null ? 100 : links.intValue(), out == null ? kafka.settings(env) : null, kafka.topics(env),
+                kafka.partitions(env), txId, dir == null ? null : Path.of(dir));
+    }
+
+    /** The flag's value, else the environment variable's; null when neither is set (or only blank). */
+    private String flagOrEnv(String flag, String name) {
+        String v = flag != null ? flag : env.get(name);
+        return v == null || v.isBlank() ? null : v;
     }
 
     private Long longEnv(String name) {
@@ -363,42 +222,6 @@ public final class RunCommand implements Callable<Integer> {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
-        }
-    }
-
-    /** The stop signal shared by the shutdown hook, the run and the scheduler. */
-    static final class Stop {
-        private final CountDownLatch requested = new CountDownLatch(1);
-        private final CountDownLatch finished = new CountDownLatch(1);
-
-        void request() {
-            requested.countDown();
-        }
-
-        boolean requested() {
-            return requested.getCount() == 0;
-        }
-
-        /** Waits up to {@code d}; true when a stop came meanwhile. */
-        boolean await(Duration d) {
-            try {
-                return requested.await(d.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            }
-        }
-
-        void finished() {
-            finished.countDown();
-        }
-
-        void awaitFinished(Duration d) {
-            try {
-                finished.await(d.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

@@ -7,6 +7,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,11 +23,7 @@ final class PageLayouts {
     private PageLayouts() {
     }
 
-    /**
-     * Fills the draft from a known layout; false when the page is none of them. Each layout is
-     * only tried when its marker occurs in the raw HTML: a string search is far cheaper than the
-     * DOM traversals of a selector that finds nothing.
-     */
+    /** Fills the draft from a known layout, each tried where its marker occurs; false when the page is none of them. */
     static boolean fill(PostingDraft d, Document page, String html) {
         return (html.contains("app_body") && greenhouseClassic(d, page))
                 || (html.contains("job__description") && greenhouseNew(d, page))
@@ -36,7 +33,6 @@ final class PageLayouts {
     }
 
     private static boolean greenhouseClassic(PostingDraft d, Document page) {
-        // Ids first, then small searches inside the header: each page-wide selector is a walk of the whole DOM.
         Element header = page.getElementById("header");
         Element content = page.getElementById("content");
         Element title = header == null ? null : header.selectFirst(".app-title");
@@ -87,78 +83,21 @@ final class PageLayouts {
     }
 
     private static boolean linkedIn(PostingDraft d, Document page) {
-        // One walk collects every element the layout reads, instead of one walk per selector.
-        Elements found = new Elements();
-        page.stream().filter(PageLayouts::isLinkedInPart).forEach(found::add);
-        Element title = first(found, "top-card-layout__title", "topcard__title");
-        Element description = first(found, "show-more-less-html__markup", "description__text");
+        Element title = page.selectFirst("h1.top-card-layout__title, h1.topcard__title");
+        Element description = page.selectFirst(".show-more-less-html__markup, .description__text");
         if (title == null || description == null) {
             return false;
         }
-        setIfEmpty(d, title.text(), text(first(found, "topcard__org-name-link")),
-                text(first(found, "topcard__flavor--bullet")), HtmlText.of(description));
-        for (Element item : found) {
-            if (!item.hasClass("description__job-criteria-item")) {
-                continue;
-            }
+        setIfEmpty(d, title.text(), text(page.selectFirst(".topcard__org-name-link")),
+                text(page.selectFirst(".topcard__flavor--bullet")), HtmlText.of(description));
+        for (Element item : page.select(".description__job-criteria-item")) {
             String header = text(item.selectFirst(".description__job-criteria-subheader"));
             String value = text(item.selectFirst(".description__job-criteria-text"));
-            if (header != null && header.toLowerCase(java.util.Locale.ROOT).contains("employment type") && d.employmentType == null) {
+            if (header != null && header.toLowerCase(Locale.ROOT).contains("employment type") && d.employmentType == null) {
                 d.employmentType = Fields.employmentType(value);
             }
         }
         return true;
-    }
-
-    /** Classes the LinkedIn layout reads; the first two only on an h1. */
-    private static final String[] LINKEDIN_CLASSES = {"top-card-layout__title", "topcard__title",
-            "show-more-less-html__markup", "description__text", "topcard__org-name-link", "topcard__flavor--bullet",
-            "description__job-criteria-item"};
-
-    /**
-     * What the selector {@code h1.top-card-layout__title, h1.topcard__title, .show-more-less-html__markup,
-     * .description__text, .topcard__org-name-link, .topcard__flavor--bullet, .description__job-criteria-item}
-     * matches, with the class attribute read once per element: the selector's seven class tests
-     * each scanned it again, the largest cost of reading a LinkedIn page after parsing it.
-     */
-    private static boolean isLinkedInPart(Element e) {
-        if (e.attributesSize() == 0) {
-            return false;
-        }
-        String classes = e.attributes().getIgnoreCase("class");
-        int n = classes.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && Character.isWhitespace(classes.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && !Character.isWhitespace(classes.charAt(i))) {
-                i++;
-            }
-            int length = i - start;
-            for (int k = 0; length > 0 && k < LINKEDIN_CLASSES.length; k++) {
-                String c = LINKEDIN_CLASSES[k];
-                // Jsoup compares class names ignoring case, so this does too.
-                if (c.length() == length && classes.regionMatches(true, start, c, 0, length)
-                        && (k >= 2 || e.normalName().equals("h1"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The first of the elements (in document order) that has one of the classes. */
-    private static Element first(Elements elements, String... classes) {
-        for (Element e : elements) {
-            for (String c : classes) {
-                if (e.hasClass(c)) {
-                    return e;
-                }
-            }
-        }
-        return null;
     }
 
     private static boolean seek(PostingDraft d, Document page) {

@@ -1,0 +1,218 @@
+package io.roleradar.ingest;
+
+import io.roleradar.cli.ExitCodes;
+import io.roleradar.ingest.identity.PublishedState;
+import io.roleradar.ingest.identity.StateCheckpoint;
+import io.roleradar.ingest.identity.TopicStateLoader;
+import io.roleradar.ingest.identity.WrittenOffsets;
+import io.roleradar.ingest.publish.JsonLinesWriter;
+import io.roleradar.ingest.publish.KafkaPublisher;
+import io.roleradar.kafka.TopicAdmin;
+import io.roleradar.model.RawPosting;
+import org.apache.kafka.common.KafkaException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ingest service: reads the sources, merges duplicates, and publishes every new or changed
+ * posting to {@code postings.raw} in one Kafka transaction per run (or writes the run's postings to
+ * a JSON Lines file). Once, or on a schedule until stopped; a stop during a run aborts its
+ * transaction, so nothing is half-published. {@link #run()} returns the exit code.
+ *
+ * <p>With Kafka, a run goes: read the dedup state from the topic (once per process, or from the
+ * checkpoint and what was published since); read the sources; keep what is new or changed; publish
+ * it in one transaction; remember it, and save the checkpoint.
+ */
+public final class IngestService {
+    private final IngestSettings settings;
+    private final IngestMetrics metrics;
+    private final PostingSources reader;
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+    private final Stop stop;
+
+    public IngestService(IngestSettings settings, IngestMetrics metrics, PrintStream stdout, PrintStream stderr, Stop stop) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.reader = new PostingSources(settings.http(), settings.columns(), settings.maxLinks(), metrics);
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.stop = stop;
+    }
+
+    /** Runs once, or on the schedule until stopped; the exit code of the last run. */
+    public int run() {
+        return settings.output() != null ? toFile() : toKafka();
+    }
+
+    private int toFile() {
+        int code;
+        do {
+            long start = System.nanoTime();
+            ReadResult r = read();
+            if (stop.requested()) {
+                new RunSummary(r, -1, 0, since(start)).print(stderr);
+                return ExitCodes.INTERRUPTED;
+            }
+            try {
+                JsonLinesWriter.write(settings.output(), r.postings(), stdout);
+            } catch (IOException e) {
+                stderr.println("ingest: cannot write " + settings.output() + ": " + e.getMessage());
+                return ExitCodes.FAILED;
+            }
+            new RunSummary(r, r.postings().size(), 0, since(start)).print(stderr);
+            code = r.nothingRead() ? ExitCodes.FAILED : ExitCodes.OK;
+        } while (waitForNextRun());
+        return stop.requested() ? ExitCodes.OK : code;
+    }
+
+    private int toKafka() {
+        try {
+            TopicAdmin.ensureTopics(settings.kafka(), settings.topics(), settings.partitions());
+        } catch (IllegalStateException | KafkaException e) {
+            return unreachable(e);
+        }
+        String topic = settings.topics().raw();
+        try (KafkaPublisher publisher = new KafkaPublisher(settings.kafka(), topic, settings.transactionalId(),
+                metrics.registry())) {
+            StateCheckpoint checkpoint = settings.stateDir() == null ? null : new StateCheckpoint(settings.stateDir(), topic);
+            StateCheckpoint.Saved loaded;
+            try {
+                // The transactional id first: it aborts what an earlier instance left open, so the
+                // state read next sees only committed runs.
+                publisher.init();
+                loaded = TopicStateLoader.load(settings.kafka(), topic, Duration.ofMinutes(2), checkpoint);
+            } catch (KafkaException | IllegalStateException e) {
+                return unreachable(e);
+            }
+            PublishedState state = loaded.state();
+            int code;
+            do {
+                long start = System.nanoTime();
+                ReadResult r = read();
+                List<PublishedState.ToPublish> toPublish = new ArrayList<>();
+                int unchanged = 0;
+                for (RawPosting p : r.postings()) {
+                    PublishedState.ToPublish q = state.toPublish(p, r.contentKey(p));
+                    if (q == null) {
+                        unchanged++;
+                        metrics.unchanged(p.source());
+                    } else {
+                        toPublish.add(q);
+                    }
+                }
+                WrittenOffsets written = new WrittenOffsets();
+                if (stop.requested() || !publisher.publish(toPublish, stop::requested, written)) {
+                    new RunSummary(r, -1, unchanged, since(start)).print(stderr);
+                    return ExitCodes.INTERRUPTED;
+                }
+                for (PublishedState.ToPublish p : toPublish) {
+                    state.remember(p.posting().id(), p.fingerprint());
+                    metrics.published(p.posting().source());
+                }
+                // The state now holds this run's records too: where they directly follow what was
+                // read, the checkpoint covers them, and the next start does not read them again.
+                loaded = loaded.advancedPast(written);
+                saveCheckpoint(checkpoint, loaded);
+                new RunSummary(r, toPublish.size(), unchanged, since(start)).print(stderr);
+                code = r.nothingRead() ? ExitCodes.FAILED : ExitCodes.OK;
+            } while (waitForNextRun());
+            return stop.requested() ? ExitCodes.OK : code;
+        } catch (KafkaException e) {
+            stderr.println("ingest: Kafka failed: " + e.getMessage());
+            return ExitCodes.KAFKA_UNAVAILABLE;
+        }
+    }
+
+    /** One run's reading of the sources, its rejects appended to the rejects file when there is one. */
+    private ReadResult read() {
+        ReadResult r = reader.read(settings.sources(), new ProgressReporter(stderr), stop::requested);
+        if (settings.rejects() != null && !r.rejected().isEmpty()) {
+            try {
+                RejectsFile.append(settings.rejects(), r.rejected(), Instant.now());
+            } catch (IOException e) {
+                stderr.println("ingest: cannot write the rejects to " + settings.rejects() + ": " + e.getMessage());
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Saves the state after a committed run, with the positions it covers (see
+     * {@link StateCheckpoint.Saved#advancedPast}). A failure to save costs only time on the next
+     * start, so it is reported, not fatal.
+     */
+    private void saveCheckpoint(StateCheckpoint checkpoint, StateCheckpoint.Saved loaded) {
+        if (checkpoint == null) {
+            return;
+        }
+        try {
+            checkpoint.write(loaded);
+        } catch (IOException e) {
+            stderr.println("ingest: cannot save the dedup state to " + checkpoint.file() + " (the next start reads "
+                    + "the whole topic): " + e.getMessage());
+        }
+    }
+
+    /** Sleeps until the next scheduled run; false when there is none (run once) or a stop came. */
+    private boolean waitForNextRun() {
+        if (settings.every() == null || stop.requested()) {
+            return false;
+        }
+        stderr.println("ingest: next run in " + settings.every());
+        return !stop.await(settings.every());
+    }
+
+    private int unreachable(RuntimeException e) {
+        stderr.println("ingest: Kafka unreachable at " + settings.kafka().bootstrapServers() + ": " + e.getMessage());
+        return ExitCodes.KAFKA_UNAVAILABLE;
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** The stop signal shared by the shutdown hook, the run and the scheduler. */
+    public static final class Stop {
+        private final CountDownLatch requested = new CountDownLatch(1);
+        private final CountDownLatch finished = new CountDownLatch(1);
+
+        public void request() {
+            requested.countDown();
+        }
+
+        public boolean requested() {
+            return requested.getCount() == 0;
+        }
+
+        /** Waits up to {@code d}; true when a stop came meanwhile. */
+        boolean await(Duration d) {
+            try {
+                return requested.await(d.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+
+        /** Tells a waiting shutdown hook that the service has finished (its transaction committed or aborted). */
+        public void finished() {
+            finished.countDown();
+        }
+
+        public void awaitFinished(Duration d) {
+            try {
+                finished.await(d.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
