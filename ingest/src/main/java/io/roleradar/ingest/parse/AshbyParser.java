@@ -10,7 +10,6 @@ import io.roleradar.ingest.text.Texts;
 import io.roleradar.model.RemoteMode;
 import io.roleradar.model.Salary;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,20 +38,9 @@ public final class AshbyParser {
 
     public static List<ParseResult> parse(Document doc, JsonNode root) {
         JsonNode jobs = root.get("jobs");
-        List<ParseResult> results = new ArrayList<>();
         String board = doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
                 : doc.stemLower() != null ? doc.stemLower() : boardFromJobs(jobs);
-        int i = 0;
-        for (JsonNode job : jobs) {
-            i++;
-            String where = doc.name() + " job " + i;
-            if (!job.isObject()) {
-                results.add(new Rejected(where, Rejected.MALFORMED_JSON, "a job is not a JSON object"));
-                continue;
-            }
-            results.add(draft(doc, board, job).finish(where));
-        }
-        return results;
+        return PostingDraft.each(doc, jobs, "job", job -> draft(doc, board, job));
     }
 
     private static PostingDraft draft(Document doc, String board, JsonNode job) {

@@ -37,7 +37,7 @@ public final class DocumentParser {
     public Extraction parse(Document doc) {
         int first = firstByte(doc.body());
         if (first == '{' || first == '[') {
-            // JSON goes to Jackson as bytes: it decodes (and checks) UTF-8 faster than a String round trip.
+            // JSON goes to Jackson as bytes: it decodes and checks the UTF-8 itself.
             return json(doc);
         }
         String text;
@@ -158,14 +158,6 @@ public final class DocumentParser {
         byte[] body = doc.body();
         int offset = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
         Charset declared = declaredCharset(doc);
-        if (declared == null || declared.equals(StandardCharsets.UTF_8)) {
-            // The JDK's String decoding is much faster than a CharsetDecoder; it replaces bad bytes
-            // with U+FFFD, so only a text containing that character is checked strictly.
-            String fast = new String(body, offset, body.length - offset, StandardCharsets.UTF_8);
-            if (fast.indexOf('\uFFFD') < 0) {
-                return fast;
-            }
-        }
         Charset charset = declared != null ? declared : StandardCharsets.UTF_8;
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

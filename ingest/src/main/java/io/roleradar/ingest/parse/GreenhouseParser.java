@@ -9,7 +9,6 @@ import io.roleradar.ingest.text.Salaries;
 import io.roleradar.ingest.text.Texts;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,18 +35,7 @@ public final class GreenhouseParser {
     }
 
     public static List<ParseResult> parse(Document doc, JsonNode root) {
-        List<ParseResult> results = new ArrayList<>();
-        int i = 0;
-        for (JsonNode job : root.get("jobs")) {
-            i++;
-            String where = doc.name() + " job " + i;
-            if (!job.isObject()) {
-                results.add(new Rejected(where, Rejected.MALFORMED_JSON, "a job is not a JSON object"));
-                continue;
-            }
-            results.add(draft(doc, job).finish(where));
-        }
-        return results;
+        return PostingDraft.each(doc, root.get("jobs"), "job", job -> draft(doc, job));
     }
 
     private static PostingDraft draft(Document doc, JsonNode job) {

@@ -148,7 +148,7 @@ public final class JobPageParser {
     }
 
     private static String canonicalUrl(org.jsoup.nodes.Document page, Document doc) {
-        // Canonical links and Open Graph tags belong in <head>; searching only there spares a walk of the body.
+        // Canonical links and Open Graph tags belong in <head>.
         Element link = page.head().selectFirst("link[rel=canonical][href]");
         String canonical = link == null ? null : CanonicalUrls.canonical(link.absUrl("href").isEmpty()
                 ? link.attr("href") : link.absUrl("href"));

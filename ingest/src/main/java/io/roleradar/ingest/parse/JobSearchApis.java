@@ -27,13 +27,13 @@ final class JobSearchApis {
     /** The parse of a recognised response, or null when the JSON is none of these APIs. */
     static List<ParseResult> parse(Document doc, JsonNode root) {
         if (root.has("jobs") && root.path("jobs").isArray() && root.has("job-count")) {
-            return each(doc, root.path("jobs"), JobSearchApis::remotive);
+            return PostingDraft.each(doc, root.path("jobs"), "job", job -> remotive(doc, job));
         }
         if (root.path("SearchResult").path("SearchResultItems").isArray()) {
-            return each(doc, root.path("SearchResult").path("SearchResultItems"), JobSearchApis::usaJobs);
+            return PostingDraft.each(doc, root.path("SearchResult").path("SearchResultItems"), "job", job -> usaJobs(doc, job));
         }
         if (root.path("results").isArray() && root.path("results").path(0).has("redirect_url")) {
-            return each(doc, root.path("results"), JobSearchApis::adzuna);
+            return PostingDraft.each(doc, root.path("results"), "job", job -> adzuna(doc, job));
         }
         if (root.path("jobPostingInfo").isObject()) {
             PostingDraft d = workday(doc, root);
@@ -45,22 +45,6 @@ final class JobSearchApis {
                     + "(…/wday/cxs/{tenant}/{site}/job/{path}) instead"));
         }
         return null;
-    }
-
-    private interface Reader {
-        PostingDraft read(Document doc, JsonNode item);
-    }
-
-    private static List<ParseResult> each(Document doc, JsonNode items, Reader reader) {
-        List<ParseResult> results = new ArrayList<>();
-        int i = 0;
-        for (JsonNode item : items) {
-            i++;
-            String where = doc.name() + " job " + i;
-            results.add(item.isObject() ? reader.read(doc, item).finish(where)
-                    : new Rejected(where, Rejected.MALFORMED_JSON, "a job is not a JSON object"));
-        }
-        return results;
     }
 
     private static PostingDraft remotive(Document doc, JsonNode job) {

@@ -8,7 +8,6 @@ import io.roleradar.ingest.text.RemoteModes;
 import io.roleradar.ingest.text.Salaries;
 import io.roleradar.ingest.text.Texts;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,18 +29,7 @@ public final class LeverParser {
     }
 
     public static List<ParseResult> parse(Document doc, JsonNode root) {
-        List<ParseResult> results = new ArrayList<>();
-        int i = 0;
-        for (JsonNode job : root) {
-            i++;
-            String where = doc.name() + " posting " + i;
-            if (!job.isObject()) {
-                results.add(new Rejected(where, Rejected.MALFORMED_JSON, "a posting is not a JSON object"));
-                continue;
-            }
-            results.add(draft(doc, job).finish(where));
-        }
-        return results;
+        return PostingDraft.each(doc, root, "posting", job -> draft(doc, job));
     }
 
     private static PostingDraft draft(Document doc, JsonNode job) {

@@ -1,5 +1,7 @@
 package io.roleradar.ingest.parse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.roleradar.ingest.source.Document;
 import io.roleradar.ingest.text.RemoteModes;
 import io.roleradar.ingest.text.Texts;
 import io.roleradar.model.RawPosting;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The fields a parser found for one posting, before the checks that make it a posting. Every
@@ -80,6 +83,23 @@ public final class PostingDraft {
                 .description(d)
                 .build();
         return new Parsed(posting);
+    }
+
+    /**
+     * The posting (or reject) of each element of a JSON array of jobs, in order; an element that
+     * is not an object is rejected as malformed. Rejects name the element: {@code file.json job 3}.
+     *
+     * @param noun what the source calls an element ("job", "posting")
+     */
+    static List<ParseResult> each(Document doc, JsonNode items, String noun, Function<JsonNode, PostingDraft> draft) {
+        List<ParseResult> results = new ArrayList<>();
+        int i = 0;
+        for (JsonNode item : items) {
+            String where = doc.name() + " " + noun + " " + ++i;
+            results.add(item.isObject() ? draft.apply(item).finish(where)
+                    : new Rejected(where, Rejected.MALFORMED_JSON, "a " + noun + " is not a JSON object"));
+        }
+        return results;
     }
 
     /**

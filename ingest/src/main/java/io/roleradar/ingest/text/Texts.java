@@ -148,7 +148,7 @@ public final class Texts {
         if (s == null) {
             return "";
         }
-        String n = isAscii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(n.length());
         boolean gap = false;
         for (int i = 0; i < n.length(); i++) {
@@ -164,15 +164,6 @@ public final class Texts {
             }
         }
         return out.toString();
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0x7F) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Lower-case hex of SHA-256 of the UTF-8 bytes. */
