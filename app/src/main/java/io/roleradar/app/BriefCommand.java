@@ -19,11 +19,14 @@ import java.util.concurrent.Callable;
 /**
  * {@code roleradar brief}: what a candidate should prepare for one posting. The posting is read by
  * ingest (a job page, a saved ATS response, a JSON Lines file, a URL), tagged by the classifier,
- * and rendered as a brief.
+ * and rendered as a brief: the hiring process the posting states, when it states one, then the
+ * rounds in priority order.
  */
 @Command(name = "brief", mixinStandardHelpOptions = true,
-        description = {"For one posting: the quadrant, domains and level, the interview rounds to prepare in priority",
-                "order with the evidence for each, and what to study for each round given the domain."})
+        description = {"For one posting: the quadrant, domains and level; what the posting itself says about its hiring",
+                "process, when it says anything (\"This posting says: live coding interview [ML coding]; team fit\");",
+                "then the interview rounds to prepare in priority order with the evidence for each, and what to study",
+                "for each round given the domain."})
 public final class BriefCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE_OR_URL",
             description = "A job page (HTML), a saved ATS response, a JSON Lines file of raw postings, or an http(s) URL")

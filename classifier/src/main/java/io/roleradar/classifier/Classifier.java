@@ -1,5 +1,6 @@
 package io.roleradar.classifier;
 
+import io.roleradar.classifier.process.ProcessFinder;
 import io.roleradar.classifier.taxonomy.Rule;
 import io.roleradar.classifier.taxonomy.SectionKind;
 import io.roleradar.classifier.taxonomy.Signal;
@@ -10,6 +11,7 @@ import io.roleradar.classifier.text.PhraseMatcher;
 import io.roleradar.model.Domain;
 import io.roleradar.model.DomainTag;
 import io.roleradar.model.Evidence;
+import io.roleradar.model.InterviewProcess;
 import io.roleradar.model.Level;
 import io.roleradar.model.RawPosting;
 import io.roleradar.model.Responsibility;
@@ -49,6 +51,7 @@ public final class Classifier {
     private final PhraseMatcher headings;
     private final SectionKind[] headingKinds;
     private final RoundPlanner rounds;
+    private final ProcessFinder processFinder;
     private final LevelReader levelReader;
 
     public Classifier(Taxonomy taxonomy) {
@@ -88,6 +91,7 @@ public final class Classifier {
         this.headings = PhraseMatcher.compile(markers);
         this.headingKinds = kinds.toArray(new SectionKind[0]);
         this.rounds = new RoundPlanner(taxonomy.rounds());
+        this.processFinder = new ProcessFinder(taxonomy.rounds().process());
         this.levelReader = new LevelReader(taxonomy);
     }
 
@@ -112,7 +116,8 @@ public final class Classifier {
             scan.department(posting.department());
         }
         scan.description(posting.description());
-        return decide(scan);
+        // The hiring process is read on every posting, ML role or not: it is a fact of the posting.
+        return decide(scan, processFinder.find(posting.description()));
     }
 
     /**
@@ -148,7 +153,7 @@ public final class Classifier {
         return out.toString().trim();
     }
 
-    private Tags decide(Scan scan) {
+    private Tags decide(Scan scan, InterviewProcess process) {
         Taxonomy.Thresholds t = taxonomy.thresholds();
         // Work named in an ML field (speech recognition, object detection, recommender systems) is
         // itself evidence of ML work, up to a cap so a company's product words cannot carry a role.
@@ -177,7 +182,7 @@ public final class Classifier {
         List<Evidence> managerEvidence = manager ? scan.evidence(Signal.MANAGER, 3) : List.of();
         if (!ml) {
             return Tags.notMl(confidence, level.level(), manager,
-                    new TagEvidence(mlEvidence, null, null, level.evidence(), managerEvidence), null, taxonomy.version());
+                    new TagEvidence(mlEvidence, null, null, level.evidence(), managerEvidence), process, taxonomy.version());
         }
         double infra = scan.signal(Signal.INFRA);
         double modeling = scan.signal(Signal.MODELING);
@@ -218,9 +223,9 @@ public final class Classifier {
         TagEvidence evidence = new TagEvidence(mlEvidence, responsibilityEvidence, specialistEvidence,
                 level.evidence(), managerEvidence);
         List<RoundTag> roundTags = rounds.plan(new RoundPlanner.Facts(responsibility, specialization,
-                level.level(), domains, scan, evidence));
+                level.level(), domains, scan, evidence, process));
         return new Tags(true, confidence, responsibility, specialization, null, domains, level.level(), manager,
-                roundTags, evidence, null, taxonomy.version());
+                roundTags, evidence, process, taxonomy.version());
     }
 
     static double round2(double v) {

@@ -5,6 +5,7 @@ import io.roleradar.classifier.taxonomy.Taxonomy;
 import io.roleradar.model.Domain;
 import io.roleradar.model.DomainTag;
 import io.roleradar.model.Evidence;
+import io.roleradar.model.InterviewProcess;
 import io.roleradar.model.Level;
 import io.roleradar.model.Responsibility;
 import io.roleradar.model.Round;
@@ -19,13 +20,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The four interview rounds of TAXONOMY.md section 6 for an ML role, each weighted from the
  * posting's own tags by the taxonomy's round rules (base weight plus adjustments, each with its
- * reason and the evidence of the tag it rests on). A round the posting states ("a take-home
- * exercise", "a system design interview") overrides the defaults: it gets the stated weight and the
- * rounds it does not mention are scaled down. Rounds come out in priority order (heaviest first).
+ * reason and the evidence of the tag it rests on). A round is stated only by the posting's own
+ * hiring process ({@link InterviewProcess}, found by {@code process.ProcessFinder}): a round the
+ * process lists gets the stated weight, and the rounds it does not list are scaled down. Nothing
+ * else marks a round as stated: "system design" as a skill or a duty is no interview. Rounds come
+ * out in priority order (heaviest first).
  */
 final class RoundPlanner {
     private final Taxonomy.RoundRules rules;
@@ -36,17 +40,11 @@ final class RoundPlanner {
 
     /** What the round rules may look at. */
     record Facts(Responsibility responsibility, Specialization specialization, Level level, List<DomainTag> domains,
-                 Scan scan, TagEvidence evidence) {
+                 Scan scan, TagEvidence evidence, InterviewProcess process) {
     }
 
     List<RoundTag> plan(Facts facts) {
-        Map<Round, List<Evidence>> stated = new EnumMap<>(Round.class);
-        for (Round round : Round.values()) {
-            List<Evidence> ev = facts.scan().interviewEvidence(round, 2);
-            if (!ev.isEmpty()) {
-                stated.put(round, ev);
-            }
-        }
+        Map<Round, List<InterviewProcess.Step>> stated = statedRounds(facts.process());
         List<RoundTag> tags = new ArrayList<>();
         for (Round round : Round.values()) {
             Taxonomy.RoundRule rule = rules.byRound().get(round);
@@ -63,14 +61,16 @@ final class RoundPlanner {
             }
             if (stated.containsKey(round)) {
                 weight = rules.stated();
-                List<Evidence> ev = stated.get(round);
-                reasons.add(0, "The posting states this round: \"" + ev.get(0).text() + "\"");
-                List<Evidence> first = new ArrayList<>(ev);
+                List<InterviewProcess.Step> steps = stated.get(round);
+                reasons.add(0, "The posting's hiring process lists: " + steps.stream()
+                        .map(s -> "\"" + s.text().replaceAll("\\s+", " ").strip() + "\"").collect(Collectors.joining(", ")));
+                List<Evidence> first = new ArrayList<>();
+                steps.forEach(s -> first.add(s.evidence()));
                 first.addAll(evidence);
                 evidence = new LinkedHashSet<>(first);
             } else if (!stated.isEmpty()) {
                 weight *= rules.unstatedFactor();
-                reasons.add("The posting describes its interview process without this round, so it weighs less");
+                reasons.add("The posting's hiring process does not list this round, so it weighs less");
             }
             weight = Classifier.round2(Math.max(0.0, Math.min(1.0, weight)));
             tags.add(new RoundTag(round, weight, reasons, List.copyOf(evidence)));
@@ -78,6 +78,19 @@ final class RoundPlanner {
         // Stable: equal weights keep the order of the Round enum.
         tags.sort(Comparator.comparingDouble(RoundTag::weight).reversed());
         return tags;
+    }
+
+    /** The steps of the process that state each round; empty when the posting describes no process. */
+    private static Map<Round, List<InterviewProcess.Step>> statedRounds(InterviewProcess process) {
+        Map<Round, List<InterviewProcess.Step>> stated = new EnumMap<>(Round.class);
+        if (process != null) {
+            for (InterviewProcess.Step step : process.steps()) {
+                if (step.round() != null && step.evidence() != null) {
+                    stated.computeIfAbsent(step.round(), r -> new ArrayList<>()).add(step);
+                }
+            }
+        }
+        return stated;
     }
 
     private static boolean holds(Taxonomy.Condition c, Facts f) {
@@ -125,6 +138,4 @@ final class RoundPlanner {
     private static List<Evidence> first(List<Evidence> list) {
         return list.isEmpty() ? List.of() : List.of(list.get(0));
     }
-
-
 }

@@ -245,11 +245,6 @@ final class Scan {
         return evidence(r -> rules[r].signal() == Signal.DOMAIN && rules[r].domain() == domain, max);
     }
 
-    /** Evidence of the interview rounds the posting states, per round. */
-    List<Evidence> interviewEvidence(io.roleradar.model.Round round, int max) {
-        return evidence(r -> rules[r].signal() == Signal.INTERVIEW && rules[r].round() == round, max);
-    }
-
     private List<Evidence> evidence(java.util.function.IntPredicate which, int max) {
         List<Integer> contributing = new ArrayList<>();
         for (int r = 0; r < rules.length; r++) {

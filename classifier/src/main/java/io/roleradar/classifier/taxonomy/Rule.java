@@ -2,7 +2,6 @@ package io.roleradar.classifier.taxonomy;
 
 import io.roleradar.model.Domain;
 import io.roleradar.model.Level;
-import io.roleradar.model.Round;
 
 import java.util.List;
 
@@ -13,10 +12,9 @@ import java.util.List;
  *
  * @param domain set for {@link Signal#DOMAIN} rules only
  * @param level  set for {@link Signal#LEVEL} rules only
- * @param round  set for {@link Signal#INTERVIEW} rules only
  */
 public record Rule(String id, Signal signal, Scope scope, double weight, int cap, List<String> phrases,
-                   Domain domain, Level level, Round round) {
+                   Domain domain, Level level) {
     public Rule {
         phrases = List.copyOf(phrases);
     }

@@ -23,8 +23,6 @@ public enum Signal {
     LEVEL,
     /** The role manages people. */
     MANAGER,
-    /** The posting states an interview round; the rule names it. */
-    INTERVIEW,
     /** The employer describes itself as a start-up (ML coding rounds are more common there). */
     STARTUP,
     /**

@@ -100,13 +100,47 @@ public record Taxonomy(String version, SectionRules sections, List<Rule> rules, 
     }
 
     /**
-     * Round weights: a base per round, adjusted by the posting's own tags; a round the posting
-     * states gets {@code stated}, and when a posting states any round the others are multiplied by
-     * {@code unstatedFactor}, since a stated process overrides the defaults.
+     * Round weights: a base per round, adjusted by the posting's own tags; a round the posting's
+     * hiring process lists gets {@code stated}, and when it lists any round the others are multiplied
+     * by {@code unstatedFactor}, since a stated process overrides the defaults. {@code process} says
+     * what counts as the posting describing its hiring process.
      */
-    public record RoundRules(double stated, double unstatedFactor, Map<Round, RoundRule> byRound) {
+    public record RoundRules(double stated, double unstatedFactor, ProcessRules process, Map<Round, RoundRule> byRound) {
         public RoundRules {
             byRound = Map.copyOf(byRound);
+        }
+    }
+
+    /**
+     * How the part of a posting that describes its own hiring process is found, and how its steps
+     * map to rounds (TAXONOMY.md section 7).
+     *
+     * @param headings        a heading with one of these starts a process section ("Interview process")
+     * @param weakHeadings    ...and with one of these ("What to expect") only when most of its items are steps
+     * @param headingMaxChars a longer line is never a heading
+     * @param stepNumbering   a line it finds at its start is a step ("Step 2: Take home challenge")
+     * @param sentenceCues    outside a process section, a sentence about the process must hold one of these
+     * @param notProcess      a line with one of these is boilerplate or a duty: it states nothing
+     * @param cues            words that make a line of a process section a step, naming none of their own
+     * @param steps           the steps, each group with the round it states (null: no ML content)
+     */
+    public record ProcessRules(List<String> headings, List<String> weakHeadings, int headingMaxChars,
+                               Pattern stepNumbering, List<String> sentenceCues, List<String> notProcess,
+                               List<String> cues, List<StepRule> steps) {
+        public ProcessRules {
+            headings = List.copyOf(headings);
+            weakHeadings = List.copyOf(weakHeadings);
+            sentenceCues = List.copyOf(sentenceCues);
+            notProcess = List.copyOf(notProcess);
+            cues = List.copyOf(cues);
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** Phrases that name one kind of process step, and the round it states (null for none). */
+    public record StepRule(String id, Round round, List<String> phrases) {
+        public StepRule {
+            phrases = List.copyOf(phrases);
         }
     }
 

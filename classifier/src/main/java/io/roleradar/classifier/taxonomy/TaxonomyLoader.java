@@ -166,11 +166,14 @@ public final class TaxonomyLoader {
             List<String> phrases = phrases(r.get("phrases"), path + ".phrases");
             Domain domain = enumValue(r, "domain", path, Domain.class, signal == Signal.DOMAIN);
             Level level = enumValue(r, "level", path, Level.class, signal == Signal.LEVEL);
-            Round round = enumValue(r, "round", path, Round.class, signal == Signal.INTERVIEW);
+            if (r.has("round")) {
+                problem(path + " has 'round': a round is stated only by the posting's hiring process; put its"
+                        + " phrases in $.rounds.process.steps instead (see classifier/README.md)");
+            }
             unknownKeys(r, path, Set.of("id", "signal", "scope", "weight", "cap", "phrases", "domain", "level",
                     "round", "comment"));
             if (id != null && signal != null) {
-                rules.add(new Rule(id, signal, scope, weight, cap, phrases, domain, level, round));
+                rules.add(new Rule(id, signal, scope, weight, cap, phrases, domain, level));
             }
         }
         return rules;
@@ -280,6 +283,7 @@ public final class TaxonomyLoader {
         }
         double stated = number(node, "stated", "$.rounds", 0, 1);
         double factor = number(node, "unstatedFactor", "$.rounds", 0, 1);
+        Taxonomy.ProcessRules process = process(object(node, "process", "$.rounds"));
         Map<Round, Taxonomy.RoundRule> byRound = new EnumMap<>(Round.class);
         JsonNode all = object(node, "byRound", "$.rounds");
         if (all != null) {
@@ -307,7 +311,51 @@ public final class TaxonomyLoader {
                 byRound.put(round, new Taxonomy.RoundRule(base, reason, adjust));
             }
         }
-        return new Taxonomy.RoundRules(stated, factor, byRound);
+        return new Taxonomy.RoundRules(stated, factor, process, byRound);
+    }
+
+    private Taxonomy.ProcessRules process(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        String path = "$.rounds.process";
+        unknownKeys(node, path, Set.of("comment", "headings", "weakHeadings", "headingMaxChars", "stepNumbering",
+                "sentenceCues", "notProcess", "cues", "steps"));
+        Pattern numbering = null;
+        String regex = text(node, "stepNumbering", path);
+        if (regex != null) {
+            try {
+                numbering = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+            } catch (PatternSyntaxException e) {
+                problem(path + ".stepNumbering is not a valid Java regular expression: " + e.getDescription()
+                        + " near index " + e.getIndex());
+            }
+        }
+        List<Taxonomy.StepRule> steps = new ArrayList<>();
+        JsonNode s = node.get("steps");
+        if (s == null || !s.isArray() || s.isEmpty()) {
+            problem(path + ".steps must be a non-empty array of {id, round, phrases} (round left out for steps"
+                    + " with no ML content, such as a recruiter call)");
+        } else {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < s.size(); i++) {
+                String sp = path + ".steps[" + i + "]";
+                JsonNode step = s.get(i);
+                unknownKeys(step, sp, Set.of("id", "round", "phrases", "comment"));
+                String id = text(step, "id", sp);
+                if (id != null && !ids.add(id)) {
+                    problem(sp + " (" + id + "): the id is used twice; give each step group its own id");
+                }
+                steps.add(new Taxonomy.StepRule(id, enumValue(step, "round", sp, Round.class, false),
+                        phrases(step.get("phrases"), sp + ".phrases")));
+            }
+        }
+        return new Taxonomy.ProcessRules(phrases(node.get("headings"), path + ".headings"),
+                phrases(node.get("weakHeadings"), path + ".weakHeadings"),
+                (int) number(node, "headingMaxChars", path, 10, 500), numbering,
+                phrases(node.get("sentenceCues"), path + ".sentenceCues"),
+                phrases(node.get("notProcess"), path + ".notProcess"),
+                phrases(node.get("cues"), path + ".cues"), steps);
     }
 
     private Taxonomy.Condition condition(JsonNode node, String path) {

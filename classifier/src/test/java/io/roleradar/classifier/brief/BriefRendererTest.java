@@ -49,6 +49,30 @@ class BriefRendererTest {
     }
 
     @Test
+    void theProcessThePostingStatesComesBeforeTheInferredRounds() {
+        RawPosting p = Fixtures.posting("search-ranking");
+        String text = renderer.text(p, CLASSIFIER.classify(p));
+        assertThat(text).contains("This posting says: recruiter call; ML system design interview [ML system design]; "
+                + "coding interview [ML coding]; deep dive [ML case study]");
+        assertThat(text.indexOf("This posting says")).isLessThan(text.indexOf("Interview rounds, in priority order"));
+        assertThat(text).contains("(weight 1.00, stated by the posting)");
+    }
+
+    @Test
+    void aBriefWithoutAStatedProcessSaysItsRoundsAreInferred() {
+        RawPosting p = Fixtures.posting("inference-platform");
+        String text = renderer.text(p, CLASSIFIER.classify(p));
+        assertThat(text).contains("does not describe its hiring process").doesNotContain("This posting says");
+    }
+
+    @Test
+    void aLongStepIsShortenedToOneReadableLine() {
+        assertThat(BriefRenderer.shortStep("Meet the Hiring Manager, Kanchana P. https://www.example.com/in/someone?x=1\n"))
+                .isEqualTo("Meet the Hiring Manager, Kanchana P");
+        assertThat(BriefRenderer.shortStep("x".repeat(80))).hasSize(63).endsWith("...");
+    }
+
+    @Test
     void aNonMlRoleGetsAShortBriefWithTheEvidenceAgainstIt() {
         RawPosting p = Fixtures.posting("solutions-engineer");
         String text = renderer.text(p, CLASSIFIER.classify(p));

@@ -1,0 +1,77 @@
+package io.roleradar.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.roleradar.model.PostingJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code roleradar brief}: what the posting says about its hiring process comes first, then the inferred rounds. */
+class BriefCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+
+    @BeforeEach
+    void captureConsole() {
+        originalOut = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreConsole() {
+        System.setOut(originalOut);
+    }
+
+    @Test
+    void theBriefListsTheStatedProcessBeforeTheRounds() throws Exception {
+        assertThat(RoleradarMain.execute("brief", fixture("with-process.jsonl"))).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("This posting says: TA call with our recruiter; Live coding interview [ML coding]; "
+                + "Technical deep dive into a past project [ML case study]; Team fit");
+        assertThat(text.indexOf("This posting says")).isLessThan(text.indexOf("Interview rounds, in priority order"));
+        assertThat(text).contains("ML coding  (weight 1.00, stated by the posting)");
+    }
+
+    @Test
+    void aBriefWithoutAStatedProcessSaysItsRoundsAreInferred() throws Exception {
+        assertThat(RoleradarMain.execute("brief", fixture("without-process.jsonl"))).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("does not describe its hiring process").doesNotContain("This posting says")
+                .doesNotContain("stated by the posting");
+    }
+
+    @Test
+    void theJsonBriefCarriesTheProcessStepsWithTheirRoundsAndOffsets() throws Exception {
+        assertThat(RoleradarMain.execute("brief", "--json", fixture("with-process.jsonl"))).isZero();
+        JsonNode brief = PostingJson.tree(out.toString(StandardCharsets.UTF_8));
+        JsonNode process = brief.get("interviewProcess");
+        assertThat(process.get("statedRounds")).extracting(JsonNode::asText).containsExactly("ML_CODING", "ML_CASE_STUDY");
+        JsonNode coding = process.get("steps").get(1);
+        assertThat(coding.get("text").asText()).isEqualTo("Live coding interview");
+        assertThat(coding.get("round").asText()).isEqualTo("ML_CODING");
+        assertThat(coding.get("evidence").get(0).get("end").asInt() - coding.get("evidence").get(0).get("start").asInt())
+                .isEqualTo("Live coding interview".length());
+        for (JsonNode round : brief.get("rounds")) {
+            boolean stated = round.get("round").asText().equals("ML_CODING") || round.get("round").asText().equals("ML_CASE_STUDY");
+            assertThat(round.get("stated").asBoolean()).as(round.get("round").asText()).isEqualTo(stated);
+        }
+    }
+
+    @Test
+    void theJsonBriefOfAPostingWithoutAProcessHasANullProcess() throws Exception {
+        assertThat(RoleradarMain.execute("brief", "--json", fixture("without-process.jsonl"))).isZero();
+        assertThat(PostingJson.tree(out.toString(StandardCharsets.UTF_8)).get("interviewProcess").isNull()).isTrue();
+    }
+
+    private static String fixture(String name) throws URISyntaxException {
+        return Path.of(BriefCommandTest.class.getResource("/brief/" + name).toURI()).toString();
+    }
+}
