@@ -5,13 +5,12 @@ import io.roleradar.model.RawPosting;
 import io.roleradar.model.Tags;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A tool for tuning the taxonomy, not a test: prints, for each labelled posting, the label, the
- * classifier's tags and the signal sums behind them. Run with the test classpath:
+ * A tool for tuning the taxonomy, not a test: prints, for each labelled posting of the tune part of
+ * devset/split.csv, the label, the classifier's tags and the signal sums behind them. Run with the test classpath:
  * {@code java -cp ... io.roleradar.classifier.eval.DevSetExplain ../shared/data [filter]}.
  */
 public final class DevSetExplain {
@@ -21,9 +20,11 @@ public final class DevSetExplain {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         String filter = args.length > 1 ? args[1] : "";
-        Map<String, RawPosting> postings = new HashMap<>(DevSetPostings.ashby(data.resolve("ashby-boards")));
-        postings.putAll(DevSetPostings.glassdoor(data.resolve("csv/glassdoor_jobs.csv")));
-        List<Label> labels = Labels.read(DevSetQualityTest.labelFiles());
+        Map<String, RawPosting> postings = DevSetQualityTest.postings(data.resolve("ashby-boards"),
+                data.resolve("csv/glassdoor_jobs.csv"));
+        // Tuning looks at the tune part only: the locked part's postings are never printed (issue 13).
+        List<Label> labels = DevSetQualityTest.tuneLabels(Labels.read(DevSetQualityTest.labelFiles()), postings,
+                DevSetQualityTest.split());
         Classifier classifier = Classifier.withDefaultTaxonomy();
         if (filter.equals("split")) {
             for (String prefix : List.of("ashby:", "csv:")) {

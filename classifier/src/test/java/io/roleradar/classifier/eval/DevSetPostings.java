@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * Reads the real postings of the dev set from the shared data, with the ids the labels use:
  * {@code ashby:{board file stem, lower-cased}:{job id}} for the Ashby board files and
- * {@code csv:glassdoor_jobs:{first, unnamed column}} for the Glassdoor CSV. For tests only: the
+ * {@code csv:glassdoor_jobs:{first, unnamed column}} for the Glassdoor CSV, with the sources ingest gives them. For tests only: the
  * ingest module is the production reader; this one exists so the classifier's quality can be
  * measured without depending on it.
  */
@@ -73,7 +73,7 @@ final class DevSetPostings {
                 if (newline >= 0) {
                     company = company.substring(0, newline); // the rating follows on its own line
                 }
-                out.put(id, RawPosting.builder().id(id).source("csv:glassdoor_jobs.csv").company(company.strip())
+                out.put(id, RawPosting.builder().id(id).source("csv:glassdoor_jobs").company(company.strip())
                         .title(title).description(description).build());
             }
         }
