@@ -43,7 +43,7 @@ public record PostingFacts(PostingText text, String company, String source, Stri
                            LocalDate postedAt, LocalDate fetchedOn, boolean mlRole, Quadrant quadrant, Level level,
                            Boolean manager, List<Domain> domains, RoundWeights rounds, Set<Round> statedRounds) {
     /** Orders by id (UTF-8 byte order, which is code point order), without decoding the ids. */
-    public static final Comparator<PostingFacts> BY_ID = Comparator.comparing(PostingFacts::text, PostingText.BY_ID);
+    public static final Comparator<PostingFacts> BY_ID = (a, b) -> PostingText.BY_ID.compare(a.text, b.text);
     private static final Comparator<DomainTag> BY_SCORE = Comparator.comparingDouble(DomainTag::score).reversed()
             .thenComparing(DomainTag::domain);
 
