@@ -18,6 +18,12 @@ import java.util.List;
  * @param remote        REMOTE, HYBRID, ONSITE or UNKNOWN
  * @param otherLocations further cities of the same job posted several times
  * @param otherSources  further sources (URLs or source names) where the same job was found
+ * @param country       ISO 3166-1 alpha-2 code of the primary location's country, where ingest could tell
+ * @param city          the primary location's city, where ingest could tell
+ * @param firstSeenAt   the date of the ingest run that first published this posting; kept through
+ *                      changes and closing
+ * @param closedAt      the date of the first run of a whole-board source that no longer listed the
+ *                      posting; null while it is open (a posting listed again reopens)
  */
 public record RawPosting(
         int schemaVersion,
@@ -35,7 +41,11 @@ public record RawPosting(
         LocalDate postedAt,
         Instant fetchedAt,
         String description,
-        List<String> otherSources) implements Versioned {
+        List<String> otherSources,
+        String country,
+        String city,
+        LocalDate firstSeenAt,
+        LocalDate closedAt) implements Versioned {
 
     /** The version this code writes; readers accept it and every earlier one. */
     public static final int SCHEMA_VERSION = 1;
@@ -49,6 +59,11 @@ public record RawPosting(
         otherLocations = otherLocations == null ? List.of() : List.copyOf(otherLocations);
         otherSources = otherSources == null ? List.of() : List.copyOf(otherSources);
         remote = remote == null ? RemoteMode.UNKNOWN : remote;
+    }
+
+    /** Whether a whole-board run has seen this posting disappear (and not come back). */
+    public boolean isClosed() {
+        return closedAt != null;
     }
 
     /** A minimal posting: the three required fields, everything else unknown. */
@@ -79,6 +94,10 @@ public record RawPosting(
         b.fetchedAt = fetchedAt;
         b.description = description;
         b.otherSources = otherSources;
+        b.country = country;
+        b.city = city;
+        b.firstSeenAt = firstSeenAt;
+        b.closedAt = closedAt;
         return b;
     }
 
@@ -100,6 +119,10 @@ public record RawPosting(
         private Instant fetchedAt;
         private String description;
         private List<String> otherSources = List.of();
+        private String country;
+        private String city;
+        private LocalDate firstSeenAt;
+        private LocalDate closedAt;
 
         private Builder() {
         }
@@ -120,10 +143,15 @@ public record RawPosting(
         public Builder fetchedAt(Instant v) { this.fetchedAt = v; return this; }
         public Builder description(String v) { this.description = v; return this; }
         public Builder otherSources(List<String> v) { this.otherSources = v; return this; }
+        public Builder country(String v) { this.country = v; return this; }
+        public Builder city(String v) { this.city = v; return this; }
+        public Builder firstSeenAt(LocalDate v) { this.firstSeenAt = v; return this; }
+        public Builder closedAt(LocalDate v) { this.closedAt = v; return this; }
 
         public RawPosting build() {
             return new RawPosting(schemaVersion, id, source, sourceUrl, company, title, department, location,
-                    otherLocations, remote, employmentType, salary, postedAt, fetchedAt, description, otherSources);
+                    otherLocations, remote, employmentType, salary, postedAt, fetchedAt, description, otherSources,
+                    country, city, firstSeenAt, closedAt);
         }
     }
 }
