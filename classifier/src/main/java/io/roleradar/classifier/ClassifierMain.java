@@ -1,19 +1,24 @@
 package io.roleradar.classifier;
 
+import io.roleradar.classifier.cli.TaxonomyChoice;
 import io.roleradar.classifier.taxonomy.TaxonomyException;
-import io.roleradar.classifier.taxonomy.TaxonomyLoader;
+import io.roleradar.cli.CommandLines;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
+import io.roleradar.cli.LogLevel;
+import io.roleradar.cli.LoggingOptions;
+import io.roleradar.cli.StopSignals;
+import io.roleradar.kafka.KafkaReachability.KafkaUnreachableException;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.kafka.Topics;
 import io.roleradar.metrics.MetricsEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,39 +26,23 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code roleradar classifier}: the Kafka service that tags every posting of {@code postings.raw}
- * into {@code postings.tagged}, exactly once, until SIGTERM (or, with {@code --drain}, until caught
- * up). Several instances in one consumer group share the partitions; each needs its own stable
- * {@code --instance-id}. Re-tagging everything after a taxonomy change is a run under a new
- * {@code --group}, which starts from the beginning of {@code postings.raw}.
+ * {@code roleradar classifier run}: the Kafka service that tags every posting of
+ * {@code postings.raw} into {@code postings.tagged}, exactly once, until SIGTERM or SIGINT (or, with
+ * {@code --drain}, until caught up). Several instances in one consumer group share the partitions;
+ * each needs its own stable {@code --instance-id}. Re-tagging everything after a taxonomy change is
+ * a run under a new {@code --group}, which starts from the beginning of {@code postings.raw}.
+ *
+ * <p>The bare {@code roleradar classifier} (the spelling before {@code run}) still runs the service,
+ * with a deprecation note, for one release.
  */
-@Command(name = "classifier", mixinStandardHelpOptions = true,
-        description = {"Tags raw postings (TAXONOMY.md) from the raw topic into the tagged topic, exactly once.",
-                "Unreadable records go to the dead-letter topic with their reason; the service goes on.",
-                "Exit codes: 0 done, 1 failed, 2 usage, 3 Kafka unreachable, 130 interrupted."})
+@Command(name = "classifier", mixinStandardHelpOptions = true, subcommands = ClassifierMain.Run.class,
+        description = {"Runs the Kafka service that tags raw postings into the tagged topic.",
+                "Use 'classifier run'; the bare 'classifier' still runs it, with a deprecation note."})
 public final class ClassifierMain implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(ClassifierMain.class);
+    private static final String NO_KAFKA_WAY = "'roleradar classify --input raw.jsonl' to tag a file without Kafka";
 
     @Mixin
-    KafkaOptions kafka = new KafkaOptions();
-
-    @Option(names = "--group", paramLabel = "NAME",
-            description = "Consumer group. A new group re-reads the raw topic from the beginning (re-tagging). "
-                    + "Env: ROLERADAR_CLASSIFIER_GROUP. Default: " + ClassifierConfig.DEFAULT_GROUP)
-    String group;
-
-    @Option(names = "--instance-id", paramLabel = "ID",
-            description = "Stable id of this instance (its transactional id derives from it, so a restart fences "
-                    + "the dead predecessor). Env: ROLERADAR_INSTANCE_ID. Default: derived from the host name")
-    String instanceId;
-
-    @Option(names = "--taxonomy", paramLabel = "FILE",
-            description = "Taxonomy file instead of the shipped one. Env: ROLERADAR_TAXONOMY")
-    Path taxonomy;
-
-    @Option(names = "--drain",
-            description = "Exit 0 once caught up with the end offsets of the raw topic seen at start")
-    boolean drain;
+    ServiceOptions options = new ServiceOptions();
 
     private final Map<String, String> env;
     private volatile TaggingService service;
@@ -68,62 +57,130 @@ public final class ClassifierMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(io.roleradar.cli.CommandLines.create(new ClassifierMain()).execute(args));
+        LogLevel.applyFrom(args, System.getenv());
+        System.exit(LoggingOptions.addTo(CommandLines.create(new ClassifierMain())).execute(args));
     }
 
+    /** The bare form: runs the service as {@code classifier run} does, after a deprecation note. */
     @Override
     public Integer call() {
+        System.err.println("roleradar classifier: the bare 'classifier' is deprecated, use 'classifier run'; "
+                + "it will be removed in the next release");
+        return runService(options);
+    }
+
+    /** {@code roleradar classifier run}. */
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Tags raw postings from the raw topic into the tagged topic, exactly once.",
+                    "Unreadable records go to the dead-letter topic with their reason; the service goes on.",
+                    "Runs until SIGTERM or SIGINT, or with --drain until caught up."})
+    static final class Run implements Callable<Integer> {
+        @Mixin
+        ServiceOptions options = new ServiceOptions();
+
+        @ParentCommand
+        ClassifierMain parent;
+
+        @Override
+        public Integer call() {
+            return parent.runService(options);
+        }
+    }
+
+    /** The options of the service, the same in {@code classifier run} and the deprecated bare form. */
+    static final class ServiceOptions {
+        @Mixin
+        KafkaOptions kafka = new KafkaOptions();
+
+        @Option(names = "--group", paramLabel = "NAME",
+                description = "Consumer group. A new group re-reads the raw topic from the beginning (re-tagging). "
+                        + "Env: ROLERADAR_CLASSIFIER_GROUP. Default: " + ClassifierConfig.DEFAULT_GROUP)
+        String group;
+
+        @Option(names = "--instance-id", paramLabel = "ID",
+                description = "Stable id of this instance (its transactional id derives from it, so a restart "
+                        + "fences the dead predecessor). Env: ROLERADAR_INSTANCE_ID. Default: from the host name")
+        String instanceId;
+
+        @Option(names = "--taxonomy", paramLabel = "FILE",
+                description = "Taxonomy file instead of the shipped one. Env: ROLERADAR_TAXONOMY")
+        Path taxonomy;
+
+        @Option(names = "--drain",
+                description = "Exit 0 once caught up with the end offsets of the raw topic seen at start")
+        boolean drain;
+    }
+
+    private int runService(ServiceOptions opts) {
         ClassifierConfig config;
         Classifier classifier;
         try {
-            config = config();
-            classifier = classifier();
+            config = config(opts);
+            classifier = classifier(opts);
         } catch (TaxonomyException | IllegalArgumentException e) {
             System.err.println("roleradar classifier: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        try {
-            TopicAdmin.ensureTopics(config.settings(), config.topics(), config.partitions());
-        } catch (IllegalStateException e) {
-            System.err.println("roleradar classifier: " + e.getMessage());
-            return ExitCodes.KAFKA_UNAVAILABLE;
-        }
-        try (MetricsEndpoint metrics = MetricsEndpoint.start(ClassifierConfig.SERVICE, config.metricsPort())) {
-            TaggingService running = new TaggingService(config, classifier, metrics.registry());
-            this.service = running;
-            Thread hook = new Thread(() -> stopQuietly(running), "classifier-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            LOG.info("classifier {} (taxonomy {}) reading {} into {} as group {}{}", config.instanceId(),
-                    classifier.taxonomyVersion(), config.topics().raw(), config.topics().tagged(), config.group(),
-                    config.drain() ? ", until caught up" : "");
-            running.run();
-            removeHook(hook);
-            return switch (running.outcome()) {
-                case DRAINED, STOPPED, RUNNING -> ExitCodes.OK;
-                case FENCED, FAILED -> ExitCodes.FAILED;
-            };
+        try (StopSignals signals = StopSignals.install()) {
+            try {
+                opts.kafka.requireReachable(env);
+                TopicAdmin.ensureTopics(config.settings(), config.topics(), config.partitions());
+            } catch (KafkaUnreachableException e) {
+                System.err.println(e.userMessage("classifier run", NO_KAFKA_WAY));
+                return ExitCodes.KAFKA_UNAVAILABLE;
+            } catch (IllegalStateException e) {
+                System.err.println("roleradar classifier: " + e.getMessage() + "; or use " + NO_KAFKA_WAY);
+                return ExitCodes.KAFKA_UNAVAILABLE;
+            }
+            return serve(config, classifier, signals);
         }
     }
 
-    /** The running service, once {@link #call()} has started it (for tests that stop it). */
+    private int serve(ClassifierConfig config, Classifier classifier, StopSignals signals) {
+        Logger log = LoggerFactory.getLogger(ClassifierMain.class);
+        try (MetricsEndpoint metrics = MetricsEndpoint.start(ClassifierConfig.SERVICE, config.metricsPort())) {
+            TaggingService running = new TaggingService(config, classifier, metrics.registry());
+            this.service = running;
+            signals.whileRunning(() -> stopQuietly(running));
+            log.info("classifier {} (taxonomy {}) reading {} into {} as group {}{}", config.instanceId(),
+                    classifier.taxonomyVersion(), config.topics().raw(), config.topics().tagged(), config.group(),
+                    config.drain() ? ", until caught up" : "");
+            running.run();
+            int code = switch (running.outcome()) {
+                case DRAINED, STOPPED, RUNNING -> ExitCodes.OK;
+                case FENCED, FAILED -> ExitCodes.FAILED;
+            };
+            // A drain that reached the end did its work: a signal after it changes nothing.
+            return signals.exitCode(code, running.outcome() == TaggingService.Outcome.DRAINED);
+        }
+    }
+
+    /** The running service, once a run has started it (for tests that stop it). */
     public TaggingService service() {
         return service;
     }
 
+    /** The settings of the bare form's options (for tests). */
     ClassifierConfig config() {
-        KafkaSettings settings = kafka.settings(env);
-        Topics topics = kafka.topics(env);
-        String g = group != null ? group : env.getOrDefault("ROLERADAR_CLASSIFIER_GROUP", ClassifierConfig.DEFAULT_GROUP);
-        String id = instanceId != null ? instanceId : ClassifierConfig.defaultInstanceId(env);
-        return new ClassifierConfig(settings, topics, kafka.partitions(env), g, id, drain, kafka.metricsPort(env));
+        return config(options);
     }
 
-    private Classifier classifier() {
-        Path file = taxonomy;
+    private ClassifierConfig config(ServiceOptions opts) {
+        KafkaSettings settings = opts.kafka.settings(env);
+        Topics topics = opts.kafka.topics(env);
+        String g = opts.group != null ? opts.group
+                : env.getOrDefault("ROLERADAR_CLASSIFIER_GROUP", ClassifierConfig.DEFAULT_GROUP);
+        String id = opts.instanceId != null ? opts.instanceId : ClassifierConfig.defaultInstanceId(env);
+        return new ClassifierConfig(settings, topics, opts.kafka.partitions(env), g, id, opts.drain,
+                opts.kafka.metricsPort(env));
+    }
+
+    private Classifier classifier(ServiceOptions opts) {
+        Path file = opts.taxonomy;
         if (file == null && env.get("ROLERADAR_TAXONOMY") != null && !env.get("ROLERADAR_TAXONOMY").isBlank()) {
             file = Path.of(env.get("ROLERADAR_TAXONOMY"));
         }
-        return file == null ? Classifier.withDefaultTaxonomy() : new Classifier(TaxonomyLoader.load(file));
+        return TaxonomyChoice.classifier(file, "classifier", System.err);
     }
 
     private static void stopQuietly(TaggingService running) {
@@ -131,14 +188,6 @@ public final class ClassifierMain implements Callable<Integer> {
             running.stop(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down: the hook is running, nothing to remove.
         }
     }
 }

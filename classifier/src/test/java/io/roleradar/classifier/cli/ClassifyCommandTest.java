@@ -5,6 +5,8 @@ import io.roleradar.model.TaggedPosting;
 import io.roleradar.testkit.SchemaValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;
@@ -78,5 +80,80 @@ class ClassifyCommandTest {
         assertThat(run(new byte[0], "--input", dir.resolve("nope.jsonl").toString())).isEqualTo(2);
         assertThat(run(new byte[0], "--taxonomy", resource("/taxonomy/broken.json").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read --input", "is not valid");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "ashby-board.json,      is an Ashby board response, ingest it first",
+            "greenhouse-board.json, is a Greenhouse board response, ingest it first",
+            "lever-board.json,      is a Lever board response, ingest it first",
+            "postings.csv,          is a CSV file, ingest it first",
+            "tagged.jsonl,          holds tagged postings, reporter run --input"})
+    void theWrongKindOfInputIsOneLineNamingWhatItIsAndWhichCommandReadsIt(String file, String what, String next,
+                                                                            @TempDir Path dir) throws Exception {
+        Path output = dir.resolve("tagged.jsonl");
+
+        int exit = run(new byte[0], "--input", resource("/wrong-kind/" + file).toString(), "--output", output.toString());
+
+        assertThat(exit).isEqualTo(2);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(stderr.lines()).hasSize(1);
+        assertThat(stderr).contains(what).contains(next).doesNotContain("line 1").doesNotContain("Exception");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void anEmptyInputIsNothingToReadAndExitsOne() throws Exception {
+        assertThat(run(new byte[0], "--input", resource("/wrong-kind/empty.jsonl").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing to read");
+        assertThat(run("\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedRunLeavesTheEarlierOutputUntouchedAndNoTemporaryFile(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("tagged.jsonl");
+        Files.writeString(output, "earlier\n");
+
+        assertThat(run(new byte[0], "--input", resource("/jsonl/all-bad.jsonl").toString(),
+                "--output", output.toString())).isEqualTo(1);
+        assertThat(run(new byte[0], "--input", resource("/wrong-kind/empty.jsonl").toString(),
+                "--output", output.toString())).isEqualTo(1);
+
+        assertThat(Files.readString(output)).isEqualTo("earlier\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(output);
+        }
+    }
+
+    @Test
+    void aSuccessfulRunReplacesTheEarlierOutput(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("tagged.jsonl");
+        Files.writeString(output, "earlier\n");
+
+        assertThat(run(new byte[0], "-i", resource("/jsonl/mixed.jsonl").toString(), "-o", output.toString())).isZero();
+
+        assertThat(Files.readAllLines(output)).hasSize(3);
+    }
+
+    @Test
+    void withoutInputOnATerminalItSaysWhatItWantsInsteadOfWaiting() {
+        ClassifyCommand command = new ClassifyCommand(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                () -> true);
+
+        assertThat(new CommandLine(command).execute()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1).first().asString()
+                .contains("--input FILE").contains("pipe");
+    }
+
+    @Test
+    void onlyTheFirstTenUnreadableLinesAreShownOneByOne() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            lines.append("{\"title\": \"no id\", \"description\": \"x\"}\n");
+        }
+        assertThat(run(lines.toString().getBytes(StandardCharsets.UTF_8))).isEqualTo(1);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(stderr).contains("line 10:").doesNotContain("line 11:").contains("and 15 more unreadable lines");
     }
 }
