@@ -17,12 +17,6 @@ public final class Texts {
     private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u200C\u200D\u2060\uFEFF\u00AD]");
     /** Whitespace of a one-line field: Java's regex {@code \s} plus the no-break spaces. */
     private static final Pattern FIELD_SPACE = Pattern.compile("[\\s\u00A0\u2007\u202F]+");
-    /**
-     * Whitespace within a line of multi-line text: spaces, tabs, form feeds, vertical tabs, the
-     * no-break spaces and the Unicode space separators from U+2000 up.
-     */
-    private static final Pattern LINE_SPACE = Pattern.compile("[ \t\f\u000B\u00A0\u2007\u202F\u2000-\u200A\u2028\u2029\u205F\u3000]+");
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
     /** One line: every run of whitespace (including no-break spaces) becomes one space, trimmed; null stays null. */
     public static String oneLine(String s) {
@@ -60,7 +54,7 @@ public final class Texts {
         boolean blank = false;
         boolean bullet = false;
         boolean lastWasBullet = false;
-        for (String raw : LINE_BREAK.split(s, -1)) {
+        for (String raw : s.lines().toList()) {
             String line = tidyLine(raw);
             if (line.equals("-") || line.equals("\u2022")) {
                 // A bullet whose text comes on a later line (<li><p>text</p></li>): join them.
@@ -89,10 +83,37 @@ public final class Texts {
 
     /** One line of multi-line text: invisible characters dropped, each run of spaces one space, trimmed. */
     private static String tidyLine(String line) {
-        String t = LINE_SPACE.matcher(INVISIBLE.matcher(line).replaceAll("")).replaceAll(" ");
-        int from = t.startsWith(" ") ? 1 : 0;
-        int to = t.length() > from && t.endsWith(" ") ? t.length() - 1 : t.length();
-        return t.substring(from, to);
+        StringBuilder out = new StringBuilder(line.length());
+        boolean space = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (isInvisible(c)) {
+                continue;
+            }
+            if (isLineSpace(c)) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean isInvisible(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
+    }
+
+    /**
+     * Whitespace within a line of multi-line text: spaces, tabs, form feeds, vertical tabs, the
+     * no-break spaces, and the Unicode space and separator characters from U+2000 up.
+     */
+    private static boolean isLineSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\f' || c == '\u000B' || c == '\u00A0' || c == '\u2007' || c == '\u202F'
+                || (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029' || c == '\u205F' || c == '\u3000';
     }
 
     private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?>");
