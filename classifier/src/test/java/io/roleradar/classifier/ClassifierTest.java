@@ -105,7 +105,8 @@ class ClassifierTest {
         assertThat(t.level()).isEqualTo(Level.JUNIOR);
         assertThat(domains(t)).contains(Domain.COMPUTER_VISION);
         assertThat(round(t, Round.ML_CODING).weight()).isEqualTo(1.0);
-        assertThat(round(t, Round.ML_CODING).evidence()).anyMatch(e -> e.text().equalsIgnoreCase("take-home exercise"));
+        // A take-home states the coding round because it asks to train a model (TAXONOMY.md section 7).
+        assertThat(round(t, Round.ML_CODING).evidence()).anyMatch(e -> e.text().equalsIgnoreCase("train a model"));
     }
 
     @Test

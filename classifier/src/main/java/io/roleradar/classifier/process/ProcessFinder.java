@@ -8,9 +8,12 @@ import io.roleradar.model.Round;
 import io.roleradar.model.SourceField;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds what a posting says about its own hiring process (TAXONOMY.md section 7) and the rounds it
@@ -78,7 +81,31 @@ public final class ProcessFinder {
             steps.addAll(sentenceSteps(description, lines.get(i)));
             i++;
         }
-        return steps.isEmpty() ? null : new InterviewProcess(steps);
+        return steps.isEmpty() ? null : new InterviewProcess(withRequiredSteps(description, steps));
+    }
+
+    /**
+     * A step of a group that {@code requires} others ("deep dive") states its round only when the
+     * process also names a step of one of them (a coding, design or technical step, possibly in the
+     * same item: "Deep dive technical interview"); else it stays a step that states no round, so the
+     * "hiring manager deep dive" of a sales process states no case study.
+     */
+    private List<InterviewProcess.Step> withRequiredSteps(String text, List<InterviewProcess.Step> steps) {
+        Set<String> named = new HashSet<>();
+        for (InterviewProcess.Step s : steps) {
+            vocabulary.find(text, s.evidence().start(), s.evidence().end()).forEach(f -> named.add(f.rule().id()));
+        }
+        List<InterviewProcess.Step> out = new ArrayList<>();
+        for (InterviewProcess.Step s : steps) {
+            List<String> requires = vocabulary.rule(s.evidence().rule()).map(Taxonomy.StepRule::requires).orElse(List.of());
+            if (s.round() == null || requires.isEmpty() || requires.stream().anyMatch(named::contains)) {
+                out.add(s);
+            } else if (out.stream().noneMatch(o -> o.evidence().start() == s.evidence().start())
+                    && steps.stream().noneMatch(o -> o != s && o.round() != null && o.evidence().start() == s.evidence().start())) {
+                out.add(new InterviewProcess.Step(s.text(), null, s.evidence()));
+            }
+        }
+        return out;
     }
 
     private Heading heading(String text, List<Line> lines, int i) {
@@ -113,6 +140,7 @@ public final class ProcessFinder {
         int stepLike = 0;
         int leadIn = 0;
         boolean inNumberedStep = false;
+        Map<Line, List<Line>> explanations = new HashMap<>();
         int j = headingIndex + 1;
         for (; j < lines.size() && j <= headingIndex + MAX_SECTION_LINES; j++) {
             Line line = lines.get(j);
@@ -134,8 +162,14 @@ public final class ProcessFinder {
                 stepLike++;
                 continue;
             }
-            if (boilerplate || inNumberedStep) {
-                continue; // an accommodation note, or what a "Step 2: ..." line goes on to explain
+            if (inNumberedStep && !boilerplate) {
+                // What a "Step 2: Take home challenge" line goes on to explain: no step of its own, but it
+                // may say what the step is ("... in which you train a model on a small dataset").
+                explanations.computeIfAbsent(items.get(items.size() - 1), k -> new ArrayList<>()).add(line);
+                continue;
+            }
+            if (boilerplate) {
+                continue; // an accommodation note
             }
             List<InterviewProcess.Step> found = proseSteps(text, line);
             if (!found.isEmpty()) {
@@ -150,7 +184,7 @@ public final class ProcessFinder {
         boolean accepted = items.isEmpty() ? !prose.isEmpty() : stepLike * 2 >= items.size();
         List<InterviewProcess.Step> steps = new ArrayList<>(prose);
         for (Line item : items) {
-            steps.addAll(itemSteps(text, item));
+            steps.addAll(itemSteps(text, item, explanations.getOrDefault(item, List.of())));
         }
         if (kind == Heading.WEAK) {
             accepted &= steps.stream().anyMatch(s -> !ITEM_RULE.equals(s.evidence().rule()));
@@ -159,11 +193,13 @@ public final class ProcessFinder {
     }
 
     /** A list item is one step, with every round it names ("Live case study & technical interview"). */
-    private List<InterviewProcess.Step> itemSteps(String text, Line item) {
+    private List<InterviewProcess.Step> itemSteps(String text, Line item, List<Line> explanation) {
         String stepText = text.substring(item.content(), item.end());
         Map<Round, String> rounds = new LinkedHashMap<>();
         List<StepVocabulary.Found> found = vocabulary.find(text, item.content(), item.end());
-        for (StepVocabulary.Found f : found) {
+        List<StepVocabulary.Found> explained = new ArrayList<>(found);
+        explanation.forEach(line -> explained.addAll(vocabulary.find(text, line.content(), line.end())));
+        for (StepVocabulary.Found f : explained) {
             if (f.rule().round() != null) {
                 rounds.putIfAbsent(f.rule().round(), f.rule().id());
             }
@@ -211,7 +247,8 @@ public final class ProcessFinder {
             found.removeIf(f -> cues.stream().anyMatch(c -> c.start() < f.end() && f.start() < c.end()));
             // Alone, a sentence must name a round: "remote candidates will be considered (onsite)" or a
             // recruiter's "behavioral interviewing" duty speak of hiring but describe no process.
-            if (found.stream().anyMatch(f -> f.rule().round() != null)) {
+            // A step that stands alone ("a basic SQL assessment will be part of the interview process") is enough.
+            if (found.stream().anyMatch(f -> f.rule().round() != null || f.rule().describesAlone())) {
                 steps.addAll(phraseSteps(text, found));
             }
         }

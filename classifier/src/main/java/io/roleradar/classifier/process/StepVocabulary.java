@@ -5,7 +5,10 @@ import io.roleradar.classifier.text.PhraseMatcher;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The words of hiring-process steps, compiled once: the step phrases of the taxonomy, each with the
@@ -24,11 +27,13 @@ final class StepVocabulary {
     private final PhraseMatcher steps;
     private final Taxonomy.StepRule[] ruleOf;
     private final PhraseMatcher cues;
+    private final Map<String, Taxonomy.StepRule> byId = new HashMap<>();
 
     StepVocabulary(Taxonomy.ProcessRules rules) {
         PhraseMatcher.Builder builder = new PhraseMatcher.Builder();
         List<Taxonomy.StepRule> owners = new ArrayList<>();
         for (Taxonomy.StepRule rule : rules.steps()) {
+            byId.put(rule.id(), rule);
             for (String phrase : rule.phrases()) {
                 int id = builder.add(phrase);
                 if (id == owners.size()) {
@@ -80,6 +85,11 @@ final class StepVocabulary {
             }
         });
         return reach[0];
+    }
+
+    /** The step group with this id, if there is one. */
+    Optional<Taxonomy.StepRule> rule(String id) {
+        return Optional.ofNullable(byId.get(id));
     }
 
     /** True when {@code text[from, to)} names a step or holds a cue word of one. */

@@ -137,10 +137,24 @@ public record Taxonomy(String version, SectionRules sections, List<Rule> rules, 
         }
     }
 
-    /** Phrases that name one kind of process step, and the round it states (null for none). */
-    public record StepRule(String id, Round round, List<String> phrases) {
+    /**
+     * Phrases that name one kind of process step, and the round it states (null for none).
+     *
+     * @param requires        ids of step groups: when given, a step of this group states its round only
+     *                        when the same process also names a step of one of them (a "deep dive" in a
+     *                        process with no technical step is a sales or strategy conversation)
+     * @param describesAlone  a sentence about the process that names a step of this group describes a
+     *                        process even though the step states no round ("a basic SQL assessment
+     *                        will be part of the interview process")
+     */
+    public record StepRule(String id, Round round, List<String> phrases, List<String> requires, boolean describesAlone) {
         public StepRule {
             phrases = List.copyOf(phrases);
+            requires = requires == null ? List.of() : List.copyOf(requires);
+        }
+
+        public StepRule(String id, Round round, List<String> phrases) {
+            this(id, round, phrases, List.of(), false);
         }
     }
 

@@ -341,13 +341,26 @@ public final class TaxonomyLoader {
             for (int i = 0; i < s.size(); i++) {
                 String sp = path + ".steps[" + i + "]";
                 JsonNode step = s.get(i);
-                unknownKeys(step, sp, Set.of("id", "round", "phrases", "comment"));
+                unknownKeys(step, sp, Set.of("id", "round", "phrases", "requires", "describesAlone", "comment"));
                 String id = text(step, "id", sp);
                 if (id != null && !ids.add(id)) {
                     problem(sp + " (" + id + "): the id is used twice; give each step group its own id");
                 }
+                JsonNode alone = step.get("describesAlone");
+                if (alone != null && !alone.isBoolean()) {
+                    problem(sp + ".describesAlone must be true or false");
+                }
                 steps.add(new Taxonomy.StepRule(id, enumValue(step, "round", sp, Round.class, false),
-                        phrases(step.get("phrases"), sp + ".phrases")));
+                        phrases(step.get("phrases"), sp + ".phrases"), stepIds(step.get("requires"), sp + ".requires"),
+                        alone != null && alone.asBoolean()));
+            }
+            for (int i = 0; i < steps.size(); i++) {
+                for (String required : steps.get(i).requires()) {
+                    if (!ids.contains(required)) {
+                        problem(path + ".steps[" + i + "].requires names '" + required
+                                + "', which is no step group's id: use one of " + ids);
+                    }
+                }
             }
         }
         return new Taxonomy.ProcessRules(phrases(node.get("headings"), path + ".headings"),
@@ -356,6 +369,19 @@ public final class TaxonomyLoader {
                 phrases(node.get("sentenceCues"), path + ".sentenceCues"),
                 phrases(node.get("notProcess"), path + ".notProcess"),
                 phrases(node.get("cues"), path + ".cues"), steps);
+    }
+
+    private List<String> stepIds(JsonNode node, String path) {
+        List<String> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        if (!node.isArray()) {
+            problem(path + " must be an array of step group ids");
+            return out;
+        }
+        node.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private Taxonomy.Condition condition(JsonNode node, String path) {

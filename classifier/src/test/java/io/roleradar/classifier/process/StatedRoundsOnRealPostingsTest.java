@@ -51,8 +51,10 @@ class StatedRoundsOnRealPostingsTest {
     }
 
     @Test
-    void aLiveChallengeInATechnicalInterviewStatesTheCodingRound() {
-        assertStates("Data Scien", "Technical Interview Live challenge", Round.ML_CODING);
+    void aLiveChallengeInATechnicalInterviewThatSaysNoMoreStatesNoRound() {
+        // Issue 19 read it as coding; both labellers of devset/process-labels.csv map a "live challenge"
+        // that does not say what it asks for to no round (TAXONOMY.md section 7), and the labels decide.
+        assertStates("Data Scien", "Technical Interview Live challenge");
     }
 
     @Test
