@@ -47,26 +47,35 @@ public final class BriefRenderer {
         }
         out.append('\n').append("id: ").append(posting.id()).append('\n');
         if (!tags.mlRole()) {
-            out.append(String.format(Locale.ROOT, "%nNot an ML role (confidence %.2f) by TAXONOMY.md.%n", tags.mlConfidence()));
-            appendEvidence(out, "  evidence: ", tags.evidence().mlRole());
+            out.append(String.format(Locale.ROOT, "%nNot an ML role (confidence %.2f) by docs/TAGS.md.%n", tags.mlConfidence()));
+            if (tags.evidence().mlRole().isEmpty()) {
+                out.append("  evidence: neither the title (\"").append(posting.title().strip())
+                        .append("\") nor the description names machine-learning work\n");
+            } else {
+                appendEvidence(out, posting, "  evidence: ", tags.evidence().mlRole());
+            }
             appendProcess(out, tags.interviewProcess());
             out.append("No ML interview rounds to prepare for.\n");
             return out.toString();
         }
         out.append(String.format(Locale.ROOT, "%nML role (confidence %.2f)%n", tags.mlConfidence()));
         out.append("Quadrant: ").append(tags.quadrant()).append('\n');
-        appendEvidence(out, "  responsibility " + tags.responsibility() + ": ", tags.evidence().responsibility());
-        appendEvidence(out, "  specialization " + tags.specialization() + ": ", tags.evidence().specialization());
+        appendEvidence(out, posting, "  responsibility " + tags.responsibility() + ": ", tags.evidence().responsibility());
+        appendEvidence(out, posting, "  specialization " + tags.specialization() + ": ", tags.evidence().specialization());
         out.append("Level: ").append(tags.level()).append(Boolean.TRUE.equals(tags.manager()) ? ", manages people" : "")
                 .append('\n');
-        appendEvidence(out, "  ", tags.evidence().level());
+        appendEvidence(out, posting, "  ", tags.evidence().level());
         out.append("Domains: ");
         out.append(tags.domains().isEmpty() ? "none in particular"
                 : tags.domains().stream().map(d -> String.format(Locale.ROOT, "%s (%.2f)", d.domain(), d.score()))
                 .collect(Collectors.joining(", ")));
         out.append('\n');
         for (DomainTag d : tags.domains()) {
-            appendEvidence(out, "  " + d.domain() + ": ", d.evidence());
+            appendEvidence(out, posting, "  " + d.domain() + ": ", d.evidence());
+        }
+        List<String> tools = topics.toolsNamedIn(posting);
+        if (!tools.isEmpty()) {
+            out.append("Tools it names: ").append(String.join(", ", tools)).append(" (in the study lists below)\n");
         }
         if (tags.interviewProcess() != null) {
             appendProcess(out, tags.interviewProcess());
@@ -82,9 +91,9 @@ public final class BriefRenderer {
             for (String reason : round.reasons()) {
                 out.append("   - ").append(reason).append('\n');
             }
-            appendEvidence(out, "   evidence: ", round.evidence());
+            appendEvidence(out, posting, "   evidence: ", round.evidence());
             out.append("   study:\n");
-            for (String topic : topics.forRound(tags, round.round(), TOPICS_PER_ROUND)) {
+            for (String topic : topics.forRound(posting, tags, round.round(), TOPICS_PER_ROUND)) {
                 out.append("     * ").append(topic).append('\n');
             }
         }
@@ -104,6 +113,8 @@ public final class BriefRenderer {
         root.put("level", tags.level() == null ? null : tags.level().name());
         root.put("manager", tags.manager());
         process(root, tags.interviewProcess());
+        ArrayNode tools = root.putArray("tools");
+        topics.toolsNamedIn(posting).forEach(tools::add);
         ArrayNode domains = root.putArray("domains");
         for (DomainTag d : tags.domains()) {
             ObjectNode node = domains.addObject();
@@ -123,7 +134,7 @@ public final class BriefRenderer {
             r.reasons().forEach(reasons::add);
             evidence(node.putArray("evidence"), r.evidence());
             ArrayNode study = node.putArray("study");
-            topics.forRound(tags, r.round(), TOPICS_PER_ROUND).forEach(study::add);
+            topics.forRound(posting, tags, r.round(), TOPICS_PER_ROUND).forEach(study::add);
         }
         evidence(root.putArray("mlRoleEvidence"), tags.evidence().mlRole());
         root.put("taxonomyVersion", tags.taxonomyVersion());
@@ -188,13 +199,16 @@ public final class BriefRenderer {
         return s.length() <= STEP_CHARS ? s : s.substring(0, STEP_CHARS).strip() + "...";
     }
 
-    private static void appendEvidence(StringBuilder out, String prefix, List<Evidence> evidence) {
-        if (evidence.isEmpty()) {
-            return;
+    /**
+     * Each sentence the evidence comes from, once, its matched phrases in [brackets]; the first on
+     * the prefix's line, the others aligned under it.
+     */
+    private static void appendEvidence(StringBuilder out, RawPosting posting, String prefix, List<Evidence> evidence) {
+        List<EvidenceQuotes.Quote> quotes = EvidenceQuotes.of(posting, evidence);
+        String indent = " ".repeat(prefix.length());
+        for (int i = 0; i < quotes.size(); i++) {
+            out.append(i == 0 ? prefix : indent).append(quotes.get(i).render()).append('\n');
         }
-        out.append(prefix).append(evidence.stream()
-                .map(e -> "\"" + e.text().replaceAll("\\s+", " ") + "\" (" + e.field().name().toLowerCase(Locale.ROOT) + ")")
-                .collect(Collectors.joining(", "))).append('\n');
     }
 
     private static String shortLabel(Round round) {

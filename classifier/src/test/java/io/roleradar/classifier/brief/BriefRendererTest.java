@@ -6,6 +6,10 @@ import io.roleradar.classifier.Fixtures;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
 import io.roleradar.model.Tags;
+import io.roleradar.model.Evidence;
+import io.roleradar.model.SourceField;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,5 +86,76 @@ class BriefRendererTest {
     @Test
     void theStudyTopicsCoverEveryDomainAndRound() {
         assertThat(StudyTopics.load().coversEveryDomainAndRound()).isTrue();
+    }
+
+    @Test
+    void evidenceShowsEachSentenceOnceWithItsPhrasesMarked() {
+        RawPosting p = Fixtures.posting("search-ranking");
+        String text = renderer.text(p, CLASSIFIER.classify(p));
+        List<String> quoted = text.lines().map(String::strip).filter(l -> l.startsWith("\"") || l.contains(": \""))
+                .toList();
+        assertThat(quoted).isNotEmpty().allSatisfy(l -> assertThat(l).contains("[").contains("]"));
+        text.lines().filter(l -> l.contains("evidence: ")).forEach(l -> {
+            String quote = l.substring(l.indexOf("evidence: ") + "evidence: ".length());
+            assertThat(quote).startsWith("\"").endsWith(")");
+        });
+    }
+
+    @Test
+    void aSentenceIsCutAtItsFullStopOrItsLine() {
+        String text = "We hire. You will build ranking models for search! Then more.\n- Own the A/B tests\nEnd";
+        int at = text.indexOf("ranking");
+        int[] s = EvidenceQuotes.sentence(text, at, at + 7);
+        assertThat(text.substring(s[0], s[1])).isEqualTo("You will build ranking models for search!");
+        int ab = text.indexOf("A/B");
+        int[] bullet = EvidenceQuotes.sentence(text, ab, ab + 3);
+        assertThat(text.substring(bullet[0], bullet[1])).isEqualTo("- Own the A/B tests");
+    }
+
+    @Test
+    void aPhraseNamedTwiceInOneSentenceGivesOneQuote() {
+        RawPosting p = Fixtures.posting("search-ranking");
+        String description = p.description();
+        int first = description.indexOf("ranking");
+        assertThat(first).isNotNegative();
+        var evidence = List.of(
+                new Evidence("ranking", SourceField.DESCRIPTION, first, first + 7, "r1"),
+                new Evidence("ranking", SourceField.DESCRIPTION, first, first + 7, "r2"));
+        assertThat(EvidenceQuotes.of(p, evidence)).hasSize(1);
+    }
+
+    @Test
+    void theToolsAPostingNamesReachItsStudyList() {
+        RawPosting p = Fixtures.posting("search-ranking");
+        RawPosting withTools = new RawPosting(p.schemaVersion(), p.id(), p.source(), p.sourceUrl(), p.company(), p.title(),
+                p.department(), p.location(), p.otherLocations(), p.remote(), p.employmentType(), p.salary(),
+                p.postedAt(), p.fetchedAt(), p.description() + "\nYou will fine-tune models with LoRA in PyTorch and "
+                + "build training data in Spark.", p.otherSources(), p.country(), p.city(), p.firstSeenAt(), p.closedAt());
+        Tags tags = CLASSIFIER.classify(withTools);
+        StudyTopics topics = StudyTopics.load();
+
+        assertThat(topics.toolsNamedIn(withTools)).contains("PyTorch", "LoRA", "Spark");
+        String text = renderer.text(withTools, tags);
+        assertThat(text).contains("Tools it names: PyTorch, LoRA", "Spark").contains("LoRA: low-rank adapters")
+                .contains("PyTorch: a training loop");
+        assertThat(PostingJson.tree(renderer.json(withTools, tags)).get("tools")).extracting(JsonNode::asText)
+                .contains("PyTorch", "LoRA", "Spark");
+    }
+
+    @Test
+    void aToolIsNamedByItsWordNotInsideAnother() {
+        RawPosting p = Fixtures.posting("solutions-engineer");
+        RawPosting other = new RawPosting(p.schemaVersion(), p.id(), p.source(), p.sourceUrl(), p.company(), "X-Ray technician",
+                p.department(), p.location(), p.otherLocations(), p.remote(), p.employmentType(), p.salary(),
+                p.postedAt(), p.fetchedAt(), "Sparkling teams, MySQL-free, no torches.", p.otherSources(), p.country(),
+                p.city(), p.firstSeenAt(), p.closedAt());
+        assertThat(StudyTopics.load().toolsNamedIn(other)).isEmpty();
+    }
+
+    @Test
+    void aNonMlRoleShowsItsEvidence() {
+        RawPosting p = Fixtures.posting("solutions-engineer");
+        String text = renderer.text(p, CLASSIFIER.classify(p));
+        assertThat(text.lines().filter(l -> l.startsWith("  evidence: "))).isNotEmpty();
     }
 }
