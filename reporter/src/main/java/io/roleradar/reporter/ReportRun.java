@@ -11,11 +11,13 @@ import io.roleradar.reporter.input.TopicSnapshotReader;
 import io.roleradar.reporter.output.CsvReports;
 import io.roleradar.reporter.output.HtmlReport;
 import io.roleradar.reporter.output.Manifest;
+import io.roleradar.reporter.output.ReportFolder;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,12 +25,21 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One report run: read the latest postings (from a topic snapshot or a file), fold them into the
- * market figures, and write the CSVs, {@code report.html} and {@code manifest.json} into a folder.
- * The command line and the tests both go through here.
+ * One report run: read the latest postings (from a topic snapshot or a file), check there is
+ * something to report on, fold them into the market figures, write the CSVs, {@code report.html}
+ * and {@code manifest.json} into a temporary folder, and move them into place only when all are
+ * written ({@link ReportFolder}). A run that fails or is stopped leaves the earlier reports as they
+ * were. The command line and the tests both go through here.
  */
 public final class ReportRun {
     private ReportRun() {
+    }
+
+    /** What a report covers: the filters, and whether closed postings count too. */
+    public record Options(Filters filters, boolean includeClosed) {
+        public static Options of(Filters filters) {
+            return new Options(filters, false);
+        }
     }
 
     /** What a run produced, for the summary the command prints. */
@@ -36,12 +47,25 @@ public final class ReportRun {
                          Duration took) {
     }
 
-    /** Reports on a JSON Lines file of tagged postings ({@code -} for stdin). */
+    /** The input cannot make a report (nothing in it, raw postings, nothing readable); nothing was written. */
+    public static final class NothingToReport extends RuntimeException {
+        public NothingToReport(String message) {
+            super(message);
+        }
+    }
+
+    /** Reports on a JSON Lines file of tagged postings ({@code -} for stdin): the open postings, no stop. */
     public static Result fromFile(String input, Filters filters, Path out, Progress progress) throws IOException {
+        return fromFile(input, Options.of(filters), out, progress, RunGate.NONE);
+    }
+
+    /** Reports on a JSON Lines file of tagged postings ({@code -} for stdin). */
+    public static Result fromFile(String input, Options options, Path out, Progress progress, RunGate gate)
+            throws IOException {
         Instant started = Instant.now();
         LatestPostings latest = new LatestPostings();
-        Source source = JsonLinesReader.read(input, latest, progress);
-        return write(started, source, latest, filters, out);
+        Source source = JsonLinesReader.read(input, latest, progress, gate::stopped);
+        return write(started, source, latest, options, out, gate);
     }
 
     /**
@@ -49,8 +73,8 @@ public final class ReportRun {
      *
      * @param onOpen given the reader before it reads, so a signal handler can stop it
      */
-    public static Result fromTopic(KafkaSettings settings, String topic, Filters filters, Path out, Progress progress,
-                                   Consumer<TopicSnapshotReader> onOpen) throws IOException {
+    public static Result fromTopic(KafkaSettings settings, String topic, Options options, Path out, Progress progress,
+                                   Consumer<TopicSnapshotReader> onOpen, RunGate gate) throws IOException {
         Instant started = Instant.now();
         LatestPostings latest = new LatestPostings();
         Source source;
@@ -58,26 +82,61 @@ public final class ReportRun {
             onOpen.accept(reader);
             source = reader.read(topic, latest, progress);
         }
-        return write(started, source, latest, filters, out);
+        return write(started, source, latest, options, out, gate);
     }
 
-    private static Result write(Instant started, Source source, LatestPostings latest, Filters filters, Path out)
-            throws IOException {
-        MarketReport report = MarketReport.of(latest, filters);
-        List<Path> files = new ArrayList<>(new CsvReports(report).writeAll(out, latest, filters));
-        files.add(new HtmlReport(report, subtitle(started, source, filters)).write(out));
-        List<String> names = new ArrayList<>(files.stream().map(p -> p.getFileName().toString()).toList());
-        names.add(Manifest.FILE);
-        Duration took = Duration.between(started, Instant.now());
-        files.add(Manifest.write(out, started, took, source, filters, latest, report, names));
-        return new Result(out, files, source, latest, report, took);
+    /** Refuses an input that cannot make a report, before anything is written. */
+    static void check(Source source, LatestPostings latest) {
+        if (latest.records() == 0) {
+            throw new NothingToReport("nothing to read: " + describe(source) + " holds no records");
+        }
+        if (latest.readable() == 0 && latest.rawPostings() > 0) {
+            String file = source instanceof Source.JsonLinesFile f && !"-".equals(f.path()) ? f.path() : "FILE";
+            throw new NothingToReport("these are raw postings, not tagged ones: run classify first "
+                    + "(roleradar classify --input " + file + " --output tagged.jsonl)");
+        }
+        if (latest.readable() == 0 && latest.rejected() > 0) {
+            throw new NothingToReport("none of the " + latest.records() + " records could be read "
+                    + latest.rejectedByReason() + "; the first: " + latest.rejections().get(0).where() + ": "
+                    + latest.rejections().get(0).message());
+        }
     }
 
-    static String subtitle(Instant started, Source source, Filters filters) {
+    private static String describe(Source source) {
+        return source instanceof Source.TopicSnapshot t ? "topic " + t.topic()
+                : "-".equals(((Source.JsonLinesFile) source).path()) ? "standard input"
+                : ((Source.JsonLinesFile) source).path();
+    }
+
+    private static Result write(Instant started, Source source, LatestPostings latest, Options options, Path out,
+                                RunGate gate) throws IOException {
+        check(source, latest);
+        gate.writing();
+        MarketReport report = MarketReport.of(latest, options.filters(), options.includeClosed());
+        LocalDate asOf = LocalDate.ofInstant(started, ZoneOffset.UTC);
+        try (ReportFolder folder = ReportFolder.stage(out)) {
+            Path dir = folder.staging();
+            List<Path> files = new ArrayList<>(new CsvReports(report).writeAll(dir, asOf));
+            files.add(new HtmlReport(report, subtitle(started, source, options)).write(dir));
+            List<String> names = new ArrayList<>(files.stream().map(p -> p.getFileName().toString()).toList());
+            names.add(Manifest.FILE);
+            Duration took = Duration.between(started, Instant.now());
+            Manifest.write(dir, started, took, source, options.filters(), latest, report, names);
+            if (!gate.beginPublishing()) {
+                throw new TopicSnapshotReader.InterruptedRead("stopped before the reports were moved into place");
+            }
+            return new Result(out, folder.publish(), source, latest, report, took);
+        }
+    }
+
+    static String subtitle(Instant started, Source source, Options options) {
+        Filters filters = options.filters();
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(started);
         String from = source instanceof Source.TopicSnapshot t ? "topic " + t.topic() + " (read_committed snapshot)"
                 : "file " + ((Source.JsonLinesFile) source).path();
         StringBuilder s = new StringBuilder("Generated " + when + " from " + from);
+        s.append(options.includeClosed() ? "; counting every posting ever seen, open or closed"
+                : "; counting the postings open at the snapshot");
         if (!filters.isEmpty()) {
             s.append("; filters:");
             if (filters.since() != null) {

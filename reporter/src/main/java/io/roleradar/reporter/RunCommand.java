@@ -1,8 +1,11 @@
 package io.roleradar.reporter;
 
 import io.roleradar.cli.ExitCodes;
-import io.roleradar.metrics.MetricsEndpoint;
 import io.roleradar.cli.KafkaOptions;
+import io.roleradar.cli.LogLevel;
+import io.roleradar.cli.StopSignals;
+import io.roleradar.kafka.KafkaReachability;
+import io.roleradar.metrics.MetricsEndpoint;
 import io.roleradar.model.Domain;
 import io.roleradar.model.Quadrant;
 import io.roleradar.model.Round;
@@ -24,39 +27,58 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
  * {@code reporter run}: one report (or one every {@code --every}) from a consistent snapshot of the
- * tagged topic or from a JSON Lines file, written into {@code --out}. Prints where the reports are
- * and a short summary; progress goes to standard error on long reads.
+ * tagged topic or from a JSON Lines file, written into {@code --out-dir} only when the whole run
+ * succeeds. The summary and progress go to standard error. SIGINT stops it with 130, SIGTERM with
+ * 143, leaving earlier reports as they were; a run already moving its files into place finishes.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = ReporterMain.Version.class,
-        description = {"Reads postings.tagged from the beginning up to the end offsets seen at start "
-                + "(read_committed), keeps the latest tags per posting id, and writes the CSV reports, "
-                + "report.html and manifest.json into --out. With --input it reads a file instead.", ""},
-        footer = {"", "Exit codes: 0 done, 1 failed, 2 usage or configuration error, 3 Kafka unreachable, 130 interrupted."})
+        usageHelpAutoWidth = true,
+        description = {"Writes the market reports from a snapshot of postings.tagged or a file.", "",
+                "Reads postings.tagged from the beginning up to the end offsets seen at start "
+                        + "(read_committed), or --input FILE; keeps the latest tags per posting id; writes the "
+                        + "CSV reports, report.html and manifest.json into --out-dir, all or nothing.", ""},
+        footer = {"", "Exit codes: 0 done, 1 failed or nothing to read, 2 usage or configuration error, "
+                + "3 Kafka unreachable, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."})
 public final class RunCommand implements java.util.concurrent.Callable<Integer> {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    /** How long a stop waits for a run that is writing or moving its files to finish or clean up. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    static final String COMMAND = "reporter run";
+    private static final String NO_KAFKA_HINT = "--input tagged.jsonl to report from a file";
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+    @Option(names = "--out-dir", paramLabel = "DIR",
             description = "Folder for the reports (created if missing). Env: ROLERADAR_REPORT_DIR. Default: reports")
+    String outDir;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", hidden = true,
+            description = "Deprecated spelling of --out-dir.")
     String out;
 
-    @Option(names = "--input", paramLabel = "FILE",
-            description = "Read tagged postings from this JSON Lines file (as 'roleradar classify' writes it; "
-                    + "'-' for stdin) instead of Kafka. Env: ROLERADAR_REPORT_INPUT.")
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+            description = "Read tagged postings from this JSON Lines file ('-' for stdin), as "
+                    + "'roleradar classify' writes it, instead of Kafka. Env: ROLERADAR_REPORT_INPUT.")
     String input;
 
+    @Option(names = "--include-closed",
+            description = "Count every posting ever seen, not only those open at the snapshot. "
+                    + "Env: ROLERADAR_REPORT_INCLUDE_CLOSED=true.")
+    boolean includeClosed;
+
     @Option(names = "--every", paramLabel = "DURATION",
-            description = "Run again every DURATION (30s, 15m, 6h, 1d or PT15M) until stopped. Env: ROLERADAR_REPORT_EVERY.")
+            description = "Run again every DURATION (30s, 15m, 6h, 1d) until stopped. Env: ROLERADAR_REPORT_EVERY.")
     String every;
 
     @Option(names = "--since", paramLabel = "DATE",
-            description = "Only postings dated on or after DATE (YYYY-MM-DD; postedAt, else fetchedAt). Env: ROLERADAR_REPORT_SINCE.")
+            description = "Only postings dated on or after DATE (YYYY-MM-DD). Env: ROLERADAR_REPORT_SINCE.")
     String since;
 
     @Option(names = "--until", paramLabel = "DATE",
@@ -67,17 +89,21 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             description = "Only postings of this company (case-insensitive). Env: ROLERADAR_REPORT_COMPANY.")
     String company;
 
-    @Option(names = "--source", paramLabel = "NAME",
-            description = "Only postings from this source, e.g. greenhouse:anthropic, or every board of a kind, "
-                    + "e.g. greenhouse. Env: ROLERADAR_REPORT_SOURCE.")
+    @Option(names = "--only-source", paramLabel = "NAME",
+            description = "Only postings from this source (greenhouse:anthropic) or every board of a kind "
+                    + "(greenhouse). Env: ROLERADAR_REPORT_SOURCE.")
+    String onlySource;
+
+    @Option(names = "--source", paramLabel = "NAME", hidden = true,
+            description = "Deprecated spelling of --only-source.")
     String source;
 
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
 
-    private final AtomicReference<TopicSnapshotReader> current = new AtomicReference<>();
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private volatile boolean stopping;
+    private final AtomicReference<TopicSnapshotReader> currentReader = new AtomicReference<>();
+    private final AtomicReference<RunGate> currentGate = new AtomicReference<>();
+    private final CompletableFuture<Integer> stopRequested = new CompletableFuture<>();
 
     private ReporterMetrics metrics;
 
@@ -86,117 +112,206 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         Map<String, String> env = System.getenv();
         RunSettings settings;
         try {
-            settings = RunSettings.of(env, out, input, every, since, until, company, source);
+            settings = RunSettings.of(env, deprecated(outDir, out, "--out", "--out-dir"), input, every, since, until,
+                    company, deprecated(onlySource, source, "--source", "--only-source"), includeClosed);
             kafka.topics(env); // checks topic names early
         } catch (IllegalArgumentException e) {
-            System.err.println("reporter run: " + e.getMessage());
+            System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            requestStop();
-            try {
-                // Let the run close its consumer and finish writing a file, briefly.
-                finished.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "reporter-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (MetricsEndpoint endpoint = MetricsEndpoint.start("reporter", kafka.metricsPort(env))) {
+        try (StopSignals signals = StopSignals.install();
+             MetricsEndpoint endpoint = MetricsEndpoint.start("reporter", kafka.metricsPort(env))) {
+            signals.whileRunning(() -> requestStop(signals.received()));
             metrics = new ReporterMetrics(endpoint.registry());
-            if (settings.every() == null) {
-                return once(settings, env);
-            }
-            return scheduled(settings, env);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // The JVM is shutting down already: the hook is running.
-            }
+            return settings.every() == null ? once(settings, env) : scheduled(settings, env);
         }
     }
 
-    /** Stops the run or the schedule from another thread, as a signal does. */
+    /** The new flag's value, else the old one's with a note on standard error. */
+    private static String deprecated(String current, String old, String oldName, String newName) {
+        if (old == null) {
+            return current;
+        }
+        System.err.println("roleradar " + COMMAND + ": " + oldName + " is deprecated, use " + newName
+                + "; it will be removed in the next release");
+        return current != null ? current : old;
+    }
+
+    /** Stops the run or the schedule from another thread, as Ctrl-C does (exit 130). */
     void requestStop() {
-        stopping = true;
-        stop.countDown();
-        TopicSnapshotReader reader = current.get();
-        if (reader != null) {
+        requestStop(ExitCodes.INTERRUPTED);
+    }
+
+    /** Stops the run or the schedule with {@code exitCode} (130 for SIGINT, 143 for SIGTERM). */
+    void requestStop(int exitCode) {
+        int code = exitCode == 0 ? ExitCodes.INTERRUPTED : exitCode;
+        RunGate gate = currentGate.get();
+        if (gate != null) {
+            gate.stop(code);
+        }
+        TopicSnapshotReader reader = currentReader.get();
+        if (reader != null && gate != null && gate.stopped()) {
             reader.stop();
         }
+        stopRequested.complete(code);
     }
 
     private int scheduled(RunSettings settings, Map<String, String> env) {
-        System.out.println("reporter: writing reports to " + settings.out().toAbsolutePath() + " every " + settings.every());
-        while (!stopping) {
+        System.err.println("roleradar " + COMMAND + ": writing reports to " + settings.out().toAbsolutePath()
+                + " every " + human(settings.every()));
+        while (!stopRequested.isDone()) {
             Instant next = Instant.now().plus(settings.every());
             int code = once(settings, env);
-            if (code == ExitCodes.USAGE || code == ExitCodes.INTERRUPTED) {
-                return code;
+            if (code == ExitCodes.USAGE || stopRequested.isDone()) {
+                return stopRequested.isDone() && code != ExitCodes.USAGE ? stopRequested.join() : code;
             }
             // A failed run (broker away for a while) is reported; the schedule goes on.
+            long wait = Math.max(0, Duration.between(Instant.now(), next).toMillis());
             try {
-                long wait = Math.max(0, Duration.between(Instant.now(), next).toMillis());
-                if (stop.await(wait, TimeUnit.MILLISECONDS)) {
-                    return ExitCodes.INTERRUPTED;
-                }
+                return stopRequested.get(wait, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // time for the next run
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return ExitCodes.INTERRUPTED;
+            } catch (ExecutionException e) {
+                return ExitCodes.INTERRUPTED;
             }
         }
-        return ExitCodes.INTERRUPTED;
+        return stopRequested.join();
     }
 
+    /** "1h", "15m", "30s", "1d" as people write them, never "PT1H". */
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s % 86_400 == 0) {
+            return s / 86_400 + "d";
+        }
+        if (s % 3_600 == 0) {
+            return s / 3_600 + "h";
+        }
+        if (s % 60 == 0) {
+            return s / 60 + "m";
+        }
+        return d.toMillis() % 1000 == 0 ? s + "s" : d.toMillis() + "ms";
+    }
+
+    /**
+     * One run on a worker thread, while this thread waits for it or for a stop: a stop during the
+     * read returns at once (a read of standard input may block in the operating system, out of
+     * reach); a stop while writing waits for the run to discard its temporary folder; a run
+     * already moving its files into place is let finish and reports 0.
+     */
     private int once(RunSettings settings, Map<String, String> env) {
-        int code = report(settings, env);
-        if (code != ExitCodes.OK) {
+        RunGate gate = new RunGate();
+        currentGate.set(gate);
+        if (stopRequested.isDone()) {
+            return stopRequested.join();
+        }
+        CompletableFuture<Integer> run = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                run.complete(report(settings, env, gate));
+            } catch (Throwable t) {
+                run.completeExceptionally(t);
+            } finally {
+                gate.done();
+            }
+        }, "reporter-run");
+        worker.setDaemon(true);
+        worker.start();
+        CompletableFuture.anyOf(run, stopRequested).join();
+        int code;
+        if (run.isDone() && !gate.stopped()) {
+            code = result(run);
+        } else {
+            int stopCode = stopRequested.join();
+            RunGate.Phase phase = gate.stop(stopCode);
+            if (phase == RunGate.Phase.READING) {
+                code = stopCode;
+            } else {
+                code = waitFor(run, stopCode);
+            }
+            if (code == stopCode) {
+                System.err.println("roleradar " + COMMAND + ": stopped by a signal; no reports written, "
+                        + "earlier ones untouched");
+            }
+        }
+        currentGate.set(null);
+        if (code != ExitCodes.OK && metrics != null) {
             metrics.run(code == ExitCodes.KAFKA_UNAVAILABLE ? "kafka-unavailable" : "failed");
         }
         return code;
     }
 
-    private int report(RunSettings settings, Map<String, String> env) {
-        PrintStream err = System.err;
+    private static int waitFor(CompletableFuture<Integer> run, int stopCode) {
         try {
-            ReportRun.Result result;
-            if (settings.input() != null) {
-                result = ReportRun.fromFile(settings.input(), settings.filters(), settings.out(), progress(err));
-            } else {
-                String topic = kafka.topics(env).tagged();
-                result = ReportRun.fromTopic(kafka.settings(env), topic, settings.filters(), settings.out(),
-                        progress(err), current::set);
+            int code = run.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            return code == ExitCodes.OK ? code : stopCode;
+        } catch (TimeoutException | ExecutionException e) {
+            return stopCode;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return stopCode;
+        }
+    }
+
+    private static int result(CompletableFuture<Integer> run) {
+        try {
+            return run.join();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            System.err.println("roleradar " + COMMAND + ": failed: " + cause);
+            if (LogLevel.current().shows(LogLevel.DEBUG)) {
+                cause.printStackTrace();
             }
-            current.set(null);
-            printSummary(System.out, result);
-            metrics.finished(result);
-            if (result.latest().records() > 0 && result.latest().rejected() == result.latest().records()) {
-                err.println("reporter run: none of the " + result.latest().records() + " records could be read");
-                return ExitCodes.FAILED;
-            }
-            return ExitCodes.OK;
-        } catch (TopicSnapshotReader.InterruptedRead e) {
-            err.println("reporter run: interrupted, " + e.getMessage() + "; no reports written");
-            return ExitCodes.INTERRUPTED;
-        } catch (KafkaUnavailableException e) {
-            err.println("reporter run: " + e.getMessage());
-            return ExitCodes.KAFKA_UNAVAILABLE;
-        } catch (NoSuchFileException e) {
-            err.println("reporter run: no such file: " + e.getMessage() + " (check --input)");
-            return ExitCodes.USAGE;
-        } catch (IllegalArgumentException e) {
-            err.println("reporter run: " + e.getMessage());
-            return ExitCodes.FAILED;
-        } catch (IOException | KafkaException e) {
-            err.println("reporter run: failed: " + e);
             return ExitCodes.FAILED;
         }
     }
 
+    private int report(RunSettings settings, Map<String, String> env, RunGate gate) {
+        PrintStream err = System.err;
+        String prefix = "roleradar " + COMMAND + ": ";
+        try {
+            ReportRun.Result result;
+            if (settings.input() != null) {
+                result = ReportRun.fromFile(settings.input(), settings.options(), settings.out(), progress(err), gate);
+            } else {
+                String topic = kafka.topics(env).tagged();
+                kafka.requireReachable(env);
+                result = ReportRun.fromTopic(kafka.settings(env), topic, settings.options(), settings.out(),
+                        progress(err), currentReader::set, gate);
+            }
+            currentReader.set(null);
+            printSummary(err, result);
+            metrics.finished(result);
+            return ExitCodes.OK;
+        } catch (TopicSnapshotReader.InterruptedRead e) {
+            return gate.stopped() ? gate.stopCode() : ExitCodes.INTERRUPTED;
+        } catch (KafkaReachability.KafkaUnreachableException e) {
+            err.println(e.userMessage(COMMAND, NO_KAFKA_HINT));
+            return ExitCodes.KAFKA_UNAVAILABLE;
+        } catch (KafkaUnavailableException e) {
+            err.println(prefix + e.getMessage() + "; or use " + NO_KAFKA_HINT);
+            return ExitCodes.KAFKA_UNAVAILABLE;
+        } catch (NoSuchFileException e) {
+            err.println(prefix + "no such file: " + e.getMessage() + " (check --input)");
+            return ExitCodes.USAGE;
+        } catch (ReportRun.NothingToReport | IllegalArgumentException e) {
+            err.println(prefix + e.getMessage() + "; earlier reports untouched");
+            return ExitCodes.FAILED;
+        } catch (IOException | KafkaException e) {
+            err.println(prefix + "failed: " + e + "; earlier reports untouched");
+            return ExitCodes.FAILED;
+        } finally {
+            currentReader.set(null);
+        }
+    }
+
     private static Progress progress(PrintStream err) {
+        if (!LogLevel.current().shows(LogLevel.INFO)) {
+            return Progress.NONE; // --quiet: no progress lines
+        }
         long[] last = {System.nanoTime()};
         return (done, total) -> {
             long now = System.nanoTime();
@@ -216,10 +331,15 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         MarketReport m = r.report();
         out.println("reporter: wrote " + r.files().size() + " files to " + r.dir().toAbsolutePath()
                 + " in " + r.took().toMillis() + " ms (report.html to look at, manifest.json for the input)");
-        out.printf(Locale.ROOT, "  %d records read, %d distinct postings; %d ML postings counted, %d non-ML and %d outside "
-                        + "the filters left out, %d unreadable%s%n",
-                r.latest().records(), r.latest().size(), m.postings(), m.nonMl(), m.filteredOut(), r.latest().rejected(),
-                r.latest().rejected() == 0 ? "" : " " + r.latest().rejectedByReason());
+        if (!LogLevel.current().shows(LogLevel.INFO)) {
+            return; // --quiet: the one summary line
+        }
+        out.printf(Locale.ROOT, "  %d records read, %d distinct postings; counting %s: %d ML roles from %d ML postings "
+                        + "(%d near-duplicates merged), %d closed, %d non-ML and %d outside the filters left out, "
+                        + "%d unreadable%s%n",
+                r.latest().records(), r.latest().size(), m.includeClosed() ? "every posting ever seen" : "open postings",
+                m.postings(), m.mlPostings(), m.mergedPostings(), m.closedLeftOut(), m.nonMl(), m.filteredOut(),
+                r.latest().rejected(), r.latest().rejected() == 0 ? "" : " " + r.latest().rejectedByReason());
         if (m.postings() == 0) {
             return;
         }
@@ -233,9 +353,11 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 .map(rd -> String.format(Locale.ROOT, "%s %.2f", rd.name(), m.roundDemand(MarketReport.ALL, rd) / m.postings()))
                 .collect(Collectors.joining(", ")));
         var stated = m.statedRounds();
-        out.printf(Locale.ROOT, "  hiring process described by %d of %d ML postings (%.1f%%)%s%n", stated.describingProcess(),
+        out.printf(Locale.ROOT, "  hiring process described by %d of %d ML roles (%.1f%%)%s%n", stated.describingProcess(),
                 stated.postings(), 100.0 * stated.processShare(), stated.describingProcess() == 0 ? ""
                         : "; rounds stated: " + Arrays.stream(Round.values())
                         .map(rd -> rd.name() + " " + stated.stating(rd)).collect(Collectors.joining(", ")));
+        out.printf(Locale.ROOT, "  pay stated by %d ML roles (%d implausible ranges not counted)%n", m.statingPay(),
+                m.implausiblePay());
     }
 }

@@ -12,26 +12,34 @@ import java.util.Map;
  * The settings of {@code reporter run}, each from its flag or else its environment variable
  * ({@code ROLERADAR_REPORT_DIR}, {@code ROLERADAR_REPORT_INPUT}, {@code ROLERADAR_REPORT_EVERY},
  * {@code ROLERADAR_REPORT_SINCE}, {@code ROLERADAR_REPORT_UNTIL}, {@code ROLERADAR_REPORT_COMPANY},
- * {@code ROLERADAR_REPORT_SOURCE}). Checked on construction, with messages that name the fix.
+ * {@code ROLERADAR_REPORT_SOURCE}, {@code ROLERADAR_REPORT_INCLUDE_CLOSED}). Checked on
+ * construction, with messages that name the fix.
  *
- * @param input a JSON Lines file to read instead of the topic, or null
- * @param every the schedule's period, or null for one run
+ * @param input         a JSON Lines file to read instead of the topic, or null
+ * @param every         the schedule's period, or null for one run
+ * @param includeClosed count every posting ever seen, not only the open ones
  */
-public record RunSettings(Path out, String input, Duration every, Filters filters) {
+public record RunSettings(Path out, String input, Duration every, Filters filters, boolean includeClosed) {
     public static final String DEFAULT_OUT = "reports";
 
     public RunSettings {
         if (out == null) {
-            throw new IllegalArgumentException("--out must name a folder (or set ROLERADAR_REPORT_DIR)");
+            throw new IllegalArgumentException("--out-dir must name a folder (or set ROLERADAR_REPORT_DIR)");
         }
         if (every != null && (every.isNegative() || every.compareTo(Duration.ofSeconds(1)) < 0)) {
             throw new IllegalArgumentException("--every must be at least 1s, got " + every);
         }
     }
 
-    /** Flags (null when not given) over the environment. */
+    /** Flags (null when not given) over the environment, counting open postings only. */
     public static RunSettings of(Map<String, String> env, String out, String input, String every, String since,
                                  String until, String company, String source) {
+        return of(env, out, input, every, since, until, company, source, false);
+    }
+
+    /** Flags (null or false when not given) over the environment. */
+    public static RunSettings of(Map<String, String> env, String out, String input, String every, String since,
+                                 String until, String company, String source, boolean includeClosed) {
         String dir = pick(out, env, "ROLERADAR_REPORT_DIR");
         String everyText = pick(every, env, "ROLERADAR_REPORT_EVERY");
         return new RunSettings(
@@ -42,7 +50,24 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
                         date(pick(since, env, "ROLERADAR_REPORT_SINCE"), "--since"),
                         date(pick(until, env, "ROLERADAR_REPORT_UNTIL"), "--until"),
                         pick(company, env, "ROLERADAR_REPORT_COMPANY"),
-                        pick(source, env, "ROLERADAR_REPORT_SOURCE")));
+                        pick(source, env, "ROLERADAR_REPORT_SOURCE")),
+                includeClosed || yes(env.get("ROLERADAR_REPORT_INCLUDE_CLOSED"), "ROLERADAR_REPORT_INCLUDE_CLOSED"));
+    }
+
+    /** What the report covers. */
+    public ReportRun.Options options() {
+        return new ReportRun.Options(filters, includeClosed);
+    }
+
+    private static boolean yes(String text, String variable) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException(variable + " '" + text + "' is not true or false");
+        };
     }
 
     private static String pick(String flag, Map<String, String> env, String variable) {

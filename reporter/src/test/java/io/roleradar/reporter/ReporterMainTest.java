@@ -42,21 +42,26 @@ class ReporterMainTest {
         assertThat(ReporterMain.execute("--help")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("run");
         assertThat(ReporterMain.execute("run", "--help")).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--out").contains("--input").contains("--every")
-                .contains("--since").contains("--until").contains("--company").contains("--source")
-                .contains("--bootstrap-servers").contains("ROLERADAR_REPORT_DIR");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--out-dir").contains("--input").contains("--every")
+                .contains("--since").contains("--until").contains("--company").contains("--only-source")
+                .contains("--include-closed").contains("--bootstrap-server").contains("ROLERADAR_REPORT_DIR")
+                .contains("--log-level").contains("--quiet");
+        assertThat(ReporterMain.execute("compare", "--help")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OLD_DIR").contains("NEW_DIR");
     }
 
     @Test
     void reportsOnAFileAndPrintsWhereTheReportsAreAndASummary() {
         Path reports = dir.resolve("reports");
-        int code = ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "--out", reports.toString());
+        int code = ReporterMain.execute("run", "-i", Fixtures.path(Fixtures.BASIC).toString(), "--out-dir", reports.toString());
 
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(reports.resolve("quadrants.csv")).exists();
         assertThat(reports.resolve("report.html")).exists();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains(reports.toAbsolutePath().toString())
-                .contains("5 ML postings counted").contains("1 non-ML");
+        // The summary is on standard error; standard output is for data, and a report run has none.
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(reports.toAbsolutePath().toString())
+                .contains("5 ML roles from 5 ML postings").contains("1 non-ML");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
@@ -84,14 +89,13 @@ class ReporterMainTest {
     }
 
     @Test
-    void writesEmptyReportsForAnEmptyInput() throws Exception {
-        Path empty = dir.resolve("empty.jsonl");
-        Files.writeString(empty, "");
-        Path reports = dir.resolve("empty");
-        assertThat(ReporterMain.execute("run", "--input", empty.toString(), "--out", reports.toString())).isEqualTo(ExitCodes.OK);
+    void writesEmptyReportsWhenNoPostingPassesTheFilters() throws Exception {
+        Path reports = dir.resolve("none");
+        assertThat(ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "--out-dir",
+                reports.toString(), "--company", "Nobody")).isEqualTo(ExitCodes.OK);
         assertThat(CsvFiles.read(reports.resolve("quadrants.csv"))).allSatisfy(r -> assertThat(r.get("share")).isEqualTo("0.0000"));
         assertThat(CsvFiles.read(reports.resolve("postings.csv"))).isEmpty();
-        assertThat(CsvFiles.header(reports.resolve("postings.csv"))).contains("id", "title");
+        assertThat(CsvFiles.header(reports.resolve("postings.csv"))).contains("id", "title", "status", "role_group");
         assertThat(Files.readString(reports.resolve("report.html"))).contains("No dated postings");
     }
 
@@ -99,8 +103,9 @@ class ReporterMainTest {
     void failsWhenNoRecordAtAllCanBeRead() throws Exception {
         Path junk = dir.resolve("junk.jsonl");
         Files.writeString(junk, "not json\n{\"also\": \"not a posting\"}\n");
-        assertThat(ReporterMain.execute("run", "--input", junk.toString(), "--out", dir.resolve("x").toString()))
+        assertThat(ReporterMain.execute("run", "--input", junk.toString(), "--out-dir", dir.resolve("x").toString()))
                 .isEqualTo(ExitCodes.FAILED);
+        assertThat(dir.resolve("x")).doesNotExist();
     }
 
     @Test
@@ -158,9 +163,18 @@ class ReporterMainTest {
     }
 
     @Test
-    void anUnreachableBrokerExitsWithKafkaUnavailable() {
-        int code = ReporterMain.execute("run", "--out", dir.toString(), "--bootstrap-servers", "127.0.0.1:1",
-                "-X", "default.api.timeout.ms=1500", "-X", "reconnect.backoff.max.ms=200");
+    void anUnreachableBrokerExitsWithKafkaUnavailableFastInOneLineNamingTheWaysOut() {
+        long start = System.nanoTime();
+        int code = ReporterMain.execute("run", "--out-dir", dir.resolve("r").toString(), "--bootstrap-server", "127.0.0.1:1");
+        long took = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+
         assertThat(code).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
+        assertThat(took).as("seconds to give up").isLessThan(15);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(message.lines()).hasSize(1);
+        assertThat(message).startsWith("roleradar reporter run: cannot reach Kafka at 127.0.0.1:1")
+                .contains("./roleradar broker").contains("--input tagged.jsonl to report from a file")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("r")).doesNotExist();
     }
 }

@@ -29,6 +29,7 @@ public final class LatestPostings {
     private final List<Rejection> rejections = new ArrayList<>();
     private final Map<String, Long> taxonomyVersions = new TreeMap<>();
     private long records;
+    private long rawPostings;
     private long tombstones;
     private long replaced;
 
@@ -75,6 +76,29 @@ public final class LatestPostings {
         if (rejections.size() < MAX_LISTED_REJECTIONS) {
             rejections.add(new Rejection(where, e.reason().name(), message(e)));
         }
+    }
+
+    /**
+     * Counts a raw posting (what ingest writes) found where a tagged one belongs: unreadable, with
+     * the reason the user can act on.
+     */
+    public void acceptRawPosting(String where) {
+        rawPostings++;
+        acceptRejected(where, new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD,
+                RAW_POSTING_MESSAGE, null));
+    }
+
+    /** What the manifest says of a raw posting given for a tagged one. */
+    public static final String RAW_POSTING_MESSAGE = "a raw posting, not a tagged one: run classify first";
+
+    /** Raw postings among the unreadable records. */
+    public long rawPostings() {
+        return rawPostings;
+    }
+
+    /** Records that were readable tagged postings (latest or not). */
+    public long readable() {
+        return records - rejected() - tombstones;
     }
 
     /** The codec's message; it has none for a few failures (a null list item), and the manifest should say something. */

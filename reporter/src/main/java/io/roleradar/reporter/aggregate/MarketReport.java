@@ -3,6 +3,7 @@ package io.roleradar.reporter.aggregate;
 import io.roleradar.model.Domain;
 import io.roleradar.model.Level;
 import io.roleradar.model.Quadrant;
+import io.roleradar.model.RemoteMode;
 import io.roleradar.model.Round;
 
 import java.time.DayOfWeek;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -21,10 +23,13 @@ import java.util.TreeMap;
 
 /**
  * The market figures of one report, folded from the latest postings in one pass: counts per
- * quadrant, domain, level, company and ISO week, the summed round weights roleradar infers, and
- * the rounds employers state ({@link StatedRounds}). Arrays are indexed
- * by enum ordinal; the extra last row of a per-quadrant array ({@link #ALL}) is the overall figure.
- * Non-ML postings and postings outside the filters are only counted.
+ * quadrant, domain, level, company and ISO week, the summed round weights roleradar infers, the
+ * rounds employers state ({@link StatedRounds}), pay, work modes, locations and the weekly changes.
+ * The figures count <em>roles</em>: near-duplicate postings of one company ({@link RoleGroups}) are
+ * one role. By default only open postings count (no {@code closedAt}); with {@code includeClosed}
+ * every posting ever seen does. Arrays are indexed by enum ordinal; the extra last row of a
+ * per-quadrant array ({@link #ALL}) is the overall figure. Non-ML postings, closed ones (by default)
+ * and postings outside the filters are only counted.
  */
 public final class MarketReport {
     public static final int ALL = Quadrant.values().length;
@@ -35,11 +40,17 @@ public final class MarketReport {
     private static final int L = Level.values().length;
     private static final int R = Round.values().length;
     private static final Round[] ROUNDS = Round.values();
+    private static final RemoteMode[] MODES = RemoteMode.values();
 
+    private final boolean includeClosed;
     private long postings;
+    private long mlPostings;
     private long nonMl;
     private long filteredOut;
+    private long closedLeftOut;
     private long undated;
+    private long statingPay;
+    private long implausiblePay;
     private final long[] byQuadrant = new long[Q + 1];
     private final long[][] domainByQuadrant = new long[Q + 1][D];
     private final long[] noDomainByQuadrant = new long[Q + 1];
@@ -47,6 +58,7 @@ public final class MarketReport {
     private final double[][] roundByLevel = new double[L][R];
     private final long[][] levelByQuadrant = new long[Q + 1][L];
     private final double[][] roundByDomain = new double[D][R];
+    private final long[][] modeByQuadrant = new long[Q + 1][MODES.length];
     private final StatedRounds statedOverall = new StatedRounds();
     private final Map<Quadrant, StatedRounds> statedByQuadrant = groups(Quadrant.class);
     private final Map<Level, StatedRounds> statedByLevel = groups(Level.class);
@@ -54,30 +66,117 @@ public final class MarketReport {
     /** Keyed by week-based year * 100 + week, so no string is made per posting. */
     private final TreeMap<Integer, WeekFigures> weeks = new TreeMap<>();
     private final PriorityQueue<Recent> recent = new PriorityQueue<>(Recent.ORDER);
+    private final PayFigures pay = new PayFigures();
+    private final LocationFigures locations = new LocationFigures();
+    private final WeeklyChanges changes = new WeeklyChanges();
+    /** The postings within the filters, sorted by id, and each one's role (the index of its first posting). */
+    private PostingFacts[] rows = new PostingFacts[0];
+    private int[] roleOf = new int[0];
 
-    /** Folds the latest postings that pass the filters into a report. */
+    private MarketReport(boolean includeClosed) {
+        this.includeClosed = includeClosed;
+    }
+
+    /** Folds the latest open postings that pass the filters into a report. */
     public static MarketReport of(LatestPostings latest, Filters filters) {
-        MarketReport report = new MarketReport();
-        latest.forEachFacts(facts -> report.add(facts, filters));
+        return of(latest, filters, false);
+    }
+
+    /**
+     * Folds the latest postings that pass the filters into a report: the open ones, or with
+     * {@code includeClosed} every one ever seen.
+     */
+    public static MarketReport of(LatestPostings latest, Filters filters, boolean includeClosed) {
+        MarketReport report = new MarketReport(includeClosed);
+        List<PostingFacts> matching = new ArrayList<>(latest.size());
+        latest.forEachFacts(f -> {
+            if (filters.matches(f)) {
+                matching.add(f);
+            } else {
+                report.filteredOut++;
+            }
+        });
+        PostingFacts[] rows = matching.toArray(new PostingFacts[0]);
+        matching.clear();
+        // Sorted by id so postings.csv is the same from run to run and a role's first posting is its
+        // lowest id. A million comparisons of ids scattered over the heap wait on memory: every core sorts.
+        Arrays.parallelSort(rows, PostingFacts.BY_ID);
+        report.rows = rows;
+        report.roleOf = RoleGroups.leaders(rows);
+        report.foldRoles();
         return report;
     }
 
-    private void add(PostingFacts f, Filters filters) {
-        if (!filters.matches(f)) {
-            filteredOut++;
-            return;
+    /** Walks each role's postings together (a linked list per role through the sorted rows). */
+    private void foldRoles() {
+        int n = rows.length;
+        int[] next = new int[n];
+        int[] head = new int[n];
+        Arrays.fill(head, -1);
+        for (int i = n - 1; i >= 0; i--) {
+            next[i] = head[roleOf[i]];
+            head[roleOf[i]] = i;
         }
-        if (!f.mlRole()) {
-            nonMl++;
-            return;
+        List<PostingFacts> counted = new ArrayList<>();
+        List<PostingFacts> everMl = new ArrayList<>();
+        for (int leader = 0; leader < n; leader++) {
+            if (head[leader] < 0) {
+                continue;
+            }
+            counted.clear();
+            everMl.clear();
+            for (int i = head[leader]; i >= 0; i = next[i]) {
+                PostingFacts f = rows[i];
+                if (!f.mlRole()) {
+                    nonMl++;
+                    continue;
+                }
+                everMl.add(f);
+                if (!includeClosed && f.closed()) {
+                    closedLeftOut++;
+                } else {
+                    counted.add(f);
+                }
+            }
+            if (!everMl.isEmpty()) {
+                changes.add(Role.of(everMl), closedOn(everMl));
+            }
+            if (!counted.isEmpty()) {
+                add(counted);
+            }
         }
+    }
+
+    /** The day the last of a role's postings closed, or null while one of them is open. */
+    private static LocalDate closedOn(List<PostingFacts> members) {
+        LocalDate last = null;
+        for (PostingFacts m : members) {
+            if (!m.closed()) {
+                return null;
+            }
+            last = last == null || m.closedAt().isAfter(last) ? m.closedAt() : last;
+        }
+        return last;
+    }
+
+    private void add(List<PostingFacts> members) {
+        Role role = Role.of(members);
+        PostingFacts f = role.first();
         postings++;
+        mlPostings += members.size();
+        for (PostingFacts m : members) {
+            if (m.pay() != null && !m.pay().countable()) {
+                implausiblePay++;
+            }
+        }
         int q = f.quadrant().ordinal();
         int l = f.level().ordinal();
         byQuadrant[q]++;
         byQuadrant[ALL]++;
         levelByQuadrant[q][l]++;
         levelByQuadrant[ALL][l]++;
+        modeByQuadrant[q][role.remote().ordinal()]++;
+        modeByQuadrant[ALL][role.remote().ordinal()]++;
         for (int r = 0; r < R; r++) {
             double w = f.weight(ROUNDS[r]);
             roundByQuadrant[q][r] += w;
@@ -99,9 +198,14 @@ public final class MarketReport {
                 roundByDomain[d][r] += f.weight(ROUNDS[r]);
             }
         }
+        if (role.pay() != null) {
+            statingPay++;
+        }
+        pay.add(role);
+        locations.add(role);
         String company = f.company() == null ? UNKNOWN_COMPANY : f.company();
         companies.computeIfAbsent(company, c -> new CompanyFigures()).add(f);
-        LocalDate date = f.date();
+        LocalDate date = role.date();
         if (date == null) {
             undated++;
         } else {
@@ -138,9 +242,66 @@ public final class MarketReport {
         return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    /** ML postings in the report (after filters). */
+    /** ML roles in the report (after filters, near-duplicates merged): what every figure counts. */
     public long postings() {
         return postings;
+    }
+
+    /** ML postings the roles are made of (before near-duplicates are merged). */
+    public long mlPostings() {
+        return mlPostings;
+    }
+
+    /** ML postings merged into another posting's role: {@link #mlPostings()} - {@link #postings()}. */
+    public long mergedPostings() {
+        return mlPostings - postings;
+    }
+
+    /** Whether closed postings are counted too (else only open ones). */
+    public boolean includeClosed() {
+        return includeClosed;
+    }
+
+    /** Closed ML postings within the filters, left out because only open ones are counted. */
+    public long closedLeftOut() {
+        return closedLeftOut;
+    }
+
+    /** Roles that state a pay range the figures can count. */
+    public long statingPay() {
+        return statingPay;
+    }
+
+    /** Counted ML postings whose stated pay the figures cannot trust (kept raw in postings.csv). */
+    public long implausiblePay() {
+        return implausiblePay;
+    }
+
+    /** Roles of a quadrant (or {@link #ALL}) with the work mode. */
+    public long workMode(int quadrant, RemoteMode mode) {
+        return modeByQuadrant[quadrant][mode.ordinal()];
+    }
+
+    public PayFigures pay() {
+        return pay;
+    }
+
+    public LocationFigures locations() {
+        return locations;
+    }
+
+    public WeeklyChanges changes() {
+        return changes;
+    }
+
+    /** The postings within the filters (ML or not, open or closed), sorted by id: postings.csv's rows. */
+    public PostingFacts[] rows() {
+        return rows;
+    }
+
+    /** The id of the first posting of the role of row {@code i} of {@link #rows()}. */
+    public String roleGroup(int i) {
+        return rows[roleOf[i]].id();
     }
 
     /** Postings that passed the filters but are not ML roles; they are only counted. */
@@ -152,7 +313,7 @@ public final class MarketReport {
         return filteredOut;
     }
 
-    /** ML postings with neither {@code postedAt} nor {@code fetchedAt}: in every report but trends. */
+    /** ML roles without a date ({@link PostingFacts#date()}): in every report but trends. */
     public long undated() {
         return undated;
     }
@@ -243,6 +404,7 @@ public final class MarketReport {
 
     /** Per company: postings, quadrant mix and domain counts. */
     public static final class CompanyFigures {
+        private String sourceUrl;
         private long postings;
         private final long[] quadrants = new long[Q];
         private final long[] domains = new long[D];
@@ -251,10 +413,18 @@ public final class MarketReport {
             postings++;
             quadrants[f.quadrant().ordinal()]++;
             f.domains().forEach(d -> domains[d.ordinal()]++);
+            if (sourceUrl == null || (f.sourceUrl() != null && f.sourceUrl().compareTo(sourceUrl) < 0)) {
+                sourceUrl = f.sourceUrl() != null ? f.sourceUrl() : sourceUrl;
+            }
         }
 
         public long postings() {
             return postings;
+        }
+
+        /** The source URL of one of the company's postings (the first in text order, so runs agree), or null. */
+        public String sourceUrl() {
+            return sourceUrl;
         }
 
         public long quadrant(Quadrant q) {

@@ -6,6 +6,7 @@ import io.roleradar.model.InterviewProcess;
 import io.roleradar.model.Level;
 import io.roleradar.model.Quadrant;
 import io.roleradar.model.RawPosting;
+import io.roleradar.model.RemoteMode;
 import io.roleradar.model.Round;
 import io.roleradar.model.TaggedPosting;
 import io.roleradar.model.Tags;
@@ -38,10 +39,19 @@ import java.util.Set;
  * @param rounds          the round weights the classifier infers ({@link RoundWeights#NONE} for a non-ML posting)
  * @param statedRounds    the rounds the posting's own description of its hiring process states (empty when
  *                        its steps state none); null when the posting describes no hiring process
+ * @param remote          the work mode (UNKNOWN when the posting does not say)
+ * @param country         ISO 3166-1 alpha-2 code of the primary location's country, null when unknown
+ * @param city            the primary location's city, null when unknown
+ * @param pay             the pay range as stated, null when the posting states none
+ * @param firstSeenAt     the day of the ingest run that first published it, null when unknown
+ * @param closedAt        the day a whole-board run no longer listed it; null while it is open
+ * @param signature       the {@link TextSignature} of its title and description, to find near-duplicates
  */
 public record PostingFacts(PostingText text, String company, String source, String taxonomyVersion,
                            LocalDate postedAt, LocalDate fetchedOn, boolean mlRole, Quadrant quadrant, Level level,
-                           Boolean manager, List<Domain> domains, RoundWeights rounds, Set<Round> statedRounds) {
+                           Boolean manager, List<Domain> domains, RoundWeights rounds, Set<Round> statedRounds,
+                           RemoteMode remote, String country, String city, Pay pay, LocalDate firstSeenAt,
+                           LocalDate closedAt, long signature) {
     /** Orders by id (UTF-8 byte order, which is code point order), without decoding the ids. */
     public static final Comparator<PostingFacts> BY_ID = (a, b) -> PostingText.BY_ID.compare(a.text, b.text);
     private static final Comparator<DomainTag> BY_SCORE = Comparator.comparingDouble(DomainTag::score).reversed()
@@ -53,6 +63,7 @@ public record PostingFacts(PostingText text, String company, String source, Stri
         Objects.requireNonNull(rounds, "rounds");
         // An immutable copy, unless it is one already: shared instances from the interner stay shared.
         statedRounds = statedRounds == null ? null : Set.copyOf(statedRounds);
+        remote = remote == null ? RemoteMode.UNKNOWN : remote;
     }
 
     /** The facts of a tagged posting; values that repeat across postings are shared through {@code interner}. */
@@ -64,7 +75,19 @@ public record PostingFacts(PostingText text, String company, String source, Stri
                 interner.intern(tags.taxonomyVersion()), interner.intern(p.postedAt()),
                 interner.intern(utcDay(p.fetchedAt())), tags.mlRole(), tags.quadrant(), tags.level(), tags.manager(),
                 interner.intern(domains(tags.domains())), RoundWeights.of(tags.rounds()),
-                interner.intern(statedRounds(tags.interviewProcess())));
+                interner.intern(statedRounds(tags.interviewProcess())), p.remote(),
+                interner.intern(countryCode(p.country())), interner.intern(blankToNull(p.city())), Pay.of(p.salary()),
+                interner.intern(p.firstSeenAt()), interner.intern(p.closedAt()),
+                TextSignature.of(p.title(), p.description()));
+    }
+
+    /** Sources that list a whole board or search live, so the run that first saw a posting dates it. */
+    private static final String[] LIVE_KINDS = {"greenhouse", "lever", "ashby", "workday", "remotive", "usajobs",
+            "adzuna"};
+
+    private static String countryCode(String country) {
+        String c = blankToNull(country);
+        return c == null ? null : c.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static Set<Round> statedRounds(InterviewProcess process) {
@@ -98,9 +121,38 @@ public record PostingFacts(PostingText text, String company, String source, Stri
         return text.sourceUrl();
     }
 
-    /** The date reports use: {@code postedAt}, else the day it was fetched (UTC); null when neither. */
+    /**
+     * The date reports use: {@code postedAt}; else, for a posting of a live board (Greenhouse, Lever,
+     * Ashby, Workday, the job-search APIs), the day the run that first saw it ran ({@code firstSeenAt},
+     * else the day it was fetched); else null. A static file's undated posting (a CSV export, a saved
+     * page, JSON Lines) has no date: the day it was read says nothing about when it was posted.
+     */
     public LocalDate date() {
-        return postedAt != null ? postedAt : fetchedOn;
+        if (postedAt != null) {
+            return postedAt;
+        }
+        if (!fromLiveBoard()) {
+            return null;
+        }
+        return firstSeenAt != null ? firstSeenAt : fetchedOn;
+    }
+
+    /** Whether the posting's source is of a kind that lists a whole board or searches live. */
+    public boolean fromLiveBoard() {
+        if (source == null) {
+            return false;
+        }
+        for (String kind : LIVE_KINDS) {
+            if (source.startsWith(kind) && (source.length() == kind.length() || source.charAt(kind.length()) == ':')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a whole-board run has seen the posting disappear (and not come back). */
+    public boolean closed() {
+        return closedAt != null;
     }
 
     /** Whether the posting describes its own hiring process (it may state no round even so). */

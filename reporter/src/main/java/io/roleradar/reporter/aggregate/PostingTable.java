@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 final class PostingTable {
     /** What a slot whose posting was removed holds, so probe sequences through it go on. */
     private static final PostingFacts REMOVED = new PostingFacts(new PostingText("", "", null), null, null, "",
-            null, null, false, null, null, null, java.util.List.of(), RoundWeights.NONE, null);
+            null, null, false, null, null, null, java.util.List.of(), RoundWeights.NONE, null, null, null, null, null,
+            null, null, TextSignature.NONE);
 
     private PostingFacts[] slots = new PostingFacts[1024];
     private int[] hashes = new int[1024];

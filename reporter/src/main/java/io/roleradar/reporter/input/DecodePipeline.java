@@ -1,6 +1,7 @@
 package io.roleradar.reporter.input;
 
 import io.roleradar.model.InvalidMessageException;
+import io.roleradar.model.PostingJson;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.PostingFacts;
 
@@ -100,7 +101,21 @@ final class DecodePipeline<T> implements AutoCloseable {
         try {
             return new Readable(sink.decode(value));
         } catch (InvalidMessageException e) {
-            return new Unreadable(whereOf.apply(item), e);
+            return new Unreadable(whereOf.apply(item), e, isRawPosting(value));
+        }
+    }
+
+    /**
+     * Whether a value the reporter cannot read is a raw posting (what ingest writes), given by
+     * mistake for a tagged one: then the user needs to hear "run classify first", not a field
+     * error. Tried only on values already refused, so a good input costs nothing.
+     */
+    private static boolean isRawPosting(byte[] value) {
+        try {
+            PostingJson.readRaw(value);
+            return true;
+        } catch (InvalidMessageException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -130,11 +145,19 @@ final class DecodePipeline<T> implements AutoCloseable {
         }
     }
 
-    /** A value the codec refused, with its reason. */
-    private record Unreadable(String where, InvalidMessageException error) implements Decoded {
+    /** A value the codec refused, with its reason, and whether it is a raw posting. */
+    private record Unreadable(String where, InvalidMessageException error, boolean rawPosting) implements Decoded {
+        Unreadable(String where, InvalidMessageException error) {
+            this(where, error, false);
+        }
+
         @Override
         public void applyTo(LatestPostings latest) {
-            latest.acceptRejected(where, error);
+            if (rawPosting) {
+                latest.acceptRawPosting(where);
+            } else {
+                latest.acceptRejected(where, error);
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads a JSON Lines file of tagged postings, as {@code roleradar classify} writes it, into the
@@ -31,6 +32,17 @@ public final class JsonLinesReader {
 
     /** Reads {@code path} ({@code -} for standard input). */
     public static Source.JsonLinesFile read(String path, LatestPostings sink, Progress progress) throws IOException {
+        return read(path, sink, progress, () -> false);
+    }
+
+    /**
+     * Reads {@code path} ({@code -} for standard input), checking {@code stopped} between lines so a
+     * signal stops a long read promptly.
+     *
+     * @throws TopicSnapshotReader.InterruptedRead when stopped before the end
+     */
+    public static Source.JsonLinesFile read(String path, LatestPostings sink, Progress progress,
+                                            BooleanSupplier stopped) throws IOException {
         String name = "-".equals(path) ? "stdin" : Path.of(path).getFileName().toString();
         try (Reader raw = "-".equals(path)
                 ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
@@ -43,6 +55,9 @@ public final class JsonLinesReader {
                 List<Line> batch = new ArrayList<>(BATCH);
                 while ((line = reader.readLine()) != null) {
                     lineNo++;
+                    if (stopped.getAsBoolean()) {
+                        throw new TopicSnapshotReader.InterruptedRead("stopped at line " + lineNo + " of " + name);
+                    }
                     if (line.isBlank()) {
                         continue;
                     }

@@ -4,15 +4,19 @@ import io.roleradar.model.Domain;
 import io.roleradar.model.Level;
 import io.roleradar.model.Quadrant;
 import io.roleradar.model.Round;
-import io.roleradar.reporter.aggregate.Filters;
-import io.roleradar.reporter.aggregate.LatestPostings;
+import io.roleradar.model.RemoteMode;
+import io.roleradar.reporter.aggregate.LocationFigures;
 import io.roleradar.reporter.aggregate.MarketReport;
+import io.roleradar.reporter.aggregate.PayFigures;
 import io.roleradar.reporter.aggregate.StatedRounds;
+import io.roleradar.reporter.aggregate.WeeklyChanges;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -23,7 +27,10 @@ import java.util.stream.Collectors;
  */
 public final class CsvReports {
     public static final List<String> FILES = List.of("quadrants.csv", "domains.csv", "rounds.csv",
-            "stated_rounds.csv", "domain_rounds.csv", "levels.csv", "companies.csv", "trends.csv", "postings.csv");
+            "stated_rounds.csv", "domain_rounds.csv", "levels.csv", "companies.csv", "trends.csv", "pay.csv",
+            "work_modes.csv", "locations.csv", "changes.csv", "postings.csv");
+    /** How many cities locations.csv lists per country and quadrant. */
+    static final int TOP_CITIES = 5;
     static final String ALL = "ALL";
     /** How many domains companies.csv lists per company. */
     static final int TOP_DOMAINS = 3;
@@ -34,8 +41,12 @@ public final class CsvReports {
         this.report = report;
     }
 
-    /** Writes every CSV into {@code dir}; {@code latest} and {@code filters} give postings.csv its rows. */
-    public List<Path> writeAll(Path dir, LatestPostings latest, Filters filters) throws IOException {
+    /**
+     * Writes every CSV into {@code dir}.
+     *
+     * @param asOf the snapshot's day, to which an open posting's {@code days_open} in postings.csv runs
+     */
+    public List<Path> writeAll(Path dir, LocalDate asOf) throws IOException {
         List<Path> written = new ArrayList<>();
         written.add(ReportFiles.write(dir, "quadrants.csv", out -> quadrants(new CsvTable(out,
                 "quadrant", "responsibility", "specialization", "postings", "share"))));
@@ -55,8 +66,106 @@ public final class CsvReports {
                 "infra_specialist", "top_domains"))));
         written.add(ReportFiles.write(dir, "trends.csv", out -> trends(new CsvTable(out,
                 "week", "week_start", "dimension", "value", "postings"))));
-        written.add(PostingsCsv.write(dir, latest, filters));
+        written.add(ReportFiles.write(dir, "pay.csv", out -> pay(new CsvTable(out,
+                "scope", "group", "currency", "postings", "stating_pay", "share_stating_pay", "p25_annual",
+                "median_annual", "p75_annual"))));
+        written.add(ReportFiles.write(dir, "work_modes.csv", out -> workModes(new CsvTable(out,
+                "quadrant", "mode", "postings", "quadrant_postings", "share"))));
+        written.add(ReportFiles.write(dir, "locations.csv", out -> locations(new CsvTable(out,
+                "quadrant", "country", "city", "postings", "quadrant_postings", "share"))));
+        written.add(ReportFiles.write(dir, "changes.csv", out -> changes(new CsvTable(out,
+                "week", "week_start", "dimension", "value", "new", "closed", "open_at_week_end"))));
+        written.add(PostingsCsv.write(dir, report, asOf));
         return written;
+    }
+
+    /** Per group and currency: roles, the share stating pay, the quartiles of the annualised midpoint. */
+    private void pay(CsvTable t) throws IOException {
+        try (t) {
+            PayFigures pay = report.pay();
+            List<String> currencies = pay.currencies();
+            for (PayFigures.Scope scope : PayFigures.Scope.values()) {
+                for (String group : PayFigures.groups(scope)) {
+                    long roles = rolesOf(scope, group);
+                    for (String currency : currencies) {
+                        long stating = pay.stating(scope, group, currency);
+                        t.row(scope.name().toLowerCase(Locale.ROOT), group, currency, roles, stating,
+                                share(stating, roles), amount(pay.quantile(scope, group, currency, 0.25)),
+                                amount(pay.quantile(scope, group, currency, 0.5)),
+                                amount(pay.quantile(scope, group, currency, 0.75)));
+                    }
+                }
+            }
+        }
+    }
+
+    private long rolesOf(PayFigures.Scope scope, String group) {
+        return switch (scope) {
+            case OVERALL -> report.postings();
+            case QUADRANT -> report.postings(Quadrant.valueOf(group).ordinal());
+            case LEVEL -> report.level(MarketReport.ALL, Level.valueOf(group));
+            case DOMAIN -> report.domain(MarketReport.ALL, Domain.valueOf(group));
+        };
+    }
+
+    /** A yearly amount in whole units, empty when there is none. */
+    private static String amount(double v) {
+        return Double.isNaN(v) ? null : Long.toString(Math.round(v));
+    }
+
+    private void workModes(CsvTable t) throws IOException {
+        try (t) {
+            for (int q : scopes()) {
+                long in = report.postings(q);
+                for (RemoteMode mode : RemoteMode.values()) {
+                    long n = report.workMode(q, mode);
+                    t.row(scopeName(q), mode.name(), n, in, share(n, in));
+                }
+            }
+        }
+    }
+
+    /** Per quadrant: each country (city {@code ALL}), then its top cities. */
+    private void locations(CsvTable t) throws IOException {
+        try (t) {
+            LocationFigures loc = report.locations();
+            for (int q : scopes()) {
+                long in = report.postings(q);
+                for (String country : loc.countries()) {
+                    long n = loc.country(country, q);
+                    if (n == 0 && q != MarketReport.ALL) {
+                        continue;
+                    }
+                    t.row(scopeName(q), country, ALL, n, in, share(n, in));
+                    for (String city : loc.topCities(country, TOP_CITIES)) {
+                        long c = loc.city(country, city, q);
+                        if (c > 0) {
+                            t.row(scopeName(q), country, city, c, in, share(c, in));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void changes(CsvTable t) throws IOException {
+        try (t) {
+            for (WeeklyChanges.Week w : report.changes().weeks()) {
+                String week = w.isoWeek();
+                changeRow(t, w, week, "total", ALL, WeeklyChanges.total());
+                for (Quadrant q : Quadrant.values()) {
+                    changeRow(t, w, week, "quadrant", q.name(), WeeklyChanges.quadrant(q));
+                }
+                for (Domain d : Domain.values()) {
+                    changeRow(t, w, week, "domain", d.name(), WeeklyChanges.domain(d));
+                }
+            }
+        }
+    }
+
+    private static void changeRow(CsvTable t, WeeklyChanges.Week w, String week, String dimension, String value,
+                                  int series) throws IOException {
+        t.row(week, w.start(), dimension, value, w.opened()[series], w.closed()[series], w.openAtEnd()[series]);
     }
 
     private void quadrants(CsvTable t) throws IOException {

@@ -3,8 +3,12 @@ package io.roleradar.reporter.output;
 import io.roleradar.model.Domain;
 import io.roleradar.model.Level;
 import io.roleradar.model.Quadrant;
+import io.roleradar.model.RemoteMode;
 import io.roleradar.model.Round;
+import io.roleradar.reporter.aggregate.LocationFigures;
 import io.roleradar.reporter.aggregate.MarketReport;
+import io.roleradar.reporter.aggregate.PayFigures;
+import io.roleradar.reporter.aggregate.WeeklyChanges;
 import io.roleradar.reporter.aggregate.PostingFacts;
 import io.roleradar.reporter.aggregate.StatedRounds;
 
@@ -18,14 +22,21 @@ import java.util.stream.Collectors;
 
 /**
  * Writes {@code report.html}: one self-contained page (inline CSS and SVG, no script, no font or
- * image to fetch) with the quadrant split, domain and round demand per quadrant, the rounds
- * employers state, the level mix, the weekly trend, the top companies and the most recent postings. Every text is escaped with
- * {@link Html#escape}, since titles and company names come from the web.
+ * image to fetch) with which postings it counts, what changed in the latest week, the quadrant
+ * split, domain (with the roles of no domain) and round demand per quadrant, the rounds employers
+ * state, the level mix, pay ranges, work modes, top countries, open roles over time, the weekly
+ * trend, the top companies and the most recent postings, each company and posting linked to its
+ * source. Every text is escaped with {@link Html#escape}, since titles, companies and URLs come
+ * from the web; only http(s) URLs become links.
  */
 public final class HtmlReport {
     public static final String FILE = "report.html";
     static final String[] QUADRANT_CLASSES = {"q0", "q1", "q2", "q3"};
     private static final int TOP_COMPANIES = 15;
+    private static final int TOP_COUNTRIES = 15;
+    /** Past this many weeks the open-roles trend is drawn by month. */
+    static final int MAX_WEEKS_ON_AXIS = 26;
+    static final String[] DOMAIN_CLASSES = {"d0", "d1", "d2", "d3", "d4"};
 
     private final MarketReport report;
     private final String subtitle;
@@ -48,9 +59,15 @@ public final class HtmlReport {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
                 .append("<title>roleradar: ML job market report</title><style>").append(CSS).append("</style></head><body>\n");
         h.append("<header><h1>ML job market report</h1><p class=\"meta\">").append(Html.escape(subtitle)).append("</p>");
-        h.append("<p class=\"summary\">").append(report.postings()).append(" ML postings counted; ")
-                .append(report.nonMl()).append(" non-ML postings and ").append(report.filteredOut())
+        h.append("<p class=\"counting\">").append(report.includeClosed()
+                ? "Counting every posting ever seen, open or closed." : "Counting the postings open at the snapshot.")
+                .append("</p>");
+        h.append("<p class=\"summary\">").append(report.postings()).append(" ML roles counted (from ")
+                .append(report.mlPostings()).append(" ML postings, ").append(report.mergedPostings())
+                .append(" near-duplicates merged); ").append(report.nonMl()).append(" non-ML postings, ")
+                .append(report.closedLeftOut()).append(" closed ones and ").append(report.filteredOut())
                 .append(" outside the filters left out.</p></header>\n");
+        lastWeek(h);
         quadrants(h);
         perQuadrant(h, "domains", "Domain demand per quadrant",
                 "Postings per domain (a posting can be in several domains).", this::domainChart);
@@ -58,6 +75,10 @@ public final class HtmlReport {
                 "Mean round weight over the quadrant's postings (0 = not asked, 1 = central).", this::roundChart);
         statedRounds(h);
         levels(h);
+        pay(h);
+        workModes(h);
+        countries(h);
+        openTrend(h);
         trend(h);
         companies(h);
         recent(h);
@@ -104,6 +125,10 @@ public final class HtmlReport {
             max = Math.max(max, n);
             bars.add(new SvgCharts.Bar(label(d), n, Long.toString(n), color));
         }
+        // ML roles with no domain tag: their own bar, so the domains' bars are not read as the whole.
+        long none = report.noDomain(scope);
+        max = Math.max(max, none);
+        bars.add(new SvgCharts.Bar("No domain", none, Long.toString(none), "none"));
         return SvgCharts.horizontal("Domain demand", bars, max);
     }
 
@@ -209,7 +234,8 @@ public final class HtmlReport {
         List<Map.Entry<String, MarketReport.CompanyFigures>> companies = report.companies();
         for (Map.Entry<String, MarketReport.CompanyFigures> e : companies.subList(0, Math.min(TOP_COMPANIES, companies.size()))) {
             MarketReport.CompanyFigures c = e.getValue();
-            h.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td class=\"num\">").append(c.postings()).append("</td>");
+            h.append("<tr><td>").append(link(e.getKey(), c.sourceUrl())).append("</td><td class=\"num\">")
+                    .append(c.postings()).append("</td>");
             for (Quadrant q : Quadrant.values()) {
                 h.append("<td class=\"num\">").append(c.quadrant(q)).append("</td>");
             }
@@ -224,13 +250,195 @@ public final class HtmlReport {
                 + "<th>Company</th><th>Quadrant</th><th>Level</th><th>Domains</th></tr></thead><tbody>");
         for (MarketReport.Recent r : report.recent()) {
             PostingFacts f = r.facts();
-            h.append("<tr><td>").append(r.date()).append("</td><td>").append(Html.escape(f.title()))
+            h.append("<tr><td>").append(r.date()).append("</td><td>").append(link(f.title(), f.sourceUrl()))
                     .append("</td><td>").append(Html.escape(f.company())).append("</td><td>")
                     .append(Html.escape(label(f.quadrant()))).append("</td><td>").append(Html.escape(label(f.level())))
                     .append("</td><td>").append(Html.escape(f.domains().stream().map(HtmlReport::label)
                             .collect(Collectors.joining(", ")))).append("</td></tr>");
         }
         h.append("</tbody></table></section>\n");
+    }
+
+    /**
+     * The text as a link to {@code url} when the URL is http(s), else the text alone: a posting's URL
+     * comes from the web, and a {@code javascript:} or {@code data:} URL must not become a link.
+     */
+    static String link(String text, String url) {
+        if (url == null || !(url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7))) {
+            return Html.escape(text);
+        }
+        return "<a href=\"" + Html.escape(url) + "\" rel=\"noopener noreferrer nofollow\">" + Html.escape(text) + "</a>";
+    }
+
+    /** What changed in the latest week of the weekly changes: opened, closed, and open at its end against the week before. */
+    private void lastWeek(StringBuilder h) {
+        List<WeeklyChanges.Week> weeks = report.changes().weeks();
+        h.append("<section id=\"changes\"><h2>What changed since the previous week</h2>");
+        if (weeks.isEmpty()) {
+            h.append("<p>No dated ML roles.</p></section>\n");
+            return;
+        }
+        WeeklyChanges.Week last = weeks.get(weeks.size() - 1);
+        long[] before = weeks.size() > 1 ? weeks.get(weeks.size() - 2).openAtEnd() : new long[last.openAtEnd().length];
+        h.append("<p class=\"note\">").append(Html.escape("Week " + last.isoWeek() + " (from " + last.start()
+                        + "): ML roles opened and closed that week, and open at its end against the week before "
+                        + "(every ML role ever seen, whatever the rest of the report counts)."))
+                .append("</p><table><thead><tr><th>Roles</th><th>Opened</th><th>Closed</th><th>Open at week end</th>"
+                        + "<th>Week before</th><th>Change</th></tr></thead><tbody>");
+        changeRow(h, "All ML roles", last, before, WeeklyChanges.total());
+        for (Quadrant q : Quadrant.values()) {
+            changeRow(h, label(q), last, before, WeeklyChanges.quadrant(q));
+        }
+        h.append("</tbody></table></section>\n");
+    }
+
+    private static void changeRow(StringBuilder h, String name, WeeklyChanges.Week w, long[] before, int series) {
+        long change = w.openAtEnd()[series] - before[series];
+        h.append("<tr><td>").append(Html.escape(name)).append("</td><td class=\"num\">").append(w.opened()[series])
+                .append("</td><td class=\"num\">").append(w.closed()[series]).append("</td><td class=\"num\">")
+                .append(w.openAtEnd()[series]).append("</td><td class=\"num\">").append(before[series])
+                .append("</td><td class=\"num\">").append(change > 0 ? "+" : "").append(change).append("</td></tr>");
+    }
+
+    /** Pay ranges (p25, median, p75 of the annualised midpoint) per quadrant and level, in the most stated currencies. */
+    private void pay(StringBuilder h) {
+        PayFigures pay = report.pay();
+        h.append("<section id=\"pay\"><h2>Pay ranges</h2><p class=\"note\">")
+                .append(Html.escape(report.statingPay() + " of " + report.postings() + " ML roles state a pay range "
+                        + "the figures can count; annualised midpoints (hourly x 2,080, daily x 260, weekly x 52, "
+                        + "monthly x 12), p25 - median - p75, per currency. " + report.implausiblePay()
+                        + " implausible ranges are not counted."))
+                .append("</p>");
+        List<String> currencies = pay.currencies();
+        if (currencies.isEmpty()) {
+            h.append("<p>No ML role states a pay range.</p></section>\n");
+            return;
+        }
+        h.append("<table><thead><tr><th>Group</th><th>Currency</th><th>Roles stating pay</th><th>p25</th>"
+                + "<th>Median</th><th>p75</th><th>Range</th></tr></thead><tbody>");
+        for (String currency : currencies.subList(0, Math.min(3, currencies.size()))) {
+            double top = 1;
+            for (PayFigures.Scope scope : List.of(PayFigures.Scope.OVERALL, PayFigures.Scope.QUADRANT, PayFigures.Scope.LEVEL)) {
+                for (String group : PayFigures.groups(scope)) {
+                    double p75 = pay.quantile(scope, group, currency, 0.75);
+                    top = Double.isNaN(p75) ? top : Math.max(top, p75);
+                }
+            }
+            for (PayFigures.Scope scope : List.of(PayFigures.Scope.OVERALL, PayFigures.Scope.QUADRANT, PayFigures.Scope.LEVEL)) {
+                for (String group : PayFigures.groups(scope)) {
+                    long n = pay.stating(scope, group, currency);
+                    if (n == 0) {
+                        continue;
+                    }
+                    double p25 = pay.quantile(scope, group, currency, 0.25);
+                    double mid = pay.quantile(scope, group, currency, 0.5);
+                    double p75 = pay.quantile(scope, group, currency, 0.75);
+                    String name = scope == PayFigures.Scope.OVERALL ? "All ML roles"
+                            : scope == PayFigures.Scope.QUADRANT ? label(Quadrant.valueOf(group)) : "Level: " + label(Level.valueOf(group));
+                    h.append("<tr><td>").append(Html.escape(name)).append("</td><td>").append(Html.escape(currency))
+                            .append("</td><td class=\"num\">").append(n).append("</td><td class=\"num\">").append(money(p25))
+                            .append("</td><td class=\"num\">").append(money(mid)).append("</td><td class=\"num\">")
+                            .append(money(p75)).append("</td><td>").append(SvgCharts.range(name + ", " + currency, p25, mid, p75, top))
+                            .append("</td></tr>");
+                }
+            }
+        }
+        h.append("</tbody></table></section>\n");
+    }
+
+    private static String money(double v) {
+        return String.format(Locale.ROOT, "%,d", Math.round(v));
+    }
+
+    /** Work-mode shares per quadrant. */
+    private void workModes(StringBuilder h) {
+        h.append("<section id=\"workmodes\"><h2>Work modes</h2><div class=\"grid\">");
+        for (int scope : CsvReports.scopes()) {
+            List<SvgCharts.Bar> bars = new ArrayList<>();
+            long in = report.postings(scope);
+            long max = 0;
+            for (RemoteMode mode : RemoteMode.values()) {
+                long n = report.workMode(scope, mode);
+                max = Math.max(max, n);
+                bars.add(new SvgCharts.Bar(label(mode), n, n + " (" + percent(n, in) + ")",
+                        scope == MarketReport.ALL ? "all" : QUADRANT_CLASSES[scope]));
+            }
+            String name = scope == MarketReport.ALL ? "All ML roles" : label(Quadrant.values()[scope]);
+            h.append("<figure class=\"card\"><figcaption>").append(Html.escape(name)).append("</figcaption>")
+                    .append(SvgCharts.horizontal("Work modes", bars, max)).append("</figure>");
+        }
+        h.append("</div></section>\n");
+    }
+
+    /** The countries with the most ML roles (a role posted in several countries counts in each). */
+    private void countries(StringBuilder h) {
+        LocationFigures loc = report.locations();
+        List<SvgCharts.Bar> bars = new ArrayList<>();
+        long max = 0;
+        for (String country : loc.countries().stream().limit(TOP_COUNTRIES).toList()) {
+            long n = loc.country(country, MarketReport.ALL);
+            max = Math.max(max, n);
+            List<String> cities = loc.topCities(country, 3);
+            bars.add(new SvgCharts.Bar(country.equals("UNKNOWN") ? "Unknown" : country, n, n + " ("
+                    + percent(n, report.postings()) + ")" + (cities.isEmpty() ? "" : " " + String.join(", ", cities)), "all"));
+        }
+        h.append("<section id=\"countries\"><h2>Top countries</h2><p class=\"note\">ML roles per country "
+                + "(ISO 3166-1 code), with the top cities; a role posted in several countries counts in each.</p>");
+        h.append(bars.isEmpty() ? "<p>No ML roles.</p>" : SvgCharts.horizontal("Top countries", bars, max))
+                .append("</section>\n");
+    }
+
+    /**
+     * Open ML roles over time, per quadrant and for the top domains, from the weekly changes; by month
+     * (the open count at each month's last week) when weeks would crowd the axis.
+     */
+    private void openTrend(StringBuilder h) {
+        List<WeeklyChanges.Week> weeks = report.changes().weeks();
+        h.append("<section id=\"open-trend\"><h2>Open ML roles over time</h2>");
+        if (weeks.isEmpty()) {
+            h.append("<p>No dated ML roles.</p></section>\n");
+            return;
+        }
+        boolean monthly = weeks.size() > MAX_WEEKS_ON_AXIS;
+        List<WeeklyChanges.Week> points = new ArrayList<>();
+        for (int i = 0; i < weeks.size(); i++) {
+            WeeklyChanges.Week w = weeks.get(i);
+            boolean lastOfMonth = i == weeks.size() - 1 || !weeks.get(i + 1).start().getMonth().equals(w.start().getMonth());
+            if (!monthly || lastOfMonth) {
+                points.add(w);
+            }
+        }
+        List<String> labels = points.stream().map(w -> monthly ? w.start().toString().substring(0, 7) : w.isoWeek()).toList();
+        h.append("<p class=\"note\">").append(monthly ? "Open at the end of each month's last week." : "Open at the end of each week.")
+                .append("</p><div class=\"grid\"><figure class=\"card\"><figcaption>Per quadrant</figcaption><div class=\"scroll\">");
+        List<SvgCharts.Line> quadrantLines = new ArrayList<>();
+        for (Quadrant q : Quadrant.values()) {
+            quadrantLines.add(new SvgCharts.Line(label(q), QUADRANT_CLASSES[q.ordinal()],
+                    points.stream().mapToLong(w -> w.openAtEnd()[WeeklyChanges.quadrant(q)]).toArray()));
+        }
+        h.append(SvgCharts.lines("Open ML roles per quadrant", labels, quadrantLines)).append("</div><p class=\"legend\">");
+        for (Quadrant q : Quadrant.values()) {
+            h.append("<span class=\"key ").append(QUADRANT_CLASSES[q.ordinal()]).append("\"></span>")
+                    .append(Html.escape(label(q))).append(' ');
+        }
+        h.append("</p></figure><figure class=\"card\"><figcaption>Top domains</figcaption><div class=\"scroll\">");
+        WeeklyChanges.Week last = weeks.get(weeks.size() - 1);
+        List<Domain> top = java.util.Arrays.stream(Domain.values())
+                .filter(d -> last.openAtEnd()[WeeklyChanges.domain(d)] > 0)
+                .sorted(java.util.Comparator.comparingLong((Domain d) -> -last.openAtEnd()[WeeklyChanges.domain(d)]))
+                .limit(DOMAIN_CLASSES.length).toList();
+        List<SvgCharts.Line> domainLines = new ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            Domain d = top.get(i);
+            domainLines.add(new SvgCharts.Line(label(d), DOMAIN_CLASSES[i],
+                    points.stream().mapToLong(w -> w.openAtEnd()[WeeklyChanges.domain(d)]).toArray()));
+        }
+        h.append(SvgCharts.lines("Open ML roles in the top domains", labels, domainLines)).append("</div><p class=\"legend\">");
+        for (int i = 0; i < top.size(); i++) {
+            h.append("<span class=\"key ").append(DOMAIN_CLASSES[i]).append("\"></span>")
+                    .append(Html.escape(label(top.get(i)))).append(' ');
+        }
+        h.append("</p></figure></div></section>\n");
     }
 
     /** An enum constant as words: {@code NLP_LLM} -> "nlp llm" -> "NLP / LLM" style is left to the names. */
@@ -272,6 +480,15 @@ public final class HtmlReport {
             .axis{stroke:#9aa5b1}.grid line,.grid{stroke:none}line.grid{stroke:#e4e7eb;stroke-dasharray:3 3}
             rect.all{fill:#52606d}rect.q0,.key.q0{fill:#2680c2;background:#2680c2}rect.q1,.key.q1{fill:#8719e0;background:#8719e0}
             rect.q2,.key.q2{fill:#27ab83;background:#27ab83}rect.q3,.key.q3{fill:#de911d;background:#de911d}
+            rect.none{fill:#bcccdc}.range .bar{fill:#9fb3c8}.range .median{stroke:#1f2933;stroke-width:2}
+            polyline.line{fill:none;stroke-width:2}circle.dot{stroke:none}
+            polyline.q0{stroke:#2680c2}polyline.q1{stroke:#8719e0}polyline.q2{stroke:#27ab83}polyline.q3{stroke:#de911d}
+            circle.q0{fill:#2680c2}circle.q1{fill:#8719e0}circle.q2{fill:#27ab83}circle.q3{fill:#de911d}
+            polyline.d0{stroke:#d64545}polyline.d1{stroke:#3ebd93}polyline.d2{stroke:#486581}polyline.d3{stroke:#f0b429}polyline.d4{stroke:#a368fc}
+            circle.d0,.key.d0{fill:#d64545;background:#d64545}circle.d1,.key.d1{fill:#3ebd93;background:#3ebd93}
+            circle.d2,.key.d2{fill:#486581;background:#486581}circle.d3,.key.d3{fill:#f0b429;background:#f0b429}
+            circle.d4,.key.d4{fill:#a368fc;background:#a368fc}
+            .counting{font-weight:600;color:#8d2b0b}a{color:#0b69a3}
             .key{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:-1px;border-radius:2px}
             .scroll{overflow-x:auto}
             table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line)}

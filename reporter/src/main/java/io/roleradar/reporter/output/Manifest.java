@@ -9,6 +9,7 @@ import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.MarketReport;
 import io.roleradar.reporter.aggregate.Rejection;
+import io.roleradar.reporter.aggregate.RoleGroups;
 import io.roleradar.reporter.input.Source;
 
 import java.io.IOException;
@@ -18,8 +19,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes {@code manifest.json}, which ties a report to its input: when it ran, the topic offsets or
- * the input file, the filters, how many records were read, counted and left out (and why), the
+ * Writes {@code manifest.json}, which ties a report to its input: when it ran, which postings it
+ * counts (open ones or all), the topic offsets or the input file, the filters, the near-duplicates
+ * merged, the pay ranges left out as implausible, how many records were read, counted and left out (and why), the
  * unreadable records one by one (capped), the share of ML postings that describe their hiring
  * process, and the taxonomy versions seen.
  */
@@ -35,6 +37,9 @@ public final class Manifest {
         ObjectNode root = JSON.createObjectNode();
         root.put("generatedAt", started.toString());
         root.put("durationMs", took.toMillis());
+        // Which postings every figure counts: the first thing to know when comparing two reports.
+        root.put("counting", report.includeClosed() ? "all" : "open");
+        root.put("includeClosed", report.includeClosed());
         root.set("input", input(source));
         ObjectNode f = root.putObject("filters");
         f.put("since", filters.since() == null ? null : filters.since().toString());
@@ -49,8 +54,22 @@ public final class Manifest {
         counts.put("distinctPostings", latest.size());
         counts.put("leftOutByFilters", report.filteredOut());
         counts.put("leftOutNotMl", report.nonMl());
-        counts.put("mlPostingsCounted", report.postings());
-        counts.put("mlPostingsWithoutDate", report.undated());
+        counts.put("leftOutClosed", report.closedLeftOut());
+        counts.put("mlPostingsCounted", report.mlPostings());
+        counts.put("mlRolesCounted", report.postings());
+        counts.put("mlRolesWithoutDate", report.undated());
+        counts.put("rawPostings", latest.rawPostings());
+        root.putObject("nearDuplicates")
+                .put("mlPostings", report.mlPostings())
+                .put("roles", report.postings())
+                .put("mergedPostings", report.mergedPostings())
+                .put("shareMerged", round4(report.mlPostings() == 0 ? 0 : (double) report.mergedPostings() / report.mlPostings()))
+                .put("maxSignatureDistance", RoleGroups.MAX_DISTANCE);
+        root.putObject("pay")
+                .put("rolesStatingPay", report.statingPay())
+                .put("shareStatingPay", round4(report.postings() == 0 ? 0 : (double) report.statingPay() / report.postings()))
+                .put("implausibleNotCounted", report.implausiblePay());
+        root.putObject("changes").put("mlRolesWithoutDate", report.changes().undated());
         // The figure analysts ask for first: how many employers say anything about their hiring process.
         root.putObject("hiringProcess")
                 .put("mlPostings", report.statedRounds().postings())

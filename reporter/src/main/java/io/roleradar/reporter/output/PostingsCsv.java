@@ -2,19 +2,18 @@ package io.roleradar.reporter.output;
 
 import io.roleradar.model.Domain;
 import io.roleradar.model.Round;
-import io.roleradar.reporter.aggregate.Filters;
-import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.MarketReport;
+import io.roleradar.reporter.aggregate.Pay;
 import io.roleradar.reporter.aggregate.PostingFacts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +24,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
- * Writes postings.csv, one row per latest posting that passes the filters, sorted by id. With a
+ * Writes postings.csv, one row per latest posting that passes the filters (ML or not, open or
+ * closed), sorted by id, with the role it belongs to. With a
  * million postings this is the longest part of a report after the read, so the rows are formatted
  * in chunks on every core and the chunks written in order: the file is the same as one made row by
  * row on one thread. A few chunks are in flight at a time, so the text held stays small (a chunk is
@@ -35,7 +35,11 @@ final class PostingsCsv {
     static final String FILE = "postings.csv";
     static final String[] HEADER = {"id", "company", "title", "source", "source_url", "posted_at", "fetched_on",
             "week", "ml_role", "quadrant", "level", "manager", "domains", "top_domain", "ml_fundamentals",
-            "ml_case_study", "ml_system_design", "ml_coding", "taxonomy_version"};
+            "ml_case_study", "ml_system_design", "ml_coding", "taxonomy_version", "status", "first_seen", "closed_on",
+            "days_open", "remote", "country", "city", "salary_currency", "salary_period", "salary_min", "salary_max",
+            "salary_annual_mid", "role_group"};
+    /** What the week column says of a posting with no date. */
+    static final String UNKNOWN_WEEK = "unknown";
     /** Rows per chunk: about 250 KB of text with typical titles and URLs. */
     private static final int CHUNK = 1024;
     private static final Round[] ROUNDS = Round.values();
@@ -46,11 +50,21 @@ final class PostingsCsv {
     private final Map<List<Domain>, String> domainLists = new ConcurrentHashMap<>();
     private final Map<Float, String> weights = new ConcurrentHashMap<>();
 
-    private PostingsCsv() {
+    private final MarketReport report;
+    private final LocalDate asOf;
+
+    private PostingsCsv(MarketReport report, LocalDate asOf) {
+        this.report = report;
+        this.asOf = asOf;
     }
 
-    static Path write(Path dir, LatestPostings latest, Filters filters) throws IOException {
-        PostingFacts[] rows = sortedRows(latest, filters);
+    /**
+     * Writes the report's rows (every posting within the filters, sorted by id).
+     *
+     * @param asOf the snapshot's day: an open posting's {@code days_open} runs to it
+     */
+    static Path write(Path dir, MarketReport report, LocalDate asOf) throws IOException {
+        PostingFacts[] rows = report.rows();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "reporter-csv");
@@ -58,7 +72,7 @@ final class PostingsCsv {
             return t;
         });
         try {
-            PostingsCsv format = new PostingsCsv();
+            PostingsCsv format = new PostingsCsv(report, asOf);
             return ReportFiles.write(dir, FILE, out -> {
                 try (CsvTable header = new CsvTable(out, HEADER)) {
                     format.writeRows(out, rows, pool, threads * 2);
@@ -68,24 +82,6 @@ final class PostingsCsv {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /**
-     * Sorted by id so two runs over the same input give the same file; sorting the facts (not their
-     * ids as strings) keeps a million rows within the heap. A million comparisons of ids scattered
-     * over the heap wait on memory, so the sort runs on every core.
-     */
-    private static PostingFacts[] sortedRows(LatestPostings latest, Filters filters) {
-        List<PostingFacts> matching = new ArrayList<>(latest.size());
-        latest.forEachFacts(f -> {
-            if (filters.matches(f)) {
-                matching.add(f);
-            }
-        });
-        PostingFacts[] rows = matching.toArray(new PostingFacts[0]);
-        matching.clear();
-        Arrays.parallelSort(rows, PostingFacts.BY_ID);
-        return rows;
     }
 
     private void writeRows(Writer out, PostingFacts[] rows, ExecutorService pool, int maxInFlight) throws IOException {
@@ -122,7 +118,7 @@ final class PostingsCsv {
         try {
             CsvTable t = CsvTable.rowsOnly(text, HEADER.length);
             for (int i = from; i < to; i++) {
-                row(t, rows[i]);
+                row(t, rows[i], i);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // appending to memory does not fail; keeps the signature honest
@@ -130,7 +126,7 @@ final class PostingsCsv {
         return text.text;
     }
 
-    private void row(CsvTable t, PostingFacts f) throws IOException {
+    private void row(CsvTable t, PostingFacts f, int index) throws IOException {
         t.text(f.id());
         t.text(f.company());
         t.text(f.title());
@@ -138,7 +134,7 @@ final class PostingsCsv {
         t.text(f.sourceUrl());
         t.plain(day(f.postedAt()));
         t.plain(day(f.fetchedOn()));
-        t.plain(f.date() == null ? null : weeks.computeIfAbsent(f.date(), MarketReport::isoWeek));
+        t.plain(f.date() == null ? UNKNOWN_WEEK : weeks.computeIfAbsent(f.date(), MarketReport::isoWeek));
         t.plain(String.valueOf(f.mlRole()));
         t.plain(f.quadrant() == null ? null : f.quadrant().name());
         t.plain(f.level() == null ? null : f.level().name());
@@ -151,7 +147,39 @@ final class PostingsCsv {
             t.plain(f.mlRole() ? weights.computeIfAbsent((float) f.weight(r), CsvTable::format) : null);
         }
         t.text(f.taxonomyVersion());
+        t.plain(f.closed() ? "CLOSED" : "OPEN");
+        t.plain(day(f.firstSeenAt()));
+        t.plain(day(f.closedAt()));
+        t.plain(daysOpen(f));
+        t.plain(f.remote().name());
+        t.text(f.country());
+        t.text(f.city());
+        Pay pay = f.pay();
+        t.text(pay == null ? null : pay.currency());
+        t.text(pay == null ? null : pay.period());
+        t.plain(pay == null ? null : amount(pay.min()));
+        t.plain(pay == null ? null : amount(pay.max()));
+        t.plain(pay == null || !pay.countable() ? null : amount(Math.rint(pay.annualMid())));
+        t.text(report.roleGroup(index));
         t.endRow();
+    }
+
+    /** Days from the posting's date (posted, else first seen) to its closing, or to the snapshot while open. */
+    private String daysOpen(PostingFacts f) {
+        LocalDate start = f.postedAt() != null ? f.postedAt() : f.firstSeenAt();
+        LocalDate end = f.closed() ? f.closedAt() : asOf;
+        if (start == null || end == null) {
+            return null;
+        }
+        return Long.toString(Math.max(0, ChronoUnit.DAYS.between(start, end)));
+    }
+
+    /** A stated amount as written: no exponent, no trailing zeros ({@code 150000}, {@code 62.5}); empty when absent. */
+    static String amount(double v) {
+        if (Double.isNaN(v)) {
+            return null;
+        }
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private String day(LocalDate date) {

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a report file so that a reader never sees half of it: into a temporary file in the same
- * folder, then moved over the old one. Matters with {@code --every}, where a spreadsheet or a web
- * server may open the files while the next run writes them.
+ * Writes one report file, UTF-8, buffered. The run writes into a {@link ReportFolder}'s temporary
+ * folder, which only it sees; the file still goes to a temporary name first and is moved into place
+ * when complete, so a file in any folder is never seen half-written.
  */
 public final class ReportFiles {
     private ReportFiles() {

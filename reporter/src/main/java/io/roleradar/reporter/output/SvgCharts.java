@@ -113,4 +113,87 @@ public final class SvgCharts {
         }
         return svg.append("</svg>").toString();
     }
+
+    /** One line of a line chart: its name, colour class and one value per point. */
+    public record Line(String name, String colorClass, long[] values) {
+    }
+
+    /**
+     * A line chart, one point per label (a week or a month), for the open postings over time. Each
+     * line is a {@code polyline} with a tooltip naming it; each point a small {@code circle} with a
+     * tooltip giving its value, so the chart is readable without a script.
+     */
+    public static String lines(String title, List<String> labels, List<Line> lines) {
+        int plotHeight = 200;
+        int left = 44;
+        int bottom = 64;
+        int step = Math.max(12, Math.min(48, 760 / Math.max(1, labels.size())));
+        int width = left + Math.max(1, labels.size()) * step + 20;
+        int height = plotHeight + bottom + 10;
+        long max = 1;
+        for (Line l : lines) {
+            for (long v : l.values()) {
+                max = Math.max(max, v);
+            }
+        }
+        int base = plotHeight + 10;
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT,
+                "<svg class=\"chart lines\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">",
+                width, height, width, height));
+        svg.append("<title>").append(Html.escape(title)).append("</title>");
+        svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
+                left, base, width - 10, base));
+        for (long tick : new long[]{max, max / 2}) {
+            if (tick <= 0) {
+                continue;
+            }
+            int y = base - (int) Math.round((double) tick / max * plotHeight);
+            svg.append(String.format(Locale.ROOT,
+                    "<line class=\"grid\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>"
+                            + "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>",
+                    left, y, width - 10, y, left - 4, y + 4, tick));
+        }
+        for (Line l : lines) {
+            StringBuilder points = new StringBuilder();
+            StringBuilder dots = new StringBuilder();
+            for (int i = 0; i < l.values().length && i < labels.size(); i++) {
+                double x = left + i * step + step / 2.0;
+                double y = base - (double) l.values()[i] / max * plotHeight;
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+                dots.append(String.format(Locale.ROOT,
+                        "<circle class=\"dot %s\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"><title>%s, %s: %d</title></circle>",
+                        Html.escape(l.colorClass()), x, y, Html.escape(labels.get(i)), Html.escape(l.name()),
+                        l.values()[i]));
+            }
+            svg.append("<polyline class=\"line ").append(Html.escape(l.colorClass())).append("\" points=\"")
+                    .append(points.toString().strip()).append("\"><title>").append(Html.escape(l.name()))
+                    .append("</title></polyline>").append(dots);
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            int lx = left + i * step + step / 2;
+            svg.append(String.format(Locale.ROOT,
+                    "<text class=\"tick\" transform=\"translate(%d,%d) rotate(-60)\" text-anchor=\"end\">%s</text>",
+                    lx + 4, base + 12, Html.escape(labels.get(i))));
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /**
+     * A small range bar for a table cell: a bar from {@code low} to {@code high} on a scale of 0 to
+     * {@code max}, a tick at {@code mid}, a tooltip with the three values.
+     */
+    public static String range(String title, double low, double mid, double high, double max) {
+        int width = 160;
+        double scale = width / Math.max(max, 1e-9);
+        double x = low * scale;
+        double w = Math.max(1, (high - low) * scale);
+        return String.format(Locale.ROOT,
+                "<svg class=\"chart range\" role=\"img\" viewBox=\"0 0 %d 14\" width=\"%d\" height=\"14\">"
+                        + "<rect class=\"bar\" x=\"%.1f\" y=\"2\" width=\"%.1f\" height=\"10\">"
+                        + "<title>%s: %,d - %,d - %,d</title></rect>"
+                        + "<line class=\"median\" x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"14\"/></svg>",
+                width + 2, width + 2, x, w, Html.escape(title), Math.round(low), Math.round(mid), Math.round(high),
+                mid * scale, mid * scale);
+    }
 }

@@ -176,6 +176,11 @@ class TaggedValueDecodingTest {
         String huge = PostingJson.mapper().writeValueAsString(tree);
         assertThat(huge.length()).isGreaterThan(5_000_000);
 
-        assertThat(factsOf(huge)).isEqualTo(factsOf(small));
+        // Only the text's signature may differ: it is made from the description.
+        assertThat(withoutSignature(factsOf(huge))).isEqualTo(withoutSignature(factsOf(small)));
+    }
+
+    private static String withoutSignature(Object facts) {
+        return facts.toString().replaceAll("signature=-?\\d+", "");
     }
 }

@@ -34,7 +34,9 @@ class CsvReportsTest {
             assertThat(file).exists();
             String text = Files.readString(file, StandardCharsets.UTF_8);
             assertThat(text).as(name).contains("\r\n"); // RFC 4180 line breaks
-            assertThat(CsvFiles.read(file)).as(name).isNotEmpty();
+            if (!name.equals("pay.csv")) { // the fixture states no pay: pay.csv is tested in MarketFilesTest
+                assertThat(CsvFiles.read(file)).as(name).isNotEmpty();
+            }
         }
         assertThat(out.resolve("report.html")).exists();
         assertThat(out.resolve("manifest.json")).exists();

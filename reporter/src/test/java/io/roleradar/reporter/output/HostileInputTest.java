@@ -71,9 +71,15 @@ class HostileInputTest {
     @Test
     void theHtmlFetchesNothing() throws Exception {
         String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
-        // No element may load anything: no src/href attributes, no url() in the CSS, no @import.
-        assertThat(html).doesNotContainPattern("<[a-zA-Z][^>]*\\s(src|href)\\s*=");
+        // No element may load anything: no src attributes, no href but a link's to an http(s) page
+        // (a link is followed only when clicked), no url() in the CSS, no @import.
+        assertThat(html).doesNotContainPattern("<[a-zA-Z][^>]*\\ssrc\\s*=");
+        assertThat(html).doesNotContainPattern("<(?!a\\s)[a-zA-Z][^>]*\\shref\\s*=");
+        assertThat(html).doesNotContainPattern("\\shref\\s*=\\s*\"(?!https?://)");
         assertThat(html).doesNotContain("url(").doesNotContain("@import");
+        // A javascript: URL from the web is never a link; a quote in a URL cannot end the attribute.
+        assertThat(html).doesNotContainIgnoringCase("javascript:");
+        assertThat(html).contains("href=\"https://jobs.example.com/csv/hostile/3&quot;&gt;&lt;script&gt;");
         assertThat(html).contains("<style>").contains("<svg");
     }
 }
