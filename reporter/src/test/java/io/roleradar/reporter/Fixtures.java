@@ -23,6 +23,20 @@ public final class Fixtures {
      * ({@code tags.interviewProcess}); the numbers in the tests follow from it.
      */
     public static final String PROCESS = "tagged-process.jsonl";
+    /**
+     * Five ML postings of which three are one role of Orbit posted in San Francisco, London and
+     * Berlin (texts differing in the city line, a German vacation sentence and the requisition
+     * number), one is another Orbit role sharing only the boilerplate, and one is Nova's copy of
+     * Orbit's first text (another company: never the same role).
+     */
+    public static final String NEAR_DUPLICATES = "tagged-near-duplicates.jsonl";
+    /**
+     * A whole-board run of Delta (greenhouse:delta): eight ML postings, all open, and one office
+     * manager; pay, work modes and places as {@code MarketFilesTest} works them out.
+     */
+    public static final String SNAPSHOT_1 = "snapshot-1.jsonl";
+    /** The next week's run of the same board: postings 1, 2, 3, 5 and 7 closed on 2026-11-30. */
+    public static final String SNAPSHOT_2 = "snapshot-2.jsonl";
     /** Two good lines around unreadable ones (truncated, future version, unknown enum, missing title). */
     public static final String UNREADABLE = "tagged-unreadable.jsonl";
 

@@ -45,13 +45,14 @@ public final class CsvTable implements Closeable {
         return new CsvTable(out, columns);
     }
 
-    /** Writes a row; strings are neutralised, numbers formatted (doubles with 4 decimals). */
+    /** Writes a row; strings are neutralised, numbers formatted (doubles with 4 decimals) and left as numbers. */
     public void row(Object... cells) throws IOException {
         if (cells.length != columns) {
             throw new IllegalArgumentException("a row of " + cells.length + " cells in a table of " + columns + " columns");
         }
         for (Object c : cells) {
-            printer.print(CsvSafety.cell(format(c)));
+            // A number made here is never a formula, and "-5" must stay a number a spreadsheet can add.
+            printer.print(c instanceof Number ? format(c) : CsvSafety.cell(format(c)));
         }
         printer.println();
     }

@@ -1,0 +1,57 @@
+package io.roleradar.reporter.aggregate;
+
+import io.roleradar.reporter.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Near-duplicate postings of one company are one role; other roles and other companies are not. */
+class RoleGroupsTest {
+    private final LatestPostings latest = Fixtures.read(Fixtures.NEAR_DUPLICATES);
+
+    @Test
+    void textsThatDifferOnlyInLocalPartsHaveCloseSignaturesAndOtherRolesDoNot() {
+        long sf = latest.get("ashby:orbit:1").signature();
+        long london = latest.get("ashby:orbit:2").signature();
+        long berlin = latest.get("ashby:orbit:3").signature();
+        long platform = latest.get("ashby:orbit:4").signature();
+
+        assertThat(TextSignature.distance(sf, london)).isLessThanOrEqualTo(RoleGroups.MAX_DISTANCE);
+        assertThat(TextSignature.distance(sf, berlin)).isLessThanOrEqualTo(RoleGroups.MAX_DISTANCE);
+        assertThat(TextSignature.distance(sf, platform)).isGreaterThan(2 * RoleGroups.MAX_DISTANCE);
+    }
+
+    @Test
+    void aShortTextHasNoSignatureAndIsNeverMerged() {
+        assertThat(TextSignature.of("ML Engineer", "Build models.")).isEqualTo(TextSignature.NONE);
+        assertThat(TextSignature.of("ML Engineer", "word ".repeat(40))).isNotEqualTo(TextSignature.NONE);
+    }
+
+    @Test
+    void mergesTheRoleOfOneCompanyPostedInThreeCitiesAndGathersItsCountries() {
+        MarketReport report = MarketReport.of(latest, Filters.NONE);
+
+        assertThat(report.mlPostings()).isEqualTo(5);
+        assertThat(report.postings()).isEqualTo(3); // Orbit's three copies, Orbit's other role, Nova's copy
+        assertThat(report.mergedPostings()).isEqualTo(2);
+        // The merged role counts once in each country it is posted in.
+        assertThat(report.locations().country("GB", MarketReport.ALL)).isEqualTo(1);
+        assertThat(report.locations().country("DE", MarketReport.ALL)).isEqualTo(1);
+        assertThat(report.locations().country("US", MarketReport.ALL)).isEqualTo(3);
+        assertThat(report.companies()).extracting(e -> e.getKey() + "=" + e.getValue().postings())
+                .containsExactly("Orbit=2", "Nova=1");
+    }
+
+    @Test
+    void everyPostingKeepsItsIdAndNamesItsRoleByTheRolesFirstId() {
+        MarketReport report = MarketReport.of(latest, Filters.NONE);
+        PostingFacts[] rows = report.rows();
+
+        assertThat(rows).hasSize(5);
+        for (int i = 0; i < rows.length; i++) {
+            String expected = rows[i].id().startsWith("ashby:orbit:") && !rows[i].id().equals("ashby:orbit:4")
+                    ? "ashby:orbit:1" : rows[i].id();
+            assertThat(report.roleGroup(i)).as(rows[i].id()).isEqualTo(expected);
+        }
+    }
+}
