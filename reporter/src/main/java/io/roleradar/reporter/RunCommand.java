@@ -112,7 +112,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         Map<String, String> env = System.getenv();
         RunSettings settings;
         try {
-            settings = RunSettings.of(env, deprecated(outDir, out, "--out", "--out-dir"), input, every, since, until,
+            settings = RunSettings.of(env, deprecated(outDir, out, "-o/--out", "--out-dir"), input, every, since, until,
                     company, deprecated(onlySource, source, "--source", "--only-source"), includeClosed);
             kafka.topics(env); // checks topic names early
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,144 @@
+package io.roleradar.reporter;
+
+import io.roleradar.cli.ExitCodes;
+import io.roleradar.model.PostingJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 18's conventions for reporter run: no lost output, one-line failures, the new flag names. */
+class RunConventionsTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldErr;
+    private Path reports;
+
+    @BeforeEach
+    void earlierReports() {
+        oldErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        reports = dir.resolve("reports");
+        assertThat(ReporterMain.execute("run", "-i", Fixtures.path(Fixtures.BASIC).toString(), "--out-dir",
+                reports.toString())).isEqualTo(ExitCodes.OK);
+        err.reset();
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(oldErr);
+    }
+
+    private String snapshotOfReports() throws Exception {
+        StringBuilder s = new StringBuilder();
+        try (Stream<Path> files = Files.list(reports)) {
+            for (Path f : files.sorted().toList()) {
+                s.append(f.getFileName()).append('\n').append(Files.readString(f)).append('\n');
+            }
+        }
+        return s.toString();
+    }
+
+    private void assertNoTemporaryFolderLeft() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void rawPostingsGivenByMistakeGetOneLineSayingRunClassifyAndLeaveTheReportsUntouched() throws Exception {
+        String before = snapshotOfReports();
+        Path raw = dir.resolve("raw.jsonl");
+        List<String> lines = Fixtures.lines(Fixtures.BASIC).stream()
+                .map(l -> PostingJson.tree(l).get("posting").toString()).toList();
+        Files.write(raw, lines);
+
+        int code = ReporterMain.execute("run", "--input", raw.toString(), "--out-dir", reports.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.FAILED);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(message.lines()).hasSize(1);
+        assertThat(message).startsWith("roleradar reporter run: these are raw postings, not tagged ones: run classify "
+                + "first (roleradar classify --input " + raw + " --output tagged.jsonl)");
+        assertThat(snapshotOfReports()).isEqualTo(before);
+        assertNoTemporaryFolderLeft();
+    }
+
+    @Test
+    void anEmptyInputIsNothingToReadAndLeavesTheReportsUntouched() throws Exception {
+        String before = snapshotOfReports();
+        Path empty = dir.resolve("empty.jsonl");
+        Files.writeString(empty, "\n\n");
+
+        assertThat(ReporterMain.execute("run", "--input", empty.toString(), "--out-dir", reports.toString()))
+                .isEqualTo(ExitCodes.FAILED);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing to read");
+        assertThat(snapshotOfReports()).isEqualTo(before);
+        assertNoTemporaryFolderLeft();
+    }
+
+    @Test
+    void anUnreadableInputLeavesTheReportsUntouched() throws Exception {
+        String before = snapshotOfReports();
+        Path junk = dir.resolve("junk.jsonl");
+        Files.writeString(junk, "not json\n");
+
+        assertThat(ReporterMain.execute("run", "--input", junk.toString(), "--out-dir", reports.toString()))
+                .isEqualTo(ExitCodes.FAILED);
+        assertThat(snapshotOfReports()).isEqualTo(before);
+    }
+
+    @Test
+    void aRunThatCannotWriteLeavesTheReportsUntouched() throws Exception {
+        // The folder's parent is a file: the temporary folder cannot be made, nothing is replaced.
+        Path blocker = dir.resolve("blocker");
+        Files.writeString(blocker, "a file, not a folder");
+        assertThat(ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "--out-dir",
+                blocker.resolve("reports").toString())).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
+        assertThat(Files.readString(blocker)).isEqualTo("a file, not a folder");
+    }
+
+    @Test
+    void theOldFlagSpellingsStillWorkWithADeprecationNote() {
+        Path out = dir.resolve("old");
+        int code = ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "-o", out.toString(),
+                "--source", "greenhouse");
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(CsvFiles.read(out.resolve("companies.csv"))).extracting(r -> r.get("company")).containsExactly("Acme");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("roleradar reporter run: -o/--out is deprecated, use --out-dir; it will be removed in the next release")
+                .contains("roleradar reporter run: --source is deprecated, use --only-source");
+    }
+
+    @Test
+    void reportFilesGetTheModeOfAPlainlyCreatedFile() throws Exception {
+        if (!reports.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            System.out.println("skipped: no POSIX file modes on this file system");
+            return;
+        }
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        Set<PosixFilePermission> usual = Files.getPosixFilePermissions(plain);
+        try (Stream<Path> files = Files.list(reports)) {
+            for (Path f : files.toList()) {
+                assertThat(Files.getPosixFilePermissions(f)).as(f.getFileName().toString()).isEqualTo(usual);
+            }
+        }
+        assertThat(usual).contains(PosixFilePermission.OTHERS_READ); // 0644 under the default umask, not 0600
+    }
+}
