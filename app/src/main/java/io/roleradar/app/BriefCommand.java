@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,13 +26,15 @@ import java.util.concurrent.Callable;
  * rounds in priority order.
  */
 @Command(name = "brief", mixinStandardHelpOptions = true,
-        description = {"For one posting: the quadrant, domains and level; what the posting itself says about its hiring",
-                "process, when it says anything (\"This posting says: live coding interview [ML coding]; team fit\");",
-                "then the interview rounds to prepare in priority order with the evidence for each, and what to study",
-                "for each round given the domain."})
+        description = {"Tells what to prepare for the interviews of one posting.",
+                "The quadrant, domains and level, each with the sentences behind it; what the posting itself says",
+                "about its hiring process, when it says anything (\"This posting says: live coding interview",
+                "[ML coding]; team fit\"); then the rounds to prepare in priority order, and what to study for each",
+                "given the domain and the tools the posting names."})
 public final class BriefCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE_OR_URL",
-            description = "A job page (HTML), a saved ATS response, a JSON Lines file of raw postings, or an http(s) URL")
+            description = "A job page (HTML), a saved ATS response, a JSON Lines file of raw postings, pasted text "
+                    + "(.txt: first line the title), an http(s) URL, or '-' for stdin")
     String source;
 
     @Option(names = "--id", paramLabel = "ID",
@@ -47,22 +52,28 @@ public final class BriefCommand implements Callable<Integer> {
     public Integer call() {
         Classifier classifier;
         try {
-            classifier = ClassifierChoice.of(taxonomy);
+            classifier = ClassifierChoice.of(taxonomy, "brief");
         } catch (TaxonomyException e) {
             System.err.println("roleradar brief: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        ReadResult read;
+        if (Sources.isMissingFile(source)) {
+            System.err.println("roleradar brief: no such file: " + source + "; give a job page, a saved ATS response, "
+                    + "a JSON Lines file, pasted text (.txt), an http(s) URL, or '-' for stdin");
+            return ExitCodes.USAGE;
+        }
+        List<RawPosting> postings;
         try {
-            read = PostingSources.withDefaults().read(List.of(source));
+            postings = read();
         } catch (IllegalArgumentException e) {
             System.err.println("roleradar brief: " + e.getMessage());
             return ExitCodes.USAGE;
-        }
-        List<RawPosting> postings = read.postings();
-        if (postings.isEmpty()) {
-            System.err.println("roleradar brief: no posting could be read from " + source);
-            read.rejected().forEach(r -> System.err.println("  " + r));
+        } catch (IOException e) {
+            System.err.println("roleradar brief: cannot read " + source + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        } catch (NothingRead e) {
+            System.err.println("roleradar brief: " + e.getMessage());
+            e.reasons.forEach(r -> System.err.println("  " + r));
             return ExitCodes.FAILED;
         }
         RawPosting posting;
@@ -85,5 +96,58 @@ public final class BriefCommand implements Callable<Integer> {
         BriefRenderer renderer = new BriefRenderer();
         System.out.print(json ? renderer.json(posting, tags) : renderer.text(posting, tags));
         return ExitCodes.OK;
+    }
+
+    /** The postings of the source: pasted text here, anything else by ingest's readers. */
+    private List<RawPosting> read() throws IOException {
+        if ("-".equals(source)) {
+            String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+            if (PastedPosting.looksPlain(text)) {
+                return pasted(text, "stdin");
+            }
+            // A page or JSON piped in: ingest reads it from a file whose name says which.
+            Path tmp = Files.createTempFile("roleradar-brief-", text.stripLeading().startsWith("<") ? ".html" : ".jsonl");
+            try {
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                return ingested(tmp.toString(), "stdin");
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        if (PastedPosting.isTextFile(source)) {
+            Path file = Path.of(source);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no such file: " + source);
+            }
+            return pasted(Files.readString(file, StandardCharsets.UTF_8), source);
+        }
+        return ingested(source, source);
+    }
+
+    private static List<RawPosting> pasted(String text, String origin) {
+        RawPosting posting = PastedPosting.of(text, origin);
+        if (posting == null) {
+            throw new NothingRead("nothing to read: " + origin + " is empty", List.of());
+        }
+        return List.of(posting);
+    }
+
+    private static List<RawPosting> ingested(String path, String name) {
+        ReadResult read = PostingSources.withDefaults().read(List.of(path));
+        if (read.postings().isEmpty()) {
+            throw new NothingRead("no posting could be read from " + name,
+                    read.rejected().stream().map(Object::toString).toList());
+        }
+        return read.postings();
+    }
+
+    /** Nothing to brief: the source held no posting (exit 1). */
+    private static final class NothingRead extends RuntimeException {
+        private final List<String> reasons;
+
+        NothingRead(String message, List<String> reasons) {
+            super(message);
+            this.reasons = reasons;
+        }
     }
 }

@@ -2,17 +2,22 @@ package io.roleradar.app;
 
 import io.roleradar.broker.EmbeddedKafkaBroker;
 import io.roleradar.classifier.ClassifierMain;
+import io.roleradar.cli.CommandLines;
+import io.roleradar.cli.Durations;
 import io.roleradar.cli.ExitCodes;
+import io.roleradar.cli.LogLevel;
+import io.roleradar.kafka.KafkaReachability;
+import io.roleradar.kafka.KafkaReachability.KafkaUnreachableException;
 import io.roleradar.ingest.IngestMain;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.kafka.Topics;
 import io.roleradar.reporter.ReporterMain;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,26 +35,47 @@ import java.util.stream.Stream;
  * in production, and stops the broker.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs ingest -> classifier -> reporter once over the shipped sample postings on a real Kafka",
-                "broker (an embedded KRaft broker it starts and stops, unless KAFKA_BOOTSTRAP_SERVERS is set),",
-                "and writes the CSV and HTML reports."})
+        description = {"Runs the whole pipeline once over the shipped sample postings.",
+                "Ingest, classifier and reporter run on a real Kafka broker: an embedded KRaft broker it starts",
+                "and stops, unless KAFKA_BOOTSTRAP_SERVERS names one. Writes the CSV and HTML reports."})
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_SAMPLES}",
             description = "Folder of sample postings. Env: ROLERADAR_SAMPLES. Default: samples/ of the roleradar checkout")
     Path samples;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_REPORT_DIR:-reports}",
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_REPORT_DIR:-reports}",
             description = "Where the reports go. Env: ROLERADAR_REPORT_DIR. Default: ${DEFAULT-VALUE}")
     Path out;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+    /** The spelling before --out-dir; kept for one release. */
+    @Option(names = "--out", paramLabel = "DIR", hidden = true)
+    Path deprecatedOut;
+
+    @Option(names = {"--bootstrap-server", "--bootstrap-servers"}, paramLabel = "HOST:PORT",
             defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
             description = "Use this broker instead of starting one. Env: KAFKA_BOOTSTRAP_SERVERS")
     String bootstrapServers;
 
+    @Option(names = "--kafka-timeout", paramLabel = "DURATION", defaultValue = "${env:ROLERADAR_KAFKA_TIMEOUT:-15s}",
+            description = "How long to wait for that broker to answer before giving up (exit 3). "
+                    + "Env: ROLERADAR_KAFKA_TIMEOUT. Default: ${DEFAULT-VALUE}")
+    String kafkaTimeout;
+
     @Override
     public Integer call() throws IOException {
-        PrintStream console = System.out;
+        // Progress and the summary go to stderr: the demo writes its data (the reports) to files.
+        PrintStream console = LogLevel.current().shows(LogLevel.INFO) ? System.err : new PrintStream(OutputStream.nullOutputStream());
+        if (deprecatedOut != null) {
+            System.err.println("roleradar demo: --out is deprecated, use --out-dir; it will be removed in the next release");
+            out = deprecatedOut;
+        }
+        Duration timeout;
+        try {
+            timeout = Durations.parse(kafkaTimeout, "--kafka-timeout");
+        } catch (IllegalArgumentException e) {
+            System.err.println("roleradar demo: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         Path sampleDir = samples != null ? samples : Launcher.home().resolve("samples");
         Path sources = sampleDir.resolve("sources.yml");
         if (!Files.isRegularFile(sources)) {
@@ -68,6 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
                 console.println("[demo] broker ready at " + servers);
             } else {
                 console.println("[demo] using the Kafka broker at " + servers);
+                KafkaReachability.check(KafkaSettings.fromEnv(System.getenv()).withBootstrapServers(servers), timeout);
             }
             Topics topics = Topics.fromEnv(System.getenv());
             TopicAdmin.ensureTopics(KafkaSettings.fromEnv(System.getenv()).withBootstrapServers(servers), topics, 3);
@@ -75,12 +102,16 @@ public final class DemoCommand implements Callable<Integer> {
             step(console, "ingest: reading the sources of " + sources + " into " + topics.raw(),
                     new IngestMain(), List.of("run", "--config", sources.toString(), "--bootstrap-servers", servers));
             step(console, "classifier: tagging " + topics.raw() + " into " + topics.tagged() + " until caught up",
-                    new ClassifierMain(), List.of("--drain", "--bootstrap-servers", servers));
+                    new ClassifierMain(), List.of("run", "--drain", "--bootstrap-servers", servers));
             step(console, "reporter: reading " + topics.tagged() + " and writing reports to " + out,
-                    new ReporterMain(), List.of("run", "--out", out.toString(), "--bootstrap-servers", servers));
+                    new ReporterMain(), List.of("run", "--out-dir", out.toString(), "--bootstrap-servers", servers));
 
-            summarise(console, out, Duration.between(started, Instant.now()));
+            summarise(System.err, out, Duration.between(started, Instant.now()));
             return ExitCodes.OK;
+        } catch (KafkaUnreachableException e) {
+            System.err.println("roleradar demo: " + e.getMessage() + "; start that broker, or unset "
+                    + "KAFKA_BOOTSTRAP_SERVERS and the demo starts a broker of its own");
+            return ExitCodes.KAFKA_UNAVAILABLE;
         } catch (StepFailed e) {
             System.err.println("roleradar demo: " + e.getMessage());
             return e.exitCode;
@@ -94,7 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void step(PrintStream console, String what, Object command, List<String> args) {
         console.println("[demo] " + what);
-        int code = new CommandLine(command).execute(args.toArray(String[]::new));
+        int code = CommandLines.create(command).execute(args.toArray(String[]::new));
         if (code != ExitCodes.OK) {
             throw new StepFailed(what.substring(0, what.indexOf(':')) + " exited with code " + code, code);
         }

@@ -17,7 +17,12 @@ import io.roleradar.model.RawPosting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.roleradar.app.devset.PostingsFetcher;
+import io.roleradar.app.devset.PostingsFiles;
+import io.roleradar.cli.LogLevel;
+
 import java.io.IOException;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +37,12 @@ import java.util.concurrent.Callable;
  * wrote, Ashby board files, CSV exports, job pages.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Figures of every tag against hand labels, each with a 95% bootstrap interval, per part of a",
-                "split (tune / locked), beside a title-keyword baseline, and by source. Labels: CSV with header",
-                "id,company,title,mlRole,responsibility,specialization,domains,level,manager,notes; process labels:",
-                "id,describesProcess,statedRounds,steps,notes (see devset/README.md)."})
+        description = {"Measures every tag against hand labels.",
+                "Each figure comes with a 95%% bootstrap interval, per part of a split (tune / locked), beside a",
+                "title-keyword baseline, and by source. Labels: CSV with header id,company,title,mlRole,",
+                "responsibility,specialization,domains,level,manager,notes; process labels: id,describesProcess,",
+                "statedRounds,steps,notes (see devset/README.md). --fetch-postings DIR first fetches the dev set's",
+                "postings from their public source at the pinned commits and checks their SHA-256."})
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "LABELS.csv",
             description = "Hand labels of the tags by posting id; repeatable (a later file's label of an id wins)")
@@ -45,9 +52,22 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Hand labels of the hiring process a posting describes and the rounds it states; repeatable")
     List<Path> processLabels = List.of();
 
-    @Option(names = "--postings", paramLabel = "SRC", required = true,
+    @Option(names = {"-s", "--source"}, paramLabel = "SRC",
             description = "Where the labelled postings are: any source ingest reads (file, folder, URL); repeatable")
-    List<String> postings;
+    List<String> sources = new ArrayList<>();
+
+    /** The spelling before --source; kept for one release. */
+    @Option(names = "--postings", paramLabel = "SRC", hidden = true)
+    List<String> deprecatedPostings = new ArrayList<>();
+
+    @Option(names = "--fetch-postings", paramLabel = "DIR",
+            description = "Fetch the dev set's postings (the files of " + PostingsFiles.FILE + ") into DIR, laid out as "
+                    + "../shared/data, check their SHA-256, and exit")
+    Path fetchInto;
+
+    @Option(names = "--fetch-from", paramLabel = "URL", defaultValue = PostingsFetcher.GITHUB_RAW,
+            description = "Server of OWNER/REPO/COMMIT/PATH for --fetch-postings (a mirror). Default: ${DEFAULT-VALUE}")
+    String fetchFrom;
 
     @Option(names = "--split", paramLabel = "SPLIT.csv",
             description = "Which part each source is in (header source,part; part tune or locked), e.g. devset/split.csv;"
@@ -58,7 +78,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--resamples", paramLabel = "N", defaultValue = "1000",
-            description = "Bootstrap resamples for the 95% intervals (default: ${DEFAULT-VALUE})")
+            description = "Bootstrap resamples for the 95%% intervals (default: ${DEFAULT-VALUE})")
     int resamples;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "2026",
@@ -71,6 +91,28 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (fetchInto != null) {
+            return fetch();
+        }
+        List<String> postings = new ArrayList<>(sources);
+        if (!deprecatedPostings.isEmpty()) {
+            System.err.println("roleradar evaluate: --postings is deprecated, use --source; it will be removed in the "
+                    + "next release");
+            postings.addAll(deprecatedPostings);
+        }
+        if (postings.isEmpty()) {
+            System.err.println("roleradar evaluate: give --source SRC, where the labelled postings are (e.g. "
+                    + "--source ../shared/data/ashby-boards; fetch them with --fetch-postings DIR)");
+            return ExitCodes.USAGE;
+        }
+        for (String source : postings) {
+            if (Sources.isMissingFile(source)) {
+                System.err.println("roleradar evaluate: --source " + source + ": no such file or folder"
+                        + (source.contains("shared/data") ? "; fetch the dev set's postings with "
+                        + "'roleradar evaluate --fetch-postings ../shared/data'" : ""));
+                return ExitCodes.USAGE;
+            }
+        }
         if (labels.isEmpty() && processLabels.isEmpty()) {
             System.err.println("roleradar evaluate: give --labels FILE, --process-labels FILE or both");
             return ExitCodes.USAGE;
@@ -82,7 +124,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Bootstrap bootstrap;
         try {
             bootstrap = new Bootstrap(seed, resamples);
-            classifier = ClassifierChoice.of(taxonomy);
+            classifier = ClassifierChoice.of(taxonomy, "evaluate");
             labelled = Labels.read(labels);
             processLabelled = ProcessLabels.read(processLabels);
             parts = split == null ? Split.none() : Split.read(split);
@@ -111,5 +153,31 @@ public final class EvaluateCommand implements Callable<Integer> {
                 .measure(labelled, processLabelled, byId, parts, split == null ? null : split.toString());
         System.out.print(json ? report.toJson() : report.render());
         return ExitCodes.OK;
+    }
+
+    private int fetch() {
+        Path list = Launcher.home().resolve(PostingsFiles.FILE);
+        PostingsFiles files;
+        try {
+            files = PostingsFiles.read(list);
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("roleradar evaluate: cannot read the list of the dev set's files " + list + ": "
+                    + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        PostingsFetcher.Outcome outcome;
+        try {
+            outcome = new PostingsFetcher(fetchFrom, LogLevel.current().shows(LogLevel.INFO)
+                    ? System.err : new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .fetch(files, fetchInto.toAbsolutePath());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("roleradar evaluate: interrupted; the files fetched so far are whole and kept");
+            return ExitCodes.INTERRUPTED;
+        }
+        outcome.failures().forEach(f -> System.err.println("roleradar evaluate: " + f));
+        System.err.println("roleradar evaluate: " + outcome.fetched() + " files fetched, " + outcome.kept()
+                + " already there, " + outcome.failures().size() + " failed, in " + fetchInto);
+        return outcome.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

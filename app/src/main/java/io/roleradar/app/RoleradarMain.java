@@ -5,6 +5,8 @@ import io.roleradar.classifier.ClassifierMain;
 import io.roleradar.classifier.cli.ClassifyCommand;
 import io.roleradar.cli.CommandLines;
 import io.roleradar.cli.ExitCodes;
+import io.roleradar.cli.LogLevel;
+import io.roleradar.cli.LoggingOptions;
 import io.roleradar.ingest.IngestMain;
 import io.roleradar.reporter.ReporterMain;
 import picocli.CommandLine;
@@ -12,11 +14,14 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code roleradar} launcher: one entry point for the demo, the one-shot tools and the three
- * services, which run here exactly as they run in their own images.
+ * services, which run here exactly as they run in their own images. Every command takes the
+ * logging options ({@link LoggingOptions}); the level is set from the raw arguments before any
+ * logger exists.
  */
-@Command(name = "roleradar", mixinStandardHelpOptions = true, versionProvider = RoleradarMain.Version.class,
-        description = {"Reads the machine-learning job market: tags job postings by role quadrant, domains, level",
-                "and interview rounds, and reports what is in demand.", ""},
+@Command(name = "roleradar", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        usageHelpAutoWidth = true,
+        description = {"Reads the machine-learning job market: tags job postings by role quadrant, domains, level "
+                + "and interview rounds, and reports what is in demand.", ""},
         subcommands = {
                 DemoCommand.class,
                 BrokerCommand.class,
@@ -27,7 +32,9 @@ import picocli.CommandLine.Command;
                 BriefCommand.class,
                 EvaluateCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 done, 1 failed, 2 usage or configuration error, 3 Kafka unreachable, 130 interrupted.",
+        footer = {"", "Exit codes: 0 done; 1 failed or nothing to read; 2 invalid command line, configuration or "
+                + "input file; 3 Kafka unreachable; 4 done in part (some sources unread); 130 interrupted (SIGINT); "
+                + "143 terminated (SIGTERM).",
                 "Run 'roleradar COMMAND --help' for a command's options."})
 public final class RoleradarMain implements Runnable {
     @CommandLine.Spec
@@ -39,19 +46,19 @@ public final class RoleradarMain implements Runnable {
     }
 
     public static void main(String[] args) {
+        LogLevel.applyFrom(args, System.getenv());
         System.exit(execute(args));
     }
 
     /** Runs the command line and returns its exit code; errors in arguments exit with {@link ExitCodes#USAGE}. */
     public static int execute(String... args) {
-        return CommandLines.create(new RoleradarMain()).execute(args);
+        return commandLine().execute(args);
     }
 
-    /** The version from the jar's manifest, or "dev" when run from classes. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"roleradar " + CommandLines.version(RoleradarMain.class)};
-        }
+    /** The whole command tree, each command with the logging options and help as wide as the terminal. */
+    static CommandLine commandLine() {
+        CommandLine cli = LoggingOptions.addTo(CommandLines.create(new RoleradarMain()));
+        cli.setUsageHelpAutoWidth(true);
+        return cli;
     }
 }

@@ -74,4 +74,46 @@ class BriefCommandTest {
     private static String fixture(String name) throws URISyntaxException {
         return Path.of(BriefCommandTest.class.getResource("/brief/" + name).toURI()).toString();
     }
+
+    @Test
+    void aPastedTextPostingIsBriefedWithItsFirstLineAsTheTitle() throws Exception {
+        assertThat(RoleradarMain.execute("brief", fixture("pasted.txt"))).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("Senior Machine Learning Engineer, Recommendations\n")
+                .contains("RANKING_RECOMMENDATION").contains("Tools it names: PyTorch, LoRA");
+    }
+
+    @Test
+    void aPostingPipedToStdinIsBriefed() throws Exception {
+        java.io.InputStream originalIn = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(java.nio.file.Files.readAllBytes(Path.of(fixture("pasted.txt")))));
+            assertThat(RoleradarMain.execute("brief", "--json", "-")).isZero();
+        } finally {
+            System.setIn(originalIn);
+        }
+        JsonNode brief = PostingJson.tree(out.toString(StandardCharsets.UTF_8));
+        assertThat(brief.get("title").asText()).isEqualTo("Senior Machine Learning Engineer, Recommendations");
+        assertThat(brief.get("tools")).extracting(JsonNode::asText).contains("PyTorch", "LoRA", "Spark");
+    }
+
+    @Test
+    void aJsonLinesPostingPipedToStdinIsReadByIngest() throws Exception {
+        java.io.InputStream originalIn = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(java.nio.file.Files.readAllBytes(
+                    Path.of(fixture("with-process.jsonl")))));
+            assertThat(RoleradarMain.execute("brief", "-")).isZero();
+        } finally {
+            System.setIn(originalIn);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("This posting says:");
+    }
+
+    @Test
+    void theEvidenceQuotesSentencesNotBareKeywords() throws Exception {
+        assertThat(RoleradarMain.execute("brief", fixture("pasted.txt"))).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).containsPattern("\"[^\"]*\\[[^\\]]+\\][^\"]*\" \\((title|description)\\)");
+    }
 }

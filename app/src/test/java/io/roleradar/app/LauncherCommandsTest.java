@@ -102,19 +102,19 @@ class LauncherCommandsTest {
     @Test
     void evaluatePrintsTheFiguresOfEveryTagAgainstTheSampleLabels() {
         int exit = RoleradarMain.execute("evaluate", "--labels", SAMPLES.resolve("labels.csv").toString(),
-                "--postings", SAMPLES.resolve("postings.jsonl").toString(),
-                "--postings", SAMPLES.resolve("greenhouse-board.json").toString());
+                "--source", SAMPLES.resolve("postings.jsonl").toString(),
+                "--source", SAMPLES.resolve("greenhouse-board.json").toString());
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("mlRole").contains("responsibility").contains("specialization").contains("level")
-                .contains("41 labelled").contains("0 missing");
+                .contains("41 tag labels").contains("0 without a posting");
     }
 
     @Test
     void evaluateWithUnreadableLabelsIsAUsageError(@TempDir Path dir) {
         assertThat(RoleradarMain.execute("evaluate", "--labels", dir.resolve("absent.csv").toString(),
-                "--postings", SAMPLES.resolve("postings.jsonl").toString())).isEqualTo(2);
+                "--source", SAMPLES.resolve("postings.jsonl").toString())).isEqualTo(2);
     }
 
     @Test

@@ -146,7 +146,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 if (tagged == 0) {
                     // Every line was unreadable: no output replaces an earlier one, but the rejects are kept.
                     bad.commit();
-                    stderr.println(summary + "; nothing written to " + output);
+                    stderr.println(summary + ("-".equals(output) ? "" : "; " + output + " left as it was"));
                     return ExitCodes.FAILED;
                 }
                 out.commit();

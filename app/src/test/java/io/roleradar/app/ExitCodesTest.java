@@ -1,0 +1,176 @@
+package io.roleradar.app;
+
+import io.roleradar.cli.ExitCodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The exit-code table of the README, command by command (those of the launcher, classify and the
+ * classifier service; ingest and the reporter test their own), and that a failing run leaves
+ * earlier output as it was. No broker: "Kafka unreachable" is a closed port.
+ */
+class ExitCodesTest {
+    private static final Path SAMPLES = Path.of(System.getProperty("roleradar.project.root", ".."))
+            .toAbsolutePath().normalize().resolve("samples");
+    private static final String NOWHERE = "127.0.0.1:1";
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureConsole() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreConsole() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aWrongFlagOrLogLevelIsAUsageErrorInEveryCommand() {
+        for (String command : new String[] {"demo", "classify", "brief", "evaluate", "classifier"}) {
+            assertThat(RoleradarMain.execute(command, "--no-such-flag")).as(command).isEqualTo(ExitCodes.USAGE);
+        }
+        assertThat(RoleradarMain.execute("classify", "--log-level", "loud")).isEqualTo(ExitCodes.USAGE);
+        assertThat(stderr()).contains("--log-level 'loud' is not a level");
+    }
+
+    @Test
+    void theLoggingOptionsAreAcceptedByEveryCommand() {
+        for (String command : new String[] {"demo", "broker", "ingest", "classifier", "reporter", "classify", "brief",
+                "evaluate"}) {
+            assertThat(RoleradarMain.execute(command, "-q", "--help")).as(command).isZero();
+            assertThat(RoleradarMain.execute(command, "--log-level", "debug", "--help")).as(command).isZero();
+        }
+    }
+
+    @Test
+    void classifyOfAMissingFileIsAUsageErrorAndOfAnEmptyOneNothingToRead(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("tagged.jsonl");
+        Files.writeString(output, "earlier\n");
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+
+        assertThat(RoleradarMain.execute("classify", "-i", dir.resolve("absent.jsonl").toString(), "-o", output.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(RoleradarMain.execute("classify", "-i", empty.toString(), "-o", output.toString()))
+                .isEqualTo(ExitCodes.FAILED);
+
+        assertThat(stderr()).contains("no such file").contains("nothing to read");
+        assertThat(Files.readString(output)).isEqualTo("earlier\n");
+    }
+
+    @Test
+    void briefOfAMissingFileIsAUsageErrorAndOfEmptyTextNothingToRead(@TempDir Path dir) throws Exception {
+        assertThat(RoleradarMain.execute("brief")).isEqualTo(ExitCodes.USAGE);
+        assertThat(RoleradarMain.execute("brief", dir.resolve("absent.html").toString())).isEqualTo(ExitCodes.USAGE);
+        Path blank = Files.writeString(dir.resolve("blank.txt"), "\n  \n");
+        assertThat(RoleradarMain.execute("brief", blank.toString())).isEqualTo(ExitCodes.FAILED);
+        assertThat(stderr()).contains("no such file").contains("nothing to read");
+    }
+
+    @Test
+    void evaluateWithoutSourcesOrWithAMissingOneIsAUsageError(@TempDir Path dir) {
+        String labels = SAMPLES.resolve("labels.csv").toString();
+        assertThat(RoleradarMain.execute("evaluate", "--labels", labels)).isEqualTo(ExitCodes.USAGE);
+        assertThat(RoleradarMain.execute("evaluate", "--labels", labels, "--source",
+                dir.resolve("shared/data/ashby-boards").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(stderr()).contains("give --source").contains("no such file or folder").contains("--fetch-postings");
+    }
+
+    @Test
+    void evaluateStillTakesTheDeprecatedPostingsFlagWithANote() {
+        int exit = RoleradarMain.execute("evaluate", "--labels", SAMPLES.resolve("labels.csv").toString(),
+                "--postings", SAMPLES.resolve("postings.jsonl").toString(),
+                "--source", SAMPLES.resolve("greenhouse-board.json").toString());
+
+        assertThat(exit).isZero();
+        assertThat(stderr()).contains("--postings is deprecated, use --source");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("41 tag labels").contains("0 without a posting");
+    }
+
+    @Test
+    @Timeout(20)
+    void theClassifierServiceFailsFastInOneLineWhenKafkaIsUnreachable() {
+        long start = System.nanoTime();
+
+        int exit = RoleradarMain.execute("classifier", "run", "--bootstrap-server", NOWHERE, "--kafka-timeout", "2s",
+                "--instance-id", "t");
+
+        assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
+        assertThat(stderr().lines()).singleElement().asString().startsWith("roleradar classifier run: cannot reach Kafka at "
+                + NOWHERE).contains("roleradar classify --input raw.jsonl").doesNotContain("Exception");
+    }
+
+    @Test
+    void theBareClassifierStillRunsTheServiceWithADeprecationNote() {
+        int exit = RoleradarMain.execute("classifier", "--bootstrap-server", NOWHERE, "--kafka-timeout", "1s",
+                "--instance-id", "t");
+
+        assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
+        assertThat(stderr()).contains("the bare 'classifier' is deprecated, use 'classifier run'");
+    }
+
+    @Test
+    void theClassifierServiceRefusesABadInstanceIdAsAUsageError() {
+        assertThat(RoleradarMain.execute("classifier", "run", "--instance-id", "has spaces")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    @Timeout(20)
+    void theDemoAgainstABrokerThatIsNotThereIsOneLineAndExitThreeLeavingReportsAlone(@TempDir Path dir) throws Exception {
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Files.writeString(reports.resolve("quadrants.csv"), "earlier\n");
+
+        int exit = RoleradarMain.execute("demo", "--samples", SAMPLES.toString(), "--out-dir", reports.toString(),
+                "--bootstrap-server", NOWHERE, "--kafka-timeout", "2s");
+
+        assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
+        assertThat(stderr()).contains("roleradar demo: cannot reach Kafka at " + NOWHERE)
+                .contains("unset KAFKA_BOOTSTRAP_SERVERS").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(Files.readString(reports.resolve("quadrants.csv"))).isEqualTo("earlier\n");
+    }
+
+    @Test
+    void theVersionNamesTheCommitAndTheTaxonomy() {
+        assertThat(RoleradarMain.execute("--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).strip())
+                .matches("roleradar \\S+ \\(commit ([0-9a-f]{7,}|unknown), taxonomy \\S+\\)");
+    }
+
+    @Test
+    void theTopLevelHelpFitsEightyColumnsAndEachCommandLineIsAWholeSentence() {
+        assertThat(RoleradarMain.commandLine().getUsageHelpWidth()).isLessThanOrEqualTo(80);
+        assertThat(RoleradarMain.execute("--help")).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+        for (String mine : new String[] {"demo", "classifier", "classify", "brief", "evaluate"}) {
+            String first = RoleradarMain.commandLine().getSubcommands().get(mine).getCommandSpec().usageMessage()
+                    .description()[0];
+            assertThat(first).as(mine).endsWith(".");
+        }
+        assertThat(help).contains("130 interrupted (SIGINT)").contains("143 terminated (SIGTERM)")
+                .contains("4 done in part");
+    }
+}
