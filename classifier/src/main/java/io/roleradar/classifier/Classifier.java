@@ -1,5 +1,7 @@
 package io.roleradar.classifier;
 
+import io.roleradar.classifier.learn.FeatureVector;
+import io.roleradar.classifier.learn.LearnedModel;
 import io.roleradar.classifier.process.ProcessFinder;
 import io.roleradar.classifier.taxonomy.Rule;
 import io.roleradar.classifier.taxonomy.SectionKind;
@@ -47,39 +49,56 @@ public final class Classifier {
     private final int[][] titleRules;
     private final PhraseMatcher textMatcher;
     private final int[][] textRules;
+    private final int[][] titlePhrases;
+    private final int[][] textPhrases;
     private final int yearsPattern;
     private final PhraseMatcher headings;
     private final SectionKind[] headingKinds;
     private final RoundPlanner rounds;
     private final ProcessFinder processFinder;
     private final LevelReader levelReader;
+    private final String[] ruleIds;
+    private final String[] phraseNames;
+    /** The learned decisions, or null when the taxonomy has no model and its thresholds decide. */
+    private final LearnedModel learned;
 
     public Classifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
         this.rules = taxonomy.rules().toArray(new Rule[0]);
+        this.ruleIds = taxonomy.rules().stream().map(Rule::id).toArray(String[]::new);
+        this.phraseNames = taxonomy.rules().stream().flatMap(r -> r.phrases().stream().map(p -> r.id() + ":" + p))
+                .toArray(String[]::new);
+        this.learned = taxonomy.model() == null ? null : new LearnedModel(taxonomy);
         // Two automata: the title's rules and the description's, so each text is scanned only for
         // the phrases that can count there (a title's "it" or "ii" is noise in a description).
         PhraseMatcher.Builder titlePhrases = new PhraseMatcher.Builder();
         PhraseMatcher.Builder textPhrases = new PhraseMatcher.Builder();
         List<List<Integer>> byTitlePattern = new ArrayList<>();
         List<List<Integer>> byTextPattern = new ArrayList<>();
+        // Parallel to the rules of each pattern: which phrase of that rule it is (a learned feature).
+        List<List<Integer>> titlePhraseOf = new ArrayList<>();
+        List<List<Integer>> textPhraseOf = new ArrayList<>();
+        int phraseId = 0;
         for (int r = 0; r < rules.length; r++) {
             for (String phrase : rules[r].phrases()) {
                 if (rules[r].scope().title()) {
-                    index(byTitlePattern, titlePhrases.add(phrase), r);
+                    index(byTitlePattern, titlePhraseOf, titlePhrases.add(phrase), r, phraseId);
                 }
                 if (rules[r].scope().text()) {
-                    index(byTextPattern, textPhrases.add(phrase), r);
+                    index(byTextPattern, textPhraseOf, textPhrases.add(phrase), r, phraseId);
                 }
+                phraseId++;
             }
         }
         // "years" is not a rule: it tells where to try the years-of-experience pattern.
         this.yearsPattern = textPhrases.add("years");
-        index(byTextPattern, yearsPattern, -1);
+        index(byTextPattern, textPhraseOf, yearsPattern, -1, -1);
         this.titleMatcher = titlePhrases.build();
         this.textMatcher = textPhrases.build();
         this.titleRules = toArrays(byTitlePattern);
         this.textRules = toArrays(byTextPattern);
+        this.titlePhrases = toArrays(titlePhraseOf);
+        this.textPhrases = toArrays(textPhraseOf);
         List<String> markers = new ArrayList<>();
         List<SectionKind> kinds = new ArrayList<>();
         taxonomy.sections().markers().entrySet().stream()
@@ -110,12 +129,7 @@ public final class Classifier {
 
     /** The tags of one posting; never fails for a valid {@link RawPosting}. */
     public Tags classify(RawPosting posting) {
-        Scan scan = new Scan(this);
-        scan.title(posting.title());
-        if (posting.department() != null && !posting.department().isBlank()) {
-            scan.department(posting.department());
-        }
-        scan.description(posting.description());
+        Scan scan = scan(posting);
         // The hiring process is read on every posting, ML role or not: it is a fact of the posting.
         return decide(scan, processFinder.find(posting.description()));
     }
@@ -125,12 +139,7 @@ public final class Classifier {
      * taxonomy to see why a posting came out as it did.
      */
     public String explain(RawPosting posting) {
-        Scan scan = new Scan(this);
-        scan.title(posting.title());
-        if (posting.department() != null && !posting.department().isBlank()) {
-            scan.department(posting.department());
-        }
-        scan.description(posting.description());
+        Scan scan = scan(posting);
         StringBuilder out = new StringBuilder();
         for (Signal s : Signal.values()) {
             if (s != Signal.DOMAIN && s != Signal.LEVEL && s != Signal.BOILERPLATE) {
@@ -153,8 +162,88 @@ public final class Classifier {
         return out.toString().trim();
     }
 
+    /** What the ML-role, responsibility, specialization and domain decisions said, with their evidence. */
+    private record Calls(boolean ml, double confidence, List<Evidence> mlEvidence, Responsibility responsibility,
+                         List<Evidence> responsibilityEvidence, Specialization specialization,
+                         List<Evidence> specializationEvidence, List<DomainTag> domains) {
+    }
+
     private Tags decide(Scan scan, InterviewProcess process) {
         Taxonomy.Thresholds t = taxonomy.thresholds();
+        Calls hand = byThresholds(scan, t, learned != null);
+        Calls calls = hand;
+        if (learned != null) {
+            handFeatures(hand, scan.features);
+            calls = byModel(scan.features);
+        }
+        // Level and manager are tagged on every posting, ML role or not (TAXONOMY.md section 7).
+        LevelReader.Result level = levelReader.read(scan);
+        boolean manager = scan.signal(Signal.MANAGER) >= t.manager();
+        List<Evidence> managerEvidence = manager ? scan.evidence(Signal.MANAGER, 3) : List.of();
+        if (!calls.ml()) {
+            return Tags.notMl(calls.confidence(), level.level(), manager,
+                    new TagEvidence(calls.mlEvidence(), null, null, level.evidence(), managerEvidence), process, taxonomy.version());
+        }
+        TagEvidence evidence = new TagEvidence(calls.mlEvidence(), calls.responsibilityEvidence(),
+                calls.specializationEvidence(), level.evidence(), managerEvidence);
+        List<RoundTag> roundTags = rounds.plan(new RoundPlanner.Facts(calls.responsibility(), calls.specialization(),
+                level.level(), calls.domains(), scan, evidence, process));
+        return new Tags(true, calls.confidence(), calls.responsibility(), calls.specialization(), null, calls.domains(),
+                level.level(), manager, roundTags, evidence, process, taxonomy.version());
+    }
+
+    /**
+     * The decisions learned from the labels: each a logistic regression over the rules' matches by
+     * place and the title's words; its evidence is the features that pushed most towards the answer.
+     */
+    private Calls byModel(FeatureVector f) {
+        double p = learned.mlRole().probability(f);
+        boolean ml = learned.mlRole().yes(p);
+        List<Evidence> mlEvidence = learned.mlRole().evidence(f, ml, 4);
+        if (!ml) {
+            return new Calls(false, round2(1.0 - p), mlEvidence, null, null, null, null, List.of());
+        }
+        boolean infra = learned.infra().yes(learned.infra().probability(f));
+        boolean specialist = learned.specialist().yes(learned.specialist().probability(f));
+        List<DomainTag> domains = new ArrayList<>();
+        for (Domain d : Domain.values()) {
+            double pd = learned.domain(d).probability(f);
+            if (learned.domain(d).yes(pd)) {
+                domains.add(new DomainTag(d, round2(pd), learned.domain(d).evidence(f, true, 3)));
+            }
+        }
+        domains.sort(Comparator.comparingDouble(DomainTag::score).reversed());
+        return new Calls(true, round2(p), mlEvidence,
+                infra ? Responsibility.INFRA : Responsibility.MODELING, learned.infra().evidence(f, infra, 3),
+                specialist ? Specialization.SPECIALIST : Specialization.GENERALIST,
+                learned.specialist().evidence(f, specialist, 3), domains);
+    }
+
+    /**
+     * The hand-set calls as features of the learned decisions (each "yes" a feature with the
+     * evidence it came with), so the learned weights correct them rather than start from nothing.
+     */
+    private static void handFeatures(Calls hand, FeatureVector f) {
+        if (hand.ml()) {
+            f.hand(LearnedModel.ML_ROLE, hand.mlEvidence());
+        }
+        if (hand.responsibility() == Responsibility.INFRA) {
+            f.hand(LearnedModel.INFRA, hand.responsibilityEvidence());
+        }
+        if (hand.specialization() == Specialization.SPECIALIST) {
+            f.hand(LearnedModel.SPECIALIST, hand.specializationEvidence());
+        }
+        for (DomainTag d : hand.domains()) {
+            f.hand(LearnedModel.DOMAIN_PREFIX + d.domain().name(), d.evidence());
+        }
+    }
+
+    /**
+     * The hand-set decisions: thresholds on the weighted sums of the rules (a taxonomy without a
+     * model). With {@code whole}, responsibility, specialization and domains are called for a
+     * posting that is no ML role too, as features of the learned decisions.
+     */
+    private Calls byThresholds(Scan scan, Taxonomy.Thresholds t, boolean whole) {
         // Work named in an ML field (speech recognition, object detection, recommender systems) is
         // itself evidence of ML work, up to a cap so a company's product words cannot carry a role.
         double domainTotal = 0;
@@ -176,13 +265,8 @@ public final class Classifier {
         double p = 1.0 / (1.0 + Math.exp(-(mlScore - t.ml()) / t.mlScale()));
         double confidence = round2(ml ? p : 1.0 - p);
         List<Evidence> mlEvidence = scan.evidence(ml ? Signal.ML : Signal.NOT_ML, 4);
-        // Level and manager are tagged on every posting, ML role or not (TAXONOMY.md section 7).
-        LevelReader.Result level = levelReader.read(scan);
-        boolean manager = scan.signal(Signal.MANAGER) >= t.manager();
-        List<Evidence> managerEvidence = manager ? scan.evidence(Signal.MANAGER, 3) : List.of();
-        if (!ml) {
-            return Tags.notMl(confidence, level.level(), manager,
-                    new TagEvidence(mlEvidence, null, null, level.evidence(), managerEvidence), process, taxonomy.version());
+        if (!ml && !whole) {
+            return new Calls(false, confidence, mlEvidence, null, null, null, null, List.of());
         }
         double infra = scan.signal(Signal.INFRA);
         double modeling = scan.signal(Signal.MODELING);
@@ -219,13 +303,28 @@ public final class Classifier {
         if (specialization == Specialization.GENERALIST) {
             specialistEvidence = scan.evidence(Signal.GENERALIST, 3);
         }
+        return new Calls(ml, confidence, mlEvidence, responsibility, responsibilityEvidence, specialization,
+                specialistEvidence, domains);
+    }
 
-        TagEvidence evidence = new TagEvidence(mlEvidence, responsibilityEvidence, specialistEvidence,
-                level.evidence(), managerEvidence);
-        List<RoundTag> roundTags = rounds.plan(new RoundPlanner.Facts(responsibility, specialization,
-                level.level(), domains, scan, evidence, process));
-        return new Tags(true, confidence, responsibility, specialization, null, domains, level.level(), manager,
-                roundTags, evidence, process, taxonomy.version());
+    /**
+     * The features the learned decisions read for one posting, by name: what the training tool
+     * learns from, the same the classifier computes when it tags.
+     */
+    public Map<String, Double> features(RawPosting posting) {
+        Scan scan = scan(posting);
+        handFeatures(byThresholds(scan, taxonomy.thresholds(), true), scan.features);
+        return scan.features.named();
+    }
+
+    private Scan scan(RawPosting posting) {
+        Scan scan = new Scan(this);
+        scan.title(posting.title());
+        if (posting.department() != null && !posting.department().isBlank()) {
+            scan.department(posting.department());
+        }
+        scan.description(posting.description());
+        return scan;
     }
 
     static double round2(double v) {
@@ -236,6 +335,14 @@ public final class Classifier {
 
     Rule[] rules() {
         return rules;
+    }
+
+    String[] ruleIds() {
+        return ruleIds;
+    }
+
+    String[] phraseNames() {
+        return phraseNames;
     }
 
     LevelReader levelReader() {
@@ -258,12 +365,23 @@ public final class Classifier {
         return textRules[pattern];
     }
 
-    private static void index(List<List<Integer>> byPattern, int pattern, int rule) {
+    /** The phrase ids of {@link #titleRulesOf}'s rules, in the same order: rule r's i-th phrase is {@code sum of earlier rules' phrases + i}. */
+    int[] titlePhrasesOf(int pattern) {
+        return titlePhrases[pattern];
+    }
+
+    int[] textPhrasesOf(int pattern) {
+        return textPhrases[pattern];
+    }
+
+    private static void index(List<List<Integer>> byPattern, List<List<Integer>> phraseOf, int pattern, int rule, int phrase) {
         while (byPattern.size() <= pattern) {
             byPattern.add(new ArrayList<>());
+            phraseOf.add(new ArrayList<>());
         }
         if (rule >= 0 && !byPattern.get(pattern).contains(rule)) {
             byPattern.get(pattern).add(rule);
+            phraseOf.get(pattern).add(phrase);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.roleradar.classifier;
 
+import io.roleradar.classifier.learn.Bucket;
+import io.roleradar.classifier.learn.FeatureVector;
 import io.roleradar.classifier.taxonomy.Rule;
 import io.roleradar.classifier.taxonomy.SectionKind;
 import io.roleradar.classifier.taxonomy.Signal;
@@ -40,6 +42,9 @@ final class Scan {
     /** Domain evidence on requirement lines: what the role asks expertise in. */
     final double[] requiredDomain = new double[Domain.values().length];
 
+    /** What the learned decisions read: each rule's matches by place, and the title's words. */
+    final FeatureVector features;
+
     private int[] hits = new int[96];
     private int textLength;
     private int hitCount;
@@ -51,13 +56,25 @@ final class Scan {
         this.rules = classifier.rules();
         this.sums = new double[rules.length];
         this.evidence = new Evidences[rules.length];
+        this.features = new FeatureVector(classifier.ruleIds(), classifier.phraseNames());
+    }
+
+    /** Level, boilerplate and requirement-line rules describe the posting's shape, not its work. */
+    private static boolean isFeature(Rule rule) {
+        return rule.signal() != Signal.LEVEL && rule.signal() != Signal.BOILERPLATE && rule.signal() != Signal.REQUIREMENT;
     }
 
     void title(String title) {
+        features.words(title, SourceField.TITLE);
         classifier.titleMatcher().scan(title, (p, s, e) -> {
-            for (int r : classifier.titleRulesOf(p)) {
+            int[] ofPattern = classifier.titleRulesOf(p);
+            for (int k = 0; k < ofPattern.length; k++) {
+                int r = ofPattern[k];
                 Rule rule = rules[r];
                 if (rule.scope().title()) {
+                    if (isFeature(rule)) {
+                        features.add(r, classifier.titlePhrasesOf(p)[k], Bucket.TITLE, 1, title, SourceField.TITLE, s, e);
+                    }
                     double w = rule.scope() == io.roleradar.classifier.taxonomy.Scope.TITLE ? 1.0 : sections.titleWeight();
                     add(r, w, title, SourceField.TITLE, s, e);
                     if (rule.signal() == Signal.LEVEL && Classifier.rank(rule.level()) > Classifier.rank(titleLevel)
@@ -71,9 +88,15 @@ final class Scan {
     }
 
     void department(String department) {
+        features.words(department, SourceField.DEPARTMENT);
         classifier.titleMatcher().scan(department, (p, s, e) -> {
-            for (int r : classifier.titleRulesOf(p)) {
+            int[] ofPattern = classifier.titleRulesOf(p);
+            for (int k = 0; k < ofPattern.length; k++) {
+                int r = ofPattern[k];
                 Rule rule = rules[r];
+                if (rule.scope().title() && isFeature(rule)) {
+                    features.add(r, classifier.titlePhrasesOf(p)[k], Bucket.DEPARTMENT, 1, department, SourceField.DEPARTMENT, s, e);
+                }
                 // A department says what the team does, not how senior the role is or whom it manages.
                 if (rule.scope().title() && rule.signal() != Signal.LEVEL && rule.signal() != Signal.MANAGER
                         && rule.signal() != Signal.NOT_ML) {
@@ -144,7 +167,9 @@ final class Scan {
             if (classifier.isYears(p)) {
                 years(text, s, e, w);
             }
-            for (int r : classifier.textRulesOf(p)) {
+            int[] ofPattern = classifier.textRulesOf(p);
+            for (int k = 0; k < ofPattern.length; k++) {
+                int r = ofPattern[k];
                 Rule rule = rules[r];
                 if (!rule.scope().text() || rule.signal() == Signal.BOILERPLATE || rule.signal() == Signal.REQUIREMENT) {
                     continue;
@@ -155,6 +180,10 @@ final class Scan {
                     weight *= thresholds.domainExamplesWeight();
                 }
                 add(r, weight, text, SourceField.DESCRIPTION, s, e);
+                if (isFeature(rule)) {
+                    features.add(r, classifier.textPhrasesOf(p)[k], Bucket.ofText(kind, layout.isRequirement(s)), weight / w, text,
+                            SourceField.DESCRIPTION, s, e);
+                }
                 if (rule.signal() == Signal.DOMAIN && layout.isRequirement(s)) {
                     requiredDomain[rule.domain().ordinal()] += rule.weight() * weight / w;
                 }

@@ -16,11 +16,44 @@ import java.util.regex.Pattern;
  * sections are recognised and weighted, the thresholds of each decision, the level rules and the
  * interview-round rules. Loaded and checked by {@link TaxonomyLoader}; {@link #version()} becomes
  * {@code Tags.taxonomyVersion} of every posting tagged with it. Immutable.
+ *
+ * @param model the decisions learned from the labels, or null: then the hand-set thresholds decide
  */
 public record Taxonomy(String version, SectionRules sections, List<Rule> rules, Thresholds thresholds,
-                       LevelRules levels, RoundRules rounds) {
+                       LevelRules levels, RoundRules rounds, Model model) {
     public Taxonomy {
         rules = List.copyOf(rules);
+    }
+
+    /** The same taxonomy deciding by its hand-set thresholds: what the training tool starts from. */
+    public Taxonomy withoutModel() {
+        return new Taxonomy(version, sections, rules, thresholds, levels, rounds, null);
+    }
+
+    /** The same taxonomy with another learned model. */
+    public Taxonomy withModel(Model other) {
+        return new Taxonomy(version, sections, rules, thresholds, levels, rounds, other);
+    }
+
+    /**
+     * Logistic-regression weights learned from hand labels, one set per decision ({@code mlRole},
+     * {@code infra}, {@code specialist}, {@code domain.NLP_LLM}, ...), over the features of
+     * {@code io.roleradar.classifier.learn.FeatureVector}: {@code ruleId@BUCKET} and
+     * {@code title:word} / {@code department:word}.
+     *
+     * @param trainedOn how the weights were made (data, regularisation), for people reading the file
+     */
+    public record Model(String trainedOn, Map<String, DecisionWeights> decisions) {
+        public Model {
+            decisions = Map.copyOf(decisions);
+        }
+    }
+
+    /** One decision: "yes" when {@code 1 / (1 + exp(-(bias + weights . features)))} reaches {@code threshold}. */
+    public record DecisionWeights(double bias, double threshold, Map<String, Double> weights) {
+        public DecisionWeights {
+            weights = Map.copyOf(weights);
+        }
     }
 
     /**

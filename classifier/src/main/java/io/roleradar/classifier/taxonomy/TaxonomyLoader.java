@@ -3,6 +3,9 @@ package io.roleradar.classifier.taxonomy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roleradar.classifier.learn.Bucket;
+import io.roleradar.classifier.learn.FeatureVector;
+import io.roleradar.classifier.learn.LearnedModel;
 import io.roleradar.classifier.text.PhraseMatcher;
 import io.roleradar.model.Domain;
 import io.roleradar.model.Level;
@@ -98,10 +101,86 @@ public final class TaxonomyLoader {
         Taxonomy.Thresholds thresholds = thresholds(object(root, "thresholds", "$"));
         Taxonomy.LevelRules levels = levels(object(root, "levels", "$"));
         Taxonomy.RoundRules rounds = rounds(object(root, "rounds", "$"));
+        Taxonomy.Model model = root.has("model") ? model(root.get("model"), rules) : null;
         if (!problems.isEmpty()) {
             throw new TaxonomyException(origin, problems);
         }
-        return new Taxonomy(version, sections, rules, thresholds, levels, rounds);
+        return new Taxonomy(version, sections, rules, thresholds, levels, rounds, model);
+    }
+
+    /** The learned decisions: every decision present, every feature name a known rule and bucket or a word. */
+    private Taxonomy.Model model(JsonNode node, List<Rule> rules) {
+        if (!node.isObject()) {
+            problem("$.model must be an object {trainedOn, decisions}; remove it to decide by the thresholds");
+            return null;
+        }
+        unknownKeys(node, "$.model", Set.of("trainedOn", "decisions"));
+        String trainedOn = node.path("trainedOn").asText("");
+        JsonNode decisions = object(node, "decisions", "$.model");
+        if (decisions == null) {
+            return null;
+        }
+        Set<String> ruleIds = new HashSet<>();
+        rules.forEach(r -> {
+            ruleIds.add(r.id());
+            r.phrases().forEach(p -> ruleIds.add(r.id() + ":" + p));
+        });
+        Set<String> buckets = enumNames(Bucket.values());
+        Set<String> required = new LinkedHashSet<>(List.of(LearnedModel.ML_ROLE, LearnedModel.INFRA, LearnedModel.SPECIALIST));
+        for (Domain d : Domain.values()) {
+            required.add(LearnedModel.DOMAIN_PREFIX + d.name());
+        }
+        unknownKeys(decisions, "$.model.decisions", required);
+        Map<String, Taxonomy.DecisionWeights> out = new java.util.HashMap<>();
+        for (String name : required) {
+            String path = "$.model.decisions." + name;
+            JsonNode d = decisions.get(name);
+            if (d == null || !d.isObject()) {
+                problem(path + " is missing: the model needs every decision of " + required);
+                continue;
+            }
+            unknownKeys(d, path, Set.of("bias", "threshold", "weights"));
+            double bias = number(d, "bias", path, -100, 100);
+            double threshold = number(d, "threshold", path, 0, 1);
+            Map<String, Double> weights = new java.util.HashMap<>();
+            JsonNode w = object(d, "weights", path);
+            if (w != null) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = w.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String feature = e.getKey();
+                    if (!e.getValue().isNumber()) {
+                        problem(path + ".weights." + feature + " must be a number");
+                        continue;
+                    }
+                    if (!knownFeature(feature, ruleIds, buckets)) {
+                        problem(path + ".weights has the unknown feature '" + feature + "': use RULE_ID@BUCKET or RULE_ID:PHRASE@BUCKET with a rule"
+                                + " (and one of its phrases) of $.rules and a bucket of " + new java.util.TreeSet<>(buckets)
+                                + ", title:WORD / department:WORD (lower case), or hand:DECISION");
+                        continue;
+                    }
+                    weights.put(feature, e.getValue().asDouble());
+                }
+            }
+            out.put(name, new Taxonomy.DecisionWeights(bias, threshold, weights));
+        }
+        return new Taxonomy.Model(trainedOn, out);
+    }
+
+    private static boolean knownFeature(String feature, Set<String> ruleIds, Set<String> buckets) {
+        for (String prefix : List.of(FeatureVector.TITLE_WORD, FeatureVector.DEPARTMENT_WORD)) {
+            if (feature.startsWith(prefix)) {
+                String word = feature.substring(prefix.length());
+                return !word.isEmpty() && word.equals(word.toLowerCase(Locale.ROOT));
+            }
+        }
+        if (feature.startsWith(FeatureVector.HAND)) {
+            String decision = feature.substring(FeatureVector.HAND.length());
+            return decision.equals(LearnedModel.ML_ROLE) || decision.equals(LearnedModel.INFRA)
+                    || decision.equals(LearnedModel.SPECIALIST) || decision.startsWith(LearnedModel.DOMAIN_PREFIX)
+                    && Arrays.stream(Domain.values()).anyMatch(d -> decision.equals(LearnedModel.DOMAIN_PREFIX + d.name()));
+        }
+        int at = feature.lastIndexOf('@');
+        return at > 0 && ruleIds.contains(feature.substring(0, at)) && buckets.contains(feature.substring(at + 1));
     }
 
     private Taxonomy.SectionRules sections(JsonNode node) {

@@ -1,0 +1,187 @@
+package io.roleradar.classifier.learn;
+
+import io.roleradar.model.Evidence;
+import io.roleradar.model.SourceField;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The features of one posting that the learned decisions read: how often each taxonomy rule
+ * matched in each {@link Bucket} (a feature's value is {@code log(1 + matches)}, so the tenth
+ * repetition of a phrase adds little), and the words of the title and department. Each feature
+ * keeps the span of its first match, which becomes the evidence of a tag it sways.
+ * One instance per posting; filled by the classifier's scan.
+ */
+public final class FeatureVector {
+    /** The prefix of a title-word feature's name: {@code title:engineer}. */
+    public static final String TITLE_WORD = "title:";
+    /** The prefix of a department-word feature's name: {@code department:research}. */
+    public static final String DEPARTMENT_WORD = "department:";
+    /**
+     * The prefix of a feature that is a call of the hand-set thresholds ({@code hand:mlRole},
+     * {@code hand:infra}, {@code hand:specialist}, {@code hand:domain.NLP_LLM}): 1 when they say yes.
+     * The learned weights correct those calls rather than start from nothing.
+     */
+    public static final String HAND = "hand:";
+
+    private final String[] ruleIds;
+    private final String[] phraseNames;
+    /** Phrase features by {@code phrase * Bucket.COUNT + bucket}: few fire per posting, so a map. */
+    private final Map<Integer, PhraseCount> phrases = new LinkedHashMap<>();
+    private final double[] counts;
+    private final Evidence[] first;
+    private final Map<String, Evidence> words = new LinkedHashMap<>();
+    private final Map<String, List<Evidence>> hand = new LinkedHashMap<>();
+
+    /** How often one phrase matched in one bucket, and where first. */
+    public static final class PhraseCount {
+        private double count;
+        private final Evidence first;
+
+        PhraseCount(Evidence first) {
+            this.first = first;
+        }
+
+        public double value() {
+            return Math.log1p(count);
+        }
+
+        public Evidence evidence() {
+            return first;
+        }
+    }
+
+    /**
+     * @param ruleIds     the taxonomy's rule ids, in order
+     * @param phraseNames every rule's phrases in order, each named {@code ruleId:phrase}
+     */
+    public FeatureVector(String[] ruleIds, String[] phraseNames) {
+        this.ruleIds = ruleIds;
+        this.phraseNames = phraseNames;
+        this.counts = new double[ruleIds.length * Bucket.COUNT];
+        this.first = new Evidence[counts.length];
+    }
+
+    /** The index of the feature "rule {@code rule} in {@code bucket}". */
+    public static int index(int rule, Bucket bucket) {
+        return rule * Bucket.COUNT + bucket.ordinal();
+    }
+
+    /**
+     * One match of phrase {@code phrase} of rule {@code rule} in {@code bucket}, counting
+     * {@code amount} (1, less on a line of examples): a feature of the rule and one of the phrase.
+     */
+    public void add(int rule, int phrase, Bucket bucket, double amount, String fieldText, SourceField field, int start, int end) {
+        int f = index(rule, bucket);
+        counts[f] += amount;
+        Evidence was = first[f];
+        // Of overlapping matches ("speech" inside "speech recognition") the longer is the evidence.
+        if (was == null || was.field() == field && start < was.end() && was.start() < end && end - start > was.end() - was.start()) {
+            first[f] = new Evidence(fieldText.substring(start, end), field, start, end, ruleIds[rule]);
+        }
+        PhraseCount c = phrases.computeIfAbsent(phrase * Bucket.COUNT + bucket.ordinal(),
+                k -> new PhraseCount(first[f].start() == start && first[f].field() == field ? first[f]
+                        : new Evidence(fieldText.substring(start, end), field, start, end, ruleIds[rule])));
+        c.count += amount;
+    }
+
+    /** The phrase features that fired, by {@code phrase * Bucket.COUNT + bucket}. */
+    public Map<Integer, PhraseCount> phrases() {
+        return phrases;
+    }
+
+    /** The name of phrase feature {@code key}: {@code ruleId:phrase@BUCKET}. */
+    public String phraseName(int key) {
+        return phraseNames[key / Bucket.COUNT] + "@" + Bucket.values()[key % Bucket.COUNT].name();
+    }
+
+    /** Adds every word of a title or department, lower-cased, as a feature with its span. */
+    public void words(String text, SourceField field) {
+        String prefix = field == SourceField.TITLE ? TITLE_WORD : DEPARTMENT_WORD;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                String word = prefix + text.substring(start, i).toLowerCase(Locale.ROOT);
+                words.putIfAbsent(word, new Evidence(text.substring(start, i), field, start, i, "words"));
+            }
+        }
+    }
+
+    /** A "yes" of the hand-set thresholds, named after its decision, with the evidence they gave. */
+    public void hand(String decision, List<Evidence> evidence) {
+        hand.put(HAND + decision, evidence);
+    }
+
+    /** The hand-set calls that said yes, by feature name, each with its evidence. */
+    public Map<String, List<Evidence>> hand() {
+        return hand;
+    }
+
+    public int size() {
+        return counts.length;
+    }
+
+    /** The value of rule feature {@code f}: {@code log(1 + matches)}, 0 when it never matched. */
+    public double value(int f) {
+        return counts[f] == 0 ? 0 : Math.log1p(counts[f]);
+    }
+
+    public Evidence evidence(int f) {
+        return first[f];
+    }
+
+    /** The title and department words, by feature name, each with its first span. */
+    public Map<String, Evidence> words() {
+        return words;
+    }
+
+    /** The name of rule feature {@code f}, as the taxonomy's {@code model} section spells it. */
+    public String name(int f) {
+        return name(ruleIds[f / Bucket.COUNT], Bucket.values()[f % Bucket.COUNT]);
+    }
+
+    public static String name(String ruleId, Bucket bucket) {
+        return ruleId + "@" + bucket.name();
+    }
+
+    /** Every feature that fired, by name, with its value: what the training tool learns from. */
+    public Map<String, Double> named() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int f = 0; f < counts.length; f++) {
+            if (counts[f] > 0) {
+                out.put(name(f), value(f));
+            }
+        }
+        phrases.forEach((key, c) -> out.put(phraseName(key), c.value()));
+        for (String w : words.keySet()) {
+            out.put(w, 1.0);
+        }
+        for (String h : hand.keySet()) {
+            out.put(h, 1.0);
+        }
+        return out;
+    }
+
+    /** The rule features that fired, for callers that walk them. */
+    List<Integer> fired() {
+        List<Integer> out = new ArrayList<>();
+        for (int f = 0; f < counts.length; f++) {
+            if (counts[f] > 0) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+}
