@@ -15,7 +15,7 @@ class DemoIT {
 
     @Test
     void demoStartsItsOwnBrokerAndLeavesNonEmptyReports(@TempDir Path out) throws Exception {
-        int exit = RoleradarMain.execute("demo", "--samples", ROOT.resolve("samples").toString(), "--out", out.toString(),
+        int exit = RoleradarMain.execute("demo", "--samples", ROOT.resolve("samples").toString(), "--out-dir", out.toString(),
                 "--bootstrap-servers", "");
 
         assertThat(exit).isZero();

@@ -92,8 +92,8 @@ class BriefRendererTest {
     void evidenceShowsEachSentenceOnceWithItsPhrasesMarked() {
         RawPosting p = Fixtures.posting("search-ranking");
         String text = renderer.text(p, CLASSIFIER.classify(p));
-        List<String> quoted = text.lines().map(String::strip).filter(l -> l.startsWith("\"") || l.contains(": \""))
-                .toList();
+        List<String> quoted = text.lines().map(String::strip)
+                .filter(l -> l.endsWith("\" (title)") || l.endsWith("\" (description)")).toList();
         assertThat(quoted).isNotEmpty().allSatisfy(l -> assertThat(l).contains("[").contains("]"));
         text.lines().filter(l -> l.contains("evidence: ")).forEach(l -> {
             String quote = l.substring(l.indexOf("evidence: ") + "evidence: ".length());
