@@ -1,8 +1,8 @@
 package io.roleradar.ingest;
 
 import io.roleradar.cli.ExitCodes;
-import io.roleradar.ingest.identity.PublishedState;
-import io.roleradar.ingest.identity.StateCheckpoint;
+import io.roleradar.ingest.identity.PostingStore;
+import io.roleradar.ingest.identity.PublishPlan;
 import io.roleradar.ingest.identity.TopicStateLoader;
 import io.roleradar.ingest.identity.WrittenOffsets;
 import io.roleradar.ingest.publish.JsonLinesWriter;
@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -80,48 +80,44 @@ public final class IngestService {
             return unreachable(e);
         }
         String topic = settings.topics().raw();
-        try (KafkaPublisher publisher = new KafkaPublisher(settings.kafka(), topic, settings.transactionalId(),
-                metrics.registry())) {
-            StateCheckpoint checkpoint = settings.stateDir() == null ? null : new StateCheckpoint(settings.stateDir(), topic);
-            StateCheckpoint.Saved loaded;
+        try (PostingStore store = PostingStore.open(settings.stateDir().resolve(topic.replaceAll("[^A-Za-z0-9._-]", "_")));
+             KafkaPublisher publisher = new KafkaPublisher(settings.kafka(), topic, settings.transactionalId(),
+                     metrics.registry())) {
+            String topicId;
             try {
                 // The transactional id first: it aborts what an earlier instance left open, so the
                 // state read next sees only committed runs.
                 publisher.init();
-                loaded = TopicStateLoader.load(settings.kafka(), topic, Duration.ofMinutes(2), checkpoint);
+                topicId = TopicStateLoader.load(settings.kafka(), topic, Duration.ofMinutes(2), store);
             } catch (KafkaException | IllegalStateException e) {
                 return unreachable(e);
             }
-            PublishedState state = loaded.state();
             int code;
             do {
                 long start = System.nanoTime();
                 ReadResult r = read();
-                List<PublishedState.ToPublish> toPublish = new ArrayList<>();
-                int unchanged = 0;
+                PublishPlan plan = new PublishPlan(store, LocalDate.now(ZoneOffset.UTC));
                 for (RawPosting p : r.postings()) {
-                    PublishedState.ToPublish q = state.toPublish(p, r.contentKey(p));
-                    if (q == null) {
-                        unchanged++;
+                    if (!plan.offer(p, r.contentKey(p), null)) {
                         metrics.unchanged(p.source());
-                    } else {
-                        toPublish.add(q);
                     }
                 }
                 WrittenOffsets written = new WrittenOffsets();
-                if (stop.requested() || !publisher.publish(toPublish, stop::requested, written)) {
-                    new RunSummary(r, -1, unchanged, since(start)).print(stderr);
+                if (stop.requested() || !publisher.publish(plan.toPublish(), stop::requested, written)) {
+                    new RunSummary(r, -1, plan.unchanged(), since(start)).print(stderr);
                     return ExitCodes.INTERRUPTED;
                 }
-                for (PublishedState.ToPublish p : toPublish) {
-                    state.remember(p.posting().id(), p.fingerprint());
+                for (PublishPlan.ToPublish p : plan.toPublish()) {
                     metrics.published(p.posting().source());
                 }
-                // The state now holds this run's records too: where they directly follow what was
-                // read, the checkpoint covers them, and the next start does not read them again.
-                loaded = loaded.advancedPast(written);
-                saveCheckpoint(checkpoint, loaded);
-                new RunSummary(r, toPublish.size(), unchanged, since(start)).print(stderr);
+                // The store now takes in this run's records: where they directly follow what was
+                // read, it covers them, and the next start does not read them again.
+                try (PostingStore.Batch batch = store.batch()) {
+                    plan.record(batch);
+                    batch.covers(topicId, written.advance(store.positions()));
+                    batch.commit();
+                }
+                new RunSummary(r, plan.toPublish().size(), plan.unchanged(), since(start)).print(stderr);
                 code = r.nothingRead() ? ExitCodes.FAILED : ExitCodes.OK;
             } while (waitForNextRun());
             return stop.requested() ? ExitCodes.OK : code;
@@ -142,23 +138,6 @@ public final class IngestService {
             }
         }
         return r;
-    }
-
-    /**
-     * Saves the state after a committed run, with the positions it covers (see
-     * {@link StateCheckpoint.Saved#advancedPast}). A failure to save costs only time on the next
-     * start, so it is reported, not fatal.
-     */
-    private void saveCheckpoint(StateCheckpoint checkpoint, StateCheckpoint.Saved loaded) {
-        if (checkpoint == null) {
-            return;
-        }
-        try {
-            checkpoint.write(loaded);
-        } catch (IOException e) {
-            stderr.println("ingest: cannot save the dedup state to " + checkpoint.file() + " (the next start reads "
-                    + "the whole topic): " + e.getMessage());
-        }
     }
 
     /** Sleeps until the next scheduled run; false when there is none (run once) or a stop came. */

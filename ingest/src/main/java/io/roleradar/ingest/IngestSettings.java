@@ -18,12 +18,17 @@ import java.util.List;
  * @param output          the JSON Lines file to write ("-" for stdout) instead of Kafka, or null
  * @param rejects         the file every reject is appended to, or null
  * @param kafka           the Kafka client settings; null when writing to {@code output}
- * @param stateDir        where the dedup state's checkpoint is kept, or null
+ * @param stateDir        where the state store of what was published is kept (a folder per topic)
  */
 public record IngestSettings(List<SourceSpec> sources, Duration every, String output, Path rejects,
                              CsvColumns columns, HttpSettings http, int maxLinks,
                              KafkaSettings kafka, Topics topics, int partitions, String transactionalId, Path stateDir) {
     public IngestSettings {
         sources = List.copyOf(sources);
+    }
+
+    /** Where the state store is kept unless told otherwise: {@code ~/.roleradar/ingest-state}. */
+    public static Path defaultStateDir() {
+        return Path.of(System.getProperty("user.home"), ".roleradar", "ingest-state");
     }
 }

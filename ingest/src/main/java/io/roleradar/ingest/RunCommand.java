@@ -54,9 +54,9 @@ public final class RunCommand implements Callable<Integer> {
     Path rejects;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Keep a checkpoint of the dedup state in DIR, so a new process reads only what was published "
-                    + "since the last run instead of all of the raw topic (which stays the source of truth: a missing or "
-                    + "stale checkpoint means a full read). Env: ROLERADAR_INGEST_STATE_DIR. Default: none")
+            description = "Where the state of what was published is kept (RocksDB, one folder per topic); the raw topic "
+                    + "stays the source of truth: a missing or stale store is rebuilt from it. "
+                    + "Env: ROLERADAR_INGEST_STATE_DIR. Default: ~/.roleradar/ingest-state")
     Path stateDir;
 
     @Option(names = "--transactional-id", paramLabel = "ID",
@@ -204,7 +204,7 @@ public final class RunCommand implements Callable<Integer> {
         String rejectsFile = flagOrEnv(rejects == null ? null : rejects.toString(), "ROLERADAR_INGEST_REJECTS");
         return new IngestSettings(specs, period, out, rejectsFile == null ? null : Path.of(rejectsFile), columns, http,
                 links == null ? 100 : links.intValue(), out == null ? kafka.settings(env) : null, kafka.topics(env),
-                kafka.partitions(env), txId, dir == null ? null : Path.of(dir));
+                kafka.partitions(env), txId, dir == null ? IngestSettings.defaultStateDir() : Path.of(dir));
     }
 
     /** The flag's value, else the environment variable's; null when neither is set (or only blank). */

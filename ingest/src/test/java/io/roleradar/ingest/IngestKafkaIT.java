@@ -2,7 +2,7 @@ package io.roleradar.ingest;
 
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.ingest.identity.Fingerprint;
-import io.roleradar.ingest.identity.StateCheckpoint;
+import io.roleradar.ingest.identity.PostingStore;
 import io.roleradar.model.InvalidMessageException;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
@@ -36,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ingest run} against the real test broker: same postings as --output, exactly once, across restarts. */
 class IngestKafkaIT {
+    @TempDir
+    static Path states;
 
     /** One {@code ingest run} as a fresh command instance: a new producer and a dedup state rebuilt from the topic. */
     private record Run(int exitCode, String stderr) {
@@ -47,6 +49,10 @@ class IngestKafkaIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         command.stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
         List<String> all = new ArrayList<>(List.of(args));
+        if (topic != null && !all.contains("--state-dir")) {
+            // Each test's topic is new: a store of its own, not one under the user's home.
+            all.addAll(List.of("--state-dir", states.toString()));
+        }
         if (topic != null) {
             all.addAll(List.of("--bootstrap-servers", TestKafka.bootstrapServers(), "--topic-raw", topic,
                     "--topic-tagged", topic + "-tagged", "--topic-dlq", topic + "-dlq", "--partitions", "2",
@@ -167,7 +173,7 @@ class IngestKafkaIT {
     }
 
     @Test
-    void theNextRunResumesFromTheCheckpointOfTheSameTopicAndRebuildsFromTheTopicOtherwise(@TempDir Path dir)
+    void theNextRunBringsTheStoreOfTheSameTopicUpToDateAndRebuildsItFromTheTopicOtherwise(@TempDir Path dir)
             throws Exception {
         String topic = TestKafka.unique("raw");
         String txId = TestKafka.unique("ingest-tx");
@@ -177,32 +183,42 @@ class IngestKafkaIT {
                 + "7,Data Engineer,Initech,Austin,\"Build the warehouse.\"\n");
         Run first = run(topic, txId, "-s", csv.toString(), "--state-dir", state.toString());
         assertThat(first.stderr()).as(first.stderr()).contains("1 published");
-        StateCheckpoint checkpoint = new StateCheckpoint(state, topic);
-        StateCheckpoint.Saved saved = checkpoint.read().orElseThrow();
-        assertThat(saved.state().size()).isEqualTo(1);
 
-        // A posting that is not on the topic, written into the checkpoint as if published: a run that
-        // resumes from the checkpoint trusts it; a run that rebuilds from the topic does not.
+        // A posting that is not on the topic, written into the store as if published: a run that
+        // brings the store up to date trusts it; a run that rebuilds it from the topic does not.
         Path newer = dir.resolve("newer.csv");
         Files.writeString(newer, "id,title,company,location,description\n"
                 + "8,ML Engineer,Initech,Austin,\"Train ranking models.\"\n");
         Path dry = dir.resolve("newer.jsonl");
         assertThat(run(null, null, "-s", newer.toString(), "--output", dry.toString()).exitCode()).isEqualTo(ExitCodes.OK);
-        saved.state().remember(PostingJson.readRaw(Files.readAllLines(dry).get(0)));
-        checkpoint.write(saved);
+        RawPosting notPublished = PostingJson.readRaw(Files.readAllLines(dry).get(0));
+        String topicId;
+        try (PostingStore store = PostingStore.open(state.resolve(topic))) {
+            assertThat(store.entry("csv:openings:7")).isNotNull();
+            topicId = store.topicId();
+            try (PostingStore.Batch batch = store.batch()) {
+                batch.published(notPublished.id(), Fingerprint.of(notPublished), null, PostingJson.write(notPublished));
+                batch.commit();
+            }
+        }
         Run resumed = run(topic, txId, "-s", csv.toString(), "-s", newer.toString(), "--state-dir", state.toString());
         assertThat(resumed.stderr()).as(resumed.stderr()).contains("0 published", "2 unchanged");
 
-        checkpoint.write(new StateCheckpoint.Saved(saved.state(), "another-topic-id", saved.positions()));
+        try (PostingStore store = PostingStore.open(state.resolve(topic)); PostingStore.Batch batch = store.batch()) {
+            batch.covers("another-topic-id", store.positions());
+            batch.commit();
+        }
         Run rebuilt = run(topic, txId, "-s", csv.toString(), "-s", newer.toString(), "--state-dir", state.toString());
         assertThat(rebuilt.stderr()).as(rebuilt.stderr()).contains("1 published", "1 unchanged");
         assertThat(latestById(readAll(topic))).containsOnlyKeys("csv:openings:7", "csv:newer:8");
-        // That run saved a checkpoint of its own, of this topic, with both postings.
-        assertThat(checkpoint.read().orElseThrow().state().size()).isEqualTo(2);
+        try (PostingStore store = PostingStore.open(state.resolve(topic))) {
+            assertThat(store.topicId()).isEqualTo(topicId);
+            assertThat(store.entry("csv:newer:8")).isNotNull();
+        }
     }
 
     @Test
-    void theCheckpointCoversTheRunsOwnRecordsAndTheNextRunStillReadsWhatAnotherProducerWroteAfterThem(
+    void theStoreCoversTheRunsOwnRecordsAndTheNextRunStillReadsWhatAnotherProducerWroteAfterThem(
             @TempDir Path dir) throws Exception {
         String topic = TestKafka.unique("raw");
         String txId = TestKafka.unique("ingest-tx");
@@ -216,8 +232,10 @@ class IngestKafkaIT {
         assertThat(first.stderr()).as(first.stderr()).contains("3 published");
 
         // Only the transaction's commit marker is left past each position where the run wrote.
-        StateCheckpoint checkpoint = new StateCheckpoint(state, topic);
-        Map<Integer, Long> positions = checkpoint.read().orElseThrow().positions();
+        Map<Integer, Long> positions;
+        try (PostingStore store = PostingStore.open(state.resolve(topic))) {
+            positions = store.positions();
+        }
         Map<Integer, Long> ends = new LinkedHashMap<>();
         Map<Integer, Integer> written = new LinkedHashMap<>();
         try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =

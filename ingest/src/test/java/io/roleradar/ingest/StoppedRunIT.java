@@ -7,7 +7,7 @@ import io.roleradar.ingest.publish.KafkaPublisher;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.kafka.Topics;
 import io.roleradar.ingest.identity.Fingerprint;
-import io.roleradar.ingest.identity.PublishedState;
+import io.roleradar.ingest.identity.PublishPlan;
 import io.roleradar.model.RawPosting;
 import io.roleradar.testkit.CommittedRecords;
 import io.roleradar.testkit.TestKafka;
@@ -41,10 +41,10 @@ class StoppedRunIT {
     void aTransactionStoppedHalfwayIsAbortedAndTheNextRunIsCommittedWhole() {
         String topic = TestKafka.unique("raw");
         TopicAdmin.ensureTopics(TestKafka.settings(), new Topics(topic, topic + "-tagged", topic + "-dlq"), 2);
-        List<PublishedState.ToPublish> postings = new ArrayList<>();
+        List<PublishPlan.ToPublish> postings = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             RawPosting p = RawPosting.of("test:" + i, "Engineer " + i, "Build thing " + i + ".");
-            postings.add(new PublishedState.ToPublish(p, Fingerprint.of(p)));
+            postings.add(new PublishPlan.ToPublish(p, Fingerprint.of(p), null));
         }
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (KafkaPublisher publisher = new KafkaPublisher(TestKafka.settings(), topic, TestKafka.unique("tx"), registry)) {
@@ -60,7 +60,7 @@ class StoppedRunIT {
     }
 
     @Test
-    void aStopWhileReadingSourcesPublishesNothingAndExits130() throws Exception {
+    void aStopWhileReadingSourcesPublishesNothingAndExits130(@org.junit.jupiter.api.io.TempDir java.nio.file.Path state) throws Exception {
         String topic = TestKafka.unique("raw");
         RunCommand command = new RunCommand();
         command.env = Map.of();
@@ -83,7 +83,8 @@ class StoppedRunIT {
                     "-s", Fixtures.file("Northwind.json"),
                     "--bootstrap-servers", TestKafka.bootstrapServers(), "--topic-raw", topic,
                     "--topic-tagged", topic + "-tagged", "--topic-dlq", topic + "-dlq",
-                    "--transactional-id", TestKafka.unique("tx"), "--min-interval", "0s");
+                    "--transactional-id", TestKafka.unique("tx"), "--min-interval", "0s",
+                    "--state-dir", state.toString());
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.INTERRUPTED);
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("run aborted", "nothing published");
             assertThat(committedKeys(topic)).isEmpty();

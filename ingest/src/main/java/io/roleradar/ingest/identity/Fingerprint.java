@@ -7,28 +7,39 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 
 /**
- * What the dedup state keeps of a published posting: the 64-bit hash of its value (without
- * {@code fetchedAt}: a posting read again unchanged has the same hash) and its 64-bit
- * {@link ContentKey} (the job whatever its id). Ingest writes it as the {@value #HEADER} header of
- * every record it publishes, so the state can be rebuilt from the topic's headers without parsing
- * a single value; a record without the header (written by another tool, or before the header
- * existed) is parsed instead.
+ * What the state keeps of a published posting: the 64-bit hash of its value (without
+ * {@code fetchedAt}: a posting read again unchanged has the same hash), its 64-bit
+ * {@link ContentKey} (the job whatever its id), the date it was first published and whether it
+ * was published as closed. Ingest writes it as the {@value #HEADER} header of every record it
+ * publishes, so the state can be rebuilt from the topic's headers without parsing a value; a
+ * record without the header (written by another tool) is parsed instead.
  *
  * <p>64 bits of SHA-256: two different postings share a hash with probability about n^2 / 2^65,
  * 3 x 10^-8 for a million postings.
+ *
+ * @param firstSeenAt the date of the run that first published the posting; null when unknown (a
+ *                    record written before ingest kept it)
  */
-public record Fingerprint(long valueHash, long contentKey) {
+public record Fingerprint(long valueHash, long contentKey, LocalDate firstSeenAt, boolean closed) {
     /** The record header that carries a fingerprint. */
     public static final String HEADER = "roleradar.fingerprint";
-    /** First byte of the header: bump it whenever either hash is computed differently. */
-    static final byte HEADER_VERSION = 1;
-    private static final int HEADER_LENGTH = 17;
+    /** First byte of the header: bump it whenever its layout or either hash changes. */
+    static final byte HEADER_VERSION = 2;
+    private static final int V1_LENGTH = 17;
+    private static final int V2_LENGTH = 22;
+    private static final int NO_DATE = Integer.MIN_VALUE;
 
     /** The fingerprint of a posting as it would be published. */
     public static Fingerprint of(RawPosting posting) {
-        return new Fingerprint(valueHash(posting), ContentKey.of(posting));
+        return of(posting, ContentKey.of(posting));
+    }
+
+    /** As {@link #of(RawPosting)}, with the posting's {@link ContentKey} already computed. */
+    public static Fingerprint of(RawPosting posting, long contentKey) {
+        return new Fingerprint(valueHash(posting), contentKey, posting.firstSeenAt(), posting.closedAt() != null);
     }
 
     /**
@@ -52,17 +63,33 @@ public record Fingerprint(long valueHash, long contentKey) {
         }
     }
 
-    /** The header value: a version byte, then the two hashes big-endian. */
+    /** The header value: a version byte, the two hashes, the first-seen day and a closed flag. */
     public byte[] toHeader() {
-        return ByteBuffer.allocate(HEADER_LENGTH).put(HEADER_VERSION).putLong(valueHash).putLong(contentKey).array();
+        return ByteBuffer.allocate(V2_LENGTH).put(HEADER_VERSION).putLong(valueHash).putLong(contentKey)
+                .putInt(firstSeenAt == null ? NO_DATE : (int) firstSeenAt.toEpochDay()).put((byte) (closed ? 1 : 0))
+                .array();
     }
 
-    /** The fingerprint in a header value, or null when the header is absent, of another version or damaged. */
+    /**
+     * The fingerprint in a header value, or null when the header is absent, of an unknown version or
+     * damaged. A version-1 header (before postings had a lifecycle) gives an open posting whose
+     * first-seen date is unknown.
+     */
     public static Fingerprint fromHeader(byte[] header) {
-        if (header == null || header.length != HEADER_LENGTH || header[0] != HEADER_VERSION) {
+        if (header == null || header.length == 0) {
             return null;
         }
-        ByteBuffer b = ByteBuffer.wrap(header, 1, HEADER_LENGTH - 1);
-        return new Fingerprint(b.getLong(), b.getLong());
+        if (header[0] == 1 && header.length == V1_LENGTH) {
+            ByteBuffer b = ByteBuffer.wrap(header, 1, V1_LENGTH - 1);
+            return new Fingerprint(b.getLong(), b.getLong(), null, false);
+        }
+        if (header[0] != HEADER_VERSION || header.length != V2_LENGTH) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(header, 1, V2_LENGTH - 1);
+        long value = b.getLong();
+        long key = b.getLong();
+        int day = b.getInt();
+        return new Fingerprint(value, key, day == NO_DATE ? null : LocalDate.ofEpochDay(day), b.get() == 1);
     }
 }

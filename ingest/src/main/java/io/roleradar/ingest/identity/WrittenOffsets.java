@@ -7,7 +7,7 @@ import java.util.Map;
  * Where a run's own records landed on the topic, per partition: the lowest and highest offset and
  * how many records. Filled from the producer's send callbacks (on its I/O thread), read after the
  * transaction committed; lets the checkpoint cover the run's own records (see
- * {@link StateCheckpoint.Saved#advancedPast}).
+ * {@link #advance}).
  */
 public final class WrittenOffsets {
     private final Map<Integer, long[]> byPartition = new HashMap<>();
@@ -34,6 +34,23 @@ public final class WrittenOffsets {
             return -1;
         }
         return span[1] + 1;
+    }
+
+    /**
+     * {@code positions}, moved past the run's own records in each partition where those records
+     * start right at the position and follow one another (so nothing another producer wrote lies
+     * between them, or before them, unread). Elsewhere the position stays, and the next start
+     * reads from there again, which changes nothing (taking a record in twice is harmless).
+     */
+    public Map<Integer, Long> advance(Map<Integer, Long> positions) {
+        Map<Integer, Long> moved = new java.util.TreeMap<>(positions);
+        for (Map.Entry<Integer, Long> e : positions.entrySet()) {
+            long end = endIfRightAfter(e.getKey(), e.getValue());
+            if (end >= 0) {
+                moved.put(e.getKey(), end);
+            }
+        }
+        return moved;
     }
 
     public synchronized boolean isEmpty() {

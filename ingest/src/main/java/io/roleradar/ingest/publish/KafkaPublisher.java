@@ -3,7 +3,8 @@ package io.roleradar.ingest.publish;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.roleradar.ingest.identity.Fingerprint;
-import io.roleradar.ingest.identity.PublishedState;
+import io.roleradar.ingest.identity.PublishPlan.ToPublish;
+import io.roleradar.ingest.identity.TopicStateLoader;
 import io.roleradar.ingest.identity.WrittenOffsets;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.model.PostingJson;
@@ -69,7 +70,7 @@ public final class KafkaPublisher implements AutoCloseable {
      * @param stop checked between sends; when it turns true the transaction is aborted
      * @return true when committed, false when aborted because of {@code stop}
      */
-    public boolean publish(List<PublishedState.ToPublish> postings, BooleanSupplier stop) {
+    public boolean publish(List<ToPublish> postings, BooleanSupplier stop) {
         return publish(postings, stop, new WrittenOffsets());
     }
 
@@ -77,13 +78,13 @@ public final class KafkaPublisher implements AutoCloseable {
      * Sends the postings in one transaction, noting in {@code written} where each record landed
      * (complete once this returns true: the commit waits for every send and its callback).
      */
-    public boolean publish(List<PublishedState.ToPublish> postings, BooleanSupplier stop, WrittenOffsets written) {
+    public boolean publish(List<ToPublish> postings, BooleanSupplier stop, WrittenOffsets written) {
         if (postings.isEmpty()) {
             return true;
         }
         producer.beginTransaction();
         try {
-            for (PublishedState.ToPublish next : postings) {
+            for (ToPublish next : postings) {
                 RawPosting p = next.posting();
                 if (stop.getAsBoolean()) {
                     producer.abortTransaction();
@@ -95,6 +96,9 @@ public final class KafkaPublisher implements AutoCloseable {
                 }
                 // What the next run's dedup state needs, so it never has to parse the value.
                 record.headers().add(Fingerprint.HEADER, next.fingerprint().toHeader());
+                if (next.board() != null) {
+                    record.headers().add(TopicStateLoader.BOARD_HEADER, next.board().getBytes(StandardCharsets.UTF_8));
+                }
                 producer.send(record, (metadata, error) -> {
                     if (error == null) {
                         written.add(metadata.partition(), metadata.offset());

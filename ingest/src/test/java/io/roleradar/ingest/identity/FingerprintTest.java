@@ -4,6 +4,7 @@ import io.roleradar.model.RawPosting;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,16 +29,27 @@ class FingerprintTest {
     }
 
     @Test
-    void aHeaderGivesBackTheFingerprint() {
-        Fingerprint f = Fingerprint.of(posting("ML Engineer", "Train models.", null));
-        assertThat(f.toHeader()).hasSize(17);
+    void aHeaderGivesBackTheFingerprintWithItsFirstSeenDateAndClosedFlag() {
+        RawPosting closed = posting("ML Engineer", "Train models.", null).toBuilder()
+                .firstSeenAt(LocalDate.parse("2026-03-02")).closedAt(LocalDate.parse("2026-04-01")).build();
+        Fingerprint f = Fingerprint.of(closed);
+        assertThat(f.firstSeenAt()).isEqualTo(LocalDate.parse("2026-03-02"));
+        assertThat(f.closed()).isTrue();
         assertThat(Fingerprint.fromHeader(f.toHeader())).isEqualTo(f);
+        Fingerprint undated = Fingerprint.of(posting("ML Engineer", "Train models.", null));
+        assertThat(Fingerprint.fromHeader(undated.toHeader())).isEqualTo(undated);
+    }
+
+    @Test
+    void aVersionOneHeaderGivesAnOpenPostingWhoseFirstSeenDateIsUnknown() {
+        byte[] v1 = java.nio.ByteBuffer.allocate(17).put((byte) 1).putLong(42).putLong(7).array();
+        assertThat(Fingerprint.fromHeader(v1)).isEqualTo(new Fingerprint(42, 7, null, false));
     }
 
     @Test
     void aHeaderOfAnotherVersionOrLengthIsIgnored() {
         byte[] header = Fingerprint.of(posting("ML Engineer", "Train models.", null)).toHeader();
-        header[0] = 2;
+        header[0] = 3;
         assertThat(Fingerprint.fromHeader(header)).isNull();
         assertThat(Fingerprint.fromHeader(new byte[3])).isNull();
         assertThat(Fingerprint.fromHeader(null)).isNull();
