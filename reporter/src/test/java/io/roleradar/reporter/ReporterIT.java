@@ -122,13 +122,22 @@ class ReporterIT {
     }
 
     @Test
+    void anEmptyTopicIsNothingToReadAndWritesNothing() throws Exception {
+        String topic = TestKafka.unique("tagged-empty");
+        createTopic(topic, 1);
+        Path out = dir.resolve("empty");
+        assertThat(run(topic, out)).isEqualTo(ExitCodes.FAILED);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void aTopicThatDoesNotExistFailsWithAMessage() {
         int code = run(TestKafka.unique("no-such-topic"), dir.resolve("none"));
         assertThat(code).isEqualTo(ExitCodes.FAILED);
     }
 
     private static int run(String topic, Path out) {
-        return ReporterMain.execute("run", "--out", out.toString(), "--bootstrap-servers", TestKafka.bootstrapServers(),
+        return ReporterMain.execute("run", "--out-dir", out.toString(), "--bootstrap-server", TestKafka.bootstrapServers(),
                 "--topic-tagged", topic);
     }
 

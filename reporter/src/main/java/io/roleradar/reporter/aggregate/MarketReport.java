@@ -404,7 +404,7 @@ public final class MarketReport {
 
     /** Per company: postings, quadrant mix and domain counts. */
     public static final class CompanyFigures {
-        private String sourceUrl;
+        private PostingFacts first;
         private long postings;
         private final long[] quadrants = new long[Q];
         private final long[] domains = new long[D];
@@ -413,8 +413,8 @@ public final class MarketReport {
             postings++;
             quadrants[f.quadrant().ordinal()]++;
             f.domains().forEach(d -> domains[d.ordinal()]++);
-            if (sourceUrl == null || (f.sourceUrl() != null && f.sourceUrl().compareTo(sourceUrl) < 0)) {
-                sourceUrl = f.sourceUrl() != null ? f.sourceUrl() : sourceUrl;
+            if (first == null) {
+                first = f; // roles come in id order: the company's lowest id
             }
         }
 
@@ -422,9 +422,9 @@ public final class MarketReport {
             return postings;
         }
 
-        /** The source URL of one of the company's postings (the first in text order, so runs agree), or null. */
+        /** The source URL of the company's first counted posting (lowest id, so runs agree), or null. */
         public String sourceUrl() {
-            return sourceUrl;
+            return first == null ? null : first.sourceUrl();
         }
 
         public long quadrant(Quadrant q) {

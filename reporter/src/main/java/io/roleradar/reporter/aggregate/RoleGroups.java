@@ -9,7 +9,7 @@ import java.util.Map;
  * are at most {@link #MAX_DISTANCE} bits apart. A text differing only in small local parts (a city,
  * a country paragraph, a requisition number: up to about a tenth of its shingles) gives that, while
  * two different roles of one company, sharing its boilerplate, stay about 20 bits or more apart
- * (the fixtures of {@code RoleGroupsTest}: 6-7 bits against 21-24). Groups are transitive (A like
+ * (the fixtures of {@code RoleGroupsTest}: 5-8 bits against 18-23). Groups are transitive (A like
  * B and B like C make one role of all three).
  *
  * <p>Candidates come from the pigeonhole principle instead of comparing every pair of a company's

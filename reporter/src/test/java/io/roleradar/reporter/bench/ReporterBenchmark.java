@@ -81,7 +81,7 @@ public final class ReporterBenchmark {
                 Path gcLog = work.resolve("gc-" + round + ".log");
                 t0 = System.nanoTime();
                 String reportOut = runJava(classpath, heap, work.resolve("report-" + round + ".log"),
-                        "-Xlog:gc:file=" + gcLog, recording(jfr, "report-" + round), ReportChild.class.getName(), "run", "--out", work.resolve("reports-" + round).toString(),
+                        "-Xlog:gc:file=" + gcLog, recording(jfr, "report-" + round), ReportChild.class.getName(), "run", "--out-dir", work.resolve("reports-" + round).toString(),
                         "--bootstrap-servers", servers, "--topic-tagged", topics.tagged());
                 long reportMs = (System.nanoTime() - t0) / 1_000_000;
                 report.add(reportMs);

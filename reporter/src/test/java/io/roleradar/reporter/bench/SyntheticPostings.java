@@ -8,12 +8,14 @@ import io.roleradar.model.Quadrant;
 import io.roleradar.model.RawPosting;
 import io.roleradar.model.RemoteMode;
 import io.roleradar.model.Round;
+import io.roleradar.model.Salary;
 import io.roleradar.model.RoundTag;
 import io.roleradar.model.SourceField;
 import io.roleradar.model.TagEvidence;
 import io.roleradar.model.TaggedPosting;
 import io.roleradar.model.Tags;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import java.util.Random;
  * Realistic tagged postings for the benchmark, generated from a seed: a few thousand companies on
  * three ATS kinds, titles by quadrant and level, descriptions of 2-4 KB assembled from posting-like
  * sentences, about one in ten not an ML role, and tags with evidence and round reasons as the
- * classifier writes them. The same seed gives the same postings.
+ * classifier writes them, and the fields of issue 15 (a country for every posting, a city for two
+ * in three, a pay range for one in three, one in ten closed). The same seed gives the same postings.
  */
 public final class SyntheticPostings {
     private static final String[] ATS = {"greenhouse", "ashby", "lever"};
@@ -60,6 +63,7 @@ public final class SyntheticPostings {
             "You will forecast demand across thousands of products and regions.",
             "A degree in computer science, statistics or a related field, or equivalent experience.",
             "We are an equal opportunity employer and welcome applicants from every background."};
+    private static final String[] COUNTRIES = {"US", "US", "US", "GB", "DE", "CA", "FR", "IN"};
     private static final Round[] ROUNDS = Round.values();
     private static final Domain[] DOMAINS = Domain.values();
 
@@ -98,7 +102,12 @@ public final class SyntheticPostings {
                 .sourceUrl("https://jobs." + ats + ".example/" + board + "/" + n).company(company).title(title)
                 .department(ml ? "Machine Learning" : "Business").location("San Francisco, CA")
                 .remote(RemoteMode.values()[random.nextInt(4)]).employmentType("FULL_TIME").postedAt(posted)
-                .fetchedAt(Instant.parse("2026-11-28T06:00:00Z")).description(description).build();
+                .fetchedAt(Instant.parse("2026-11-28T06:00:00Z")).description(description)
+                .country(COUNTRIES[c % COUNTRIES.length]).city(c % 3 == 0 ? null : "City " + (c % 40))
+                .salary(random.nextInt(3) == 0 ? new Salary(BigDecimal.valueOf(90_000 + random.nextInt(60) * 1_000),
+                        BigDecimal.valueOf(160_000 + random.nextInt(60) * 1_000), c % 4 == 0 ? "EUR" : "USD", "YEAR") : null)
+                .firstSeenAt(LocalDate.of(2026, 11, 27).minusDays(random.nextInt(60)))
+                .closedAt(random.nextInt(10) == 0 ? LocalDate.of(2026, 11, 27) : null).build();
         Evidence titleEvidence = new Evidence(title.substring(0, Math.min(12, title.length())), SourceField.TITLE, 0,
                 Math.min(12, title.length()), "ml-title");
         if (!ml) {
