@@ -1,6 +1,7 @@
 package io.roleradar.ingest;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.Map;
  * <pre>
  * sources:            # board short forms, URLs, files or folders
  *   - ashby:cohere
+ *   - {source: greenhouse:anthropic, company: Anthropic}   # with the company's display name
  *   - https://boards.greenhouse.io/example
  *   - exports/jobs.csv   # relative to this file's folder
  * every: 6h           # optional: run on this schedule
@@ -26,10 +29,16 @@ import java.util.Map;
  * </pre>
  * Unknown keys are refused, so a misspelt key is not silently ignored.
  */
-public record IngestConfig(List<String> sources, String every, Map<String, String> csvColumns) {
+public record IngestConfig(List<String> sources, String every, Map<String, String> csvColumns,
+                           Map<String, String> companies) {
     public IngestConfig {
         sources = sources == null ? List.of() : List.copyOf(sources);
         csvColumns = csvColumns == null ? Map.of() : Map.copyOf(csvColumns);
+        companies = companies == null ? Map.of() : Map.copyOf(companies);
+    }
+
+    /** The file as written: a source entry is a string, or a map of {@code source} and {@code company}. */
+    private record Raw(List<JsonNode> sources, String every, Map<String, String> csvColumns) {
     }
 
     /**
@@ -40,9 +49,9 @@ public record IngestConfig(List<String> sources, String every, Map<String, Strin
             throw new IllegalArgumentException("config file " + file + " does not exist");
         }
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        IngestConfig raw;
+        Raw raw;
         try {
-            raw = yaml.readValue(file.toFile(), IngestConfig.class);
+            raw = yaml.readValue(file.toFile(), Raw.class);
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException("config file " + file + ": unknown key '" + e.getPropertyName()
                     + "' (known: sources, every, csvColumns)");
@@ -54,10 +63,44 @@ public record IngestConfig(List<String> sources, String every, Map<String, Strin
         }
         Path dir = file.toAbsolutePath().getParent();
         List<String> resolved = new ArrayList<>();
-        for (String s : raw.sources()) {
-            resolved.add(resolve(dir, s));
+        Map<String, String> companies = new LinkedHashMap<>();
+        int n = 0;
+        for (JsonNode entry : raw.sources() == null ? List.<JsonNode>of() : raw.sources()) {
+            n++;
+            String source;
+            String company = null;
+            if (entry != null && entry.isTextual()) {
+                source = entry.asText();
+            } else if (entry != null && entry.isObject()) {
+                for (Iterator<String> keys = entry.fieldNames(); keys.hasNext(); ) {
+                    String key = keys.next();
+                    if (!key.equals("source") && !key.equals("company")) {
+                        throw new IllegalArgumentException("config file " + file + ": source " + n + " has an unknown key '"
+                                + key + "' (known: source, company)");
+                    }
+                }
+                source = entry.path("source").isTextual() ? entry.get("source").asText() : null;
+                company = entry.path("company").isValueNode() ? entry.get("company").asText() : null;
+                if (source == null) {
+                    throw new IllegalArgumentException("config file " + file + ": source " + n + " has no 'source:'");
+                }
+            } else {
+                throw new IllegalArgumentException("config file " + file + ": source " + n
+                        + " must be a source or a map of 'source:' and 'company:'");
+            }
+            String where = resolve(dir, source);
+            resolved.add(where);
+            if (company != null && !company.isBlank()) {
+                companies.put(where, company.strip());
+            }
         }
-        return new IngestConfig(resolved, raw.every(), new LinkedHashMap<>(raw.csvColumns()));
+        return new IngestConfig(resolved, raw.every(), raw.csvColumns() == null ? Map.of()
+                : new LinkedHashMap<>(raw.csvColumns()), companies);
+    }
+
+    /** The company's display name given with a source (as {@link #sources()} lists it), or null. */
+    public String companyOf(String source) {
+        return companies.get(source);
     }
 
     /** A relative path is relative to the config file; short forms and URLs stay as written. */

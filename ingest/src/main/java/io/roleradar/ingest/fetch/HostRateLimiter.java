@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Keeps at least a minimum interval between two requests to the same host, so a run over a board
- * with a hundred job pages does not hammer the employer's server.
+ * with a hundred job pages does not hammer the employer's server, and holds a host back for as long
+ * as its {@code Retry-After} asked, whichever thread asks it next. Safe for concurrent callers.
  */
 final class HostRateLimiter {
     private final long intervalNanos;
@@ -29,5 +30,11 @@ final class HostRateLimiter {
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
+    }
+
+    /** The host asked for a pause (429 or 503 with Retry-After): no request to it before {@code pause} from now. */
+    synchronized void holdBack(String host, Duration pause) {
+        long until = System.nanoTime() + pause.toNanos();
+        nextAllowed.merge(host, until, Math::max);
     }
 }

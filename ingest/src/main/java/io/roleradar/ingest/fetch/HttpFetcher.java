@@ -2,6 +2,7 @@ package io.roleradar.ingest.fetch;
 
 import io.roleradar.ingest.parse.Rejected;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Fetches URLs politely and safely with the JDK's HttpClient: http and https only, connect and
@@ -88,6 +90,8 @@ public final class HttpFetcher {
                 .timeout(settings.readTimeout())
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", "application/json, text/html;q=0.9, text/csv;q=0.8, */*;q=0.5")
+                // JSON board answers shrink about five times; java.net.http does not decode it itself.
+                .header("Accept-Encoding", "gzip")
                 .GET()
                 .build();
         FetchOutcome last = null;
@@ -101,12 +105,14 @@ public final class HttpFetcher {
                 HttpResponse<byte[]> response = future.get(settings.readTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
-                    latency.accept("ok", Duration.ofNanos(System.nanoTime() - start));
-                    return new FetchOutcome.Fetched(response.uri(), response.body(),
-                            response.headers().firstValue("Content-Type").orElse(null));
+                    FetchOutcome fetched = decoded(uri, response);
+                    latency.accept(fetched instanceof FetchOutcome.Failed f ? f.kind() : "ok",
+                            Duration.ofNanos(System.nanoTime() - start));
+                    return fetched;
                 }
                 latency.accept(Rejected.HTTP_ERROR, Duration.ofNanos(System.nanoTime() - start));
                 last = new FetchOutcome.Failed(uri, Rejected.HTTP_ERROR, "HTTP " + status
+                        + (status >= 300 && status < 400 ? " (a redirect not followed: a loop, too many, or https to http)" : "")
                         + (attempt > 1 ? " after " + attempt + " attempts" : ""));
                 if (status != 429 && status < 500) {
                     return last;
@@ -116,6 +122,11 @@ public final class HttpFetcher {
                 if (retryAfter != null && retryAfter.compareTo(settings.maxRetryWait()) > 0) {
                     return new FetchOutcome.Failed(uri, Rejected.HTTP_ERROR, "HTTP " + status + " asking to retry after "
                             + retryAfter.toSeconds() + " s, longer than the " + settings.maxRetryWait().toSeconds() + " s ingest waits");
+                }
+                if (retryAfter != null) {
+                    // The pause is the host's, not this URL's: other boards on it wait too.
+                    limiter.holdBack(hostKey(uri), retryAfter);
+                    wait = Duration.ZERO;
                 }
             } catch (TimeoutException e) {
                 future.cancel(true);
@@ -144,11 +155,34 @@ public final class HttpFetcher {
                 }
                 wait = backoff(attempt);
             }
-            if (attempt < attempts) {
+            if (attempt < attempts && wait.toMillis() > 0) {
                 Thread.sleep(wait.toMillis());
             }
         }
         return last;
+    }
+
+    /** The 2xx answer's body, gunzipped when the server sent it gzip-encoded (still within the size cap). */
+    private FetchOutcome decoded(URI uri, HttpResponse<byte[]> response) {
+        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+        String encoding = response.headers().firstValue("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
+        if (encoding.equals("identity") || encoding.isEmpty()) {
+            return new FetchOutcome.Fetched(response.uri(), response.body(), contentType);
+        }
+        if (!encoding.equals("gzip") && !encoding.equals("x-gzip")) {
+            return new FetchOutcome.Failed(uri, Rejected.UNREADABLE, "the answer is in a content encoding ingest does not "
+                    + "read (" + encoding + ")");
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
+            if (body.length > settings.maxBytes()) {
+                return new FetchOutcome.Failed(uri, Rejected.TOO_LARGE, "gzip body is over the limit of "
+                        + settings.maxBytes() + " bytes once decompressed");
+            }
+            return new FetchOutcome.Fetched(response.uri(), body, contentType);
+        } catch (IOException e) {
+            return new FetchOutcome.Failed(uri, Rejected.UNREADABLE, "a broken gzip body: " + e.getMessage());
+        }
     }
 
     private RobotsRules robotsFor(URI uri) throws InterruptedException {

@@ -9,13 +9,15 @@ import java.util.Objects;
 /**
  * Which CSV column holds which posting field, by header name (case and surrounding spaces do not
  * matter). The defaults read the Glassdoor export (Job Title, Company Name, Location, Job
- * Description, Salary Estimate, and its unnamed first column as the row id) and common
- * snake_case layouts; {@link #with} sets a field to a column of the user's choice.
+ * Description, Salary Estimate, and its unnamed first column as the row id), the LinkedIn postings
+ * dataset (job_posting_url, listed_time in epoch milliseconds, min_salary/max_salary with pay_period
+ * and currency, remote_allowed) and common snake_case layouts; {@link #with} sets a field to a column of the user's choice.
  */
 public final class CsvColumns {
     /** The fields a column can be mapped to. */
     public static final List<String> FIELDS = List.of("id", "title", "company", "location", "description", "salary",
-            "postedAt", "employmentType", "department", "url", "remote");
+            "postedAt", "employmentType", "department", "url", "remote", "salaryMin", "salaryMax", "salaryPeriod",
+            "salaryCurrency");
 
     private static final Map<String, List<String>> DEFAULTS = Map.ofEntries(
             Map.entry("id", List.of("id", "job_id", "jobid", "job id")),
@@ -24,11 +26,17 @@ public final class CsvColumns {
             Map.entry("location", List.of("location", "job_location", "city")),
             Map.entry("description", List.of("job description", "description", "job_description", "text")),
             Map.entry("salary", List.of("salary estimate", "salary", "salary_range", "pay", "compensation")),
-            Map.entry("postedAt", List.of("posted", "posted_at", "postedat", "date_posted", "date posted", "posted date")),
-            Map.entry("employmentType", List.of("employment type", "employment_type", "job_type", "job type")),
+            Map.entry("postedAt", List.of("posted", "posted_at", "postedat", "date_posted", "date posted", "posted date",
+                    "listed_time", "original_listed_time")),
+            Map.entry("employmentType", List.of("employment type", "employment_type", "job_type", "job type",
+                    "formatted_work_type", "work_type")),
             Map.entry("department", List.of("department", "team", "category")),
-            Map.entry("url", List.of("url", "job_url", "link", "apply_url", "job url")),
-            Map.entry("remote", List.of("remote", "workplace", "workplace_type", "remote_type")));
+            Map.entry("url", List.of("url", "job_url", "link", "apply_url", "job url", "job_posting_url", "application_url")),
+            Map.entry("remote", List.of("remote", "workplace", "workplace_type", "remote_type", "remote_allowed")),
+            Map.entry("salaryMin", List.of("min_salary", "salary_min", "min salary", "minimum salary")),
+            Map.entry("salaryMax", List.of("max_salary", "salary_max", "max salary", "maximum salary")),
+            Map.entry("salaryPeriod", List.of("pay_period", "salary_period", "pay period")),
+            Map.entry("salaryCurrency", List.of("currency", "salary_currency")));
     /** Used, headed, as the description when a file has no description column (e.g. Google's job-skills export). */
     static final List<String> DESCRIPTION_SECTIONS = List.of("responsibilities", "minimum qualifications",
             "preferred qualifications", "qualifications", "requirements");

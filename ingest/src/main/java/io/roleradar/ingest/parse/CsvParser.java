@@ -5,17 +5,25 @@ import io.roleradar.ingest.text.Fields;
 import io.roleradar.ingest.text.RemoteModes;
 import io.roleradar.ingest.text.Salaries;
 import io.roleradar.ingest.text.Texts;
+import io.roleradar.model.RemoteMode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * CSV files with a header row (Apache Commons CSV), columns mapped by name through
@@ -25,6 +33,7 @@ import java.util.Locale;
  * rejected whole, naming the columns it has.
  */
 public final class CsvParser {
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("\\d{12,13}(?:\\.0+)?");
     private final CsvColumns columns;
 
     public CsvParser(CsvColumns columns) {
@@ -32,54 +41,89 @@ public final class CsvParser {
     }
 
     /** True when the first line looks like a header of at least two delimited columns. */
-    static boolean looksLike(String text) {
+    public static boolean looksLike(String text) {
         int end = text.indexOf('\n');
         String first = end < 0 ? text : text.substring(0, end);
         return delimiter(first) != 0;
     }
 
+    /** Parses CSV text held whole (a fetched document). */
     public List<ParseResult> parse(Document doc, String text) {
-        int end = text.indexOf('\n');
-        char delimiter = delimiter(end < 0 ? text : text.substring(0, end));
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setDelimiter(delimiter == 0 ? ',' : delimiter)
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
-                .setIgnoreEmptyLines(true)
-                .get();
         List<ParseResult> results = new ArrayList<>();
+        parse(doc, new StringReader(text), results::add);
+        return results;
+    }
+
+    /**
+     * Parses CSV one record at a time from {@code text}, handing each posting or reject to
+     * {@code out} as it is read, so a file of any size takes the memory of one row. A row the
+     * charset cannot decode ends the file with a reject saying where; the rows before it stand.
+     */
+    public void parse(Document doc, Reader text, Consumer<ParseResult> out) {
+        BufferedReader in = text instanceof BufferedReader b ? b : new BufferedReader(text, 1 << 16);
         String stem = doc.stemLower() != null ? doc.stemLower() : "csv";
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            List<String> header = parser.getHeaderNames();
-            Layout layout = layout(header);
-            if (layout.title < 0 || (layout.description < 0 && layout.sections.isEmpty())) {
-                results.add(new Rejected(doc.name(), Rejected.BAD_CSV, "missing columns: need a title column (tried "
-                        + columns.candidates("title") + ") and a description column (tried "
-                        + columns.candidates("description") + "); the file has " + header
-                        + ". Map them with --csv-column FIELD=COLUMN"));
-                return results;
-            }
-            for (CSVRecord record : parser) {
-                String where = doc.name() + " row " + record.getRecordNumber();
-                if (record.size() != header.size()) {
-                    results.add(new Rejected(where, Rejected.BAD_CSV, "ragged row: " + record.size()
-                            + " fields where the header has " + header.size()));
-                    continue;
+        long row = 0;
+        try {
+            char delimiter = delimiter(firstLine(in));
+            CSVFormat format = CSVFormat.DEFAULT.builder()
+                    .setDelimiter(delimiter == 0 ? ',' : delimiter)
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setAllowMissingColumnNames(true)
+                    .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+                    .setIgnoreEmptyLines(true)
+                    .get();
+            try (CSVParser parser = CSVParser.parse(in, format)) {
+                List<String> header = parser.getHeaderNames();
+                Layout layout = layout(header);
+                if (layout.title < 0 || (layout.description < 0 && layout.sections.isEmpty())) {
+                    out.accept(new Rejected(doc.name(), Rejected.BAD_CSV, "missing columns: need a title column (tried "
+                            + columns.candidates("title") + ") and a description column (tried "
+                            + columns.candidates("description") + "); the file has " + header
+                            + ". Map them with --csv-column FIELD=COLUMN"));
+                    return;
                 }
-                results.add(row(doc, stem, layout, record).finish(where));
+                for (CSVRecord record : parser) {
+                    row = record.getRecordNumber();
+                    String where = doc.name() + " row " + row;
+                    if (record.size() != header.size()) {
+                        out.accept(new Rejected(where, Rejected.BAD_CSV, "ragged row: " + record.size()
+                                + " fields where the header has " + header.size()));
+                        continue;
+                    }
+                    out.accept(row(doc, stem, layout, record).finish(where));
+                }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            results.add(new Rejected(doc.name(), Rejected.BAD_CSV, "unreadable CSV: " + e.getMessage()));
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            while (cause != null && !(cause instanceof CharacterCodingException) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof CharacterCodingException) {
+                out.accept(new Rejected(doc.name(), Rejected.INVALID_UTF8, "text that is not in the file's charset "
+                        + (row > 0 ? "after row " + row + " " : "") + "(UTF-8 unless a byte-order mark or --charset "
+                        + "says otherwise; a file saved by Excel is often windows-1252)"));
+            } else {
+                out.accept(new Rejected(doc.name(), Rejected.BAD_CSV, "unreadable CSV: " + e.getMessage()));
+            }
         }
-        return results;
+    }
+
+    /** The header line, read ahead and put back, to tell the delimiter. */
+    private static String firstLine(BufferedReader in) throws IOException {
+        in.mark(1 << 20);
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0 && c != '\n' && line.length() < (1 << 20) - 1; c = in.read()) {
+            line.append((char) c);
+        }
+        in.reset();
+        return line.toString();
     }
 
     private PostingDraft row(Document doc, String stem, Layout layout, CSVRecord record) {
         PostingDraft d = new PostingDraft();
         d.title = get(record, layout.title);
-        d.company = Fields.company(get(record, layout.company));
+        d.company = doc.company() != null ? doc.company() : Fields.company(get(record, layout.company));
         d.location = Texts.blankToNull(get(record, layout.location));
         if (layout.description >= 0) {
             d.description = Texts.stripTags(get(record, layout.description));
@@ -93,12 +137,17 @@ public final class CsvParser {
             }
             d.description = Texts.tidyLines(text.toString());
         }
-        d.salary = Salaries.parse(get(record, layout.salary));
-        d.postedAt = Fields.date(get(record, layout.postedAt));
+        d.salary = layout.salaryMin >= 0 || layout.salaryMax >= 0 ? Salaries.of(number(get(record, layout.salaryMin)),
+                number(get(record, layout.salaryMax)), Texts.blankToNull(get(record, layout.salaryCurrency)),
+                get(record, layout.salaryPeriod)) : null;
+        if (d.salary == null) {
+            d.salary = Salaries.parse(get(record, layout.salary));
+        }
+        d.postedAt = date(get(record, layout.postedAt));
         d.employmentType = Fields.employmentType(get(record, layout.employmentType));
         d.department = Texts.blankToNull(get(record, layout.department));
         d.sourceUrl = Texts.blankToNull(get(record, layout.url));
-        d.remoteField = RemoteModes.fromField(get(record, layout.remote));
+        d.remoteField = remote(get(record, layout.remote));
         d.fetchedAt = doc.fetchedAt();
         d.source = "csv:" + stem;
         String rowId = Texts.blankToNull(get(record, layout.id));
@@ -127,6 +176,10 @@ public final class CsvParser {
         l.department = find(header, "department");
         l.url = find(header, "url");
         l.remote = find(header, "remote");
+        l.salaryMin = find(header, "salaryMin");
+        l.salaryMax = find(header, "salaryMax");
+        l.salaryPeriod = find(header, "salaryPeriod");
+        l.salaryCurrency = find(header, "salaryCurrency");
         if (l.description < 0) {
             for (String section : CsvColumns.DESCRIPTION_SECTIONS) {
                 int i = indexOf(header, section);
@@ -155,6 +208,42 @@ public final class CsvParser {
             }
         }
         return -1;
+    }
+
+    /** An ISO date, or epoch milliseconds as the LinkedIn export writes them ({@code 1713397508000.0}). */
+    static LocalDate date(String value) {
+        String v = Texts.blankToNull(value);
+        if (v != null && EPOCH_MILLIS.matcher(v).matches()) {
+            return Fields.dateOfEpochMillis(new BigDecimal(v).longValue());
+        }
+        return Fields.date(v);
+    }
+
+    /** A workplace word, or a yes/no remote flag (LinkedIn's remote_allowed is 1.0 or empty). */
+    static RemoteMode remote(String value) {
+        String v = Texts.blankToNull(value);
+        if (v == null) {
+            return RemoteMode.UNKNOWN;
+        }
+        String k = v.toLowerCase(Locale.ROOT);
+        if (k.equals("1") || k.equals("1.0") || k.equals("true") || k.equals("yes")) {
+            return RemoteMode.REMOTE;
+        }
+        // "Not remote" does not say on-site or hybrid: the location and the text decide.
+        return k.equals("0") || k.equals("0.0") || k.equals("false") || k.equals("no") ? RemoteMode.UNKNOWN
+                : RemoteModes.fromField(v);
+    }
+
+    private static BigDecimal number(String value) {
+        String v = Texts.blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(v.replace(",", "").replace("$", "").trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String get(CSVRecord record, int index) {
@@ -195,6 +284,10 @@ public final class CsvParser {
         int department = -1;
         int url = -1;
         int remote = -1;
+        int salaryMin = -1;
+        int salaryMax = -1;
+        int salaryPeriod = -1;
+        int salaryCurrency = -1;
         final List<int[]> sections = new ArrayList<>();
 
         Layout(List<String> header) {

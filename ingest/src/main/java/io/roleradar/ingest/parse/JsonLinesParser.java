@@ -5,7 +5,12 @@ import io.roleradar.model.InvalidMessageException;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.util.Arrays;
+import java.util.function.Consumer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +55,69 @@ public final class JsonLinesParser {
             start = end + 1;
         }
         return results;
+    }
+
+    /**
+     * Parses a stream line by line, handing each posting or reject to {@code out} as it is read, so
+     * a file of any size takes the memory of one line.
+     */
+    public static void parse(Document doc, InputStream in, Consumer<ParseResult> out) throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        byte[] buffer = new byte[1 << 16];
+        byte[] line = new byte[1 << 14];
+        int lineLength = 0;
+        int lineNo = 0;
+        boolean first = true;
+        while (true) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                break;
+            }
+            int from = 0;
+            if (first && n >= 3 && (buffer[0] & 0xff) == 0xEF && (buffer[1] & 0xff) == 0xBB && (buffer[2] & 0xff) == 0xBF) {
+                from = 3;
+            }
+            first = false;
+            for (int i = from; i < n; i++) {
+                if (buffer[i] != '\n') {
+                    continue;
+                }
+                line = append(line, lineLength, buffer, from, i - from);
+                lineLength += i - from;
+                emit(doc, utf8, line, lineLength, ++lineNo, out);
+                lineLength = 0;
+                from = i + 1;
+            }
+            line = append(line, lineLength, buffer, from, n - from);
+            lineLength += n - from;
+        }
+        if (lineLength > 0) {
+            emit(doc, utf8, line, lineLength, ++lineNo, out);
+        }
+    }
+
+    private static byte[] append(byte[] line, int length, byte[] src, int from, int count) {
+        if (length + count > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+        }
+        System.arraycopy(src, from, line, length, count);
+        return line;
+    }
+
+    private static void emit(Document doc, CharsetDecoder utf8, byte[] line, int length, int lineNo,
+                             Consumer<ParseResult> out) {
+        String text;
+        try {
+            text = utf8.reset().decode(ByteBuffer.wrap(line, 0, length)).toString().trim();
+        } catch (CharacterCodingException e) {
+            out.accept(new Rejected(doc.name() + " line " + lineNo, Rejected.INVALID_UTF8, "not valid UTF-8 text"));
+            return;
+        }
+        if (!text.isEmpty()) {
+            out.accept(line(doc, text, doc.name() + " line " + lineNo));
+        }
     }
 
     /** Parses lines of text (from a JSON array of raw postings). */

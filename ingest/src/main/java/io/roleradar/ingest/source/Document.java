@@ -16,13 +16,19 @@ import java.util.Objects;
  * @param body        the raw bytes
  * @param contentType the HTTP Content-Type, null for a file
  * @param fetchedAt   when it was read
+ * @param company     the company's display name given with the source (a catalogue's {@code company:}), else null
  */
 public record Document(String name, URI url, String fileStem, String board, byte[] body, String contentType,
-                       Instant fetchedAt) {
+                       Instant fetchedAt, String company) {
     public Document {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(fetchedAt, "fetchedAt");
+    }
+
+    public Document(String name, URI url, String fileStem, String board, byte[] body, String contentType,
+                    Instant fetchedAt) {
+        this(name, url, fileStem, board, body, contentType, fetchedAt, null);
     }
 
     /** The file stem lower-cased, the board name a saved response stands for; null for a URL. */

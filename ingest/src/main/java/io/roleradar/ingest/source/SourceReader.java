@@ -5,7 +5,10 @@ import io.roleradar.ingest.fetch.HttpFetcher;
 import io.roleradar.ingest.parse.Rejected;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,47 +18,57 @@ import java.util.stream.Stream;
 
 /**
  * Turns a {@link SourceSpec} into documents: reads a file, every file of a folder (sorted, hidden
- * files skipped), or fetches a URL. Files larger than the size cap are refused like oversized
- * answers. Failures are reported as {@link Rejected} values, never thrown.
+ * files skipped), or fetches a URL. A local file of records (JSON Lines, CSV) is handed over as a
+ * {@link LocalFile} to be read one record at a time, so local files have no size limit; any other
+ * file is read whole. Failures are reported as {@link Rejected} values, never thrown.
  */
 public final class SourceReader {
-    /** Receives each document or failure as it is read. */
+    /** Receives each document, streamed file or failure as it is read. */
     public interface Sink {
         void document(Document doc);
 
         void failed(Rejected rejected);
+
+        /** A local JSON Lines or CSV file, to be read record by record. */
+        void stream(LocalFile file);
     }
 
+    /** How much of a local file is looked at to tell its format and charset. */
+    private static final int SNIFF_BYTES = 64 * 1024;
     private final HttpFetcher fetcher;
-    private final long maxBytes;
     private final Clock clock;
+    private final Charset charset;
 
-    public SourceReader(HttpFetcher fetcher, long maxBytes, Clock clock) {
+    /**
+     * @param charset the charset of local files that have no byte-order mark; null for UTF-8
+     */
+    public SourceReader(HttpFetcher fetcher, Clock clock, Charset charset) {
         this.fetcher = fetcher;
-        this.maxBytes = maxBytes;
         this.clock = clock;
+        this.charset = charset;
     }
 
     public void read(SourceSpec spec, Sink sink) throws InterruptedException {
         if (spec.url() != null) {
-            fetch(spec.url(), spec.board(), !spec.api(), sink);
+            fetch(spec.url(), spec.board(), spec.company(), !spec.api(), sink);
         } else {
-            readPath(spec.path(), sink);
+            readPath(spec.path(), spec.company(), sink);
         }
     }
 
     /** Fetches one URL: a job page when {@code page} (robots.txt applies), else an API. */
-    public void fetch(URI url, String board, boolean page, Sink sink) throws InterruptedException {
+    public void fetch(URI url, String board, String company, boolean page, Sink sink) throws InterruptedException {
         FetchOutcome outcome = fetcher.get(url, page);
         if (outcome instanceof FetchOutcome.Fetched f) {
-            sink.document(new Document(url.toString(), f.uri(), null, board, f.body(), f.contentType(), clock.instant()));
+            sink.document(new Document(url.toString(), f.uri(), null, board, f.body(), f.contentType(), clock.instant(),
+                    company));
         } else {
             FetchOutcome.Failed failed = (FetchOutcome.Failed) outcome;
             sink.failed(new Rejected(url.toString(), failed.kind(), failed.reason()));
         }
     }
 
-    private void readPath(Path path, Sink sink) {
+    private void readPath(Path path, String company, Sink sink) {
         if (!Files.exists(path)) {
             sink.failed(new Rejected(path.toString(), Rejected.UNREADABLE, "no such file or folder"));
             return;
@@ -72,10 +85,10 @@ public final class SourceReader {
                 return;
             }
             for (Path file : files) {
-                readFile(file, sink);
+                readFile(file, company, sink);
             }
         } else {
-            readFile(path, sink);
+            readFile(path, company, sink);
         }
     }
 
@@ -88,20 +101,27 @@ public final class SourceReader {
         return false;
     }
 
-    private void readFile(Path file, Sink sink) {
+    private void readFile(Path file, String company, Sink sink) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
         try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                sink.failed(new Rejected(file.toString(), Rejected.TOO_LARGE, "file of " + size
-                        + " bytes is over the limit of " + maxBytes + " bytes (raise --max-bytes)"));
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(SNIFF_BYTES);
+            }
+            TextStart start = TextStart.of(head, charset);
+            LocalFile.Format format = start.recordFormat(head.length < SNIFF_BYTES);
+            if (format != null) {
+                sink.stream(new LocalFile(file, stem, format, start.bomLength(), start.charset(), clock.instant(), company));
                 return;
             }
             byte[] body = Files.readAllBytes(file);
-            String name = file.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            String stem = dot > 0 ? name.substring(0, dot) : name;
-            sink.document(new Document(file.toString(), null, stem, null, body, null, clock.instant()));
-        } catch (IOException e) {
+            // A charset named by the user or a byte-order mark reaches the decoder as a declared one.
+            String declared = start.charset().equals(StandardCharsets.UTF_8) ? null
+                    : "text/plain; charset=" + (start.bomLength() > 0 ? "UTF-16" : start.charset().name());
+            sink.document(new Document(file.toString(), null, stem, null, body, declared, clock.instant(), company));
+        } catch (IOException | OutOfMemoryError e) {
             sink.failed(new Rejected(file.toString(), Rejected.UNREADABLE, "cannot read: " + e.getMessage()));
         }
     }
