@@ -170,11 +170,12 @@ public final class Classifier {
 
     private Tags decide(Scan scan, InterviewProcess process) {
         Taxonomy.Thresholds t = taxonomy.thresholds();
-        Calls hand = byThresholds(scan, t, learned != null);
-        Calls calls = hand;
+        Calls calls;
         if (learned != null) {
-            handFeatures(hand, scan.features);
+            handFeatures(byThresholds(scan, t, true), scan);
             calls = byModel(scan.features);
+        } else {
+            calls = byThresholds(scan, t, false);
         }
         // Level and manager are tagged on every posting, ML role or not (TAXONOMY.md section 7).
         LevelReader.Result level = levelReader.read(scan);
@@ -223,27 +224,30 @@ public final class Classifier {
      * The hand-set calls as features of the learned decisions (each "yes" a feature with the
      * evidence it came with), so the learned weights correct them rather than start from nothing.
      */
-    private static void handFeatures(Calls hand, FeatureVector f) {
+    private static void handFeatures(Calls hand, Scan scan) {
+        FeatureVector f = scan.features;
+        // The evidence of a call is computed only if that call ends up among a tag's evidence.
         if (hand.ml()) {
-            f.hand(LearnedModel.ML_ROLE, hand.mlEvidence());
+            f.hand(LearnedModel.ML_ROLE, () -> scan.evidence(Signal.ML, 4));
         }
         if (hand.responsibility() == Responsibility.INFRA) {
-            f.hand(LearnedModel.INFRA, hand.responsibilityEvidence());
+            f.hand(LearnedModel.INFRA, () -> scan.evidence(Signal.INFRA, 3));
         }
         if (hand.specialization() == Specialization.SPECIALIST) {
-            f.hand(LearnedModel.SPECIALIST, hand.specializationEvidence());
+            f.hand(LearnedModel.SPECIALIST, () -> scan.evidence(Signal.SPECIALIST, 3));
         }
         for (DomainTag d : hand.domains()) {
-            f.hand(LearnedModel.DOMAIN_PREFIX + d.domain().name(), d.evidence());
+            f.hand(LearnedModel.DOMAIN_PREFIX + d.domain().name(), () -> scan.domainEvidence(d.domain(), 3));
         }
     }
 
     /**
      * The hand-set decisions: thresholds on the weighted sums of the rules (a taxonomy without a
-     * model). With {@code whole}, responsibility, specialization and domains are called for a
-     * posting that is no ML role too, as features of the learned decisions.
+     * model). With {@code asFeatures}, responsibility, specialization and domains are called for a
+     * posting that is no ML role too, as features of the learned decisions, and no evidence is
+     * gathered (the features keep their own).
      */
-    private Calls byThresholds(Scan scan, Taxonomy.Thresholds t, boolean whole) {
+    private Calls byThresholds(Scan scan, Taxonomy.Thresholds t, boolean asFeatures) {
         // Work named in an ML field (speech recognition, object detection, recommender systems) is
         // itself evidence of ML work, up to a cap so a company's product words cannot carry a role.
         double domainTotal = 0;
@@ -264,27 +268,27 @@ public final class Classifier {
         }
         double p = 1.0 / (1.0 + Math.exp(-(mlScore - t.ml()) / t.mlScale()));
         double confidence = round2(ml ? p : 1.0 - p);
-        List<Evidence> mlEvidence = scan.evidence(ml ? Signal.ML : Signal.NOT_ML, 4);
-        if (!ml && !whole) {
+        List<Evidence> mlEvidence = asFeatures ? List.of() : scan.evidence(ml ? Signal.ML : Signal.NOT_ML, 4);
+        if (!ml && !asFeatures) {
             return new Calls(false, confidence, mlEvidence, null, null, null, null, List.of());
         }
         double infra = scan.signal(Signal.INFRA);
         double modeling = scan.signal(Signal.MODELING);
         Responsibility responsibility = infra - modeling > t.infraMargin() ? Responsibility.INFRA : Responsibility.MODELING;
-        List<Evidence> responsibilityEvidence = scan.evidence(
+        List<Evidence> responsibilityEvidence = asFeatures ? List.of() : scan.evidence(
                 responsibility == Responsibility.INFRA ? Signal.INFRA : Signal.MODELING, 3);
 
         List<DomainTag> domains = new ArrayList<>();
         for (Domain d : Domain.values()) {
             double s = scan.domain(d);
             if (s >= t.domain()) {
-                domains.add(new DomainTag(d, round2(s / (s + t.domainScale())), scan.domainEvidence(d, 3)));
+                domains.add(new DomainTag(d, round2(s / (s + t.domainScale())), asFeatures ? List.of() : scan.domainEvidence(d, 3)));
             }
         }
         domains.sort(Comparator.comparingDouble(DomainTag::score).reversed());
 
         double specialistScore = scan.signal(Signal.SPECIALIST) + scan.signal(Signal.GENERALIST);
-        List<Evidence> specialistEvidence = new ArrayList<>(scan.evidence(Signal.SPECIALIST, 3));
+        List<Evidence> specialistEvidence = asFeatures ? new ArrayList<>() : new ArrayList<>(scan.evidence(Signal.SPECIALIST, 3));
         Domain required = null;
         for (Domain d : Domain.values()) {
             if (scan.requiredDomain[d.ordinal()] >= t.domainSpecialist() && scan.domain(d) >= t.domain()
@@ -296,11 +300,13 @@ public final class Classifier {
             // Asking for experience in one field, repeatedly, is "deep expertise in one named field";
             // a field the duties only work in leaves a generalist carrying that domain.
             specialistScore += t.specialist();
-            specialistEvidence.addAll(scan.domainEvidence(required, 2));
+            if (!asFeatures) {
+                specialistEvidence.addAll(scan.domainEvidence(required, 2));
+            }
         }
         Specialization specialization = specialistScore >= t.specialist()
                 ? Specialization.SPECIALIST : Specialization.GENERALIST;
-        if (specialization == Specialization.GENERALIST) {
+        if (specialization == Specialization.GENERALIST && !asFeatures) {
             specialistEvidence = scan.evidence(Signal.GENERALIST, 3);
         }
         return new Calls(ml, confidence, mlEvidence, responsibility, responsibilityEvidence, specialization,
@@ -313,7 +319,7 @@ public final class Classifier {
      */
     public Map<String, Double> features(RawPosting posting) {
         Scan scan = scan(posting);
-        handFeatures(byThresholds(scan, taxonomy.thresholds(), true), scan.features);
+        handFeatures(byThresholds(scan, taxonomy.thresholds(), true), scan);
         return scan.features.named();
     }
 

@@ -3,17 +3,19 @@ package io.roleradar.classifier.learn;
 import io.roleradar.model.Evidence;
 import io.roleradar.model.SourceField;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The features of one posting that the learned decisions read: how often each taxonomy rule
- * matched in each {@link Bucket} (a feature's value is {@code log(1 + matches)}, so the tenth
- * repetition of a phrase adds little), and the words of the title and department. Each feature
- * keeps the span of its first match, which becomes the evidence of a tag it sways.
+ * The features of one posting that the learned decisions read: how often each taxonomy rule, and
+ * each phrase of it, matched in each {@link Bucket} (a feature's value is {@code log(1 + matches)},
+ * so the tenth repetition of a phrase adds little), the words of the title and department, and the
+ * calls of the hand-set thresholds. Each feature keeps the span of its first match, which becomes
+ * the evidence of a tag it sways; evidence text is cut out only for the few spans shown.
  * One instance per posting; filled by the classifier's scan.
  */
 public final class FeatureVector {
@@ -27,23 +29,36 @@ public final class FeatureVector {
      * The learned weights correct those calls rather than start from nothing.
      */
     public static final String HAND = "hand:";
+    private static final SourceField[] FIELDS = SourceField.values();
 
     private final String[] ruleIds;
     private final String[] phraseNames;
-    /** Phrase features by {@code phrase * Bucket.COUNT + bucket}: few fire per posting, so a map. */
-    private final Map<Integer, PhraseCount> phrases = new LinkedHashMap<>();
+    /** The text of each field, by {@link SourceField} ordinal, for cutting evidence out of it. */
+    private final String[] texts = new String[FIELDS.length];
     private final double[] counts;
-    private final Evidence[] first;
-    private final Map<String, Evidence> words = new LinkedHashMap<>();
-    private final Map<String, List<Evidence>> hand = new LinkedHashMap<>();
+    /** The first match of each rule feature: start, end and field, packed. */
+    private final int[] firstStart;
+    private final int[] firstEnd;
+    private final byte[] firstField;
+    private int[] fired;
+    /** Phrase features by {@code phrase * Bucket.COUNT + bucket}: few fire per posting, so a map. */
+    private final Map<Integer, PhraseCount> phrases = new HashMap<>();
+    private final Map<String, PhraseCount> words = new LinkedHashMap<>();
+    private final Map<String, Supplier<List<Evidence>>> hand = new LinkedHashMap<>();
 
-    /** How often one phrase matched in one bucket, and where first. */
-    public static final class PhraseCount {
+    /** How often one phrase or word matched in one place, and where first. */
+    public final class PhraseCount {
         private double count;
-        private final Evidence first;
+        private final int start;
+        private final int end;
+        private final SourceField field;
+        private final String rule;
 
-        PhraseCount(Evidence first) {
-            this.first = first;
+        PhraseCount(SourceField field, int start, int end, String rule) {
+            this.field = field;
+            this.start = start;
+            this.end = end;
+            this.rule = rule;
         }
 
         public double value() {
@@ -51,7 +66,7 @@ public final class FeatureVector {
         }
 
         public Evidence evidence() {
-            return first;
+            return new Evidence(texts[field.ordinal()].substring(start, end), field, start, end, rule);
         }
     }
 
@@ -63,7 +78,9 @@ public final class FeatureVector {
         this.ruleIds = ruleIds;
         this.phraseNames = phraseNames;
         this.counts = new double[ruleIds.length * Bucket.COUNT];
-        this.first = new Evidence[counts.length];
+        this.firstStart = new int[counts.length];
+        this.firstEnd = new int[counts.length];
+        this.firstField = new byte[counts.length];
     }
 
     /** The index of the feature "rule {@code rule} in {@code bucket}". */
@@ -76,17 +93,25 @@ public final class FeatureVector {
      * {@code amount} (1, less on a line of examples): a feature of the rule and one of the phrase.
      */
     public void add(int rule, int phrase, Bucket bucket, double amount, String fieldText, SourceField field, int start, int end) {
+        texts[field.ordinal()] = fieldText;
+        fired = null;
         int f = index(rule, bucket);
-        counts[f] += amount;
-        Evidence was = first[f];
-        // Of overlapping matches ("speech" inside "speech recognition") the longer is the evidence.
-        if (was == null || was.field() == field && start < was.end() && was.start() < end && end - start > was.end() - was.start()) {
-            first[f] = new Evidence(fieldText.substring(start, end), field, start, end, ruleIds[rule]);
+        if (counts[f] == 0) {
+            keepFirst(f, field, start, end);
+        } else if (firstField[f] == field.ordinal() && start < firstEnd[f] && firstStart[f] < end
+                && end - start > firstEnd[f] - firstStart[f]) {
+            // Of overlapping matches ("speech" inside "speech recognition") the longer is the evidence.
+            keepFirst(f, field, start, end);
         }
-        PhraseCount c = phrases.computeIfAbsent(phrase * Bucket.COUNT + bucket.ordinal(),
-                k -> new PhraseCount(first[f].start() == start && first[f].field() == field ? first[f]
-                        : new Evidence(fieldText.substring(start, end), field, start, end, ruleIds[rule])));
-        c.count += amount;
+        counts[f] += amount;
+        phrases.computeIfAbsent(phrase * Bucket.COUNT + bucket.ordinal(),
+                k -> new PhraseCount(field, start, end, ruleIds[rule])).count += amount;
+    }
+
+    private void keepFirst(int f, SourceField field, int start, int end) {
+        firstStart[f] = start;
+        firstEnd[f] = end;
+        firstField[f] = (byte) field.ordinal();
     }
 
     /** The phrase features that fired, by {@code phrase * Bucket.COUNT + bucket}. */
@@ -101,6 +126,7 @@ public final class FeatureVector {
 
     /** Adds every word of a title or department, lower-cased, as a feature with its span. */
     public void words(String text, SourceField field) {
+        texts[field.ordinal()] = text;
         String prefix = field == SourceField.TITLE ? TITLE_WORD : DEPARTMENT_WORD;
         int i = 0;
         int n = text.length();
@@ -114,23 +140,19 @@ public final class FeatureVector {
             }
             if (i > start) {
                 String word = prefix + text.substring(start, i).toLowerCase(Locale.ROOT);
-                words.putIfAbsent(word, new Evidence(text.substring(start, i), field, start, i, "words"));
+                words.putIfAbsent(word, new PhraseCount(field, start, i, "words"));
             }
         }
     }
 
-    /** A "yes" of the hand-set thresholds, named after its decision, with the evidence they gave. */
-    public void hand(String decision, List<Evidence> evidence) {
+    /** A "yes" of the hand-set thresholds, named after its decision, with the evidence they would give. */
+    public void hand(String decision, Supplier<List<Evidence>> evidence) {
         hand.put(HAND + decision, evidence);
     }
 
-    /** The hand-set calls that said yes, by feature name, each with its evidence. */
-    public Map<String, List<Evidence>> hand() {
+    /** The hand-set calls that said yes, by feature name, each with its evidence (computed when asked). */
+    public Map<String, Supplier<List<Evidence>>> hand() {
         return hand;
-    }
-
-    public int size() {
-        return counts.length;
     }
 
     /** The value of rule feature {@code f}: {@code log(1 + matches)}, 0 when it never matched. */
@@ -139,11 +161,13 @@ public final class FeatureVector {
     }
 
     public Evidence evidence(int f) {
-        return first[f];
+        SourceField field = FIELDS[firstField[f]];
+        return new Evidence(texts[field.ordinal()].substring(firstStart[f], firstEnd[f]), field, firstStart[f], firstEnd[f],
+                ruleIds[f / Bucket.COUNT]);
     }
 
     /** The title and department words, by feature name, each with its first span. */
-    public Map<String, Evidence> words() {
+    public Map<String, PhraseCount> words() {
         return words;
     }
 
@@ -159,10 +183,8 @@ public final class FeatureVector {
     /** Every feature that fired, by name, with its value: what the training tool learns from. */
     public Map<String, Double> named() {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (int f = 0; f < counts.length; f++) {
-            if (counts[f] > 0) {
-                out.put(name(f), value(f));
-            }
+        for (int f : fired()) {
+            out.put(name(f), value(f));
         }
         phrases.forEach((key, c) -> out.put(phraseName(key), c.value()));
         for (String w : words.keySet()) {
@@ -174,14 +196,22 @@ public final class FeatureVector {
         return out;
     }
 
-    /** The rule features that fired, for callers that walk them. */
-    List<Integer> fired() {
-        List<Integer> out = new ArrayList<>();
-        for (int f = 0; f < counts.length; f++) {
-            if (counts[f] > 0) {
-                out.add(f);
+    /** The rule features that fired, in index order. */
+    int[] fired() {
+        if (fired == null) {
+            int n = 0;
+            for (double c : counts) {
+                n += c > 0 ? 1 : 0;
             }
+            int[] out = new int[n];
+            n = 0;
+            for (int f = 0; f < counts.length; f++) {
+                if (counts[f] > 0) {
+                    out[n++] = f;
+                }
+            }
+            fired = out;
         }
-        return out;
+        return fired;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One yes/no decision learned from the labels: a logistic regression over a posting's
@@ -94,32 +95,36 @@ public final class LinearDecision {
      * first, at most {@code max}, one per place in the posting.
      */
     public List<Evidence> evidence(FeatureVector v, boolean yes, int max) {
-        record Push(double amount, String name, Evidence evidence) {
+        // A push knows its span, or (a hand-set call) the evidence of the phrases behind it.
+        record Push(double amount, String name, FeatureVector.PhraseCount span, Supplier<List<Evidence>> behind) {
+            Push(double amount, String name, FeatureVector.PhraseCount span) {
+                this(amount, name, span, null);
+            }
         }
+
         List<Push> pushes = new ArrayList<>();
         for (int f : v.fired()) {
             double c = ruleWeights[f] * v.value(f);
             if (yes ? c > 0 : c < 0) {
-                pushes.add(new Push(Math.abs(c), v.name(f), v.evidence(f)));
+                pushes.add(new Push(Math.abs(c), v.name(f), null, () -> List.of(v.evidence(f))));
             }
         }
         v.phrases().forEach((key, count) -> {
             double c = phraseWeights.getOrDefault(key, 0.0) * count.value();
             if (yes ? c > 0 : c < 0) {
-                pushes.add(new Push(Math.abs(c), v.phraseName(key), count.evidence()));
+                pushes.add(new Push(Math.abs(c), v.phraseName(key), count));
             }
         });
-        v.words().forEach((word, evidence) -> {
+        v.words().forEach((word, span) -> {
             double c = wordWeights.getOrDefault(word, 0.0);
             if (yes ? c > 0 : c < 0) {
-                pushes.add(new Push(Math.abs(c), word, evidence));
+                pushes.add(new Push(Math.abs(c), word, span));
             }
         });
         v.hand().forEach((call, evidence) -> {
             double c = wordWeights.getOrDefault(call, 0.0);
-            if ((yes ? c > 0 : c < 0) && !evidence.isEmpty()) {
-                // A hand-set call stands for the phrases behind it: its first span speaks for it.
-                pushes.add(new Push(Math.abs(c), call, evidence.get(0)));
+            if (yes ? c > 0 : c < 0) {
+                pushes.add(new Push(Math.abs(c), call, null, evidence));
             }
         });
         pushes.sort(Comparator.comparingDouble(Push::amount).reversed().thenComparing(Push::name));
@@ -128,7 +133,12 @@ public final class LinearDecision {
             if (out.size() >= max) {
                 break;
             }
-            Evidence e = p.evidence();
+            List<Evidence> candidates = p.span() != null ? List.of(p.span().evidence()) : p.behind().get();
+            if (candidates.isEmpty()) {
+                continue;
+            }
+            // A hand-set call stands for the phrases behind it: their first span speaks for it.
+            Evidence e = candidates.get(0);
             if (out.stream().noneMatch(o -> o.field() == e.field() && o.start() < e.end() && e.start() < o.end())) {
                 out.add(e);
             }
