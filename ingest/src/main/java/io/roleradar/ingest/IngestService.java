@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -41,7 +43,8 @@ public final class IngestService {
     public IngestService(IngestSettings settings, IngestMetrics metrics, PrintStream stdout, PrintStream stderr, Stop stop) {
         this.settings = settings;
         this.metrics = metrics;
-        this.reader = new PostingSources(settings.http(), settings.columns(), settings.maxLinks(), metrics);
+        this.reader = new PostingSources(settings.http(), settings.columns(), settings.maxLinks(), metrics,
+                settings.sourceSettings());
         this.stdout = stdout;
         this.stderr = stderr;
         this.stop = stop;
@@ -68,7 +71,7 @@ public final class IngestService {
                 return ExitCodes.FAILED;
             }
             new RunSummary(r, r.postings().size(), 0, since(start)).print(stderr);
-            code = r.nothingRead() ? ExitCodes.FAILED : ExitCodes.OK;
+            code = r.nothingRead() ? ExitCodes.FAILED : r.failedSources() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
         } while (waitForNextRun());
         return stop.requested() ? ExitCodes.OK : code;
     }
@@ -96,12 +99,7 @@ public final class IngestService {
             do {
                 long start = System.nanoTime();
                 ReadResult r = read();
-                PublishPlan plan = new PublishPlan(store, LocalDate.now(ZoneOffset.UTC));
-                for (RawPosting p : r.postings()) {
-                    if (!plan.offer(p, r.contentKey(p), null)) {
-                        metrics.unchanged(p.source());
-                    }
-                }
+                PublishPlan plan = plan(r, store);
                 WrittenOffsets written = new WrittenOffsets();
                 if (stop.requested() || !publisher.publish(plan.toPublish(), stop::requested, written)) {
                     new RunSummary(r, -1, plan.unchanged(), since(start)).print(stderr);
@@ -117,14 +115,60 @@ public final class IngestService {
                     batch.covers(topicId, written.advance(store.positions()));
                     batch.commit();
                 }
-                new RunSummary(r, plan.toPublish().size(), plan.unchanged(), since(start)).print(stderr);
-                code = r.nothingRead() ? ExitCodes.FAILED : ExitCodes.OK;
+                new RunSummary(r, plan.toPublish().size(), plan.unchanged(), since(start))
+                        .closed(plan.closed()).print(stderr);
+                code = r.nothingRead() ? ExitCodes.FAILED : r.failedSources() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
             } while (waitForNextRun());
             return stop.requested() ? ExitCodes.OK : code;
         } catch (KafkaException e) {
             stderr.println("ingest: Kafka failed: " + e.getMessage());
             return ExitCodes.KAFKA_UNAVAILABLE;
         }
+    }
+
+    /**
+     * What the run publishes: its new and changed postings, and the postings each whole board read
+     * without failure no longer lists, closed. A board that failed, or answered with nothing where
+     * it listed postings before, closes nothing, with a warning naming it.
+     */
+    private PublishPlan plan(ReadResult r, PostingStore store) {
+        PublishPlan plan = new PublishPlan(store, LocalDate.now(ZoneOffset.UTC));
+        Set<String> boards = wholeBoards(r.completePostingSources());
+        for (RawPosting p : r.postings()) {
+            if (!plan.offer(p, r.contentKey(p), boards.contains(p.source()) ? p.source() : null)) {
+                metrics.unchanged(p.source());
+            }
+        }
+        for (String board : boards) {
+            int open = plan.boardsListed().contains(board) ? 0 : store.openOn(board).size();
+            if (plan.boardsListed().contains(board)) {
+                plan.closeUnlisted(board);
+            } else if (open > 0) {
+                stderr.println("ingest: warning: board " + board + " answered with no postings where " + open
+                        + " were open; none of them closed");
+            }
+        }
+        for (SourceRead s : r.sources()) {
+            for (String board : s.complete() ? Set.<String>of() : wholeBoards(s.postingSources())) {
+                stderr.println("ingest: warning: board " + board + " could not be read whole (" + s.failure()
+                        + "); none of its postings closed");
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * The whole boards among posting sources: an ATS board API (or a saved answer of one) lists
+     * every open posting of the board. A Workday job detail, a page, a CSV or JSON Lines does not.
+     */
+    private static Set<String> wholeBoards(Set<String> postingSources) {
+        Set<String> boards = new TreeSet<>();
+        for (String s : postingSources) {
+            if (s.matches("(greenhouse|lever|ashby):.+")) {
+                boards.add(s);
+            }
+        }
+        return boards;
     }
 
     /** One run's reading of the sources, its rejects appended to the rejects file when there is one. */

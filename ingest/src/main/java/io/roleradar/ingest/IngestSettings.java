@@ -2,6 +2,7 @@ package io.roleradar.ingest;
 
 import io.roleradar.ingest.fetch.HttpSettings;
 import io.roleradar.ingest.parse.CsvColumns;
+import io.roleradar.ingest.source.SourceSettings;
 import io.roleradar.ingest.source.SourceSpec;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.Topics;
@@ -19,12 +20,22 @@ import java.util.List;
  * @param rejects         the file every reject is appended to, or null
  * @param kafka           the Kafka client settings; null when writing to {@code output}
  * @param stateDir        where the state store of what was published is kept (a folder per topic)
+ * @param sourceSettings  API bases, fetch threads and the charset of local files
  */
 public record IngestSettings(List<SourceSpec> sources, Duration every, String output, Path rejects,
                              CsvColumns columns, HttpSettings http, int maxLinks,
-                             KafkaSettings kafka, Topics topics, int partitions, String transactionalId, Path stateDir) {
+                             KafkaSettings kafka, Topics topics, int partitions, String transactionalId, Path stateDir,
+                             SourceSettings sourceSettings) {
     public IngestSettings {
         sources = List.copyOf(sources);
+        sourceSettings = sourceSettings == null ? SourceSettings.defaults() : sourceSettings;
+    }
+
+    public IngestSettings(List<SourceSpec> sources, Duration every, String output, Path rejects, CsvColumns columns,
+                          HttpSettings http, int maxLinks, KafkaSettings kafka, Topics topics, int partitions,
+                          String transactionalId, Path stateDir) {
+        this(sources, every, output, rejects, columns, http, maxLinks, kafka, topics, partitions, transactionalId, stateDir,
+                SourceSettings.defaults());
     }
 
     /** Where the state store is kept unless told otherwise: {@code ~/.roleradar/ingest-state}. */

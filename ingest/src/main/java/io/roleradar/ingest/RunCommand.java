@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
         description = {"Reads postings from the sources and publishes each new or changed one once to postings.raw.",
                 "SRC is a board (greenhouse:BOARD, lever:SITE, ashby:BOARD), an http(s) URL (API response, job page "
                         + "or board page), or a file or folder (Ashby/Greenhouse/Lever JSON, HTML, CSV, JSON Lines).",
-                "Exit codes: 0 done, 1 nothing could be read, 2 invalid configuration, 3 Kafka unreachable, 130 stopped."})
+                "Exit codes: 0 done, 1 nothing could be read, 2 invalid configuration, 3 Kafka unreachable, 4 some sources "
+                        + "could not be read (the rest was published), 130 stopped."})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-s", "--source"}, paramLabel = "SRC",
             description = "A source; repeatable. Env: ROLERADAR_INGEST_SOURCES (comma-separated).")
@@ -75,7 +76,8 @@ public final class RunCommand implements Callable<Integer> {
     String timeout;
 
     @Option(names = "--max-bytes", paramLabel = "N",
-            description = "Largest response or file read, in bytes. Env: ROLERADAR_INGEST_MAX_BYTES. Default: 20971520")
+            description = "Largest HTTP answer read, in bytes (local files have no limit: they are read a record at a time). "
+                    + "Env: ROLERADAR_INGEST_MAX_BYTES. Default: 20971520")
     Long maxBytes;
 
     @Option(names = "--max-attempts", paramLabel = "N",
@@ -92,6 +94,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
+
+    @Mixin
+    SourceOptions sourceOptions = new SourceOptions();
 
     Map<String, String> env = System.getenv();
     PrintStream stdout = System.out;
@@ -150,7 +155,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no sources: give --source SRC (repeatable) or --config FILE, "
                     + "or set ROLERADAR_INGEST_SOURCES");
         }
-        List<SourceSpec> specs = all.stream().map(SourceSpec::parse).toList();
+        IngestConfig config = file;
+        List<SourceSpec> specs = all.stream().map(t -> SourceSpec.parse(t, config == null ? null : config.companyOf(t))).toList();
         String everyText = every != null ? every : env.getOrDefault("ROLERADAR_INGEST_EVERY", file == null ? null : file.every());
         Duration period = everyText == null || everyText.isBlank() ? null : Durations.parse(everyText, "--every");
         if (period != null && period.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -204,7 +210,8 @@ public final class RunCommand implements Callable<Integer> {
         String rejectsFile = flagOrEnv(rejects == null ? null : rejects.toString(), "ROLERADAR_INGEST_REJECTS");
         return new IngestSettings(specs, period, out, rejectsFile == null ? null : Path.of(rejectsFile), columns, http,
                 links == null ? 100 : links.intValue(), out == null ? kafka.settings(env) : null, kafka.topics(env),
-                kafka.partitions(env), txId, dir == null ? IngestSettings.defaultStateDir() : Path.of(dir));
+                kafka.partitions(env), txId, dir == null ? IngestSettings.defaultStateDir() : Path.of(dir),
+                sourceOptions.settings(env));
     }
 
     /** The flag's value, else the environment variable's; null when neither is set (or only blank). */

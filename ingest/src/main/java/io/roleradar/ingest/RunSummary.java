@@ -14,15 +14,25 @@ import java.util.Map;
  * @param published how many postings were published (or written), -1 when the run was aborted
  * @param unchanged how many were already published with the same content
  */
-public record RunSummary(ReadResult read, int published, int unchanged, Duration took) {
+public record RunSummary(ReadResult read, int published, int unchanged, Duration took, int closed) {
     private static final int SHOWN_REJECTS = 20;
+
+    public RunSummary(ReadResult read, int published, int unchanged, Duration took) {
+        this(read, published, unchanged, took, 0);
+    }
+
+    /** This summary, saying that {@code count} postings gone from their boards were published as closed. */
+    public RunSummary closed(int count) {
+        return new RunSummary(read, published, unchanged, took, count);
+    }
 
     public void print(PrintStream err) {
         StringBuilder line = new StringBuilder();
         line.append(String.format(Locale.ROOT, "ingest: run %s in %.1f s: %d found, %d unique, %d duplicates, ",
                 published < 0 ? "aborted" : "finished", took.toMillis() / 1000.0, read.found(), read.postings().size(),
                 read.duplicates()));
-        line.append(published < 0 ? "nothing published" : published + " published").append(", ")
+        line.append(published < 0 ? "nothing published" : published + " published")
+                .append(closed > 0 && published >= 0 ? " (" + closed + " of them closed)" : "").append(", ")
                 .append(unchanged).append(" unchanged, ").append(read.rejected().size()).append(" rejected");
         Map<String, Integer> byKind = read.rejectedByKind();
         if (!byKind.isEmpty()) {

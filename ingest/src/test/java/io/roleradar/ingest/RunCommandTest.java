@@ -75,9 +75,9 @@ class RunCommandTest {
     }
 
     @Test
-    void badInputNextToGoodInputIsCountedAndTheRunSucceeds() {
+    void anUnreadableSourceNextToAGoodOneIsReportedAndTheRunIsPartial() {
         assertThat(run(Map.of(), "-s", Fixtures.file("malformed.json"), "-s", Fixtures.file("lever-globex.json"), "-o", "-"))
-                .isEqualTo(ExitCodes.OK);
+                .isEqualTo(ExitCodes.PARTIAL);
         assertThat(err()).contains("1 found", "1 published", "1 rejected");
     }
 
