@@ -73,4 +73,20 @@ class RemoteModesTest {
             assertThat(RemoteModes.fromText(neither)).as(neither).isEqualTo(RemoteMode.UNKNOWN);
         }
     }
+
+    @Test
+    void phrasesAreFoundDeepInALongDescriptionWhateverTheirCue() {
+        String filler = "We build tools for analysts and care about craft. ".repeat(100);
+        assertThat(RemoteModes.fromText(filler + "Expect Three days each week from our office. " + filler)).isEqualTo(RemoteMode.HYBRID);
+        assertThat(RemoteModes.fromText(filler + "The position is fully remote." + filler)).isEqualTo(RemoteMode.REMOTE);
+        assertThat(RemoteModes.fromText(filler + "This position is based in-person")).isEqualTo(RemoteMode.ONSITE);
+        assertThat(RemoteModes.fromText(filler + "Work from anywhere")).isEqualTo(RemoteMode.REMOTE);
+        assertThat(RemoteModes.fromText(filler)).isEqualTo(RemoteMode.UNKNOWN);
+    }
+
+    @Test
+    void aPhraseStartingInsideAnotherStillCounts() {
+        // "not a remote" (on-site) and "remote role" (remote) overlap: both are stated, so they cancel out.
+        assertThat(RemoteModes.fromText("This is not a remote role.")).isEqualTo(RemoteMode.UNKNOWN);
+    }
 }
