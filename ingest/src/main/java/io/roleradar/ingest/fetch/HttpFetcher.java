@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -34,6 +36,9 @@ import java.util.zip.GZIPInputStream;
  * are not checked).
  */
 public final class HttpFetcher {
+    /** The reject kind of an answer cut short: the connection closed before the declared length arrived. */
+    public static final String TRUNCATED = "truncated";
+    private static final Pattern CUT_SHORT = Pattern.compile("content-length: (\\d+), bytes received: (\\d+)");
     private final HttpSettings settings;
     /** Made on the first fetch: building it sets up TLS (about half a second), which a run of local files never needs. */
     private volatile HttpClient client;
@@ -147,7 +152,11 @@ public final class HttpFetcher {
                     return new FetchOutcome.Failed(uri, Rejected.TIMEOUT, "no answer within "
                             + settings.readTimeout().toMillis() + " ms");
                 }
-                last = new FetchOutcome.Failed(uri, Rejected.UNREACHABLE, "could not reach " + uri.getHost() + ": "
+                Matcher cut = cause == null || cause.getMessage() == null ? null : CUT_SHORT.matcher(cause.getMessage());
+                last = cut != null && cut.find() ? new FetchOutcome.Failed(uri, TRUNCATED, "the answer ended before its "
+                        + "declared length (" + cut.group(2) + " of " + cut.group(1) + " bytes)"
+                        + (attempt > 1 ? " after " + attempt + " attempts" : ""))
+                        : new FetchOutcome.Failed(uri, Rejected.UNREACHABLE, "could not reach " + uri.getHost() + ": "
                         + (cause == null ? e.getMessage() : cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : " " + cause.getMessage())));
                 if (!(cause instanceof ConnectException) && !(cause instanceof IOException)) {

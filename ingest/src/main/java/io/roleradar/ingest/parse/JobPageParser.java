@@ -42,6 +42,10 @@ public final class JobPageParser {
         JsonNode jsonLd = html.contains("ld+json") ? JsonLdPosting.find(page) : null;
         String identifier = jsonLd == null ? null : JsonLdPosting.fill(d, jsonLd);
         boolean structured = PageLayouts.fill(d, page, html) || jsonLd != null;
+        if (jsonLd != null && (d.description == null || d.description.isBlank())) {
+            // Many sites put only the title and date in their JobPosting and the text in the page body.
+            d.description = mainText(page);
+        }
         if (!structured) {
             List<URI> links = jobLinks(page);
             if (!links.isEmpty()) {
@@ -121,6 +125,22 @@ public final class JobPageParser {
                 d.description = text;
             }
         }
+    }
+
+    /**
+     * The page's main text: its {@code <main>}, else its {@code <article>}, else its largest block
+     * of text; null when there is none.
+     */
+    static String mainText(org.jsoup.nodes.Document page) {
+        Element main = page.body() == null ? null : page.body().selectFirst("main, [role=main]");
+        if (main == null) {
+            main = page.body() == null ? null : page.body().selectFirst("article");
+        }
+        if (main == null) {
+            main = largestTextBlock(page);
+        }
+        String text = main == null ? null : HtmlText.of(main);
+        return text == null || text.isBlank() ? null : text;
     }
 
     /**
