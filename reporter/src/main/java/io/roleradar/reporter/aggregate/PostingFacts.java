@@ -45,7 +45,8 @@ import java.util.Set;
  * @param pay             the pay range as stated, null when the posting states none
  * @param firstSeenAt     the day of the ingest run that first published it, null when unknown
  * @param closedAt        the day a whole-board run no longer listed it; null while it is open
- * @param signature       the {@link TextSignature} of its title and description, to find near-duplicates
+ * @param signature       the {@link TextSignature} of its title and description, to find near-duplicates;
+ *                        {@link TextSignature#NONE} for a non-ML posting
  */
 public record PostingFacts(PostingText text, String company, String source, String taxonomyVersion,
                            LocalDate postedAt, LocalDate fetchedOn, boolean mlRole, Quadrant quadrant, Level level,
@@ -78,7 +79,9 @@ public record PostingFacts(PostingText text, String company, String source, Stri
                 interner.intern(statedRounds(tags.interviewProcess())), p.remote(),
                 interner.intern(countryCode(p.country())), interner.intern(blankToNull(p.city())), Pay.of(p.salary()),
                 interner.intern(p.firstSeenAt()), interner.intern(p.closedAt()),
-                TextSignature.of(p.title(), p.description()));
+                // Only ML postings are grouped into roles (the figures count nothing else), so only
+                // they pay for a signature: on real boards most postings are not ML roles.
+                tags.mlRole() ? TextSignature.of(p.title(), p.description()) : TextSignature.NONE);
     }
 
     /** Sources that list a whole board or search live, so the run that first saw a posting dates it. */

@@ -33,8 +33,8 @@ public final class RoleGroups {
 
     /**
      * For each row, the index of its role's first row (rows in the order given; a posting alone is its
-     * own role). Postings without a company or without a {@link TextSignature} are always alone, and
-     * an ML posting is never one role with a non-ML one.
+     * own role). Postings without a company or without a {@link TextSignature} (non-ML postings,
+     * texts too short) are always alone, and an ML posting is never one role with a non-ML one.
      */
     public static int[] leaders(PostingFacts[] rows) {
         int n = rows.length;

@@ -179,6 +179,9 @@ final class PostingsCsv {
         if (Double.isNaN(v)) {
             return null;
         }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v); // nearly every stated amount: no BigDecimal for it
+        }
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
