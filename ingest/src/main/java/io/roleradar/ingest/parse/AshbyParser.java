@@ -58,6 +58,9 @@ public final class AshbyParser {
         for (JsonNode other : JsonFields.object(job, "secondaryLocations")) {
             d.otherLocations.add(other.isObject() ? JsonFields.text(other, "location") : other.asText());
         }
+        JsonNode address = JsonFields.object(job, "address").path("postalAddress");
+        d.country = JsonFields.text(address, "addressCountry");
+        d.city = JsonFields.text(address, "addressLocality");
         String workplace = JsonFields.text(job, "workplaceType");
         Boolean isRemote = JsonFields.bool(job, "isRemote");
         d.remoteField = workplace != null ? RemoteModes.fromField(workplace)

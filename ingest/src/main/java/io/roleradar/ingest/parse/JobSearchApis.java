@@ -106,6 +106,9 @@ final class JobSearchApis {
         d.company = JsonFields.text(JsonFields.object(job, "company"), "display_name");
         d.department = JsonFields.text(JsonFields.object(job, "category"), "label");
         d.location = JsonFields.text(JsonFields.object(job, "location"), "display_name");
+        // Adzuna's area starts with the country ("US", "UK"), then ever smaller places.
+        JsonNode area = JsonFields.object(job, "location").path("area").path(0);
+        d.country = area.isTextual() ? area.asText() : null;
         d.employmentType = Fields.employmentType(JsonFields.text(job, "contract_time"));
         // Adzuna's predicted salaries are its own guesses, not what the employer stated.
         if (!"1".equals(JsonFields.text(job, "salary_is_predicted"))) {
@@ -129,6 +132,7 @@ final class JobSearchApis {
         d.title = JsonFields.text(job, "title");
         d.company = JsonFields.text(root.path("hiringOrganization"), "name");
         d.location = JsonFields.text(job, "location");
+        d.country = JsonFields.text(job.path("country"), "descriptor");
         d.employmentType = Fields.employmentType(JsonFields.text(job, "timeType"));
         d.remoteField = RemoteModes.fromField(JsonFields.text(job, "remoteType"));
         d.postedAt = Fields.date(JsonFields.text(job, "startDate"));

@@ -91,6 +91,11 @@ final class JsonLdPosting {
                 }
             }
         }
+        if (locations != null) {
+            JsonNode first = (locations.isArray() ? locations.path(0) : locations).path("address");
+            d.country = addressPart(first, "addressCountry");
+            d.city = addressPart(first, "addressLocality");
+        }
         if (!places.isEmpty()) {
             d.location = places.get(0);
             d.otherLocations.addAll(places.subList(1, places.size()));
@@ -129,6 +134,13 @@ final class JsonLdPosting {
         return Texts.blankToNull(value);
     }
 
+    /** A part of a schema.org PostalAddress, written as text or as a Thing with a name ({@code {"name": "US"}}). */
+    private static String addressPart(JsonNode address, String field) {
+        JsonNode v = address.isObject() ? address.get(field) : null;
+        String text = v == null || v.isNull() ? null : v.isObject() ? JsonFields.text(v, "name") : v.asText();
+        return Texts.blankToNull(text);
+    }
+
     private static String place(JsonNode place) {
         if (place == null || place.isNull()) {
             return null;
@@ -142,10 +154,9 @@ final class JsonLdPosting {
         }
         List<String> parts = new ArrayList<>();
         for (String field : List.of("addressLocality", "addressRegion", "addressCountry")) {
-            JsonNode v = address.get(field);
-            String text = v == null || v.isNull() ? null : v.isObject() ? JsonFields.text(v, "name") : v.asText();
-            if (Texts.blankToNull(text) != null) {
-                parts.add(text.trim());
+            String text = addressPart(address, field);
+            if (text != null) {
+                parts.add(text);
             }
         }
         return parts.isEmpty() ? null : String.join(", ", parts);

@@ -49,6 +49,8 @@ public final class LeverParser {
         for (JsonNode other : categories.path("allLocations")) {
             d.otherLocations.add(other.asText());
         }
+        // Lever's country is an ISO code; the location says the city.
+        d.country = JsonFields.text(job, "country");
         d.employmentType = Fields.employmentType(JsonFields.text(categories, "commitment"));
         d.remoteField = RemoteModes.fromField(JsonFields.text(job, "workplaceType"));
         JsonNode created = job.get("createdAt");

@@ -2,6 +2,8 @@ package io.roleradar.ingest.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roleradar.ingest.source.Document;
+import io.roleradar.ingest.text.Locations;
+import io.roleradar.ingest.text.Place;
 import io.roleradar.ingest.text.RemoteModes;
 import io.roleradar.ingest.text.Texts;
 import io.roleradar.model.RawPosting;
@@ -17,7 +19,7 @@ import java.util.function.Function;
 /**
  * The fields a parser found for one posting, before the checks that make it a posting. Every
  * parser fills one and calls {@link #finish}, so the rules that apply to all sources (required
- * fields, whitespace, the remote decision) live in one place.
+ * fields, whitespace, the remote decision, the country and city) live in one place.
  */
 public final class PostingDraft {
     public String id;
@@ -28,6 +30,10 @@ public final class PostingDraft {
     public String department;
     public String location;
     public final List<String> otherLocations = new ArrayList<>();
+    /** The country the source states in a field of its own (an ISO code or a name); the location is read without one. */
+    public String country;
+    /** The city the source states in a field of its own. */
+    public String city;
     /** The source's structured workplace field, before the description is taken into account. */
     public RemoteMode remoteField = RemoteMode.UNKNOWN;
     public String employmentType;
@@ -66,6 +72,7 @@ public final class PostingDraft {
         if (loc == null && !others.isEmpty()) {
             loc = others.remove(0);
         }
+        Place place = Locations.place(country, city, loc);
         RawPosting posting = RawPosting.builder()
                 .id(id)
                 .source(source)
@@ -75,6 +82,8 @@ public final class PostingDraft {
                 .department(Texts.plainFieldOrNull(department))
                 .location(loc)
                 .otherLocations(others)
+                .country(place.country())
+                .city(place.city())
                 .remote(RemoteModes.decide(remoteField, loc, t, d))
                 .employmentType(employmentType)
                 .salary(salary)
@@ -120,11 +129,16 @@ public final class PostingDraft {
                 others.add(clean);
             }
         }
+        String location = Texts.plainFieldOrNull(p.location());
+        // Postings written before ingest read places get them from their location, as parsed ones do.
+        Place place = p.country() != null ? new Place(p.country(), p.city()) : Locations.of(location);
         return p.toBuilder()
                 .title(title)
                 .company(Texts.plainFieldOrNull(p.company()))
                 .department(Texts.plainFieldOrNull(p.department()))
-                .location(Texts.plainFieldOrNull(p.location()))
+                .location(location)
+                .country(place.country())
+                .city(place.city())
                 .otherLocations(others)
                 .description(description)
                 .build();
