@@ -5,7 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Finds the postings that are one role: within a company, postings whose {@link TextSignature}s
+ * Finds the postings that are one role: within a company and a level, postings whose {@link TextSignature}s
  * are at most {@link #MAX_DISTANCE} bits apart. A text differing only in small local parts (a city,
  * a country paragraph, a requisition number: up to about a tenth of its shingles) gives that, while
  * two different roles of one company, sharing its boilerplate, stay about 20 bits or more apart
@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>Candidates come from the pigeonhole principle instead of comparing every pair of a company's
  * postings: the 64 bits are cut into {@code MAX_DISTANCE + 1} bands, and two signatures at most
  * {@code MAX_DISTANCE} bits apart agree exactly on at least one band. Per band, postings are sorted
- * by (company, whether ML, band value) and only postings of one run of equal keys are compared, each
+ * by (company, whether ML, level, band value) and only postings of one run of equal keys are compared, each
  * against the run's first distinct members (at most {@link #MAX_COMPARED} of them, so one huge run
  * cannot make the work quadratic; past that a posting may miss a merge, never make a wrong one).
  * The cost is a sort of the postings per band: n log n, a fraction of a second for a million.
@@ -34,7 +34,8 @@ public final class RoleGroups {
     /**
      * For each row, the index of its role's first row (rows in the order given; a posting alone is its
      * own role). Postings without a company or without a {@link TextSignature} (non-ML postings,
-     * texts too short) are always alone, and an ML posting is never one role with a non-ML one.
+     * texts too short) are always alone; postings of two levels are never one role (a company that
+     * posts one text as Senior and Staff has two openings, and the level figures must see both).
      */
     public static int[] leaders(PostingFacts[] rows) {
         int n = rows.length;
@@ -56,7 +57,8 @@ public final class RoleGroups {
                     continue;
                 }
                 long bandValue = (rows[i].signature() >>> from) & ((1L << (to - from)) - 1);
-                long key = ((long) company[i] << 11 | (rows[i].mlRole() ? 1L << 10 : 0) | bandValue);
+                long key = (long) company[i] << 14 | (rows[i].mlRole() ? 1L << 13 : 0)
+                        | (long) level(rows[i]) << 10 | bandValue;
                 keys[m++] = key << INDEX_BITS | i;
             }
             Arrays.sort(keys, 0, m);
@@ -66,6 +68,11 @@ public final class RoleGroups {
             parent[i] = find(parent, i);
         }
         return parent;
+    }
+
+    /** The level's number (0-4), 7 when untagged: postings of two levels are two roles, whatever their text. */
+    private static int level(PostingFacts f) {
+        return f.level() == null ? 7 : f.level().ordinal();
     }
 
     private static void mergeRuns(PostingFacts[] rows, long[] keys, int m, int[] parent) {

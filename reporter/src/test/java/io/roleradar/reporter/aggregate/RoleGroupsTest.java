@@ -43,6 +43,20 @@ class RoleGroupsTest {
     }
 
     @Test
+    void oneTextPostedAtTwoLevelsIsTwoRoles() {
+        LatestPostings twoLevels = new LatestPostings();
+        for (String line : Fixtures.lines(Fixtures.NEAR_DUPLICATES)) {
+            // Orbit's London copy as a Staff opening: the same text, another level.
+            String changed = line.contains("\"ashby:orbit:2\"") ? line.replace("\"level\": \"SENIOR\"", "\"level\": \"STAFF_PLUS\"") : line;
+            twoLevels.accept(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8), "test");
+        }
+        MarketReport report = MarketReport.of(twoLevels, Filters.NONE);
+
+        assertThat(report.postings()).isEqualTo(4); // orbit 1 and 3, orbit 2 alone, orbit 4, nova 1
+        assertThat(report.level(MarketReport.ALL, io.roleradar.model.Level.STAFF_PLUS)).isEqualTo(1);
+    }
+
+    @Test
     void everyPostingKeepsItsIdAndNamesItsRoleByTheRolesFirstId() {
         MarketReport report = MarketReport.of(latest, Filters.NONE);
         PostingFacts[] rows = report.rows();
