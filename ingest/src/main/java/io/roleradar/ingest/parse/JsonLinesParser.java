@@ -106,18 +106,42 @@ public final class JsonLinesParser {
         return line;
     }
 
+    /**
+     * One line to a posting. Jackson reads the bytes directly (it checks the UTF-8 of what it
+     * decodes); only a line it refuses is decoded strictly, to tell invalid UTF-8 from bad JSON.
+     */
     private static void emit(Document doc, CharsetDecoder utf8, byte[] line, int length, int lineNo,
                              Consumer<ParseResult> out) {
-        String text;
-        try {
-            text = utf8.reset().decode(ByteBuffer.wrap(line, 0, length)).toString().trim();
-        } catch (CharacterCodingException e) {
-            out.accept(new Rejected(doc.name() + " line " + lineNo, Rejected.INVALID_UTF8, "not valid UTF-8 text"));
+        int start = 0;
+        int end = length;
+        while (start < end && isSpace(line[start])) {
+            start++;
+        }
+        while (end > start && isSpace(line[end - 1])) {
+            end--;
+        }
+        if (start == end) {
             return;
         }
-        if (!text.isEmpty()) {
-            out.accept(line(doc, text, doc.name() + " line " + lineNo));
+        String where = doc.name() + " line " + lineNo;
+        RawPosting raw;
+        try {
+            raw = PostingJson.readRaw(Arrays.copyOfRange(line, start, end));
+        } catch (InvalidMessageException e) {
+            try {
+                utf8.reset().decode(ByteBuffer.wrap(line, start, end - start));
+            } catch (CharacterCodingException notUtf8) {
+                out.accept(new Rejected(where, Rejected.INVALID_UTF8, "not valid UTF-8 text"));
+                return;
+            }
+            out.accept(rejected(where, e));
+            return;
         }
+        out.accept(finish(doc, raw, where));
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 
     /** Parses lines of text (from a JSON array of raw postings). */
@@ -135,16 +159,24 @@ public final class JsonLinesParser {
 
     private static ParseResult line(Document doc, String line, String where) {
         try {
-            RawPosting posting = PostingDraft.clean(PostingJson.readRaw(line));
-            if (posting == null) {
-                return new Rejected(where, Rejected.MISSING_FIELD, "nothing is left of the title or description once markup is removed");
-            }
-            if (posting.fetchedAt() == null) {
-                posting = posting.toBuilder().fetchedAt(doc.fetchedAt()).build();
-            }
-            return new Parsed(posting);
+            return finish(doc, PostingJson.readRaw(line), where);
         } catch (InvalidMessageException e) {
-            return new Rejected(where, e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage());
+            return rejected(where, e);
         }
+    }
+
+    private static ParseResult finish(Document doc, RawPosting raw, String where) {
+        RawPosting posting = PostingDraft.clean(raw);
+        if (posting == null) {
+            return new Rejected(where, Rejected.MISSING_FIELD, "nothing is left of the title or description once markup is removed");
+        }
+        if (posting.fetchedAt() == null) {
+            posting = posting.toBuilder().fetchedAt(doc.fetchedAt()).build();
+        }
+        return new Parsed(posting);
+    }
+
+    private static Rejected rejected(String where, InvalidMessageException e) {
+        return new Rejected(where, e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage());
     }
 }
