@@ -64,13 +64,14 @@ public final class ScaleOutBenchmark {
 
             System.out.println();
             System.out.println("| instances | all tagged (from first start) | postings/s | steady postings/s (first to last commit) "
-                    + "| CPU: instances + broker | us CPU a posting (instances, broker) | cores busy | peak RSS per instance "
-                    + "| load average start -> end |");
-            System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+                    + "| CPU: instances + broker | of the instances' CPU: JIT, GC | us CPU a posting (instances, broker) "
+                    + "| cores busy | peak RSS per instance | load average start -> end |");
+            System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
             for (Round r : rounds) {
-                System.out.printf("| %d | %.1f s | %,.0f | %,.0f | %.1f s + %.1f s | %.0f, %.0f | %.2f | %s | %s -> %s |%n",
+                System.out.printf("| %d | %.1f s | %,.0f | %,.0f | %.1f s + %.1f s | %.1f s, %.1f s | %.0f, %.0f | %.2f | %s "
+                                + "| %s -> %s |%n",
                         r.instances, r.total.toMillis() / 1000.0, n / (r.total.toMillis() / 1000.0),
-                        (n - r.doneAtFirst) / (r.steady.toMillis() / 1000.0), r.instanceCpu, r.brokerCpu,
+                        (n - r.doneAtFirst) / (r.steady.toMillis() / 1000.0), r.instanceCpu, r.brokerCpu, r.jitCpu, r.gcCpu,
                         r.instanceCpu / n * 1e6, r.brokerCpu / n * 1e6,
                         (r.instanceCpu + r.brokerCpu) / (r.total.toMillis() / 1000.0), r.peakRss, r.loadStart, r.loadEnd);
             }
@@ -124,10 +125,14 @@ public final class ScaleOutBenchmark {
         }
         long end = System.nanoTime();
         double instanceCpu = 0;
+        double jit = 0;
+        double gc = 0;
         List<String> rss = new ArrayList<>();
         for (ClassifierInstance i : running) {
             ProcessUsage usage = ProcessUsage.of(i.process().pid());
             instanceCpu += usage.cpuSeconds();
+            jit += usage.jitSeconds();
+            gc += usage.gcSeconds();
             rss.add(usage.peakRssKb() / 1024 + " MiB");
         }
         double brokerCpu = ProcessUsage.of(brokerPid).cpuSeconds() - brokerBefore;
@@ -141,7 +146,7 @@ public final class ScaleOutBenchmark {
             admin.deleteTopics(List.of(topics.tagged())).all().get();
         }
         Round r = new Round(instances, Duration.ofNanos(end - start), Duration.ofNanos(end - first), doneAtFirst,
-                instanceCpu, brokerCpu, String.join(", ", rss), loadStart, loadEnd);
+                instanceCpu, jit, gc, brokerCpu, String.join(", ", rss), loadStart, loadEnd);
         System.out.printf("round %d: %d instance(s), %,d postings in %.1f s (%,.0f/s), CPU %.1f s + broker %.1f s, "
                         + "load %s -> %s; %s%n", number, instances, n, r.total.toMillis() / 1000.0,
                 n / (r.total.toMillis() / 1000.0), instanceCpu, brokerCpu, loadStart, loadEnd, taggedOnDisk);
@@ -169,6 +174,6 @@ public final class ScaleOutBenchmark {
     }
 
     private record Round(int instances, Duration total, Duration steady, long doneAtFirst, double instanceCpu,
-                         double brokerCpu, String peakRss, String loadStart, String loadEnd) {
+                         double jitCpu, double gcCpu, double brokerCpu, String peakRss, String loadStart, String loadEnd) {
     }
 }
