@@ -47,9 +47,19 @@ public final class ReportRun {
                          Duration took) {
     }
 
-    /** The input cannot make a report (nothing in it, raw postings, nothing readable); nothing was written. */
-    public static final class NothingToReport extends RuntimeException {
+    /** The input cannot make a report (nothing in it, nothing readable); nothing was written. */
+    public static class NothingToReport extends RuntimeException {
         public NothingToReport(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The input is another kind of message (raw postings): the fix is on the command line, so it
+     * exits as a usage error, as every command does for the wrong kind of input.
+     */
+    public static final class WrongKindOfInput extends NothingToReport {
+        public WrongKindOfInput(String message) {
             super(message);
         }
     }
@@ -92,7 +102,7 @@ public final class ReportRun {
         }
         if (latest.readable() == 0 && latest.rawPostings() > 0) {
             String file = source instanceof Source.JsonLinesFile f && !"-".equals(f.path()) ? f.path() : "FILE";
-            throw new NothingToReport("these are raw postings, not tagged ones: run classify first "
+            throw new WrongKindOfInput("these are raw postings, not tagged ones: run classify first "
                     + "(roleradar classify --input " + file + " --output tagged.jsonl)");
         }
         if (latest.readable() == 0 && latest.rejected() > 0) {

@@ -297,6 +297,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         } catch (NoSuchFileException e) {
             err.println(prefix + "no such file: " + e.getMessage() + " (check --input)");
             return ExitCodes.USAGE;
+        } catch (ReportRun.WrongKindOfInput e) {
+            err.println(prefix + e.getMessage() + "; earlier reports untouched");
+            return ExitCodes.USAGE;
         } catch (ReportRun.NothingToReport | IllegalArgumentException e) {
             err.println(prefix + e.getMessage() + "; earlier reports untouched");
             return ExitCodes.FAILED;

@@ -68,7 +68,7 @@ class RunConventionsTest {
 
         int code = ReporterMain.execute("run", "--input", raw.toString(), "--out-dir", reports.toString());
 
-        assertThat(code).isEqualTo(ExitCodes.FAILED);
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
         String message = err.toString(StandardCharsets.UTF_8);
         assertThat(message.lines()).hasSize(1);
         assertThat(message).startsWith("roleradar reporter run: these are raw postings, not tagged ones: run classify "
