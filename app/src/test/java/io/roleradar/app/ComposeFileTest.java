@@ -55,7 +55,7 @@ class ComposeFileTest {
     @Test
     void everyEnvironmentVariableASeviceSetsIsOneThatServiceReads() throws IOException {
         for (String service : SERVICES) {
-            String code = sourcesOf(service) + sourcesOf("model");
+            String code = sourcesOf(service) + sourcesOf("model") + sourcesOf("support");
             environment(service).keySet().forEach(name -> {
                 if (name.startsWith("KAFKA_")) {
                     // KafkaSettings passes every KAFKA_* variable through as a client property.
