@@ -62,6 +62,7 @@ public final class LeverParser {
             d.salary = Salaries.of(JsonFields.number(range, "min"), JsonFields.number(range, "max"),
                     JsonFields.text(range, "currency"), JsonFields.text(range, "interval"));
         }
+        d.payText = JsonFields.text(job, "salaryDescriptionPlain");
         d.fetchedAt = doc.fetchedAt();
         d.description = description(job);
         return d;

@@ -3,6 +3,7 @@ package io.roleradar.ingest.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roleradar.ingest.source.Document;
 import io.roleradar.ingest.text.Locations;
+import io.roleradar.ingest.text.PayInText;
 import io.roleradar.ingest.text.Place;
 import io.roleradar.ingest.text.RemoteModes;
 import io.roleradar.ingest.text.Texts;
@@ -19,7 +20,8 @@ import java.util.function.Function;
 /**
  * The fields a parser found for one posting, before the checks that make it a posting. Every
  * parser fills one and calls {@link #finish}, so the rules that apply to all sources (required
- * fields, whitespace, the remote decision, the country and city) live in one place.
+ * fields, whitespace, the remote decision, the country and city, pay stated only in the text) live in
+ * one place.
  */
 public final class PostingDraft {
     public String id;
@@ -37,7 +39,10 @@ public final class PostingDraft {
     /** The source's structured workplace field, before the description is taken into account. */
     public RemoteMode remoteField = RemoteMode.UNKNOWN;
     public String employmentType;
+    /** Pay as the source states it in a field of its own. */
     public Salary salary;
+    /** A source's text about pay (Lever's salary description), read before the description when there is no {@link #salary}. */
+    public String payText;
     public LocalDate postedAt;
     public Instant fetchedAt;
     /** Plain text, already converted from HTML and tidied with {@link Texts#tidyLines}. */
@@ -73,6 +78,10 @@ public final class PostingDraft {
             loc = others.remove(0);
         }
         Place place = Locations.place(country, city, loc);
+        Salary pay = salary != null ? salary : PayInText.find(payText, place.country());
+        if (pay == null) {
+            pay = PayInText.find(d, place.country());
+        }
         RawPosting posting = RawPosting.builder()
                 .id(id)
                 .source(source)
@@ -86,7 +95,7 @@ public final class PostingDraft {
                 .city(place.city())
                 .remote(RemoteModes.decide(remoteField, loc, t, d))
                 .employmentType(employmentType)
-                .salary(salary)
+                .salary(pay)
                 .postedAt(postedAt)
                 .fetchedAt(fetchedAt)
                 .description(d)

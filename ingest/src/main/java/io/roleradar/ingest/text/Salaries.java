@@ -17,18 +17,27 @@ public final class Salaries {
             "([$€£])\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s*([kKmM])?\\s*(?:-|–|—|to)\\s*(?:[$€£])?\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s*([kKmM])?");
     private static final Pattern SINGLE = Pattern.compile("([$€£])\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s*([kKmM])?");
 
+    /** A period after "/", "per" or "a(n)" ("/hr", "per annum", "an hour"), or an adverb of its own ("hourly"). */
+    private static final Pattern PERIOD_WORDS = Pattern.compile("(?:/\\s?|\\bper\\s|\\ban?\\s)(?:(?<hour>hours?|hrs?|h)"
+            + "|(?<year>years?|yrs?|annum)|(?<month>months?|mos?)|(?<week>weeks?|wks?)|(?<day>days?))\\b"
+            + "|\\b(?:(?<hourly>hourly)|(?<yearly>annually|annual|yearly)|(?<monthly>monthly)|(?<weekly>weekly)|(?<daily>daily))\\b");
+
     private Salaries() {
     }
 
-    /** A salary from structured values; null when neither bound is a usable number. */
+    /**
+     * A salary from structured values; null when neither bound is a number above zero. A bound of
+     * zero is kept as stated (the reporter does not count such a range); a negative one is no
+     * bound. Bounds stated the wrong way round are put in order, as the model requires.
+     */
     public static Salary of(BigDecimal min, BigDecimal max, String currency, String period) {
-        if (min != null && min.signum() <= 0) {
+        if (min != null && min.signum() < 0) {
             min = null;
         }
-        if (max != null && max.signum() <= 0) {
+        if (max != null && max.signum() < 0) {
             max = null;
         }
-        if (min == null && max == null) {
+        if ((min == null || min.signum() == 0) && (max == null || max.signum() == 0)) {
             return null;
         }
         if (min != null && max != null && min.compareTo(max) > 0) {
@@ -46,11 +55,8 @@ public final class Salaries {
         if (t == null) {
             return null;
         }
-        String lower = t.toLowerCase(Locale.ROOT);
-        String period = lower.contains("per hour") || lower.contains("/hr") || lower.contains("hourly") ? "HOUR"
-                : lower.contains("per day") || lower.contains("daily") ? "DAY"
-                : lower.contains("per month") || lower.contains("monthly") ? "MONTH"
-                : "YEAR";
+        String stated = periodIn(t.toLowerCase(Locale.ROOT));
+        String period = stated != null ? stated : "YEAR";
         Matcher m = RANGE.matcher(t);
         if (m.find()) {
             BigDecimal min = amount(m.group(2), m.group(3) != null ? m.group(3) : m.group(5));
@@ -63,6 +69,21 @@ public final class Salaries {
             return of(v, v, currency(s.group(1)), period);
         }
         return null;
+    }
+
+    /**
+     * The period a piece of lower-case text states first ("/hour", "per hour", "an hour", "hourly",
+     * "/yr", "per annum", "annually", "monthly", ...), or null when it states none.
+     */
+    static String periodIn(String lower) {
+        Matcher m = PERIOD_WORDS.matcher(lower);
+        if (!m.find()) {
+            return null;
+        }
+        return m.group("hour") != null || m.group("hourly") != null ? "HOUR"
+                : m.group("year") != null || m.group("yearly") != null ? "YEAR"
+                : m.group("month") != null || m.group("monthly") != null ? "MONTH"
+                : m.group("week") != null || m.group("weekly") != null ? "WEEK" : "DAY";
     }
 
     /** YEAR, MONTH, WEEK, DAY or HOUR from the many spellings ("1 YEAR", "per-year-salary", "HOUR", "PA"). */

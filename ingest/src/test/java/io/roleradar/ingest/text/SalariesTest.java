@@ -34,11 +34,21 @@ class SalariesTest {
     }
 
     @Test
-    void structuredBoundsAreOrderedAndZeroMeansUnknown() {
+    void structuredBoundsAreOrderedAndAZeroBoundIsKeptAsStated() {
         Salary s = Salaries.of(new BigDecimal("90"), new BigDecimal("70"), "eur", "per-year-salary");
         assertThat(s.min()).isEqualByComparingTo("70");
         assertThat(s.currency()).isEqualTo("EUR");
+        assertThat(Salaries.of(BigDecimal.ZERO, new BigDecimal("150000"), "USD", "YEAR").min()).isEqualByComparingTo("0");
         assertThat(Salaries.of(BigDecimal.ZERO, null, "USD", "YEAR")).isNull();
+        assertThat(Salaries.of(new BigDecimal("-1"), null, "USD", "YEAR")).isNull();
+    }
+
+    @Test
+    void statedPeriodsAreReadInTheirShortForms() {
+        assertThat(Salaries.parse("$90 - $150 /hour").period()).isEqualTo("HOUR");
+        assertThat(Salaries.parse("$90 - $150 an hour").period()).isEqualTo("HOUR");
+        assertThat(Salaries.parse("$5,000 - $6,000 / month").period()).isEqualTo("MONTH");
+        assertThat(Salaries.parse("$150k - $230k").period()).isEqualTo("YEAR");
     }
 
     @Test

@@ -1,0 +1,62 @@
+package io.roleradar.ingest.text;
+
+import io.roleradar.model.Salary;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PayInTextTest {
+    private static Salary pay(String text) {
+        return PayInText.find(text, null);
+    }
+
+    private static Salary salary(String min, String max, String currency, String period) {
+        return new Salary(new BigDecimal(min), new BigDecimal(max), currency, period);
+    }
+
+    @Test
+    void rangesWrittenTheUsualWaysAreReadWithCurrencyAndPeriod() {
+        assertThat(pay("The salary range for this position is $150,000 - $200,000."))
+                .isEqualTo(salary("150000", "200000", "USD", "YEAR"));
+        assertThat(pay("Salary Range: $150K-$200K")).isEqualTo(salary("150000", "200000", "USD", "YEAR"));
+        assertThat(pay("Compensation: EUR 70-90k depending on experience")).isEqualTo(salary("70000", "90000", "EUR", "YEAR"));
+        assertThat(pay("We pay £60,000 to £80,000 plus equity.")).isEqualTo(salary("60000", "80000", "GBP", "YEAR"));
+        assertThat(pay("Pay: $60/hour, weekly.")).isEqualTo(salary("60", "60", "USD", "HOUR"));
+        assertThat(pay("The base salary is between 120k and 150k USD.")).isEqualTo(salary("120000", "150000", "USD", "YEAR"));
+        assertThat(pay("The estimated base salary range is $6,900 to $11,000 per month."))
+                .isEqualTo(salary("6900", "11000", "USD", "MONTH"));
+        assertThat(pay("Expected OTE is $90k-$110k")).isEqualTo(salary("90000", "110000", "USD", "YEAR"));
+        assertThat(pay("the expected base pay range is $135,000\u2010$185,000/year"))
+                .isEqualTo(salary("135000", "185000", "USD", "YEAR"));
+    }
+
+    @Test
+    void moneyThatIsNotPayIsNotRead() {
+        assertThat(pay("We raised a $50M Series B and our salary bands are generous.")).isNull();
+        assertThat(pay("Benefits: 401(k) matching, competitive salary.")).isNull();
+        assertThat(pay("Compensation is great. You will close deals in the $25k\u2013$50k range.")).isNull();
+        assertThat(pay("Competitive salary. Own land deals of \u20ac35\u201345K ARR.")).isNull();
+        assertThat(pay("One Medical annual membership - Fertility HRA (up to $5,000 per year)")).isNull();
+        assertThat(pay("Company paid commuter benefit; $300/month")).isNull();
+    }
+
+    @Test
+    void anAmountWithoutAPayWordNearbyIsNotPay() {
+        assertThat(pay("Our customers save $100,000 - $120,000 a year with the product.")).isNull();
+    }
+
+    @Test
+    void aBareDollarIsTheDollarOfThePostingsCountry() {
+        assertThat(PayInText.find("Salary range: $120,000 - $150,000", "CA").currency()).isEqualTo("CAD");
+        assertThat(PayInText.find("Salary range: $120,000 - $150,000", "DE").currency()).isEqualTo("USD");
+        assertThat(PayInText.find("Salary range: C$120,000 - C$150,000", null).currency()).isEqualTo("CAD");
+    }
+
+    @Test
+    void smallAmountsWithoutAStatedPeriodKeepNoPeriod() {
+        // Clearly not a year's pay, and the text does not say per what: the reporter leaves it uncounted.
+        assertThat(pay("Compensation will be paid in the range of $20 - $34.")).isEqualTo(salary("20", "34", "USD", null));
+    }
+}
