@@ -1,5 +1,8 @@
 package io.roleradar.ingest;
 
+import io.roleradar.cli.CommandLines;
+import io.roleradar.cli.LogLevel;
+import io.roleradar.cli.LoggingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,8 +10,8 @@ import picocli.CommandLine.Command;
  * The ingest service's command line: {@code ingest run ...} reads the sources and publishes each
  * posting once to {@code postings.raw} (or writes them to a file), once or on a schedule.
  */
-@Command(name = "ingest", mixinStandardHelpOptions = true, version = "roleradar ingest 0.1",
-        description = "Reads job postings from ATS job-board APIs, job pages and files, and publishes each once to postings.raw.",
+@Command(name = "ingest", mixinStandardHelpOptions = true, version = "roleradar ingest 0.1", usageHelpAutoWidth = true,
+        description = "Reads job postings from job boards, pages and files into the raw topic.",
         subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
 public final class IngestMain implements Runnable {
     @CommandLine.Spec
@@ -19,12 +22,14 @@ public final class IngestMain implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: try 'ingest run --help'");
     }
 
-    /** The picocli command line, for the launcher to nest as a subcommand. */
+    /** The picocli command line with the logging options, as the image's entry point runs it. */
     public static CommandLine commandLine() {
-        return io.roleradar.cli.CommandLines.create(new IngestMain());
+        return LoggingOptions.addTo(CommandLines.create(new IngestMain()));
     }
 
     public static void main(String[] args) {
+        // Before any logger exists: slf4j-simple reads its level once.
+        LogLevel.applyFrom(args, System.getenv());
         System.exit(commandLine().execute(args));
     }
 }

@@ -24,13 +24,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The ingest service: reads the sources, merges duplicates, and publishes every new or changed
- * posting to {@code postings.raw} in one Kafka transaction per run (or writes the run's postings to
- * a JSON Lines file). Once, or on a schedule until stopped; a stop during a run aborts its
- * transaction, so nothing is half-published. {@link #run()} returns the exit code.
+ * posting (and every posting gone from its board, closed) to {@code postings.raw} in one Kafka
+ * transaction per run, or writes the run's postings to a JSON Lines file. Once, or on a schedule
+ * until stopped; a stop during a run aborts its transaction (or leaves the earlier file), so
+ * nothing is half-published. {@link #run()} returns the exit code, {@link #finished()} whether the
+ * work was done rather than stopped.
  *
- * <p>With Kafka, a run goes: read the dedup state from the topic (once per process, or from the
- * checkpoint and what was published since); read the sources; keep what is new or changed; publish
- * it in one transaction; remember it, and save the checkpoint.
+ * <p>With Kafka, a run goes: bring the state store up to date from the topic (once per process);
+ * read the sources; work out what is new, changed or closed ({@link PublishPlan}); publish it in
+ * one transaction; then record it in the store with the topic positions it covers.
  */
 public final class IngestService {
     private final IngestSettings settings;
@@ -39,6 +41,7 @@ public final class IngestService {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final Stop stop;
+    private boolean finished;
 
     public IngestService(IngestSettings settings, IngestMetrics metrics, PrintStream stdout, PrintStream stderr, Stop stop) {
         this.settings = settings;
@@ -55,6 +58,11 @@ public final class IngestService {
         return settings.output() != null ? toFile() : toKafka();
     }
 
+    /** True when the service ended because its work was done, not because a stop came. */
+    public boolean finished() {
+        return finished;
+    }
+
     private int toFile() {
         int code;
         do {
@@ -64,16 +72,21 @@ public final class IngestService {
                 new RunSummary(r, -1, 0, since(start)).print(stderr);
                 return ExitCodes.INTERRUPTED;
             }
+            code = exitCode(r);
+            if (code == ExitCodes.FAILED) {
+                new RunSummary(r, 0, 0, since(start)).print(stderr);
+                nothingToRead();
+                continue;
+            }
             try {
                 JsonLinesWriter.write(settings.output(), r.postings(), stdout);
             } catch (IOException e) {
-                stderr.println("ingest: cannot write " + settings.output() + ": " + e.getMessage());
+                stderr.println("roleradar ingest run: cannot write " + settings.output() + ": " + e.getMessage());
                 return ExitCodes.FAILED;
             }
             new RunSummary(r, r.postings().size(), 0, since(start)).print(stderr);
-            code = r.nothingRead() ? ExitCodes.FAILED : r.failedSources() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
         } while (waitForNextRun());
-        return stop.requested() ? ExitCodes.OK : code;
+        return done(code);
     }
 
     private int toKafka() {
@@ -117,11 +130,14 @@ public final class IngestService {
                 }
                 new RunSummary(r, plan.toPublish().size(), plan.unchanged(), since(start))
                         .closed(plan.closed()).print(stderr);
-                code = r.nothingRead() ? ExitCodes.FAILED : r.failedSources() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+                code = exitCode(r);
+                if (code == ExitCodes.FAILED) {
+                    nothingToRead();
+                }
             } while (waitForNextRun());
-            return stop.requested() ? ExitCodes.OK : code;
+            return done(code);
         } catch (KafkaException e) {
-            stderr.println("ingest: Kafka failed: " + e.getMessage());
+            stderr.println("roleradar ingest run: Kafka failed: " + e.getMessage());
             return ExitCodes.KAFKA_UNAVAILABLE;
         }
     }
@@ -178,10 +194,36 @@ public final class IngestService {
             try {
                 RejectsFile.append(settings.rejects(), r.rejected(), Instant.now());
             } catch (IOException e) {
-                stderr.println("ingest: cannot write the rejects to " + settings.rejects() + ": " + e.getMessage());
+                stderr.println("roleradar ingest run: cannot write the rejects to " + settings.rejects() + ": " + e.getMessage());
             }
         }
         return r;
+    }
+
+    /**
+     * A run's exit code: 1 when nothing at all was read (no posting: an empty or unreadable input,
+     * and any earlier output is left as it was), 4 when some sources could not be read, else 0.
+     */
+    private static int exitCode(ReadResult r) {
+        if (r.found() == 0) {
+            return ExitCodes.FAILED;
+        }
+        return r.failedSources() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    /**
+     * The code of the last run. A run once that got here did its work, whatever signal came after
+     * it; a schedule ends only when stopped, between runs.
+     */
+    private int done(int code) {
+        finished = settings.every() == null || !stop.requested();
+        return finished ? code : ExitCodes.OK;
+    }
+
+    private void nothingToRead() {
+        stderr.println("roleradar ingest run: nothing to read: no source gave a posting"
+                + (settings.output() != null && !settings.output().equals("-") ? "; " + settings.output()
+                + " left as it was" : ""));
     }
 
     /** Sleeps until the next scheduled run; false when there is none (run once) or a stop came. */
@@ -189,12 +231,26 @@ public final class IngestService {
         if (settings.every() == null || stop.requested()) {
             return false;
         }
-        stderr.println("ingest: next run in " + settings.every());
+        stderr.println("ingest: next run in " + human(settings.every()));
         return !stop.await(settings.every());
     }
 
+    /** A duration as people write it: 6h, 30m, 1d, 90s, 500ms. */
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L};
+        String[] names = {"d", "h", "m", "s"};
+        for (int i = 0; i < units.length; i++) {
+            if (ms % units[i] == 0) {
+                return ms / units[i] + names[i];
+            }
+        }
+        return ms + "ms";
+    }
+
     private int unreachable(RuntimeException e) {
-        stderr.println("ingest: Kafka unreachable at " + settings.kafka().bootstrapServers() + ": " + e.getMessage());
+        stderr.println("roleradar ingest run: Kafka failed at " + settings.kafka().bootstrapServers() + ": "
+                + e.getMessage() + "; or use --output FILE to write JSON Lines instead");
         return ExitCodes.KAFKA_UNAVAILABLE;
     }
 
@@ -202,10 +258,9 @@ public final class IngestService {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    /** The stop signal shared by the shutdown hook, the run and the scheduler. */
+    /** The stop shared by the signal handler (or a test), the run and the scheduler. */
     public static final class Stop {
         private final CountDownLatch requested = new CountDownLatch(1);
-        private final CountDownLatch finished = new CountDownLatch(1);
 
         public void request() {
             requested.countDown();
@@ -222,19 +277,6 @@ public final class IngestService {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return true;
-            }
-        }
-
-        /** Tells a waiting shutdown hook that the service has finished (its transaction committed or aborted). */
-        public void finished() {
-            finished.countDown();
-        }
-
-        public void awaitFinished(Duration d) {
-            try {
-                finished.await(d.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }

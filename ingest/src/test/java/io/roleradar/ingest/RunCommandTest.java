@@ -87,7 +87,7 @@ class RunCommandTest {
         String malformed = Fixtures.file("malformed.json");
 
         run(Map.of(), "-s", malformed, "-s", Fixtures.file("lever-globex.json"), "-o", "-", "--rejects", rejects.toString());
-        run(Map.of("ROLERADAR_INGEST_REJECTS", rejects.toString()), "-s", malformed, "-o", "-");
+        run(Map.of(), "-s", malformed, "-o", "-", "--rejects", rejects.toString());
 
         List<String> lines = Files.readAllLines(rejects);
         assertThat(lines).hasSize(2);
@@ -96,6 +96,38 @@ class RunCommandTest {
         assertThat(first.get("kind").asText()).isEqualTo("malformed-json");
         assertThat(first.get("reason").asText()).isNotBlank();
         assertThat(first.get("at").asText()).isNotBlank();
+    }
+
+    @Test
+    void aMissingSourceFileIsAUsageErrorAndLeavesTheOutputUntouched(@TempDir Path dir) throws Exception {
+        Path keep = dir.resolve("keep.jsonl");
+        Files.writeString(keep, "{\"earlier\": true}\n");
+        assertThat(run(Map.of(), "-s", dir.resolve("typo.jsonl").toString(), "-o", keep.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("roleradar ingest run: no such file or folder", "typo.jsonl").hasLineCount(1);
+        assertThat(Files.readString(keep)).isEqualTo("{\"earlier\": true}\n");
+    }
+
+    @Test
+    void nothingToReadExits1AndLeavesTheOutputUntouched(@TempDir Path dir) throws Exception {
+        Path keep = dir.resolve("keep.jsonl");
+        Files.writeString(keep, "{\"earlier\": true}\n");
+        Path empty = Files.createDirectories(dir.resolve("empty-folder"));
+        assertThat(run(Map.of(), "-s", empty.toString(), "-o", keep.toString())).isEqualTo(ExitCodes.FAILED);
+        assertThat(err()).contains("nothing to read", "left as it was");
+        assertThat(run(Map.of(), "-s", Fixtures.file("malformed.json"), "-o", keep.toString())).isEqualTo(ExitCodes.FAILED);
+        assertThat(Files.readString(keep)).isEqualTo("{\"earlier\": true}\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void anOutputFileGetsTheUsualModeNotOwnerOnly(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("postings.jsonl");
+        assertThat(run(Map.of(), "-s", Fixtures.file("lever-globex.json"), "-o", out.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(Files.getPosixFilePermissions(out)).contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.GROUP_READ, java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
     }
 
     @Test
@@ -126,11 +158,27 @@ class RunCommandTest {
 
     @Test
     void flagsFallBackToEnvironmentVariables(@TempDir Path dir) throws Exception {
+        // The defaults are picocli's ${env:...}: only a process of its own has another environment.
         Path target = dir.resolve("env.jsonl");
-        Map<String, String> env = Map.of("ROLERADAR_INGEST_SOURCES", Fixtures.file("lever-globex.json") + "," + Fixtures.file("Northwind.json"),
-                "ROLERADAR_INGEST_OUTPUT", target.toString());
-        assertThat(run(env)).isEqualTo(ExitCodes.OK);
+        ProcessBuilder child = IngestProcess.command("run");
+        child.environment().put("ROLERADAR_INGEST_SOURCES", Fixtures.file("lever-globex.json") + ","
+                + Fixtures.file("Northwind.json"));
+        child.environment().put("ROLERADAR_INGEST_OUTPUT", target.toString());
+        child.environment().put("ROLERADAR_INGEST_MAX_LINKS", "5");
+        Process p = child.redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("log.txt"))).isEqualTo(ExitCodes.OK);
         assertThat(Files.readAllLines(target)).hasSize(3);
+    }
+
+    @Test
+    void everyFlagOfTheCommandFallsBackToItsEnvironmentVariableThroughPicocli() {
+        for (java.lang.reflect.Field f : RunCommand.class.getDeclaredFields()) {
+            CommandLine.Option option = f.getAnnotation(CommandLine.Option.class);
+            if (option != null) {
+                assertThat(option.defaultValue()).as(f.getName()).startsWith("${env:ROLERADAR_INGEST_");
+            }
+        }
     }
 
     @Test
@@ -140,7 +188,7 @@ class RunCommandTest {
         CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> new CommandLine(c).execute(
                 "-s", Fixtures.file("lever-globex.json"), "--every", "1h", "-o", target.toString()));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!err().contains("next run in")) {
+        while (!err().contains("next run in 1h")) {
             assertThat(System.nanoTime()).as("first run within 30 s").isLessThan(deadline);
             Thread.onSpinWait();
         }
