@@ -33,8 +33,8 @@ import java.util.Locale;
  *   <li>classification itself, on postings parsed beforehand;</li>
  * </ul>
  * and prints postings per second, the median of several timed rounds after a warm-up, and the
- * ratios against the floor. Run: {@code java -Xmx256m -cp classifier/target/roleradar-classifier.jar
- * io.roleradar.classifier.bench.ClassifierBenchmark ../shared/data [rounds]}.
+ * ratios against the floor. It lives in the test tree, like every module's benchmarks; the command
+ * is in BENCHMARKS.md.
  */
 public final class ClassifierBenchmark {
     private static final long ROUND_NANOS = 1_000_000_000L;
