@@ -101,7 +101,7 @@ class FixtureParsingTest {
     void leverJoinsItsListsAndReadsSalaryRangeAndWorkplace() {
         RawPosting p = read("lever-globex.json").postings().get(0);
         assertThat(p.id()).isEqualTo("lever:globex:7f1c2b3a-1111-4222-8333-444455556666");
-        assertThat(p.company()).isEqualTo("Globex");
+        assertThat(p.company()).isEqualTo("globex");
         assertThat(p.remote()).isEqualTo(RemoteMode.HYBRID);
         assertThat(p.employmentType()).isEqualTo("FULL_TIME");
         assertThat(p.otherLocations()).containsExactly("Montreal");

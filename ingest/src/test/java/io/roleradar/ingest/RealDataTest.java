@@ -83,7 +83,7 @@ class RealDataTest {
         assertThat(r.postings()).hasSize(4);
         RawPosting first = r.postings().get(0);
         assertThat(first.id()).isEqualTo("lever:spotify:b4ad9572-e20f-4185-a284-99d9740d04f0");
-        assertThat(first.company()).isEqualTo("Spotify");
+        assertThat(first.company()).isEqualTo("spotify");
         assertThat(first.title()).isEqualTo("Android Engineer I - Subscriptions");
         assertThat(first.otherLocations()).containsExactly("Stockholm");
         assertThat(first.description()).contains("What You'll Do\n\n- Design, build, and evolve mobile experiences");

@@ -51,7 +51,7 @@ public final class AshbyParser {
         d.sourceUrl = JsonFields.text(job, "jobUrl");
         String named = JsonFields.text(job, "organizationName");
         String slug = AtsUrls.boardAsWritten(d.sourceUrl);
-        d.company = named != null ? named : companyFromSlug(slug != null ? slug : board);
+        d.company = PostingDraft.companyName(doc, named, slug != null ? slug : board);
         d.title = JsonFields.text(job, "title");
         d.department = JsonFields.text(job, "department");
         d.location = JsonFields.text(job, "location");
@@ -114,18 +114,5 @@ public final class AshbyParser {
             }
         }
         return "unknown";
-    }
-
-    static String companyFromSlug(String slug) {
-        if (slug == null) {
-            return null;
-        }
-        // A slug written with capitals ("Lightfield") is already the company's own spelling.
-        for (int k = 0; k < slug.length(); k++) {
-            if (Character.isUpperCase(slug.charAt(k))) {
-                return slug;
-            }
-        }
-        return Texts.fromSlug(slug);
     }
 }

@@ -6,7 +6,6 @@ import io.roleradar.ingest.text.Fields;
 import io.roleradar.ingest.text.HtmlText;
 import io.roleradar.ingest.text.RemoteModes;
 import io.roleradar.ingest.text.Salaries;
-import io.roleradar.ingest.text.Texts;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -48,7 +47,8 @@ public final class GreenhouseParser {
         d.id = nativeId == null ? null : "greenhouse:" + board + ":" + nativeId;
         d.source = "greenhouse:" + board;
         String company = JsonFields.text(job, "company_name");
-        d.company = company != null ? company : Texts.fromSlug(board);
+        String slug = AtsUrls.boardAsWritten(d.sourceUrl);
+        d.company = PostingDraft.companyName(doc, company, slug != null ? slug : board);
         d.title = JsonFields.text(job, "title");
         JsonNode departments = JsonFields.object(job, "departments");
         if (departments.isArray() && !departments.isEmpty()) {

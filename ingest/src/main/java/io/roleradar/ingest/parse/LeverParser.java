@@ -6,7 +6,6 @@ import io.roleradar.ingest.text.Fields;
 import io.roleradar.ingest.text.HtmlText;
 import io.roleradar.ingest.text.RemoteModes;
 import io.roleradar.ingest.text.Salaries;
-import io.roleradar.ingest.text.Texts;
 
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,8 @@ import java.util.Locale;
 /**
  * Lever's postings API ({@code api.lever.co/v0/postings/{site}?mode=json}): a JSON array of
  * postings whose text is split over {@code description}, {@code lists} (headed bullet lists) and
- * {@code additional}; all three make the description. Lever names no company, so the site does.
+ * {@code additional}; all three make the description. Lever names no company: the source's
+ * display name does, else the site as the URL writes it.
  */
 public final class LeverParser {
     private LeverParser() {
@@ -41,7 +41,8 @@ public final class LeverParser {
         String nativeId = JsonFields.text(job, "id");
         d.id = nativeId == null ? null : "lever:" + board + ":" + nativeId;
         d.source = "lever:" + board;
-        d.company = Texts.fromSlug(board);
+        String slug = AtsUrls.boardAsWritten(d.sourceUrl);
+        d.company = PostingDraft.companyName(doc, null, slug != null ? slug : board);
         d.title = JsonFields.text(job, "text");
         JsonNode categories = JsonFields.object(job, "categories");
         d.department = JsonFields.text(categories, "department");

@@ -104,6 +104,19 @@ public final class PostingDraft {
     }
 
     /**
+     * The company name of a posting: the display name given with the source (a catalogue's
+     * {@code company:}), else the name the source itself states, else the board's slug exactly as
+     * the board writes it ("hims-and-hers", "1password", "Lightfield"). A slug is never dressed up
+     * as a name ("Hims And Hers"): its capitals would be a guess.
+     */
+    static String companyName(Document doc, String stated, String slug) {
+        if (doc.company() != null && !doc.company().isBlank()) {
+            return doc.company();
+        }
+        return stated != null && !stated.isBlank() ? stated : slug;
+    }
+
+    /**
      * The posting (or reject) of each element of a JSON array of jobs, in order; an element that
      * is not an object is rejected as malformed. Rejects name the element: {@code file.json job 3}.
      *

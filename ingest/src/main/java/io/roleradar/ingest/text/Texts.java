@@ -201,22 +201,4 @@ public final class Texts {
     public static String sha16(String s) {
         return sha256(s).substring(0, 16);
     }
-
-    /** "hims-and-hers" -> "Hims And Hers": a readable company name from a board slug. */
-    public static String fromSlug(String slug) {
-        if (slug == null || slug.isBlank()) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder();
-        for (String word : slug.trim().split("[-_\\s]+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            if (out.length() > 0) {
-                out.append(' ');
-            }
-            out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-        }
-        return out.toString();
-    }
 }
