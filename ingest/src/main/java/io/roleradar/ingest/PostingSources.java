@@ -465,7 +465,7 @@ public final class PostingSources {
                 RawPosting p = parsed.posting();
                 found++;
                 state.postings++;
-                if (p.source() != null) {
+                if (p.source() != null && !parsed.carried()) {
                     state.postingSources.add(p.source());
                 }
                 metrics.found(p.source());

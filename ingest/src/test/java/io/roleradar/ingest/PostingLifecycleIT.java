@@ -148,6 +148,20 @@ class PostingLifecycleIT {
     }
 
     @Test
+    void jsonLinesOfABoardsPostingsNeverClose() throws Exception {
+        Path state = dir.resolve("state");
+        assertThat(run(state, day("monday")).exitCode()).isEqualTo(ExitCodes.OK);
+        // Tuesday's board, as ingest --output wrote it: raw postings that name the board as their source.
+        RunCommand dryRun = new RunCommand();
+        dryRun.stderr = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path lines = dir.resolve("tuesday.jsonl");
+        assertThat(new CommandLine(dryRun).execute("-s", day("tuesday"), "-o", lines.toString())).isEqualTo(ExitCodes.OK);
+        Run imported = run(state, lines.toString());
+        assertThat(imported.stderr()).as(imported.stderr()).contains(" 0 published");
+        assertThat(latest().values()).hasSize(12).noneMatch(RawPosting::isClosed);
+    }
+
+    @Test
     void csvPostingsNeverClose() throws Exception {
         Path state = dir.resolve("state");
         Path csv = dir.resolve("openings.csv");

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,31 +178,25 @@ public final class PostingStore implements AutoCloseable {
 
     /** How many ids the store knows, as RocksDB estimates it (for log lines). */
     public long size() {
-        try {
-            return db.getLongProperty(ids, "rocksdb.estimate-num-keys");
-        } catch (RocksDBException e) {
-            return -1;
-        }
+        return rocks(() -> db.getLongProperty(ids, "rocksdb.estimate-num-keys"));
     }
 
     /** Forgets everything, before a rebuild from the topic. */
     public void clear() {
-        try {
-            for (ColumnFamilyHandle cf : handles) {
-                try (RocksIterator it = db.newIterator(cf, readOptions)) {
-                    it.seekToFirst();
-                    if (!it.isValid()) {
-                        continue;
-                    }
+        for (ColumnFamilyHandle cf : handles) {
+            try (RocksIterator it = db.newIterator(cf, readOptions)) {
+                it.seekToFirst();
+                if (it.isValid()) {
                     byte[] first = it.key();
                     it.seekToLast();
                     byte[] last = it.key();
-                    db.deleteRange(cf, first, last);
-                    db.delete(cf, last);
+                    rocks(() -> {
+                        db.deleteRange(cf, first, last);
+                        db.delete(cf, last);
+                        return null;
+                    });
                 }
             }
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("cannot clear the state store in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -213,7 +208,6 @@ public final class PostingStore implements AutoCloseable {
     /** Changes to the store, read back by later calls of the same batch, written at once on {@link #commit()}. */
     public final class Batch implements AutoCloseable {
         private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
-        private int changes;
 
         /**
          * Records a published posting: its fingerprint, its content key's id, and whether {@code board}
@@ -226,7 +220,7 @@ public final class PostingStore implements AutoCloseable {
             if (old != null) {
                 byte[] oldContent = longKey(old.fingerprint().contentKey());
                 if (old.fingerprint().contentKey() != fingerprint.contentKey()
-                        && java.util.Arrays.equals(read(contents, oldContent), key)) {
+                        && Arrays.equals(read(contents, oldContent), key)) {
                     delete(contents, oldContent);
                 }
                 if (old.board() != null && !old.board().equals(board)) {
@@ -253,7 +247,7 @@ public final class PostingStore implements AutoCloseable {
             }
             delete(ids, key);
             byte[] content = longKey(old.fingerprint().contentKey());
-            if (java.util.Arrays.equals(read(contents, content), key)) {
+            if (Arrays.equals(read(contents, content), key)) {
                 delete(contents, content);
             }
             if (old.board() != null) {
@@ -268,18 +262,12 @@ public final class PostingStore implements AutoCloseable {
                     put(meta, utf8(POSITION + partition), ByteBuffer.allocate(8).putLong(offset).array()));
         }
 
-        /** How many puts and deletes the batch holds. */
-        public int changes() {
-            return changes;
-        }
-
         /** Writes the batch at once. */
         public void commit() {
-            try {
+            rocks(() -> {
                 db.write(writeOptions, batch);
-            } catch (RocksDBException e) {
-                throw new IllegalStateException("cannot write the state store in " + dir + ": " + e.getMessage(), e);
-            }
+                return null;
+            });
         }
 
         @Override
@@ -288,29 +276,21 @@ public final class PostingStore implements AutoCloseable {
         }
 
         private byte[] read(ColumnFamilyHandle cf, byte[] key) {
-            try {
-                return batch.getFromBatchAndDB(db, cf, readOptions, key);
-            } catch (RocksDBException e) {
-                throw new IllegalStateException("cannot read the state store in " + dir + ": " + e.getMessage(), e);
-            }
+            return rocks(() -> batch.getFromBatchAndDB(db, cf, readOptions, key));
         }
 
         private void put(ColumnFamilyHandle cf, byte[] key, byte[] value) {
-            try {
+            rocks(() -> {
                 batch.put(cf, key, value);
-                changes++;
-            } catch (RocksDBException e) {
-                throw new IllegalStateException("cannot update the state store: " + e.getMessage(), e);
-            }
+                return null;
+            });
         }
 
         private void delete(ColumnFamilyHandle cf, byte[] key) {
-            try {
+            rocks(() -> {
                 batch.delete(cf, key);
-                changes++;
-            } catch (RocksDBException e) {
-                throw new IllegalStateException("cannot update the state store: " + e.getMessage(), e);
-            }
+                return null;
+            });
         }
     }
 
@@ -341,10 +321,20 @@ public final class PostingStore implements AutoCloseable {
     }
 
     private byte[] get(ColumnFamilyHandle cf, byte[] key) {
+        return rocks(() -> db.get(cf, readOptions, key));
+    }
+
+    /** A RocksDB call that may fail. */
+    private interface RocksCall<T> {
+        T call() throws RocksDBException;
+    }
+
+    /** Runs a RocksDB call; its failure (a full or broken disk) ends the run, saying where the store is. */
+    private <T> T rocks(RocksCall<T> call) {
         try {
-            return db.get(cf, readOptions, key);
+            return call.call();
         } catch (RocksDBException e) {
-            throw new IllegalStateException("cannot read the state store in " + dir + ": " + e.getMessage(), e);
+            throw new IllegalStateException("the state store in " + dir + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -383,14 +373,6 @@ public final class PostingStore implements AutoCloseable {
     }
 
     private static boolean startsWith(byte[] key, byte[] prefix) {
-        if (key.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (key[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

@@ -173,7 +173,7 @@ public final class JsonLinesParser {
         if (posting.fetchedAt() == null) {
             posting = posting.toBuilder().fetchedAt(doc.fetchedAt()).build();
         }
-        return new Parsed(posting);
+        return new Parsed(posting, true);
     }
 
     private static Rejected rejected(String where, InvalidMessageException e) {
