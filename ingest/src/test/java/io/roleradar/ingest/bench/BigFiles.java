@@ -98,7 +98,7 @@ public final class BigFiles {
             out.write("job_id,company_name,title,description,max_salary,pay_period,location,min_salary,"
                     + "formatted_work_type,remote_allowed,job_posting_url,listed_time,currency\r\n");
             for (int i = 0; i < n; i++) {
-                out.write(i + "," + COMPANIES[i % COMPANIES.length] + "," + TITLES[i % TITLES.length] + " " + i + ",\""
+                out.write(i + "," + COMPANIES[i % COMPANIES.length] + ",\"" + TITLES[i % TITLES.length] + " " + i + "\",\""
                         + description(random, i, bytes - 250).replace("\"", "\"\"") + "\",180000.0,YEARLY,\"Austin, TX\","
                         + "140000.0,Full-time," + (i % 3 == 0 ? "1.0" : "") + ",https://www.linkedin.com/jobs/view/" + i
                         + "/,1713397508000.0,USD\r\n");
