@@ -111,6 +111,32 @@ class ConcurrentFetchTest {
     }
 
     @Test
+    void progressIsReportedWhileASlowHostIsAwaited() throws IOException {
+        String fast = host(new AtomicInteger(), new AtomicInteger());
+        HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        slow.createContext("/", ex -> {
+            try {
+                Thread.sleep(2_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.sendResponseHeaders(404, -1);
+            ex.close();
+        });
+        slow.start();
+        servers.add(slow);
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ReadResult r = reader(fast, 4).read(List.of(
+                        SourceSpec.parse("http://127.0.0.1:" + slow.getAddress().getPort() + "/posting-api/job-board/gone?includeCompensation=true"),
+                        SourceSpec.parse("ashby:quick")),
+                (done, total, documents, found, rejected) -> calls.add(done + "/" + total + " " + found), () -> false);
+        // While the first source's host is silent, the second one's postings are already counted.
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("1/2 ").doesNotEndWith(" 0"));
+        assertThat(calls.get(calls.size() - 1)).startsWith("2/2 ");
+        assertThat(r.failedSources()).isEqualTo(1);
+    }
+
+    @Test
     void oneFetchThreadAsksTheHostsOneAfterAnother() throws IOException {
         AtomicInteger now = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
