@@ -146,7 +146,7 @@ public final class PostingSources {
             for (int i = 0; i < resolved.size() && !stop.getAsBoolean(); i++) {
                 SourceSpec spec = resolved.get(i);
                 if (spec.url() != null) {
-                    run.merge(spec, await(fetched.get(i), run));
+                    run.merge(spec, await(fetched.get(i), run, stop));
                 } else {
                     readLocal(spec, run, stop);
                     run.sourcesDone.incrementAndGet();
@@ -214,12 +214,15 @@ public final class PostingSources {
         return pool;
     }
 
-    /** Waits for a fetched source, reporting progress meanwhile. */
-    private static Fetched await(CompletableFuture<Fetched> future, Run run) throws InterruptedException {
+    /** Waits for a fetched source, reporting progress meanwhile; a stop ends the wait (the source counts as not read). */
+    private static Fetched await(CompletableFuture<Fetched> future, Run run, BooleanSupplier stop) throws InterruptedException {
         while (true) {
             try {
                 return future.get(1, TimeUnit.SECONDS);
             } catch (TimeoutException stillFetching) {
+                if (stop.getAsBoolean()) {
+                    return Fetched.skipped();
+                }
                 run.tick(false);
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());

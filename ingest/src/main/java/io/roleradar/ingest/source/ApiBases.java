@@ -2,6 +2,7 @@ package io.roleradar.ingest.source;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  */
 public final class ApiBases {
     /** The ATSs a base can be set for. */
-    public static final java.util.List<String> ATS = java.util.List.of("ashby", "greenhouse", "lever");
+    public static final List<String> ATS = List.of("ashby", "greenhouse", "lever");
     private static final Map<String, String> DEFAULTS = Map.of(
             "greenhouse", "https://boards-api.greenhouse.io",
             "lever", "https://api.lever.co",

@@ -26,6 +26,27 @@ class SourceSpecTest {
     }
 
     @Test
+    void anApiBaseMovesABoardToAnotherHostUnderTheRealPath() {
+        ApiBases bases = ApiBases.parse(java.util.List.of("ashby=http://127.0.0.1:8080/", "LEVER=https://mirror.example/lever"));
+        assertThat(SourceSpec.parse("ashby:Cohere").under(bases).url())
+                .hasToString("http://127.0.0.1:8080/posting-api/job-board/Cohere?includeCompensation=true");
+        assertThat(SourceSpec.parse("lever:spotify").under(bases).url())
+                .hasToString("https://mirror.example/lever/v0/postings/spotify?mode=json");
+        SourceSpec greenhouse = SourceSpec.parse("greenhouse:anthropic", "Anthropic").under(bases);
+        assertThat(greenhouse.url()).hasToString("https://boards-api.greenhouse.io/v1/boards/anthropic/jobs?content=true");
+        assertThat(greenhouse.company()).isEqualTo("Anthropic");
+        assertThat(SourceSpec.parse("ashby:Cohere").under(bases).board()).isEqualTo("cohere");
+        assertThat(SourceSpec.parse("data/jobs.csv").under(bases).path()).hasToString("data/jobs.csv");
+    }
+
+    @Test
+    void aBadApiBaseIsRefusedNamingTheFlag() {
+        assertThatThrownBy(() -> ApiBases.parse(java.util.List.of("workday=http://x"))).hasMessageContaining("--api-base", "ATS one of");
+        assertThatThrownBy(() -> ApiBases.parse(java.util.List.of("ashby=ftp://x"))).hasMessageContaining("http(s) URL");
+        assertThatThrownBy(() -> ApiBases.parse(java.util.List.of("ashby"))).hasMessageContaining("ATS=URL");
+    }
+
+    @Test
     void otherSchemesAreRefusedAndEverythingElseIsAPath() {
         assertThatThrownBy(() -> SourceSpec.parse("file:///etc/passwd")).hasMessageContaining("only http and https");
         assertThatThrownBy(() -> SourceSpec.parse(" ")).hasMessageContaining("blank");
