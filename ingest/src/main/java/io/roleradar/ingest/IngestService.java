@@ -1,6 +1,7 @@
 package io.roleradar.ingest;
 
 import io.roleradar.cli.ExitCodes;
+import io.roleradar.cli.LogLevel;
 import io.roleradar.ingest.identity.PostingStore;
 import io.roleradar.ingest.identity.PublishPlan;
 import io.roleradar.ingest.identity.TopicStateLoader;
@@ -189,7 +190,9 @@ public final class IngestService {
 
     /** One run's reading of the sources, its rejects appended to the rejects file when there is one. */
     private ReadResult read() {
-        ReadResult r = reader.read(settings.sources(), new ProgressReporter(stderr), stop::requested);
+        // -q (warn) leaves only warnings, errors and the summary: no progress lines.
+        boolean progress = LogLevel.current().shows(LogLevel.INFO);
+        ReadResult r = reader.read(settings.sources(), progress ? new ProgressReporter(stderr) : null, stop::requested);
         if (settings.rejects() != null && !r.rejected().isEmpty()) {
             try {
                 RejectsFile.append(settings.rejects(), r.rejected(), Instant.now());
@@ -231,7 +234,9 @@ public final class IngestService {
         if (settings.every() == null || stop.requested()) {
             return false;
         }
-        stderr.println("ingest: next run in " + human(settings.every()));
+        if (LogLevel.current().shows(LogLevel.INFO)) {
+            stderr.println("ingest: next run in " + human(settings.every()));
+        }
         return !stop.await(settings.every());
     }
 
