@@ -44,6 +44,8 @@ public final class HttpFetcher {
     private volatile HttpClient client;
     private final HostRateLimiter limiter;
     private final Map<String, RobotsRules> robots = new ConcurrentHashMap<>();
+    /** Sites whose robots.txt could not be fetched at all (no network, no such host): their pages fail the same way. */
+    private final Map<String, FetchOutcome.Failed> robotsUnreachable = new ConcurrentHashMap<>();
     private final BiConsumer<String, Duration> latency;
 
     /**
@@ -83,9 +85,17 @@ public final class HttpFetcher {
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             return new FetchOutcome.Failed(uri, Rejected.UNREADABLE, "only http and https URLs are fetched");
         }
-        if (page && !robotsFor(uri).allows(pathAndQuery(uri))) {
-            return new FetchOutcome.Failed(uri, Rejected.ROBOTS, "robots.txt of " + uri.getHost()
-                    + " disallows " + HttpSettings.ROBOTS_AGENT + " to fetch " + pathAndQuery(uri));
+        if (page) {
+            RobotsRules rules = robotsFor(uri);
+            FetchOutcome.Failed unreachable = robotsUnreachable.get(origin(uri));
+            if (unreachable != null) {
+                // The site could not be asked at all: say so, rather than blame its robots.txt.
+                return new FetchOutcome.Failed(uri, unreachable.kind(), unreachable.reason() + " (asking for its robots.txt)");
+            }
+            if (!rules.allows(pathAndQuery(uri))) {
+                return new FetchOutcome.Failed(uri, Rejected.ROBOTS, "robots.txt of " + uri.getHost()
+                        + " disallows " + HttpSettings.ROBOTS_AGENT + " to fetch " + pathAndQuery(uri));
+            }
         }
         return fetch(uri, settings.maxAttempts());
     }
@@ -157,8 +167,7 @@ public final class HttpFetcher {
                         + "declared length (" + cut.group(2) + " of " + cut.group(1) + " bytes)"
                         + (attempt > 1 ? " after " + attempt + " attempts" : ""))
                         : new FetchOutcome.Failed(uri, Rejected.UNREACHABLE, "could not reach " + uri.getHost() + ": "
-                        + (cause == null ? e.getMessage() : cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : " " + cause.getMessage())));
+                        + (cause == null ? e.getMessage() : whyUnreachable(cause)));
                 if (!(cause instanceof ConnectException) && !(cause instanceof IOException)) {
                     return last;
                 }
@@ -194,8 +203,12 @@ public final class HttpFetcher {
         }
     }
 
+    private String origin(URI uri) {
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + hostKey(uri);
+    }
+
     private RobotsRules robotsFor(URI uri) throws InterruptedException {
-        String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + hostKey(uri);
+        String origin = origin(uri);
         RobotsRules known = robots.get(origin);
         if (known != null) {
             return known;
@@ -209,9 +222,41 @@ public final class HttpFetcher {
             // RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one (5xx,
             // network) means the site cannot say, so nothing is fetched.
             rules = failed.reason().matches("HTTP 4\\d\\d.*") ? RobotsRules.allowAll() : RobotsRules.disallowAll();
+            if (failed.kind().equals(Rejected.UNREACHABLE) || failed.kind().equals(Rejected.TIMEOUT)) {
+                robotsUnreachable.put(origin, failed);
+            }
         }
         robots.put(origin, rules);
         return rules;
+    }
+
+    /**
+     * Why a connection failed, in words: java.net.http's ConnectException often has no message of
+     * its own, and the reason (an unknown host, a refused connection) sits further down the chain.
+     */
+    static String whyUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "the host name could not be resolved (no network, or a mistyped host?)";
+            }
+            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("connection refused")) {
+                return "connection refused (nothing listens at that address)";
+            }
+            if (t instanceof java.net.NoRouteToHostException) {
+                return "no route to the host (no network?)";
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException && (t.getMessage() == null || t.getMessage().isBlank())) {
+                return "the connection was refused or could not be made (is the host up, is there a network?)";
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 
     private Duration backoff(int attempt) {
