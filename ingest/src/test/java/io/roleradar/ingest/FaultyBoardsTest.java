@@ -207,7 +207,10 @@ class FaultyBoardsTest {
         assertThat(bySource.get("greenhouse:healthy")).isEqualTo(postingsIn(greenhouse, dir, "g").postings().size());
         assertThat(bySource.get("lever:healthy")).isEqualTo(postingsIn(lever, dir, "l").postings().size());
 
-        Map<String, Rejected> rejects = r.rejected().stream().collect(Collectors.toMap(Rejected::source, x -> x, (a, b) -> a));
+        // The boards' own faults; a single posting rejected inside a healthy board (the fixture
+        // board has one with an empty description) is the parser's business, not a fetch fault.
+        Map<String, Rejected> rejects = r.rejected().stream().filter(x -> !x.source().matches(".* job \\d+$"))
+                .collect(Collectors.toMap(Rejected::source, x -> x, (a, b) -> a));
         assertThat(rejects.get(url("deleted"))).satisfies(x -> {
             assertThat(x.kind()).isEqualTo(Rejected.HTTP_ERROR);
             assertThat(x.reason()).contains("HTTP 404");
