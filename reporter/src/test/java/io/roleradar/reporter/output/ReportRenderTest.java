@@ -30,8 +30,14 @@ class ReportRenderTest {
     // Bars with a non-zero value in tagged-basic.jsonl, worked out by hand:
     // quadrants 4; domains ALL 5 + MG 1 + MS 3 + IG 0 + IS 1; rounds 5 scopes x 4;
     // levels ALL 4 + one per quadrant; trend W45 2 segments + W46 2 + W47 1; stated rounds are a table.
-    private static final Map<String, Integer> DRAWN_BARS = Map.of("quadrants", 4, "domains", 10, "rounds", 20,
-            "stated", 0, "levels", 8, "trend", 5, "companies", 0, "recent", 0);
+    // Since issue 15: domains gain a "No domain" bar where ML postings have none (ALL 1 + IG 1, so 12);
+    // work modes: one stacked segment per scope, all UNKNOWN in this fixture (ALL + 4 quadrants = 5);
+    // countries: the fixture's postings name no country, one UNKNOWN bar; the week's changes and pay
+    // are tables (the fixture states no pay).
+    private static final Map<String, Integer> DRAWN_BARS = Map.ofEntries(Map.entry("quadrants", 4),
+            Map.entry("domains", 12), Map.entry("rounds", 20), Map.entry("stated", 0), Map.entry("levels", 8),
+            Map.entry("trend", 5), Map.entry("companies", 0), Map.entry("recent", 0), Map.entry("changes", 0),
+            Map.entry("countries", 1), Map.entry("pay", 0), Map.entry("workmodes", 5));
 
     @TempDir
     static Path work;
@@ -76,8 +82,9 @@ class ReportRenderTest {
         BufferedImage image = ImageIO.read(png.toFile());
         int background = image.getRGB(2, 2) & 0xFFFFFF;
         assertThat(background).isEqualTo(0xFFFFFF);
-        // The quadrant chart sits near the top: it must hold each quadrant's colour.
-        Map<Integer, Integer> counts = colourCounts(image, 0, 0, 800, 500);
+        // The quadrant chart sits near the top, below the heading and the week's changes (since
+        // issue 15): the upper part of the page must hold each quadrant's colour.
+        Map<Integer, Integer> counts = colourCounts(image, 0, 0, 800, 1100);
         for (int colour : new int[]{0x2680C2, 0x8719E0, 0x27AB83, 0xDE911D}) {
             assertThat(counts.getOrDefault(colour, 0)).as("pixels of #%06X in the quadrant chart", colour)
                     .isGreaterThan(500);
