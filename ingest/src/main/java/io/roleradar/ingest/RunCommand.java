@@ -89,7 +89,8 @@ public final class RunCommand implements Callable<Integer> {
     String timeout;
 
     @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "${env:ROLERADAR_INGEST_MAX_BYTES:-20971520}",
-            description = "Largest HTTP answer read, in bytes (local files are read a record at a time). "
+            description = "Largest HTTP answer or local page/JSON document read, in bytes (JSON Lines and CSV "
+                    + "files are read a record at a time, without a cap). "
                     + "Env: ROLERADAR_INGEST_MAX_BYTES. Default: ${DEFAULT-VALUE}")
     long maxBytes;
 

@@ -51,6 +51,11 @@ public final class HttpFetcher {
     /**
      * @param latency told the outcome kind ("ok" or a reject kind) and duration of every request, for metrics
      */
+    /** The largest answer read, in bytes; also the largest local document read whole. */
+    public long maxBytes() {
+        return settings.maxBytes();
+    }
+
     public HttpFetcher(HttpSettings settings, BiConsumer<String, Duration> latency) {
         this.settings = settings;
         this.latency = latency == null ? (k, d) -> { } : latency;

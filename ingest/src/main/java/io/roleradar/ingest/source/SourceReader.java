@@ -19,8 +19,10 @@ import java.util.stream.Stream;
 /**
  * Turns a {@link SourceSpec} into documents: reads a file, every file of a folder (sorted, hidden
  * files skipped), or fetches a URL. A local file of records (JSON Lines, CSV) is handed over as a
- * {@link LocalFile} to be read one record at a time, so local files have no size limit; any other
- * file is read whole. Failures are reported as {@link Rejected} values, never thrown.
+ * {@link LocalFile} to be read one record at a time, so such files have no size limit; any other
+ * file (an HTML page, a JSON board response) is read whole, and so is held to the same size cap as
+ * a network answer: a hostile or mistaken 1 GB page must not take the heap. Failures are reported
+ * as {@link Rejected} values, never thrown.
  */
 public final class SourceReader {
     /** Receives each document, streamed file or failure as it is read. */
@@ -114,6 +116,13 @@ public final class SourceReader {
             LocalFile.Format format = start.recordFormat(head.length < SNIFF_BYTES);
             if (format != null) {
                 sink.stream(new LocalFile(file, stem, format, start.bomLength(), start.charset(), clock.instant(), company));
+                return;
+            }
+            long size = Files.size(file);
+            if (size > fetcher.maxBytes()) {
+                sink.failed(new Rejected(file.toString(), Rejected.TOO_LARGE, "a " + size + "-byte document is over the "
+                        + "size cap of " + fetcher.maxBytes() + " bytes for files read whole (--max-bytes; JSON Lines "
+                        + "and CSV files are read a record at a time, without a cap)"));
                 return;
             }
             byte[] body = Files.readAllBytes(file);
