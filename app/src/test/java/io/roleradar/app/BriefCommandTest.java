@@ -2,38 +2,24 @@ package io.roleradar.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roleradar.model.PostingJson;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.roleradar.testkit.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code roleradar brief}: what the posting says about its hiring process comes first, then the inferred rounds. */
 class BriefCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-
-    @BeforeEach
-    void captureConsole() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreConsole() {
-        System.setOut(originalOut);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void theBriefListsTheStatedProcessBeforeTheRounds() throws Exception {
         assertThat(RoleradarMain.execute("brief", fixture("with-process.jsonl"))).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertThat(text).contains("This posting says: TA call with our recruiter; Live coding interview [ML coding]; "
                 + "Technical deep dive into a past project [ML case study]; Team fit");
         assertThat(text.indexOf("This posting says")).isLessThan(text.indexOf("Interview rounds, in priority order"));
@@ -43,7 +29,7 @@ class BriefCommandTest {
     @Test
     void aBriefWithoutAStatedProcessSaysItsRoundsAreInferred() throws Exception {
         assertThat(RoleradarMain.execute("brief", fixture("without-process.jsonl"))).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertThat(text).contains("does not describe its hiring process").doesNotContain("This posting says")
                 .doesNotContain("stated by the posting");
     }
@@ -51,7 +37,7 @@ class BriefCommandTest {
     @Test
     void theJsonBriefCarriesTheProcessStepsWithTheirRoundsAndOffsets() throws Exception {
         assertThat(RoleradarMain.execute("brief", "--json", fixture("with-process.jsonl"))).isZero();
-        JsonNode brief = PostingJson.tree(out.toString(StandardCharsets.UTF_8));
+        JsonNode brief = PostingJson.tree(console.out());
         JsonNode process = brief.get("interviewProcess");
         assertThat(process.get("statedRounds")).extracting(JsonNode::asText).containsExactly("ML_CODING", "ML_CASE_STUDY");
         JsonNode coding = process.get("steps").get(1);
@@ -68,7 +54,7 @@ class BriefCommandTest {
     @Test
     void theJsonBriefOfAPostingWithoutAProcessHasANullProcess() throws Exception {
         assertThat(RoleradarMain.execute("brief", "--json", fixture("without-process.jsonl"))).isZero();
-        assertThat(PostingJson.tree(out.toString(StandardCharsets.UTF_8)).get("interviewProcess").isNull()).isTrue();
+        assertThat(PostingJson.tree(console.out()).get("interviewProcess").isNull()).isTrue();
     }
 
     private static String fixture(String name) throws URISyntaxException {
@@ -78,7 +64,7 @@ class BriefCommandTest {
     @Test
     void aPastedTextPostingIsBriefedWithItsFirstLineAsTheTitle() throws Exception {
         assertThat(RoleradarMain.execute("brief", fixture("pasted.txt"))).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertThat(text).startsWith("Senior Machine Learning Engineer, Recommendations\n")
                 .contains("RANKING_RECOMMENDATION").contains("Tools it names: PyTorch, LoRA");
     }
@@ -92,7 +78,7 @@ class BriefCommandTest {
         } finally {
             System.setIn(originalIn);
         }
-        JsonNode brief = PostingJson.tree(out.toString(StandardCharsets.UTF_8));
+        JsonNode brief = PostingJson.tree(console.out());
         assertThat(brief.get("title").asText()).isEqualTo("Senior Machine Learning Engineer, Recommendations");
         assertThat(brief.get("tools")).extracting(JsonNode::asText).contains("PyTorch", "LoRA", "Spark");
     }
@@ -107,13 +93,13 @@ class BriefCommandTest {
         } finally {
             System.setIn(originalIn);
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("This posting says:");
+        assertThat(console.out()).contains("This posting says:");
     }
 
     @Test
     void theEvidenceQuotesSentencesNotBareKeywords() throws Exception {
         assertThat(RoleradarMain.execute("brief", fixture("pasted.txt"))).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertThat(text).containsPattern("\"[^\"]*\\[[^\\]]+\\][^\"]*\" \\((title|description)\\)");
     }
 }

@@ -2,15 +2,12 @@ package io.roleradar.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.roleradar.testkit.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,24 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code roleradar evaluate} over small fixture files: parts of a split, intervals, --json, process labels. */
 class EvaluateCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureConsole() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreConsole() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private static String fixture(String name) {
         try {
@@ -45,16 +26,12 @@ class EvaluateCommandTest {
         }
     }
 
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void reportsTheTuneAndLockedPartsWithIntervalsTheBaselineAndTheSources() {
         int code = RoleradarMain.execute("evaluate", "--labels", fixture("labels.csv"), "--postings",
                 fixture("postings.jsonl"), "--split", fixture("split.csv"));
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(stdout())
+        assertThat(code).as(console.err()).isZero();
+        assertThat(console.out())
                 .contains("tune 3 postings from 1 sources", "locked 3 postings from 1 sources")
                 .contains("1 without a posting")
                 .containsPattern("mlRole F1 +1\\.000 \\[1\\.000, 1\\.000\\] n=3")
@@ -67,8 +44,8 @@ class EvaluateCommandTest {
         int code = RoleradarMain.execute("evaluate", "--labels", fixture("labels.csv"), "--process-labels",
                 fixture("process-labels.csv"), "--postings", fixture("postings.jsonl"), "--split", fixture("split.csv"),
                 "--json", "--resamples", "200");
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        JsonNode root = new ObjectMapper().readTree(stdout());
+        assertThat(code).as(console.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(console.out());
         assertThat(root.path("bootstrap").path("resamples").asInt()).isEqualTo(200);
         assertThat(root.path("labels").path("processWithoutPosting").asInt()).isEqualTo(1);
         assertThat(root.path("parts")).extracting(p -> p.path("part").asText()).containsExactly("tune", "locked");
@@ -82,7 +59,7 @@ class EvaluateCommandTest {
     void withoutASplitThereIsOnePartAll() {
         assertThat(RoleradarMain.execute("evaluate", "--labels", fixture("labels.csv"), "--postings",
                 fixture("postings.jsonl"))).isZero();
-        assertThat(stdout()).contains("split: none", "all 6 postings from 2 sources");
+        assertThat(console.out()).contains("split: none", "all 6 postings from 2 sources");
     }
 
     @Test
@@ -90,12 +67,12 @@ class EvaluateCommandTest {
         Path split = Files.writeString(dir.resolve("split.csv"), "source,part\nashby:alpha,holdout\n");
         assertThat(RoleradarMain.execute("evaluate", "--labels", fixture("labels.csv"), "--postings",
                 fixture("postings.jsonl"), "--split", split.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 2 (ashby:alpha): part is 'holdout'");
+        assertThat(console.err()).contains("line 2 (ashby:alpha): part is 'holdout'");
     }
 
     @Test
     void neitherLabelsNorProcessLabelsIsAUsageError() {
         assertThat(RoleradarMain.execute("evaluate", "--postings", fixture("postings.jsonl"))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--labels", "--process-labels");
+        assertThat(console.err()).contains("--labels", "--process-labels");
     }
 }

@@ -1,15 +1,12 @@
 package io.roleradar.app;
 
 import io.roleradar.cli.ExitCodes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.roleradar.testkit.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,28 +21,8 @@ class ExitCodesTest {
     private static final Path SAMPLES = Path.of(System.getProperty("roleradar.project.root", ".."))
             .toAbsolutePath().normalize().resolve("samples");
     private static final String NOWHERE = "127.0.0.1:1";
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureConsole() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreConsole() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void aWrongFlagOrLogLevelIsAUsageErrorInEveryCommand() {
@@ -53,7 +30,7 @@ class ExitCodesTest {
             assertThat(RoleradarMain.execute(command, "--no-such-flag")).as(command).isEqualTo(ExitCodes.USAGE);
         }
         assertThat(RoleradarMain.execute("classify", "--log-level", "loud")).isEqualTo(ExitCodes.USAGE);
-        assertThat(stderr()).contains("--log-level 'loud' is not a level");
+        assertThat(console.err()).contains("--log-level 'loud' is not a level");
     }
 
     @Test
@@ -76,7 +53,7 @@ class ExitCodesTest {
         assertThat(RoleradarMain.execute("classify", "-i", empty.toString(), "-o", output.toString()))
                 .isEqualTo(ExitCodes.FAILED);
 
-        assertThat(stderr()).contains("no such file").contains("nothing to read");
+        assertThat(console.err()).contains("no such file").contains("nothing to read");
         assertThat(Files.readString(output)).isEqualTo("earlier\n");
     }
 
@@ -86,7 +63,7 @@ class ExitCodesTest {
         assertThat(RoleradarMain.execute("brief", dir.resolve("absent.html").toString())).isEqualTo(ExitCodes.USAGE);
         Path blank = Files.writeString(dir.resolve("blank.txt"), "\n  \n");
         assertThat(RoleradarMain.execute("brief", blank.toString())).isEqualTo(ExitCodes.FAILED);
-        assertThat(stderr()).contains("no such file").contains("nothing to read");
+        assertThat(console.err()).contains("no such file").contains("nothing to read");
     }
 
     @Test
@@ -95,7 +72,7 @@ class ExitCodesTest {
         assertThat(RoleradarMain.execute("evaluate", "--labels", labels)).isEqualTo(ExitCodes.USAGE);
         assertThat(RoleradarMain.execute("evaluate", "--labels", labels, "--source",
                 dir.resolve("shared/data/ashby-boards").toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(stderr()).contains("give --source").contains("no such file or folder").contains("--fetch-postings");
+        assertThat(console.err()).contains("give --source").contains("no such file or folder").contains("--fetch-postings");
     }
 
     @Test
@@ -105,8 +82,8 @@ class ExitCodesTest {
                 "--source", SAMPLES.resolve("greenhouse-board.json").toString());
 
         assertThat(exit).isZero();
-        assertThat(stderr()).contains("--postings is deprecated, use --source");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("41 tag labels").contains("0 without a posting");
+        assertThat(console.err()).contains("--postings is deprecated, use --source");
+        assertThat(console.out()).contains("41 tag labels").contains("0 without a posting");
     }
 
     @Test
@@ -119,7 +96,7 @@ class ExitCodesTest {
 
         assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
-        assertThat(stderr().lines()).singleElement().asString().startsWith("roleradar classifier run: cannot reach Kafka at "
+        assertThat(console.err().lines()).singleElement().asString().startsWith("roleradar classifier run: cannot reach Kafka at "
                 + NOWHERE).contains("roleradar classify --input raw.jsonl").doesNotContain("Exception");
     }
 
@@ -129,7 +106,7 @@ class ExitCodesTest {
                 "--instance-id", "t");
 
         assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
-        assertThat(stderr()).contains("the bare 'classifier' is deprecated, use 'classifier run'");
+        assertThat(console.err()).contains("the bare 'classifier' is deprecated, use 'classifier run'");
     }
 
     @Test
@@ -147,7 +124,7 @@ class ExitCodesTest {
                 "--bootstrap-server", NOWHERE, "--kafka-timeout", "2s");
 
         assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
-        assertThat(stderr()).contains("roleradar demo: cannot reach Kafka at " + NOWHERE)
+        assertThat(console.err()).contains("roleradar demo: cannot reach Kafka at " + NOWHERE)
                 .contains("unset KAFKA_BOOTSTRAP_SERVERS").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(Files.readString(reports.resolve("quadrants.csv"))).isEqualTo("earlier\n");
     }
@@ -155,7 +132,7 @@ class ExitCodesTest {
     @Test
     void theVersionNamesTheCommitAndTheTaxonomy() {
         assertThat(RoleradarMain.execute("--version")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).strip())
+        assertThat(console.out().strip())
                 .matches("roleradar \\S+ \\(commit ([0-9a-f]{7,}|unknown), taxonomy \\S+\\)");
     }
 
@@ -163,7 +140,7 @@ class ExitCodesTest {
     void theTopLevelHelpFitsEightyColumnsAndEachCommandLineIsAWholeSentence() {
         assertThat(RoleradarMain.commandLine().getUsageHelpWidth()).isLessThanOrEqualTo(80);
         assertThat(RoleradarMain.execute("--help")).isZero();
-        String help = out.toString(StandardCharsets.UTF_8);
+        String help = console.out();
         assertThat(help.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
         for (String mine : new String[] {"demo", "classifier", "classify", "brief", "evaluate"}) {
             String first = RoleradarMain.commandLine().getSubcommands().get(mine).getCommandSpec().usageMessage()

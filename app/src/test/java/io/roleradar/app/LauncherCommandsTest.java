@@ -1,15 +1,12 @@
 package io.roleradar.app;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.roleradar.testkit.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,36 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LauncherCommandsTest {
     private static final Path SAMPLES = Path.of(System.getProperty("roleradar.project.root", ".."))
             .toAbsolutePath().normalize().resolve("samples");
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureConsole() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreConsole() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @ParameterizedTest(name = "roleradar {0} --help")
     @ValueSource(strings = {"demo", "broker", "ingest", "classifier", "reporter", "classify", "brief", "evaluate"})
     void everyCommandHasHelpThatExitsZero(String command) {
         assertThat(RoleradarMain.execute(command, "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage:").contains(command);
+        assertThat(console.out()).contains("Usage:").contains(command);
     }
 
     @Test
     void anUnknownOptionIsAUsageErrorThatSaysWhatToTry() {
         assertThat(RoleradarMain.execute("classify", "--no-such-flag")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--no-such-flag").contains("--help");
+        assertThat(console.err()).contains("--no-such-flag").contains("--help");
     }
 
     @Test
@@ -76,7 +57,7 @@ class LauncherCommandsTest {
     @Test
     void briefAsksWhichPostingWhenTheSourceHoldsSeveral() {
         assertThat(RoleradarMain.execute("brief", SAMPLES.resolve("greenhouse-board.json").toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--id").contains("greenhouse:fernhollow:");
+        assertThat(console.err()).contains("--id").contains("greenhouse:fernhollow:");
     }
 
     @Test
@@ -86,7 +67,7 @@ class LauncherCommandsTest {
         Files.writeString(one, first + "\n");
 
         assertThat(RoleradarMain.execute("brief", one.toString())).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertThat(text).containsAnyOf("MODELING_", "INFRA_", "not an ML role");
     }
 
@@ -96,7 +77,7 @@ class LauncherCommandsTest {
         Files.writeString(one, Files.readAllLines(SAMPLES.resolve("postings.jsonl")).get(0) + "\n");
 
         assertThat(RoleradarMain.execute("brief", "--json", one.toString())).isZero();
-        assertThat(io.roleradar.model.PostingJson.tree(out.toString(StandardCharsets.UTF_8)).isObject()).isTrue();
+        assertThat(io.roleradar.model.PostingJson.tree(console.out()).isObject()).isTrue();
     }
 
     @Test
@@ -106,7 +87,7 @@ class LauncherCommandsTest {
                 "--source", SAMPLES.resolve("greenhouse-board.json").toString());
 
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(console.out())
                 .contains("mlRole").contains("responsibility").contains("specialization").contains("level")
                 .contains("41 tag labels").contains("0 without a posting");
     }
@@ -120,7 +101,7 @@ class LauncherCommandsTest {
     @Test
     void briefRefusesASchemeOtherThanHttpWithAUsageError() {
         assertThat(RoleradarMain.execute("brief", "ftp://example.com/job/1")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ftp");
+        assertThat(console.err()).contains("ftp");
     }
 
     @Test
@@ -128,6 +109,6 @@ class LauncherCommandsTest {
         Path page = io.roleradar.testkit.SharedData.resolve("job-pages/greenhouse/2u-jsonld.html");
 
         assertThat(RoleradarMain.execute("brief", page.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isNotBlank();
+        assertThat(console.out()).isNotBlank();
     }
 }
