@@ -25,11 +25,7 @@ public final class SvgCharts {
     public static String horizontal(String title, List<Bar> bars, double max) {
         int height = bars.size() * ROW + 6;
         int width = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH;
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT,
-                "<svg class=\"chart hbar\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">",
-                width, height, width, height));
-        svg.append("<title>").append(Html.escape(title)).append("</title>");
+        StringBuilder svg = open("hbar", title, width, height);
         double top = Math.max(max, 1e-9);
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
@@ -70,25 +66,9 @@ public final class SvgCharts {
             }
             max = Math.max(max, total);
         }
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT,
-                "<svg class=\"chart columns\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">",
-                width, height, width, height));
-        svg.append("<title>").append(Html.escape(title)).append("</title>");
-        // Axis with the maximum and half of it, so heights can be read.
+        StringBuilder svg = open("columns", title, width, height);
         int base = plotHeight + 10;
-        svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
-                left, base, width - 10, base));
-        for (long tick : new long[]{max, max / 2}) {
-            if (tick <= 0) {
-                continue;
-            }
-            int y = base - (int) Math.round((double) tick / max * plotHeight);
-            svg.append(String.format(Locale.ROOT,
-                    "<line class=\"grid\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>"
-                            + "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>",
-                    left, y, width - 10, y, left - 4, y + 4, tick));
-        }
+        axis(svg, left, width - 10, base, plotHeight, max);
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             int x = left + i * step + 2;
@@ -106,10 +86,7 @@ public final class SvgCharts {
                         Html.escape(colorClasses.get(s)), x, y, step - 4, h,
                         Html.escape(c.label()), Html.escape(series.get(s)), v));
             }
-            int lx = x + (step - 4) / 2;
-            svg.append(String.format(Locale.ROOT,
-                    "<text class=\"tick\" transform=\"translate(%d,%d) rotate(-60)\" text-anchor=\"end\">%s</text>",
-                    lx + 4, base + 12, Html.escape(c.label())));
+            slantedLabel(svg, x + (step - 4) / 2, base, c.label());
         }
         return svg.append("</svg>").toString();
     }
@@ -137,23 +114,8 @@ public final class SvgCharts {
             }
         }
         int base = plotHeight + 10;
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT,
-                "<svg class=\"chart lines\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">",
-                width, height, width, height));
-        svg.append("<title>").append(Html.escape(title)).append("</title>");
-        svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
-                left, base, width - 10, base));
-        for (long tick : new long[]{max, max / 2}) {
-            if (tick <= 0) {
-                continue;
-            }
-            int y = base - (int) Math.round((double) tick / max * plotHeight);
-            svg.append(String.format(Locale.ROOT,
-                    "<line class=\"grid\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>"
-                            + "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>",
-                    left, y, width - 10, y, left - 4, y + 4, tick));
-        }
+        StringBuilder svg = open("lines", title, width, height);
+        axis(svg, left, width - 10, base, plotHeight, max);
         for (Line l : lines) {
             StringBuilder points = new StringBuilder();
             StringBuilder dots = new StringBuilder();
@@ -171,12 +133,43 @@ public final class SvgCharts {
                     .append("</title></polyline>").append(dots);
         }
         for (int i = 0; i < labels.size(); i++) {
-            int lx = left + i * step + step / 2;
-            svg.append(String.format(Locale.ROOT,
-                    "<text class=\"tick\" transform=\"translate(%d,%d) rotate(-60)\" text-anchor=\"end\">%s</text>",
-                    lx + 4, base + 12, Html.escape(labels.get(i))));
+            slantedLabel(svg, left + i * step + step / 2, base, labels.get(i));
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** The opening of a chart of CSS class {@code kind}, its title the tooltip of the whole chart. */
+    private static StringBuilder open(String kind, String title, int width, int height) {
+        return new StringBuilder().append(String.format(Locale.ROOT,
+                        "<svg class=\"chart %s\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">",
+                        kind, width, height, width, height))
+                .append("<title>").append(Html.escape(title)).append("</title>");
+    }
+
+    /**
+     * The x axis at {@code base} and grid lines at the maximum and half of it, labelled, so heights
+     * can be read without a tooltip.
+     */
+    private static void axis(StringBuilder svg, int left, int right, int base, int plotHeight, long max) {
+        svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
+                left, base, right, base));
+        for (long tick : new long[]{max, max / 2}) {
+            if (tick <= 0) {
+                continue;
+            }
+            int y = base - (int) Math.round((double) tick / max * plotHeight);
+            svg.append(String.format(Locale.ROOT,
+                    "<line class=\"grid\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>"
+                            + "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>",
+                    left, y, right, y, left - 4, y + 4, tick));
+        }
+    }
+
+    /** A label under the axis at {@code x}, slanted so that long week and month names do not overlap. */
+    private static void slantedLabel(StringBuilder svg, int x, int base, String label) {
+        svg.append(String.format(Locale.ROOT,
+                "<text class=\"tick\" transform=\"translate(%d,%d) rotate(-60)\" text-anchor=\"end\">%s</text>",
+                x + 4, base + 12, Html.escape(label)));
     }
 
     /**
