@@ -119,7 +119,7 @@ public final class HtmlReport {
     private String domainChart(int scope) {
         List<SvgCharts.Bar> bars = new ArrayList<>();
         long max = 0;
-        String color = scope == MarketReport.ALL ? "all" : QUADRANT_CLASSES[scope];
+        String color = colorOf(scope);
         for (Domain d : Domain.values()) {
             long n = report.domain(scope, d);
             max = Math.max(max, n);
@@ -134,7 +134,7 @@ public final class HtmlReport {
 
     private String roundChart(int scope) {
         List<SvgCharts.Bar> bars = new ArrayList<>();
-        String color = scope == MarketReport.ALL ? "all" : QUADRANT_CLASSES[scope];
+        String color = colorOf(scope);
         long n = report.postings(scope);
         for (Round r : Round.values()) {
             double mean = CsvReports.mean(report.roundDemand(scope, r), n);
@@ -178,22 +178,44 @@ public final class HtmlReport {
     }
 
     private void levels(StringBuilder h) {
-        h.append("<section id=\"levels\"><h2>Level mix</h2><div class=\"grid\">");
+        sharesPerScope(h, "levels", "Level mix", "All ML postings", Level.values(), report::level);
+    }
+
+    /** Work-mode shares per quadrant. */
+    private void workModes(StringBuilder h) {
+        sharesPerScope(h, "workmodes", "Work modes", "All ML roles", RemoteMode.values(), report::workMode);
+    }
+
+    private interface CountIn<E> {
+        long count(int scope, E value);
+    }
+
+    /**
+     * A section of one card per scope (all, then each quadrant), each a bar chart of how that
+     * scope's postings split over {@code values}, with every bar's share of the scope.
+     */
+    private <E extends Enum<E>> void sharesPerScope(StringBuilder h, String id, String title, String allName,
+                                                    E[] values, CountIn<E> counts) {
+        h.append("<section id=\"").append(id).append("\"><h2>").append(Html.escape(title)).append("</h2><div class=\"grid\">");
         for (int scope : CsvReports.scopes()) {
             List<SvgCharts.Bar> bars = new ArrayList<>();
             long max = 0;
             long in = report.postings(scope);
-            for (Level l : Level.values()) {
-                long n = report.level(scope, l);
+            for (E value : values) {
+                long n = counts.count(scope, value);
                 max = Math.max(max, n);
-                bars.add(new SvgCharts.Bar(label(l), n, n + " (" + percent(n, in) + ")",
-                        scope == MarketReport.ALL ? "all" : QUADRANT_CLASSES[scope]));
+                bars.add(new SvgCharts.Bar(label(value), n, n + " (" + percent(n, in) + ")", colorOf(scope)));
             }
-            String name = scope == MarketReport.ALL ? "All ML postings" : label(Quadrant.values()[scope]);
+            String name = scope == MarketReport.ALL ? allName : label(Quadrant.values()[scope]);
             h.append("<figure class=\"card\"><figcaption>").append(Html.escape(name)).append("</figcaption>")
-                    .append(SvgCharts.horizontal("Level mix", bars, max)).append("</figure>");
+                    .append(SvgCharts.horizontal(title, bars, max)).append("</figure>");
         }
         h.append("</div></section>\n");
+    }
+
+    /** The bar colour of a scope: its quadrant's, or the neutral one of all postings. */
+    private static String colorOf(int scope) {
+        return scope == MarketReport.ALL ? "all" : QUADRANT_CLASSES[scope];
     }
 
     private void trend(StringBuilder h) {
@@ -218,11 +240,16 @@ public final class HtmlReport {
         h.append("<div class=\"scroll\">")
                 .append(SvgCharts.stackedColumns("Postings per week", columns, series, List.of(QUADRANT_CLASSES)))
                 .append("</div><p class=\"legend\">");
+        quadrantLegend(h);
+        h.append("</p></section>\n");
+    }
+
+    /** The colour key of the quadrants, for a chart whose series are the quadrants. */
+    private static void quadrantLegend(StringBuilder h) {
         for (Quadrant q : Quadrant.values()) {
             h.append("<span class=\"key ").append(QUADRANT_CLASSES[q.ordinal()]).append("\"></span>")
                     .append(Html.escape(label(q))).append(' ');
         }
-        h.append("</p></section>\n");
     }
 
     private void companies(StringBuilder h) {
@@ -350,26 +377,6 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%,d", Math.round(v));
     }
 
-    /** Work-mode shares per quadrant. */
-    private void workModes(StringBuilder h) {
-        h.append("<section id=\"workmodes\"><h2>Work modes</h2><div class=\"grid\">");
-        for (int scope : CsvReports.scopes()) {
-            List<SvgCharts.Bar> bars = new ArrayList<>();
-            long in = report.postings(scope);
-            long max = 0;
-            for (RemoteMode mode : RemoteMode.values()) {
-                long n = report.workMode(scope, mode);
-                max = Math.max(max, n);
-                bars.add(new SvgCharts.Bar(label(mode), n, n + " (" + percent(n, in) + ")",
-                        scope == MarketReport.ALL ? "all" : QUADRANT_CLASSES[scope]));
-            }
-            String name = scope == MarketReport.ALL ? "All ML roles" : label(Quadrant.values()[scope]);
-            h.append("<figure class=\"card\"><figcaption>").append(Html.escape(name)).append("</figcaption>")
-                    .append(SvgCharts.horizontal("Work modes", bars, max)).append("</figure>");
-        }
-        h.append("</div></section>\n");
-    }
-
     /** The countries with the most ML roles (a role posted in several countries counts in each). */
     private void countries(StringBuilder h) {
         LocationFigures loc = report.locations();
@@ -417,10 +424,7 @@ public final class HtmlReport {
                     points.stream().mapToLong(w -> w.openAtEnd()[WeeklyChanges.quadrant(q)]).toArray()));
         }
         h.append(SvgCharts.lines("Open ML roles per quadrant", labels, quadrantLines)).append("</div><p class=\"legend\">");
-        for (Quadrant q : Quadrant.values()) {
-            h.append("<span class=\"key ").append(QUADRANT_CLASSES[q.ordinal()]).append("\"></span>")
-                    .append(Html.escape(label(q))).append(' ');
-        }
+        quadrantLegend(h);
         h.append("</p></figure><figure class=\"card\"><figcaption>Top domains</figcaption><div class=\"scroll\">");
         WeeklyChanges.Week last = weeks.get(weeks.size() - 1);
         List<Domain> top = java.util.Arrays.stream(Domain.values())
