@@ -38,6 +38,28 @@ class PostingJsonTest {
     }
 
     @Test
+    void roundTripsASalaryWithMinAboveMaxAsStated() throws Exception {
+        // Implausible but stated so: kept raw on the topics, left out of the pay figures by the reporter.
+        String json = new String(fixture("raw-full.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"min\":180000,\"max\":240000", "\"min\":240000,\"max\":180000");
+        RawPosting posting = PostingJson.readRaw(json);
+
+        assertThat(posting.salary()).isEqualTo(new Salary(new BigDecimal("240000"), new BigDecimal("180000"), "USD", "YEAR"));
+        assertThat(PostingJson.writeLine(posting)).contains("\"salary\":{\"min\":240000,\"max\":180000,");
+        assertThat(PostingJson.readRaw(PostingJson.write(posting))).isEqualTo(posting);
+        TaggedPosting tagged = TaggedPosting.of(posting, Tags.notMl(0.1, null, null, null, null, "test-1"));
+        assertThat(PostingJson.readTagged(PostingJson.write(tagged)).posting().salary()).isEqualTo(posting.salary());
+    }
+
+    @Test
+    void refusesASalaryWithNeitherBound() {
+        assertThatThrownBy(() -> PostingJson.readRaw("{\"id\":\"a\",\"title\":\"t\",\"description\":\"d\","
+                + "\"salary\":{\"min\":null,\"max\":null,\"currency\":\"USD\",\"period\":\"YEAR\"}}"))
+                .isInstanceOf(InvalidMessageException.class)
+                .satisfies(e -> assertThat(((InvalidMessageException) e).reason()).isEqualTo(Reason.INVALID_FIELD));
+    }
+
+    @Test
     void writesDatesAsIsoStringsNotNumbers() throws Exception {
         String json = new String(PostingJson.write(PostingJson.readRaw(fixture("raw-full.json"))), java.nio.charset.StandardCharsets.UTF_8);
 

@@ -10,12 +10,14 @@ import io.roleradar.model.RemoteMode;
 import io.roleradar.model.Responsibility;
 import io.roleradar.model.Round;
 import io.roleradar.model.RoundTag;
+import io.roleradar.model.Salary;
 import io.roleradar.model.SourceField;
 import io.roleradar.model.Specialization;
 import io.roleradar.model.TaggedPosting;
 import io.roleradar.model.Tags;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -32,6 +34,22 @@ class PublishedSchemaTest {
     @Test
     void rawPostingWrittenByTheCodecIsValid() {
         assertThat(SchemaValidator.rawPostingErrors(PostingJson.writeLine(POSTING))).isEmpty();
+    }
+
+    @Test
+    void aSalaryWithMinAboveMaxIsValidAsTheCodecKeepsItButOneWithoutABoundIsNot() {
+        RawPosting stated = POSTING.toBuilder().salary(new Salary(new BigDecimal("200000"), new BigDecimal("150000"),
+                "USD", "YEAR")).build();
+        String json = PostingJson.writeLine(stated);
+
+        assertThat(SchemaValidator.rawPostingErrors(json)).isEmpty();
+        assertThat(SchemaValidator.taggedPostingErrors(PostingJson.writeLine(TaggedPosting.of(stated,
+                Tags.notMl(0.1, null, null, null, null, "1"))))).isEmpty();
+        // The codec refuses a salary with neither bound; so does the schema.
+        assertThat(SchemaValidator.rawPostingErrors(json.replace("\"min\":200000,\"max\":150000",
+                "\"min\":null,\"max\":null"))).isNotEmpty();
+        assertThat(SchemaValidator.rawPostingErrors(json.replace("\"min\":200000,\"max\":150000,", ""))).isNotEmpty();
+        assertThat(SchemaValidator.rawPostingErrors(json.replace("\"min\":200000,", ""))).isEmpty();
     }
 
     @Test

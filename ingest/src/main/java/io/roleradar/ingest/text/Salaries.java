@@ -27,8 +27,9 @@ public final class Salaries {
 
     /**
      * A salary from structured values; null when neither bound is a number above zero. A bound of
-     * zero is kept as stated (the reporter does not count such a range); a negative one is no
-     * bound. Bounds stated the wrong way round are put in order, as the model requires.
+     * zero and bounds stated the wrong way round (min over max) are kept as stated: the reporter
+     * leaves such a range out of the pay figures and counts it in its manifest. A negative bound is
+     * no bound.
      */
     public static Salary of(BigDecimal min, BigDecimal max, String currency, String period) {
         if (min != null && min.signum() < 0) {
@@ -39,11 +40,6 @@ public final class Salaries {
         }
         if ((min == null || min.signum() == 0) && (max == null || max.signum() == 0)) {
             return null;
-        }
-        if (min != null && max != null && min.compareTo(max) > 0) {
-            BigDecimal t = min;
-            min = max;
-            max = t;
         }
         String cur = currency == null || currency.isBlank() ? null : currency.trim().toUpperCase(Locale.ROOT);
         return new Salary(min, max, cur, period(period));

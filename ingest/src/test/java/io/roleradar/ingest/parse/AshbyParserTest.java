@@ -1,8 +1,12 @@
 package io.roleradar.ingest.parse;
 
 import io.roleradar.ingest.source.Document;
+import io.roleradar.model.PostingJson;
+import io.roleradar.model.RawPosting;
+import io.roleradar.model.Salary;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -74,6 +78,29 @@ class AshbyParserTest {
 
         // The summary's only component with numbers is not a salary: the tier's salary is the one.
         assertThat(((Parsed) parse(json).get(0)).posting().salary().min()).isEqualByComparingTo("120000");
+    }
+
+    @Test
+    void aStructuredSalaryWithMinAboveMaxIsKeptAsStatedAndWrittenAsSuch() throws Exception {
+        String json = "{\"jobs\":[" + job("1", "\"<p>x</p>\"", "\"x\"").replace(
+                "\"minValue\":100000,\"maxValue\":150000", "\"minValue\":150000,\"maxValue\":100000") + "],\"apiVersion\":\"1\"}";
+
+        RawPosting posting = ((Parsed) parse(json).get(0)).posting();
+
+        // Implausible: the reporter leaves it out of the pay figures and counts it, but it is kept raw.
+        assertThat(posting.salary()).isEqualTo(new Salary(new BigDecimal("150000"), new BigDecimal("100000"), "USD", "YEAR"));
+        assertThat(PostingJson.readRaw(PostingJson.write(posting)).salary()).isEqualTo(posting.salary());
+    }
+
+    @Test
+    void aSalaryWithMinAboveMaxStatedOnlyInTheTextIsKeptAsStated() {
+        String json = "{\"jobs\":[" + job("1", "\"<p>Train models.</p><p>The base salary range for this role is "
+                + "$200,000 - $150,000.</p>\"", "\"x\"").replaceAll(",\"compensation\":\\{.*\\}\\}$", "}")
+                + "],\"apiVersion\":\"1\"}";
+
+        RawPosting posting = ((Parsed) parse(json).get(0)).posting();
+
+        assertThat(posting.salary()).isEqualTo(new Salary(new BigDecimal("200000"), new BigDecimal("150000"), "USD", "YEAR"));
     }
 
     @Test

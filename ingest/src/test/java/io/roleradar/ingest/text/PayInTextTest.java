@@ -59,4 +59,12 @@ class PayInTextTest {
         // Clearly not a year's pay, and the text does not say per what: the reporter leaves it uncounted.
         assertThat(pay("Compensation will be paid in the range of $20 - $34.")).isEqualTo(salary("20", "34", "USD", null));
     }
+
+    @Test
+    void aRangeWrittenWithMinAboveMaxIsKeptAsStated() {
+        // Implausible: the reporter leaves it out of the pay figures and counts it, but it is kept raw.
+        assertThat(pay("The base salary range for this role is $200,000 - $150,000."))
+                .isEqualTo(salary("200000", "150000", "USD", "YEAR"));
+        assertThat(pay("Compensation: EUR 90-70k")).isEqualTo(salary("90000", "70000", "EUR", "YEAR"));
+    }
 }

@@ -34,13 +34,23 @@ class SalariesTest {
     }
 
     @Test
-    void structuredBoundsAreOrderedAndAZeroBoundIsKeptAsStated() {
-        Salary s = Salaries.of(new BigDecimal("90"), new BigDecimal("70"), "eur", "per-year-salary");
-        assertThat(s.min()).isEqualByComparingTo("70");
+    void structuredBoundsTheWrongWayRoundAndAZeroBoundAreKeptAsStated() {
+        // Implausible, so the reporter does not count them, but kept raw as the source states them.
+        Salary s = Salaries.of(new BigDecimal("90000"), new BigDecimal("70000"), "eur", "per-year-salary");
+        assertThat(s.min()).isEqualByComparingTo("90000");
+        assertThat(s.max()).isEqualByComparingTo("70000");
         assertThat(s.currency()).isEqualTo("EUR");
+        assertThat(s.period()).isEqualTo("YEAR");
         assertThat(Salaries.of(BigDecimal.ZERO, new BigDecimal("150000"), "USD", "YEAR").min()).isEqualByComparingTo("0");
         assertThat(Salaries.of(BigDecimal.ZERO, null, "USD", "YEAR")).isNull();
         assertThat(Salaries.of(new BigDecimal("-1"), null, "USD", "YEAR")).isNull();
+    }
+
+    @Test
+    void aRangeStatedTheWrongWayRoundIsKeptAsStated() {
+        Salary s = Salaries.parse("Employer Provided Salary:$160K-$150K");
+        assertThat(s.min()).isEqualByComparingTo("160000");
+        assertThat(s.max()).isEqualByComparingTo("150000");
     }
 
     @Test

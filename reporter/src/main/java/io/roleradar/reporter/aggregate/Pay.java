@@ -9,10 +9,11 @@ import java.util.Locale;
  * A posting's pay range as the source states it (kept raw for postings.csv), and its annualised
  * midpoint for the pay figures: hourly x 2,080, daily x 260, weekly x 52, monthly x 12. A range the
  * figures cannot trust (a bound of zero or less, min over max, a yearly figure under 1,000, no
- * known period) is kept raw but has no annual midpoint: {@link #countable()} is false. Immutable.
+ * known period, no bound within a double's range) is kept raw but has no annual midpoint:
+ * {@link #countable()} is false. Immutable.
  *
- * @param min      the lower bound, NaN when the source states none
- * @param max      the upper bound, NaN when the source states none
+ * @param min      the lower bound, NaN when the source states none (or one beyond a double's range)
+ * @param max      the upper bound, NaN when the source states none (or one beyond a double's range)
  * @param currency ISO 4217 code as the source states it, null when unknown
  * @param period   YEAR, MONTH, WEEK, DAY or HOUR as the source states it, null when unknown
  */
@@ -32,8 +33,13 @@ public record Pay(double min, double max, String currency, String period) {
                         : salary.period().strip().toUpperCase(Locale.ROOT));
     }
 
+    /** A bound as a double; NaN when none is stated or when it lies beyond a double's range (1e400 is no pay). */
     private static double value(BigDecimal v) {
-        return v == null ? Double.NaN : v.doubleValue();
+        if (v == null) {
+            return Double.NaN;
+        }
+        double d = v.doubleValue();
+        return Double.isFinite(d) ? d : Double.NaN;
     }
 
     /** How many of a period make a year of full-time work; NaN for an unknown period. */
@@ -64,7 +70,7 @@ public record Pay(double min, double max, String currency, String period) {
         }
         double mid = hasMin && hasMax ? (min + max) / 2 : hasMin ? min : max;
         double yearly = mid * factor;
-        return yearly < LOWEST_PLAUSIBLE_YEARLY ? Double.NaN : yearly;
+        return yearly < LOWEST_PLAUSIBLE_YEARLY || !Double.isFinite(yearly) ? Double.NaN : yearly;
     }
 
     /** Whether the figures count this range (see the class comment for what they do not). */

@@ -28,7 +28,18 @@ class PayTest {
         assertThat(pay("0", "0", "USD", "YEAR").countable()).isFalse();
         assertThat(pay("150", "200", "USD", "YEAR").countable()).isFalse();
         assertThat(pay("150000", "200000", "USD", null).countable()).isFalse();
-        assertThat(new Pay(200, 100, "USD", "YEAR").countable()).isFalse(); // min over max, as a source might state it
+        assertThat(pay("200000", "150000", "USD", "YEAR").countable()).isFalse(); // min over max, as a source might state it
+        assertThat(pay("200000", "150000", "USD", "YEAR").min()).isEqualTo(200_000); // kept raw
         assertThat(pay("150000", "200000", "usd", "year").currency()).isEqualTo("USD");
+    }
+
+    @Test
+    void boundsBeyondADoublesRangeAreNoBoundAndAYearBeyondItIsNotCounted() {
+        Pay huge = pay("1e400", "-1e400", "USD", "YEAR");
+        assertThat(huge.min()).isNaN();
+        assertThat(huge.max()).isNaN();
+        assertThat(huge.countable()).isFalse();
+        assertThat(pay("1e400", "2e400", "USD", "YEAR").countable()).isFalse();
+        assertThat(pay("1e306", "1e306", "USD", "HOUR").countable()).isFalse(); // finite, but not once annualised
     }
 }

@@ -102,6 +102,14 @@ class TaggedValueDecodingTest {
     }
 
     @Test
+    void keepsASalaryWithMinAboveMaxAsStatedButDoesNotCountIt() {
+        PostingFacts f = factsOf(valid().get("a salary with min above max, kept as stated"));
+        assertThat(f.pay().min()).isEqualTo(200_000);
+        assertThat(f.pay().max()).isEqualTo(100_000);
+        assertThat(f.pay().countable()).isFalse();
+    }
+
+    @Test
     void takesTheUtcDayOfFetchedAt() {
         assertThat(factsOf(valid().get("dates with a time and an offset")).fetchedOn())
                 .isEqualTo(LocalDate.of(2026, 11, 20)); // 23:30+02:00 is 21:30 UTC

@@ -77,6 +77,57 @@ class MarketFilesTest {
     }
 
     @Test
+    void aRangeWithMinAboveMaxIsKeptRawCountedAsImplausibleAndLeftOutOfPayCsv() throws Exception {
+        Path out = dir.resolve("reversed");
+        Path file = dir.resolve("reversed.jsonl");
+        // Posting 1 as its source might state it, the wrong way round: 200,000 - 150,000 USD a year.
+        java.util.List<String> lines = new java.util.ArrayList<>(Fixtures.lines(Fixtures.SNAPSHOT_1));
+        String reversed = lines.get(0).replace("\"salary\": {\"min\": 150000, \"max\": 200000",
+                "\"salary\": {\"min\": 200000, \"max\": 150000");
+        assertThat(reversed).isNotEqualTo(lines.get(0));
+        lines.set(0, reversed);
+        Files.write(file, lines);
+        ReportRun.fromFile(file.toString(), ReportRun.Options.of(Filters.NONE), out, Progress.NONE, RunGate.NONE);
+
+        var manifest = PostingJson.tree(Files.readString(out.resolve("manifest.json")));
+        assertThat(manifest.at("/pay/implausibleNotCounted").asLong()).isEqualTo(3); // 1, 6 (zero) and 8 (175 a year)
+        // USD midpoints counted: 120,000 (2) and 187,200 (5) only.
+        CSVRecord usd = row(out.resolve("pay.csv"), r -> r.get("scope").equals("overall") && r.get("currency").equals("USD"));
+        assertThat(usd.get("postings")).isEqualTo("8");
+        assertThat(usd.get("stating_pay")).isEqualTo("2");
+        assertThat(usd.get("median_annual")).isEqualTo("153600");
+        CSVRecord p1 = row(out.resolve("postings.csv"), r -> r.get("id").equals("greenhouse:delta:1"));
+        assertThat(p1.get("salary_min")).isEqualTo("200000");
+        assertThat(p1.get("salary_max")).isEqualTo("150000");
+        assertThat(p1.get("salary_annual_mid")).isEmpty();
+    }
+
+    @Test
+    void boundsBeyondTheRangeOfADoubleAreImplausibleAndLeaveTheirCellsEmpty() throws Exception {
+        Path out = dir.resolve("huge");
+        Path file = dir.resolve("huge.jsonl");
+        // A hostile producer's bounds: min over max, and both beyond double range (read as infinities).
+        java.util.List<String> lines = new java.util.ArrayList<>(Fixtures.lines(Fixtures.SNAPSHOT_1));
+        lines.set(0, lines.get(0).replace("\"salary\": {\"min\": 150000, \"max\": 200000",
+                "\"salary\": {\"min\": 1e400, \"max\": -1e400"));
+        lines.set(1, lines.get(1).replace("\"salary\": {\"min\": 100000, \"max\": 140000",
+                "\"salary\": {\"min\": 1e400, \"max\": 2e400"));
+        Files.write(file, lines);
+        ReportRun.fromFile(file.toString(), ReportRun.Options.of(Filters.NONE), out, Progress.NONE, RunGate.NONE);
+
+        assertThat(PostingJson.tree(Files.readString(out.resolve("manifest.json"))).at("/pay/implausibleNotCounted")
+                .asLong()).isEqualTo(4); // 1, 2, 6 (zero) and 8 (175 a year)
+        CSVRecord usd = row(out.resolve("pay.csv"), r -> r.get("scope").equals("overall") && r.get("currency").equals("USD"));
+        assertThat(usd.get("stating_pay")).isEqualTo("1");
+        assertThat(usd.get("median_annual")).isEqualTo("187200");
+        for (String id : java.util.List.of("greenhouse:delta:1", "greenhouse:delta:2")) {
+            CSVRecord p = row(out.resolve("postings.csv"), r -> r.get("id").equals(id));
+            assertThat(p.get("salary_min") + p.get("salary_max") + p.get("salary_annual_mid")).isEmpty();
+            assertThat(p.get("salary_currency")).isEqualTo("USD");
+        }
+    }
+
+    @Test
     void workModesCsvCountsEachModePerQuadrant() throws Exception {
         Path modes = report(Fixtures.SNAPSHOT_1).resolve("work_modes.csv");
         // REMOTE 1, 5, 6; HYBRID 2, 7; ONSITE 3, 8; UNKNOWN 4.
