@@ -3,39 +3,42 @@ package io.roleradar.ingest;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.ingest.identity.PostingStore;
-import io.roleradar.ingest.identity.PublishPlan;
 import io.roleradar.ingest.identity.TopicStateLoader;
-import io.roleradar.ingest.identity.WrittenOffsets;
 import io.roleradar.ingest.publish.JsonLinesWriter;
 import io.roleradar.ingest.publish.KafkaPublisher;
 import io.roleradar.kafka.TopicAdmin;
-import io.roleradar.model.RawPosting;
 import org.apache.kafka.common.KafkaException;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The ingest service: reads the sources, merges duplicates, and publishes every new or changed
- * posting (and every posting gone from its board, closed) to {@code postings.raw} in one Kafka
- * transaction per run, or writes the run's postings to a JSON Lines file. Once, or on a schedule
- * until stopped; a stop during a run aborts its transaction (or leaves the earlier file), so
- * nothing is half-published. {@link #run()} returns the exit code, {@link #finished()} whether the
- * work was done rather than stopped.
+ * posting (and every posting gone from its board, closed) to {@code postings.raw}, or writes the
+ * run's postings to a JSON Lines file. Once, or on a schedule until stopped. Postings go on as they
+ * are read, so a run need not fit in memory: to Kafka in transactions of about 16 MB (a run of
+ * boards is one), each recorded in the state store once committed ({@link RunPublisher}), so a stop
+ * aborts only the part in flight and the next run publishes the rest; to a file written beside its
+ * target and moved into place at the end, so a stop leaves the earlier file. {@link #run()} returns
+ * the exit code, {@link #finished()} whether the work was done rather than stopped.
  *
  * <p>With Kafka, a run goes: bring the state store up to date from the topic (once per process);
- * read the sources; work out what is new, changed or closed ({@link PublishPlan}); publish it in
- * one transaction; then record it in the store with the topic positions it covers.
+ * read the sources; offer each posting to the run's plan of what is new, changed or closed;
+ * publish the plan part by part; then close what the whole boards no longer list.
  */
 public final class IngestService {
+    /**
+     * How much of a run's postings (characters of title and description) waits to be merged with
+     * its duplicates before going on: a run of boards merges whole, a big file part by part.
+     */
+    static final long READ_BUFFER_CHARS = 32L << 20;
     private final IngestSettings settings;
     private final IngestMetrics metrics;
     private final PostingSources reader;
@@ -68,24 +71,25 @@ public final class IngestService {
         int code;
         do {
             long start = System.nanoTime();
-            ReadResult r = read();
-            if (stop.requested()) {
-                new RunSummary(r, -1, 0, since(start)).print(stderr);
-                return ExitCodes.INTERRUPTED;
-            }
-            code = exitCode(r);
-            if (code == ExitCodes.FAILED) {
-                new RunSummary(r, 0, 0, since(start)).print(stderr);
-                nothingToRead();
-                continue;
-            }
-            try {
-                JsonLinesWriter.write(settings.output(), r.postings(), stdout);
-            } catch (IOException e) {
+            ReadResult r;
+            try (JsonLinesWriter out = JsonLinesWriter.open(settings.output(), stdout)) {
+                r = read((posting, contentKey, board) -> out.write(posting));
+                if (stop.requested()) {
+                    new RunSummary(r, 0, 0, since(start)).stopped().print(stderr);
+                    return ExitCodes.INTERRUPTED;
+                }
+                code = exitCode(r);
+                if (code != ExitCodes.FAILED) {
+                    out.commit();
+                }
+            } catch (IOException | UncheckedIOException e) {
                 stderr.println("roleradar ingest run: cannot write " + settings.output() + ": " + e.getMessage());
                 return ExitCodes.FAILED;
             }
-            new RunSummary(r, r.postings().size(), 0, since(start)).print(stderr);
+            new RunSummary(r, code == ExitCodes.FAILED ? 0 : r.streamed(), 0, since(start)).print(stderr);
+            if (code == ExitCodes.FAILED) {
+                nothingToRead();
+            }
         } while (waitForNextRun());
         return done(code);
     }
@@ -112,25 +116,14 @@ public final class IngestService {
             int code;
             do {
                 long start = System.nanoTime();
-                ReadResult r = read();
-                PublishPlan plan = plan(r, store);
-                WrittenOffsets written = new WrittenOffsets();
-                if (stop.requested() || !publisher.publish(plan.toPublish(), stop::requested, written)) {
-                    new RunSummary(r, -1, plan.unchanged(), since(start)).print(stderr);
+                RunPublisher run = new RunPublisher(store, publisher, topicId, LocalDate.now(ZoneOffset.UTC), metrics,
+                        stop::requested, RunPublisher.PART_CHARS);
+                ReadResult r = read(run);
+                if (stop.requested() || !run.finish(r, stderr)) {
+                    new RunSummary(r, run.committed(), run.unchanged(), since(start)).stopped().print(stderr);
                     return ExitCodes.INTERRUPTED;
                 }
-                for (PublishPlan.ToPublish p : plan.toPublish()) {
-                    metrics.published(p.posting().source());
-                }
-                // The store now takes in this run's records: where they directly follow what was
-                // read, it covers them, and the next start does not read them again.
-                try (PostingStore.Batch batch = store.batch()) {
-                    plan.record(batch);
-                    batch.covers(topicId, written.advance(store.positions()));
-                    batch.commit();
-                }
-                new RunSummary(r, plan.toPublish().size(), plan.unchanged(), since(start))
-                        .closed(plan.closed()).print(stderr);
+                new RunSummary(r, run.published(), run.unchanged(), since(start)).closed(run.closed()).print(stderr);
                 code = exitCode(r);
                 if (code == ExitCodes.FAILED) {
                     nothingToRead();
@@ -144,55 +137,14 @@ public final class IngestService {
     }
 
     /**
-     * What the run publishes: its new and changed postings, and the postings each whole board read
-     * without failure no longer lists, closed. A board that failed, or answered with nothing where
-     * it listed postings before, closes nothing, with a warning naming it.
+     * One run's reading of the sources, its postings handed to {@code sink} as they are read (see
+     * {@link PostingSources.PostingSink}), its rejects appended to the rejects file when there is one.
      */
-    private PublishPlan plan(ReadResult r, PostingStore store) {
-        PublishPlan plan = new PublishPlan(store, LocalDate.now(ZoneOffset.UTC));
-        Set<String> boards = wholeBoards(r.completePostingSources());
-        for (RawPosting p : r.postings()) {
-            if (!plan.offer(p, r.contentKey(p), boards.contains(p.source()) ? p.source() : null)) {
-                metrics.unchanged(p.source());
-            }
-        }
-        for (String board : boards) {
-            int open = plan.boardsListed().contains(board) ? 0 : store.openOn(board).size();
-            if (plan.boardsListed().contains(board)) {
-                plan.closeUnlisted(board);
-            } else if (open > 0) {
-                stderr.println("ingest: warning: board " + board + " answered with no postings where " + open
-                        + " were open; none of them closed");
-            }
-        }
-        for (SourceRead s : r.sources()) {
-            for (String board : s.complete() ? Set.<String>of() : wholeBoards(s.postingSources())) {
-                stderr.println("ingest: warning: board " + board + " could not be read whole (" + s.failure()
-                        + "); none of its postings closed");
-            }
-        }
-        return plan;
-    }
-
-    /**
-     * The whole boards among posting sources: an ATS board API (or a saved answer of one) lists
-     * every open posting of the board. A Workday job detail, a page, a CSV or JSON Lines does not.
-     */
-    private static Set<String> wholeBoards(Set<String> postingSources) {
-        Set<String> boards = new TreeSet<>();
-        for (String s : postingSources) {
-            if (s.matches("(greenhouse|lever|ashby):.+")) {
-                boards.add(s);
-            }
-        }
-        return boards;
-    }
-
-    /** One run's reading of the sources, its rejects appended to the rejects file when there is one. */
-    private ReadResult read() {
+    private ReadResult read(PostingSources.PostingSink sink) {
         // -q (warn) leaves only warnings, errors and the summary: no progress lines.
         boolean progress = LogLevel.current().shows(LogLevel.INFO);
-        ReadResult r = reader.read(settings.sources(), progress ? new ProgressReporter(stderr) : null, stop::requested);
+        ReadResult r = reader.read(settings.sources(), progress ? new ProgressReporter(stderr) : null, stop::requested,
+                sink, READ_BUFFER_CHARS);
         if (settings.rejects() != null && !r.rejected().isEmpty()) {
             try {
                 RejectsFile.append(settings.rejects(), r.rejected(), Instant.now());

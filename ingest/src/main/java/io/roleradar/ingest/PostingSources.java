@@ -72,11 +72,18 @@ public final class PostingSources {
     }
 
     /**
-     * Takes each unique posting as soon as it is read, so a run's postings need not fit in memory.
-     * A later duplicate is counted but, the first having gone, not merged into it.
+     * Takes the unique postings as they are read, so a run's postings need not fit in memory: they
+     * are merged (see {@link RunDeduplicator}) in a buffer handed on at the end of each source once
+     * it holds more than the buffer's size, and within a local file as soon as it does.
      */
     public interface PostingSink {
-        void posting(RawPosting posting, long contentKey) throws InterruptedException;
+        /**
+         * @param contentKey its {@link ContentKey}
+         * @param board      the whole board whose listing it came from ({@code ashby:cohere}), or null
+         *                   (a page, a CSV row, a JSON line, a Workday job)
+         * @throws InterruptedException to end the read early, as a stop does: what was read so far is returned
+         */
+        void posting(RawPosting posting, long contentKey, String board) throws InterruptedException;
     }
 
     /** How often a streamed file reports progress, in records. */
@@ -129,16 +136,21 @@ public final class PostingSources {
 
     /** As {@link #read(List)}, reporting progress and stopping early when {@code stop} says so. */
     public ReadResult read(List<SourceSpec> specs, Progress progress, BooleanSupplier stop) {
-        return read(specs, progress, stop, null);
+        return read(specs, progress, stop, new Run(specs.size(), progress, null, Long.MAX_VALUE));
     }
 
     /**
-     * As {@link #read(List, Progress, BooleanSupplier)}; with a {@code sink}, each unique posting
-     * goes to it as it is read and {@link ReadResult#postings()} stays empty.
+     * As {@link #read(List, Progress, BooleanSupplier)}, but the unique postings go to {@code sink},
+     * handed on whenever more than {@code bufferChars} characters of them wait (and at the end), and
+     * {@link ReadResult#postings()} stays empty.
      */
-    public ReadResult read(List<SourceSpec> specs, Progress progress, BooleanSupplier stop, PostingSink sink) {
+    public ReadResult read(List<SourceSpec> specs, Progress progress, BooleanSupplier stop, PostingSink sink,
+                           long bufferChars) {
+        return read(specs, progress, stop, new Run(specs.size(), progress, sink, bufferChars));
+    }
+
+    private ReadResult read(List<SourceSpec> specs, Progress progress, BooleanSupplier stop, Run run) {
         List<SourceSpec> resolved = specs.stream().map(s -> s.under(settings.apiBases())).toList();
-        Run run = new Run(resolved.size(), progress, sink);
         ExecutorService pool = null;
         try {
             List<CompletableFuture<Fetched>> fetched = new ArrayList<>();
@@ -152,6 +164,9 @@ public final class PostingSources {
                     run.sourcesDone.incrementAndGet();
                 }
                 run.tick(true);
+            }
+            if (!stop.getAsBoolean()) {
+                run.drain();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -301,6 +316,7 @@ public final class PostingSources {
             @Override
             public void stream(LocalFile file) {
                 run.documents.incrementAndGet();
+                state.streamed = true;
                 streamFile(file, run, state, stop);
                 run.tick(true);
             }
@@ -398,6 +414,8 @@ public final class PostingSources {
         final SourceSpec spec;
         final Set<String> postingSources = new LinkedHashSet<>();
         boolean complete = true;
+        /** True for a local record file read record by record, whose postings may not fit in memory. */
+        boolean streamed;
         String failure;
         int postings;
 
@@ -409,13 +427,17 @@ public final class PostingSources {
         }
     }
 
-    /** One read: the merge (in memory, or streamed to a sink), the rejects, the sources' accounts and progress. */
+    /**
+     * One read: the merge (kept in memory, or handed to a sink now and then), the rejects, the
+     * sources' accounts and progress.
+     */
     private final class Run {
         final int sources;
         final Progress progress;
+        /** Where merged postings go, or null to keep them all for the result. */
         final PostingSink sink;
+        final long bufferChars;
         final RunDeduplicator dedup = new RunDeduplicator();
-        final SeenKeys seen = new SeenKeys();
         final List<Rejected> rejected = new ArrayList<>();
         final List<SourceRead> reads = new ArrayList<>();
         final AtomicInteger sourcesDone = new AtomicInteger();
@@ -424,13 +446,13 @@ public final class PostingSources {
         final AtomicInteger pendingFound = new AtomicInteger();
         final AtomicInteger pendingRejected = new AtomicInteger();
         int found;
-        int streamed;
-        int streamedDuplicates;
+        int handedOn;
 
-        Run(int sources, Progress progress, PostingSink sink) {
+        Run(int sources, Progress progress, PostingSink sink, long bufferChars) {
             this.sources = sources;
             this.progress = progress;
             this.sink = sink;
+            this.bufferChars = bufferChars;
         }
 
         /** Called on a fetch thread when a source has been fetched and parsed. */
@@ -459,6 +481,9 @@ public final class PostingSources {
         }
 
         void end(SourceState state) {
+            if (dedup.bufferedChars() > bufferChars) {
+                drain();
+            }
             reads.add(new SourceRead(state.spec.text(), state.postingSources, state.complete, state.postings, state.failure));
         }
 
@@ -472,8 +497,14 @@ public final class PostingSources {
                     state.postingSources.add(p.source());
                 }
                 metrics.found(p.source());
-                if (!add(p)) {
+                // Only a board's own listing says which of its postings are open; a JSON line
+                // that merely carries a board's name does not.
+                String board = !parsed.carried() && SourceRead.isWholeBoard(p.source()) ? p.source() : null;
+                if (!dedup.add(p, board)) {
                     metrics.duplicate(p.source());
+                }
+                if (state.streamed && dedup.bufferedChars() > bufferChars) {
+                    drain();
                 }
                 return;
             }
@@ -486,23 +517,21 @@ public final class PostingSources {
             }
         }
 
-        private boolean add(RawPosting p) {
+        /** Hands the merged postings waiting to the sink (none when they are kept for the result). */
+        void drain() {
             if (sink == null) {
-                return dedup.add(p);
-            }
-            long key = ContentKey.of(p);
-            if (!seen.add(key, p.id())) {
-                streamedDuplicates++;
-                return false;
+                return;
             }
             try {
-                sink.posting(p, key);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                for (RunDeduplicator.Unique u : dedup.drain()) {
+                    sink.posting(u.posting(), u.contentKey(), u.board());
+                    handedOn++;
+                }
+            } catch (InterruptedException stop) {
+                // The sink's way to end the read (a stop while publishing), not this thread's
+                // interrupt: the flag stays clear so the caller can still close its producer.
                 throw new Stopped();
             }
-            streamed++;
-            return true;
         }
 
         private long lastTick = System.nanoTime();
@@ -521,7 +550,7 @@ public final class PostingSources {
             if (sink == null) {
                 return new ReadResult(dedup.postings(), rejected, dedup.duplicates(), dedup.contentKeys(), reads, 0);
             }
-            return new ReadResult(List.of(), rejected, streamedDuplicates, Map.of(), reads, streamed);
+            return new ReadResult(List.of(), rejected, dedup.duplicates(), Map.of(), reads, handedOn);
         }
     }
 }

@@ -58,6 +58,11 @@ public record ReadResult(List<RawPosting> postings, List<Rejected> rejected, int
         return key != null ? key : ContentKey.of(posting);
     }
 
+    /** The unique postings: kept in {@link #postings()} or handed to a sink. */
+    public int unique() {
+        return postings.size() + streamed;
+    }
+
     /** Postings found before dedup: the unique ones plus the duplicates. */
     public int found() {
         return postings.size() + streamed + duplicates;

@@ -11,28 +11,36 @@ import java.util.Map;
  * The end-of-run summary on stderr: found, unique, duplicates, published, unchanged and rejected
  * by reason, then the first rejects with their sources and reasons so a user can act on them.
  *
- * @param published how many postings were published (or written), -1 when the run was aborted
+ * @param published how many postings were published (or written); of an aborted run, how many its
+ *                  committed parts published before the stop
  * @param unchanged how many were already published with the same content
+ * @param aborted   true when a stop ended the run before its work was done
  */
-public record RunSummary(ReadResult read, int published, int unchanged, Duration took, int closed) {
+public record RunSummary(ReadResult read, int published, int unchanged, Duration took, int closed, boolean aborted) {
     private static final int SHOWN_REJECTS = 20;
 
     public RunSummary(ReadResult read, int published, int unchanged, Duration took) {
-        this(read, published, unchanged, took, 0);
+        this(read, published, unchanged, took, 0, false);
     }
 
     /** This summary, saying that {@code count} postings gone from their boards were published as closed. */
     public RunSummary closed(int count) {
-        return new RunSummary(read, published, unchanged, took, count);
+        return new RunSummary(read, published, unchanged, took, count, aborted);
+    }
+
+    /** This summary of a run a stop ended, {@code published} being what its committed parts published. */
+    public RunSummary stopped() {
+        return new RunSummary(read, published, unchanged, took, closed, true);
     }
 
     public void print(PrintStream err) {
         StringBuilder line = new StringBuilder();
         line.append(String.format(Locale.ROOT, "ingest: run %s in %.1f s: %d found, %d unique, %d duplicates, ",
-                published < 0 ? "aborted" : "finished", took.toMillis() / 1000.0, read.found(), read.postings().size(),
+                aborted ? "aborted" : "finished", took.toMillis() / 1000.0, read.found(), read.unique(),
                 read.duplicates()));
-        line.append(published < 0 ? "nothing published" : published + " published")
-                .append(closed > 0 && published >= 0 ? " (" + closed + " of them closed)" : "").append(", ")
+        line.append(aborted && published == 0 ? "nothing published" : published + " published")
+                .append(aborted && published > 0 ? " before the stop (the next run publishes the rest)" : "")
+                .append(closed > 0 && !aborted ? " (" + closed + " of them closed)" : "").append(", ")
                 .append(unchanged).append(" unchanged, ").append(read.rejected().size()).append(" rejected");
         Map<String, Integer> byKind = read.rejectedByKind();
         if (!byKind.isEmpty()) {

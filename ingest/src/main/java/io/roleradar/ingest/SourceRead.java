@@ -20,4 +20,12 @@ public record SourceRead(String source, Set<String> postingSources, boolean comp
     public SourceRead {
         postingSources = Set.copyOf(postingSources);
     }
+
+    /**
+     * True for a posting source that is a whole board: an ATS board API (or a saved answer of one)
+     * lists every open posting of the board. A Workday job detail, a page, a CSV or JSON Lines does not.
+     */
+    public static boolean isWholeBoard(String postingSource) {
+        return postingSource != null && postingSource.matches("(greenhouse|lever|ashby):.+");
+    }
 }

@@ -25,7 +25,7 @@ class StreamingReadTest {
         Files.writeString(file, lines + lines);
         List<String> taken = new ArrayList<>();
         ReadResult r = PostingSources.withDefaults().read(List.of(SourceSpec.parse(file.toString())), null, () -> false,
-                (posting, contentKey) -> taken.add(posting.id()));
+                (posting, contentKey, board) -> taken.add(posting.id()), 0);
         ReadResult inMemory = PostingSources.withDefaults().read(List.of(file.toString()));
 
         assertThat(r.postings()).isEmpty();
@@ -41,9 +41,10 @@ class StreamingReadTest {
         Path file = dir.resolve("big.jsonl");
         BigFiles.writeJsonLines(file, 20_000, 3_000);
         assertThat(Files.size(file)).isGreaterThan(50L << 20);
-        // A 40 MiB heap cannot hold the 55 MB file, let alone its postings: only a streamed read gets through.
+        // A 40 MiB heap cannot hold the 55 MB file, let alone its postings: only a streamed read,
+        // its merge buffer handed on at a million characters, gets through.
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx40m",
-                "-cp", System.getProperty("java.class.path"), StreamedRead.class.getName(), file.toString())
+                "-cp", System.getProperty("java.class.path"), StreamedRead.class.getName(), file.toString(), "1000000")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("done within 3 minutes").isTrue();
         String out = Files.readString(dir.resolve("out.txt"));

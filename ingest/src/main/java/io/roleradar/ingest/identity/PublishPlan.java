@@ -18,8 +18,10 @@ import java.util.Set;
  * id it was first published with (a known job found under another id keeps its id) and with the
  * date it was first seen; and, for each whole board the run read, the postings it listed before
  * and lists no more, published again with {@code closedAt} (never a tombstone). A closed posting
- * listed again is published open again. After the run's transaction committed,
- * {@link #record(PostingStore.Batch)} writes all of it to the store.
+ * listed again is published open again. After a transaction of it committed,
+ * {@link #record(PostingStore.Batch)} writes that part to the store, and {@link #published()}
+ * clears it from the plan: a big run is published part by part, and only its counts and the ids
+ * each board listed are kept to the end.
  */
 public final class PublishPlan {
     /**
@@ -38,6 +40,8 @@ public final class PublishPlan {
     private final Map<String, Set<String>> listed = new LinkedHashMap<>();
     private int unchanged;
     private int closed;
+    private int publishedBefore;
+    private long pendingChars;
 
     /** A plan for the run of {@code runDate}, the date new postings are first seen and gone ones closed. */
     public PublishPlan(PostingStore store, LocalDate runDate) {
@@ -80,6 +84,7 @@ public final class PublishPlan {
             return false;
         }
         toPublish.add(new ToPublish(p, fingerprint, board != null ? board : entry == null ? null : entry.board()));
+        pendingChars += p.description().length();
         return true;
     }
 
@@ -112,15 +117,39 @@ public final class PublishPlan {
             PostingStore.Entry entry = store.entry(open.getKey());
             long contentKey = entry != null ? entry.fingerprint().contentKey() : ContentKey.of(gone);
             toPublish.add(new ToPublish(gone, Fingerprint.of(gone, contentKey), board));
+            pendingChars += gone.description().length();
             count++;
         }
         closed += count;
         return count;
     }
 
-    /** What to publish, in order: new and changed postings first, then the closed ones. */
+    /** What to publish now, in order: new and changed postings first, then the closed ones. */
     public List<ToPublish> toPublish() {
         return toPublish;
+    }
+
+    /** The characters of description waiting in {@link #toPublish()}: the plan's main cost in memory. */
+    public long pendingChars() {
+        return pendingChars;
+    }
+
+    /** How many postings this run published: those of earlier parts and those waiting now. */
+    public int publishedCount() {
+        return publishedBefore + toPublish.size();
+    }
+
+    /** How many postings this run published in the parts already recorded ({@link #published()}). */
+    public int committedCount() {
+        return publishedBefore;
+    }
+
+    /** The postings waiting were published and recorded: forgets them, keeping their count. */
+    public void published() {
+        publishedBefore += toPublish.size();
+        toPublish.clear();
+        joined.clear();
+        pendingChars = 0;
     }
 
     public int unchanged() {
@@ -131,13 +160,19 @@ public final class PublishPlan {
         return closed;
     }
 
-    /** Records the run in the store, once its transaction committed. */
+    /** Records what waits in the store, once its transaction committed. */
     public void record(PostingStore.Batch batch) {
         for (ToPublish p : toPublish) {
-            batch.published(p.posting().id(), p.fingerprint(), p.board(), PostingJson.write(p.posting()));
+            record(batch, p);
         }
         for (ToPublish p : joined) {
-            batch.published(p.posting().id(), p.fingerprint(), p.board(), PostingJson.write(p.posting()));
+            record(batch, p);
         }
+    }
+
+    private static void record(PostingStore.Batch batch, ToPublish p) {
+        // The value is kept only where a board lists the posting open: to publish it again, closed.
+        boolean open = p.board() != null && !p.fingerprint().closed();
+        batch.published(p.posting().id(), p.fingerprint(), p.board(), open ? PostingJson.write(p.posting()) : null);
     }
 }

@@ -13,36 +13,80 @@ import java.util.Map;
  * several cities, or found on two sources) or the same id become one, the FIRST occurrence's, with
  * the others' locations added to {@code otherLocations} and their URLs (or ids, when they have no
  * URL) to {@code otherSources}. Order of first occurrence is kept.
+ *
+ * <p>The merged postings wait here until {@link #drain() drained}. A run too big for memory (a file
+ * of millions of postings) drains now and then; the drained postings' content keys and ids are
+ * remembered (16 bytes a posting), so a later duplicate of one is still counted and left out, but,
+ * the first having gone on, not merged into it.
  */
 public final class RunDeduplicator {
-    private final Map<Long, RawPosting> byKey = new LinkedHashMap<>();
+    /**
+     * A posting that survived the merge.
+     *
+     * @param contentKey its {@link ContentKey}, computed once here because publishing needs it again
+     * @param board      the whole board whose listing it came from ({@code ashby:cohere}), or null
+     */
+    public record Unique(RawPosting posting, long contentKey, String board) {
+    }
+
+    private final Map<Long, Unique> byKey = new LinkedHashMap<>();
     private final Map<String, Long> keyById = new HashMap<>();
+    private final SeenKeys drained = new SeenKeys();
+    private long bufferedChars;
     private int duplicates;
 
-    /** Adds a posting; false when it was a duplicate of one already added (and was merged into it). */
+    /** Adds a posting; false when it was a duplicate of one already added (and was merged into it, if still here). */
     public boolean add(RawPosting posting) {
-        Long key = ContentKey.of(posting);
-        Long existingKey = byKey.containsKey(key) ? key : keyById.get(posting.id());
+        return add(posting, null);
+    }
+
+    /** As {@link #add(RawPosting)}, noting the whole board that listed it. */
+    public boolean add(RawPosting posting, String board) {
+        long key = ContentKey.of(posting);
+        Long existingKey = byKey.containsKey(key) ? Long.valueOf(key) : keyById.get(posting.id());
         if (existingKey == null) {
-            byKey.put(key, posting);
+            if (drained.contains(key, posting.id())) {
+                duplicates++;
+                return false;
+            }
+            byKey.put(key, new Unique(posting, key, board));
             keyById.put(posting.id(), key);
+            bufferedChars += posting.description().length() + posting.title().length();
             return true;
         }
         duplicates++;
-        byKey.put(existingKey, merge(byKey.get(existingKey), posting));
+        Unique first = byKey.get(existingKey);
+        byKey.put(existingKey, new Unique(merge(first.posting(), posting), existingKey, first.board()));
         keyById.putIfAbsent(posting.id(), existingKey);
         return false;
     }
 
-    public List<RawPosting> postings() {
-        return new ArrayList<>(byKey.values());
+    /** The postings waiting, in order of first occurrence, handed on: the buffer is empty after. */
+    public List<Unique> drain() {
+        List<Unique> out = new ArrayList<>(byKey.values());
+        byKey.keySet().forEach(drained::addContent);
+        keyById.keySet().forEach(drained::addId);
+        byKey.clear();
+        keyById.clear();
+        bufferedChars = 0;
+        return out;
     }
 
-    /** The content key of each unique posting, by its id. */
+    /** The postings waiting, without draining them. */
+    public List<RawPosting> postings() {
+        return byKey.values().stream().map(Unique::posting).toList();
+    }
+
+    /** The content key of each waiting posting, by its id. */
     public Map<String, Long> contentKeys() {
         Map<String, Long> keys = new HashMap<>();
-        byKey.forEach((key, posting) -> keys.put(posting.id(), key));
+        byKey.forEach((key, u) -> keys.put(u.posting().id(), key));
         return keys;
+    }
+
+    /** The characters of title and description waiting: the buffer's main cost in memory. */
+    public long bufferedChars() {
+        return bufferedChars;
     }
 
     public int duplicates() {

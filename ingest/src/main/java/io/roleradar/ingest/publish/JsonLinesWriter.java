@@ -8,41 +8,67 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * Writes raw postings as JSON Lines, one value per line as {@code postings.raw} would carry it.
- * A file is written under a temporary name beside it and moved into place when complete
- * ({@link OutputFile}: the usual mode, and a failed write leaves the earlier file as it was);
- * {@code -} writes to standard output.
+ * Writes raw postings as JSON Lines, one value per line as {@code postings.raw} would carry it, as
+ * they are read. A file is written under a temporary name beside it and moved into place by
+ * {@link #commit()} ({@link OutputFile}: the usual mode, and a run that fails or stops leaves the
+ * earlier file as it was); {@code -} writes to standard output.
  */
-public final class JsonLinesWriter {
-    private JsonLinesWriter() {
+public final class JsonLinesWriter implements AutoCloseable {
+    private final OutputFile file;
+    private final Writer out;
+    private int written;
+
+    private JsonLinesWriter(OutputFile file, Writer out) {
+        this.file = file;
+        this.out = out;
     }
 
-    public static void write(String target, List<RawPosting> postings, PrintStream stdout) throws IOException {
+    /** Opens {@code target}, a path or {@code -} for {@code stdout}. */
+    public static JsonLinesWriter open(String target, PrintStream stdout) throws IOException {
         if (target.equals("-")) {
-            // Flushed, never closed: closing would close the process's stdout.
-            Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-            lines(postings, w);
-            w.flush();
-            return;
+            return new JsonLinesWriter(null, new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)));
         }
-        try (OutputFile file = OutputFile.open(Path.of(target))) {
-            Writer w = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
-            lines(postings, w);
-            w.flush();
+        OutputFile file = OutputFile.open(Path.of(target));
+        return new JsonLinesWriter(file, new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8)));
+    }
+
+    /** Writes one posting as a line. */
+    public void write(RawPosting posting) {
+        try {
+            out.write(PostingJson.writeLine(posting));
+            out.write('\n');
+            written++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many postings were written. */
+    public int written() {
+        return written;
+    }
+
+    /** Moves the file into place (standard output: flushes it). */
+    public void commit() throws IOException {
+        out.flush();
+        if (file != null) {
             file.commit();
         }
     }
 
-    private static void lines(List<RawPosting> postings, Writer w) throws IOException {
-        for (RawPosting p : postings) {
-            w.write(PostingJson.writeLine(p));
-            w.write('\n');
+    /** Without a commit, the file's earlier content stays; standard output is flushed, never closed. */
+    @Override
+    public void close() throws IOException {
+        if (file == null) {
+            out.flush();
+        } else {
+            file.close();
         }
     }
 }

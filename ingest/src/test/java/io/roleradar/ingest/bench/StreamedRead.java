@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the postings, the rate, and the heap's peak (run it with {@code -Xmx256m} to show a file far
  * larger than the heap streams). A harness, not a test: see BENCHMARKS.md.
  *
- * <pre>java -Xmx256m -cp ... io.roleradar.ingest.bench.StreamedRead FILE</pre>
+ * <pre>java -Xmx256m -cp ... io.roleradar.ingest.bench.StreamedRead FILE [BUFFER_CHARS]</pre>
  */
 public final class StreamedRead {
     private StreamedRead() {
@@ -25,10 +25,12 @@ public final class StreamedRead {
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
+        // As ingest run's buffer (IngestService.READ_BUFFER_CHARS) unless given.
+        long bufferChars = args.length > 1 ? Long.parseLong(args[1]) : 32L << 20;
         AtomicLong bytes = new AtomicLong();
         long start = System.nanoTime();
         ReadResult r = PostingSources.withDefaults().read(List.of(SourceSpec.parse(file.toString())), null, () -> false,
-                (posting, key) -> bytes.addAndGet(posting.description().length()));
+                (posting, key, board) -> bytes.addAndGet(posting.description().length()), bufferChars);
         double secs = (System.nanoTime() - start) / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -1,23 +1,29 @@
-package io.roleradar.ingest;
+package io.roleradar.ingest.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Which postings a streamed run has already handed on, by content key and by a 64-bit hash of the
- * id, in two open-addressing sets of longs (16 bytes a posting at most, so a file of millions of
- * postings is deduplicated in a few tens of megabytes). Two different postings share a hash with
- * probability about n^2/2^65.
+ * The postings a run has already handed on, by content key and by a 64-bit hash of the id, in two
+ * open-addressing sets of longs (16 bytes a posting at most, so a file of millions of postings is
+ * deduplicated in a few tens of megabytes). Two different postings share a hash with probability
+ * about n^2/2^65.
  */
 final class SeenKeys {
     private final LongSet contentKeys = new LongSet();
     private final LongSet ids = new LongSet();
 
-    /** True when neither the content key nor the id was seen before; both are remembered. */
-    boolean add(long contentKey, String id) {
-        boolean newContent = contentKeys.add(contentKey);
-        boolean newId = ids.add(hash(id));
-        return newContent && newId;
+    void addContent(long contentKey) {
+        contentKeys.add(contentKey);
+    }
+
+    void addId(String id) {
+        ids.add(hash(id));
+    }
+
+    /** True when the content key or the id was added before. */
+    boolean contains(long contentKey, String id) {
+        return contentKeys.contains(contentKey) || ids.contains(hash(id));
     }
 
     /** FNV-1a over the UTF-8 bytes, finished with a 64-bit mix so that similar ids spread. */
@@ -52,6 +58,19 @@ final class SeenKeys {
             }
             size++;
             return true;
+        }
+
+        boolean contains(long v) {
+            if (v == 0) {
+                return hasZero;
+            }
+            int mask = slots.length - 1;
+            for (int i = (int) (v ^ (v >>> 32)) & mask; slots[i] != 0; i = (i + 1) & mask) {
+                if (slots[i] == v) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean insert(long[] table, long v) {
