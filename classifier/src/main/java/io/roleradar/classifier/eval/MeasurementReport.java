@@ -107,20 +107,15 @@ public record MeasurementReport(String taxonomyVersion, long seed, int resamples
         out.append('\n');
         List<Part> shown = shownParts();
         if (hasTags()) {
-            out.append('\n').append(String.format(Locale.ROOT, "%-22s", "figure"));
-            for (Part p : shown) {
-                out.append(String.format(Locale.ROOT, "%-30s", p.name()));
-            }
+            out.append('\n');
+            partColumns(out, shown);
             out.append("title-keyword baseline (").append(String.join(" / ", shown.stream().map(Part::name).toList()))
                     .append(")\n");
             for (Figure f : Figure.values()) {
                 if (f.group() != Figure.Group.TAGS) {
                     continue;
                 }
-                out.append(String.format(Locale.ROOT, "%-22s", f.label()));
-                for (Part p : shown) {
-                    out.append(String.format(Locale.ROOT, "%-30s", interval(p.classifier().get(f))));
-                }
+                intervals(out, f, shown);
                 List<String> base = new ArrayList<>();
                 for (Part p : shown) {
                     base.add(point(p.baseline().get(f).value()));
@@ -130,19 +125,13 @@ public record MeasurementReport(String taxonomyVersion, long seed, int resamples
         }
         if (hasProcess()) {
             out.append("\nHiring process (does the posting describe it; the rounds its steps state)\n");
-            out.append(String.format(Locale.ROOT, "%-22s", "figure"));
-            for (Part p : shown) {
-                out.append(String.format(Locale.ROOT, "%-30s", p.name()));
-            }
+            partColumns(out, shown);
             out.append('\n');
             for (Figure f : Figure.values()) {
                 if (f.group() != Figure.Group.PROCESS) {
                     continue;
                 }
-                out.append(String.format(Locale.ROOT, "%-22s", f.label()));
-                for (Part p : shown) {
-                    out.append(String.format(Locale.ROOT, "%-30s", interval(p.classifier().get(f))));
-                }
+                intervals(out, f, shown);
                 out.append('\n');
             }
             out.append(String.format(Locale.ROOT, "%-22s", "stated, no process"));
@@ -250,6 +239,22 @@ public record MeasurementReport(String taxonomyVersion, long seed, int resamples
 
     private static Double number(double v) {
         return Double.isNaN(v) ? null : Math.round(v * 10000.0) / 10000.0;
+    }
+
+    /** The head of a table of figures: the figure column, then one column per part of the split. */
+    private static void partColumns(StringBuilder out, List<Part> shown) {
+        out.append(String.format(Locale.ROOT, "%-22s", "figure"));
+        for (Part p : shown) {
+            out.append(String.format(Locale.ROOT, "%-30s", p.name()));
+        }
+    }
+
+    /** A figure's row in that table: its name, then its interval in each part. */
+    private static void intervals(StringBuilder out, Figure f, List<Part> shown) {
+        out.append(String.format(Locale.ROOT, "%-22s", f.label()));
+        for (Part p : shown) {
+            out.append(String.format(Locale.ROOT, "%-30s", interval(p.classifier().get(f))));
+        }
     }
 
     private static String interval(Bootstrap.Interval i) {

@@ -1,6 +1,5 @@
 package io.roleradar.classifier.eval;
 
-import io.roleradar.model.Domain;
 import io.roleradar.model.InterviewProcess;
 import io.roleradar.model.Quadrant;
 import io.roleradar.model.Round;
@@ -38,16 +37,10 @@ final class PostingScore {
         boolean predicted = tags.mlRole();
         inc(c, gold && predicted ? Count.ML_TP : predicted ? Count.ML_FP : gold ? Count.ML_FN : Count.ML_TN);
         if (label.level() != null) {
-            inc(c, Count.LEVEL_N);
-            if (label.level() == tags.level()) {
-                inc(c, Count.LEVEL_OK);
-            }
+            score(c, label.level(), tags.level(), Count.LEVEL_OK, Count.LEVEL_N);
         }
         if (label.manager() != null && tags.manager() != null) {
-            inc(c, Count.MANAGER_N);
-            if (label.manager().equals(tags.manager())) {
-                inc(c, Count.MANAGER_OK);
-            }
+            score(c, label.manager(), tags.manager(), Count.MANAGER_OK, Count.MANAGER_N);
         }
         if (!(gold && predicted)) {
             return;
@@ -56,18 +49,7 @@ final class PostingScore {
         score(c, label.specialization(), tags.specialization(), Count.SPECIALIZATION_OK, Count.SPECIALIZATION_N);
         Quadrant gq = Quadrant.of(label.responsibility(), label.specialization());
         score(c, gq, tags.quadrant(), Count.QUADRANT_OK, Count.QUADRANT_N);
-        Set<Domain> got = Evaluator.predictedDomains(tags);
-        for (Domain d : Domain.values()) {
-            boolean g = label.domains().contains(d);
-            boolean p = got.contains(d);
-            if (g && p) {
-                inc(c, Count.DOMAIN_TP);
-            } else if (p) {
-                inc(c, Count.DOMAIN_FP);
-            } else if (g) {
-                inc(c, Count.DOMAIN_FN);
-            }
-        }
+        overlap(c, label.domains(), Evaluator.predictedDomains(tags), Count.DOMAIN_TP, Count.DOMAIN_FP, Count.DOMAIN_FN);
     }
 
     private static void processCounts(int[] c, ProcessLabel label, InterviewProcess process) {
@@ -78,17 +60,7 @@ final class PostingScore {
                 : gold ? Count.PROCESS_FN : Count.PROCESS_TN);
         Set<Round> stated = predicted && !process.statedRounds().isEmpty()
                 ? EnumSet.copyOf(process.statedRounds()) : EnumSet.noneOf(Round.class);
-        for (Round r : Round.values()) {
-            boolean g = label.statedRounds().contains(r);
-            boolean p = stated.contains(r);
-            if (g && p) {
-                inc(c, Count.ROUND_TP);
-            } else if (p) {
-                inc(c, Count.ROUND_FP);
-            } else if (g) {
-                inc(c, Count.ROUND_FN);
-            }
-        }
+        overlap(c, label.statedRounds(), stated, Count.ROUND_TP, Count.ROUND_FP, Count.ROUND_FN);
         if (!gold) {
             inc(c, Count.NO_PROCESS);
             if (!stated.isEmpty()) {
@@ -101,6 +73,21 @@ final class PostingScore {
         inc(c, n);
         if (Objects.equals(gold, predicted)) {
             inc(c, ok);
+        }
+    }
+
+    /**
+     * A micro-averaged count of two sets of tags: each value in both a true positive, in the
+     * prediction only a false positive, in the label only a false negative.
+     */
+    private static <E> void overlap(int[] c, Set<E> gold, Set<E> predicted, Count tp, Count fp, Count fn) {
+        for (E value : predicted) {
+            inc(c, gold.contains(value) ? tp : fp);
+        }
+        for (E value : gold) {
+            if (!predicted.contains(value)) {
+                inc(c, fn);
+            }
         }
     }
 
