@@ -99,7 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
                 (long) total.oldPostings(), (long) total.newPostings(), signed(total.newPostings() - total.oldPostings()),
                 total.opened(), total.closed());
         out.println("quadrants: " + c.rows().stream().filter(r -> r.dimension().equals("quadrant"))
-                .map(r -> String.format(Locale.ROOT, "%s %d -> %d (+%d opened, -%d closed)", r.value(),
+                .map(r -> String.format(Locale.ROOT, "%s %d -> %d (%d opened, %d closed)", r.value(),
                         (long) r.oldPostings(), (long) r.newPostings(), r.opened(), r.closed()))
                 .collect(Collectors.joining(", ")));
         out.println("largest domain moves: " + c.rows().stream().filter(r -> r.dimension().equals("domain"))
