@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * java -cp ... io.roleradar.ingest.bench.KafkaImportBenchmark FILE.jsonl POSTINGS [KAFKA_TOOLS_CLASSPATH]
  * </pre>
  * The third argument adds kafka-tools (and argparse4j) to the child's class path for ProducerPerformance;
- * {@code -Dbench.jfr=DIR} records each child with JFR into DIR.
+ * {@code -Dbench.jfr=DIR} records each child with JFR into DIR; {@code -Dbench.baseline=false} runs ingest alone;
+ * {@code -Dbench.perfHeap=3g} gives ProducerPerformance, which holds every payload in memory, room for a big file.
  */
 public final class KafkaImportBenchmark {
     private KafkaImportBenchmark() {
@@ -46,7 +47,11 @@ public final class KafkaImportBenchmark {
             }
             String load0 = load();
             long start = System.nanoTime();
-            String perf = run(cp + File.pathSeparator + tools, work.resolve("perf.log"), "512m",
+            // -Dbench.baseline=false leaves ProducerPerformance out (it holds every payload of its
+            // file in memory): for a run that tests ingest's memory alone.
+            boolean baseline = !"false".equals(System.getProperty("bench.baseline"));
+            String perf = !baseline ? "" : run(cp + File.pathSeparator + tools, work.resolve("perf.log"),
+                    System.getProperty("bench.perfHeap", "512m"),
                     "org.apache.kafka.tools.ProducerPerformance", "--topic", "perf", "--num-records", String.valueOf(n),
                     "--payload-file", file.toString(), "--throughput", "-1", "--producer-props",
                     "bootstrap.servers=" + servers, "acks=all", "enable.idempotence=true", "compression.type=lz4",
@@ -71,10 +76,16 @@ public final class KafkaImportBenchmark {
                     + "| --- | ---: | ---: | ---: | ---: | --- |%n");
             double perfCpu = cpu(perf);
             double ingestCpu = cpu(ingest);
-            System.out.printf("| Kafka ProducerPerformance, %,d records | %.1f s | %,.0f (its own timing) | %.1f s | %.0f us | %s / %s |%n",
-                    n, perfTook.toMillis() / 1000.0, perfRate, perfCpu, perfCpu * 1e6 / n, load0, load1);
+            if (baseline) {
+                System.out.printf("| Kafka ProducerPerformance, %,d records | %.1f s | %,.0f (its own timing) | %.1f s | %.0f us | %s / %s |%n",
+                        n, perfTook.toMillis() / 1000.0, perfRate, perfCpu, perfCpu * 1e6 / n, load0, load1);
+            }
             System.out.printf("| ingest run --source FILE (-Xmx256m, JVM start included) | %.1f s | %,.0f | %.1f s | %.0f us | %s / %s |%n",
                     ingestTook.toMillis() / 1000.0, n / (ingestTook.toMillis() / 1000.0), ingestCpu, ingestCpu * 1e6 / n, load1, load2);
+            Matcher rss = Pattern.compile("(?m)^rss ([0-9]+)$").matcher(ingest);
+            if (rss.find()) {
+                System.out.printf("ingest's peak resident set: %d MiB%n", Long.parseLong(rss.group(1)) >> 10);
+            }
         }
     }
 
@@ -83,7 +94,7 @@ public final class KafkaImportBenchmark {
         if (Files.isExecutable(Path.of("/usr/bin/time"))) {
             // The child's CPU time (user and system seconds) in its log: on a shared machine the
             // CPU a posting costs is the figure that compares, wall-clock rates follow the load.
-            cmd.addAll(List.of("/usr/bin/time", "-f", "cpu %U %S"));
+            cmd.addAll(List.of("/usr/bin/time", "-f", "cpu %U %S\nrss %M"));
         }
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-cp", classPath));
         if (System.getProperty("bench.jfr") != null) {
