@@ -4,6 +4,7 @@ import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.MarketReport;
+import io.roleradar.reporter.aggregate.StateDir;
 import io.roleradar.reporter.input.JsonLinesReader;
 import io.roleradar.reporter.input.Progress;
 import io.roleradar.reporter.input.Source;
@@ -35,14 +36,23 @@ public final class ReportRun {
     private ReportRun() {
     }
 
-    /** What a report covers: the filters, and whether closed postings count too. */
-    public record Options(Filters filters, boolean includeClosed) {
+    /** What a report covers: the filters, and whether closed postings count too; and where its facts are kept. */
+    public record Options(Filters filters, boolean includeClosed, StateDir state) {
+        public Options {
+            state = state == null ? StateDir.TEMPORARY : state;
+        }
+
+        /** In a temporary store. */
+        public Options(Filters filters, boolean includeClosed) {
+            this(filters, includeClosed, StateDir.TEMPORARY);
+        }
+
         public static Options of(Filters filters) {
             return new Options(filters, false);
         }
     }
 
-    /** What a run produced, for the summary the command prints. */
+    /** What a run produced, for the summary the command prints (the store is closed by then: counts only). */
     public record Result(Path dir, List<Path> files, Source source, LatestPostings latest, MarketReport report,
                          Duration took) {
     }
@@ -73,9 +83,10 @@ public final class ReportRun {
     public static Result fromFile(String input, Options options, Path out, Progress progress, RunGate gate)
             throws IOException {
         Instant started = Instant.now();
-        LatestPostings latest = new LatestPostings();
-        Source source = JsonLinesReader.read(input, latest, progress, gate::stopped);
-        return write(started, source, latest, options, out, gate);
+        try (LatestPostings latest = new LatestPostings(options.state().open())) {
+            Source source = JsonLinesReader.read(input, latest, progress, gate::stopped);
+            return write(started, source, latest, options, out, gate);
+        }
     }
 
     /**
@@ -86,13 +97,14 @@ public final class ReportRun {
     public static Result fromTopic(KafkaSettings settings, String topic, Options options, Path out, Progress progress,
                                    Consumer<TopicSnapshotReader> onOpen, RunGate gate) throws IOException {
         Instant started = Instant.now();
-        LatestPostings latest = new LatestPostings();
-        Source source;
-        try (TopicSnapshotReader reader = new TopicSnapshotReader(settings)) {
-            onOpen.accept(reader);
-            source = reader.read(topic, latest, progress);
+        try (LatestPostings latest = new LatestPostings(options.state().open())) {
+            Source source;
+            try (TopicSnapshotReader reader = new TopicSnapshotReader(settings)) {
+                onOpen.accept(reader);
+                source = reader.read(topic, latest, progress);
+            }
+            return write(started, source, latest, options, out, gate);
         }
-        return write(started, source, latest, options, out, gate);
     }
 
     /** Refuses an input that cannot make a report, before anything is written. */

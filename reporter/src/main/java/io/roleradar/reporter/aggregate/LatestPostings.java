@@ -4,6 +4,7 @@ import io.roleradar.model.InvalidMessageException;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.TaggedPosting;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -16,13 +17,15 @@ import java.util.function.BiConsumer;
  * The state the reports are made from: the latest tags of each posting id, as {@link PostingFacts},
  * built incrementally one record at a time in topic (or file) order. A later record for an id
  * replaces the earlier one, a tombstone (null value) removes it, and an unreadable record is
- * counted with its reason and kept in a capped list for the manifest; the run goes on.
+ * counted with its reason and kept in a capped list for the manifest; the run goes on. The facts are
+ * kept on disk in a {@link FactsStore} (RocksDB), not on the heap, so the postings a report can
+ * cover are bounded by the disk; the heap keeps only the counts. Close it to delete the store.
  */
-public final class LatestPostings {
+public final class LatestPostings implements AutoCloseable {
     /** How many rejections the manifest lists one by one; the counts always cover all of them. */
     public static final int MAX_LISTED_REJECTIONS = 1000;
 
-    private final PostingTable byId = new PostingTable();
+    private final FactsStore store;
     private final Interner interner = new Interner();
     private final Map<InvalidMessageException.Reason, Long> rejectedByReason =
             new EnumMap<>(InvalidMessageException.Reason.class);
@@ -32,6 +35,28 @@ public final class LatestPostings {
     private long rawPostings;
     private long tombstones;
     private long replaced;
+    private int size;
+
+    /** Latest postings in a temporary store, deleted on {@link #close()} (or when collected). */
+    public LatestPostings() {
+        this(FactsStore.temporary(false));
+    }
+
+    /** Latest postings in {@code store}, which this closes on {@link #close()}. */
+    public LatestPostings(FactsStore store) {
+        this.store = store;
+    }
+
+    /** Where the facts are kept. */
+    public FactsStore store() {
+        return store;
+    }
+
+    /** Closes the store (and deletes it unless it is kept); the counts stay readable. */
+    @Override
+    public void close() {
+        store.close();
+    }
 
     /** Reads one value (JSON bytes of a tagged posting) found at {@code where}. */
     public void accept(byte[] value, String where) {
@@ -64,9 +89,13 @@ public final class LatestPostings {
     public void accept(PostingFacts facts) {
         records++;
         taxonomyVersions.merge(facts.taxonomyVersion(), 1L, Long::sum);
-        if (byId.put(facts) != null) {
+        byte[] id = facts.text().idUtf8();
+        if (store.latest(id) != null) {
             replaced++;
+        } else {
+            size++;
         }
+        store.putLatest(id, FactsCodec.encode(facts));
     }
 
     /** Counts a record that could not be decoded, without storing anything for it. */
@@ -117,22 +146,30 @@ public final class LatestPostings {
     public void remove(String id) {
         records++;
         tombstones++;
-        byId.remove(id);
+        byte[] key = id.getBytes(StandardCharsets.UTF_8);
+        if (store.latest(key) != null) {
+            store.deleteLatest(key);
+            size--;
+        }
     }
 
-    /** Calls {@code action} with each posting's id and latest facts, in no particular order. */
+    /** Calls {@code action} with each posting's id and latest facts, in id order (UTF-8 bytes). */
     public void forEach(BiConsumer<String, PostingFacts> action) {
-        byId.forEach(f -> action.accept(f.id(), f));
+        forEachFacts(f -> action.accept(f.id(), f));
     }
 
-    /** Calls {@code action} with each posting's latest facts, in no particular order. */
+    /** Calls {@code action} with each posting's latest facts, in id order (UTF-8 bytes). */
     public void forEachFacts(java.util.function.Consumer<PostingFacts> action) {
-        byId.forEach(action);
+        try (FactsStore.Cursor c = store.latest()) {
+            while (c.next()) {
+                action.accept(FactsCodec.decode(c.value()));
+            }
+        }
     }
 
     /** Distinct posting ids held. */
     public int size() {
-        return byId.size();
+        return size;
     }
 
     /** Records read, readable or not, tombstones included. */
@@ -170,6 +207,7 @@ public final class LatestPostings {
 
     /** The latest facts of a posting id, or null. */
     public PostingFacts get(String id) {
-        return byId.get(id);
+        byte[] value = store.latest(id.getBytes(StandardCharsets.UTF_8));
+        return value == null ? null : FactsCodec.decode(value);
     }
 }

@@ -66,15 +66,22 @@ public final class MarketReport {
     /** Keyed by week-based year * 100 + week, so no string is made per posting. */
     private final TreeMap<Integer, WeekFigures> weeks = new TreeMap<>();
     private final PriorityQueue<Recent> recent = new PriorityQueue<>(Recent.ORDER);
-    private final PayFigures pay = new PayFigures();
+    private final PayFigures pay;
     private final LocationFigures locations = new LocationFigures();
     private final WeeklyChanges changes = new WeeklyChanges();
-    /** The postings within the filters, sorted by id, and each one's role (the index of its first posting). */
-    private PostingFacts[] rows = new PostingFacts[0];
-    private int[] roleOf = new int[0];
+    /** Where the facts are: the latest postings, and under {@link #leaders} each posting's role group. */
+    private final LatestPostings latest;
+    /** The key prefix of each posting's role group (id to the id of its role's first posting). */
+    private final byte[] leaders;
+    /** {@link #rows()} and each row's role group, made on first use. */
+    private PostingFacts[] rows;
+    private String[] roleGroups;
 
-    private MarketReport(boolean includeClosed) {
+    private MarketReport(boolean includeClosed, LatestPostings latest, int serial) {
         this.includeClosed = includeClosed;
+        this.latest = latest;
+        this.leaders = prefix(serial, LEADER);
+        this.pay = new PayFigures(latest.store(), prefix(serial, PAY));
     }
 
     /** Folds the latest open postings that pass the filters into a report. */
@@ -84,66 +91,217 @@ public final class MarketReport {
 
     /**
      * Folds the latest postings that pass the filters into a report: the open ones, or with
-     * {@code includeClosed} every one ever seen.
+     * {@code includeClosed} every one ever seen. In three passes over the {@link FactsStore}, each
+     * holding at most one company's or one role's postings on the heap:
+     * <ol>
+     * <li>the latest facts in id order: postings outside the filters are counted; a posting that may
+     *     have near-duplicates (a company and a {@link TextSignature}) is filed under its company,
+     *     every other one is a role of its own;</li>
+     * <li>company by company (its postings in id order): {@link RoleGroups} finds its roles, and each
+     *     posting is filed under its role's first (lowest) id, with that id as its role group;</li>
+     * <li>role by role, in the order of their first ids, each role's postings in id order: the
+     *     figures, folded in the same order as when every posting was on the heap and sorted by id, so
+     *     the sums come out the same to the last bit.</li>
+     * </ol>
+     * Pay values go to the store too ({@link PayFigures}); postings.csv is read back from the store in
+     * id order ({@link #forEachRow}). The store must stay open while the report is used.
      */
     public static MarketReport of(LatestPostings latest, Filters filters, boolean includeClosed) {
-        MarketReport report = new MarketReport(includeClosed);
-        List<PostingFacts> matching = new ArrayList<>(latest.size());
-        latest.forEachFacts(f -> {
-            if (filters.matches(f)) {
-                matching.add(f);
-            } else {
-                report.filteredOut++;
+        FactsStore store = latest.store();
+        int serial = store.newReport();
+        MarketReport report = new MarketReport(includeClosed, latest, serial);
+        byte[] companies = prefix(serial, COMPANY);
+        byte[] roles = prefix(serial, ROLE);
+        try (FactsStore.Writer out = store.writer()) {
+            try (FactsStore.Cursor c = store.latest()) {
+                while (c.next()) {
+                    byte[] value = c.value();
+                    PostingFacts f = FactsCodec.decode(value);
+                    if (!filters.matches(f)) {
+                        report.filteredOut++;
+                    } else if (f.company() != null && f.signature() != TextSignature.NONE) {
+                        out.put(companyKey(companies, f.company(), c.key()), value);
+                    } else {
+                        byte[] id = c.key();
+                        out.put(roleKey(roles, id, id), value);
+                        out.put(leaderKey(report.leaders, id), id);
+                    }
+                }
             }
-        });
-        PostingFacts[] rows = matching.toArray(new PostingFacts[0]);
-        matching.clear();
-        // Sorted by id so postings.csv is the same from run to run and a role's first posting is its
-        // lowest id. A million comparisons of ids scattered over the heap wait on memory: every core sorts.
-        Arrays.parallelSort(rows, PostingFacts.BY_ID);
-        report.rows = rows;
-        report.roleOf = RoleGroups.leaders(rows);
-        report.foldRoles();
+            out.flush();
+            try (FactsStore.Cursor c = store.work(companies)) {
+                List<byte[]> values = new ArrayList<>();
+                byte[] company = null;
+                while (c.next()) {
+                    byte[] key = c.key();
+                    int end = companies.length + 4 + ((key[companies.length] & 0xFF) << 24
+                            | (key[companies.length + 1] & 0xFF) << 16 | (key[companies.length + 2] & 0xFF) << 8
+                            | (key[companies.length + 3] & 0xFF));
+                    if (company != null && !Arrays.equals(key, 0, end, company, 0, company.length)) {
+                        report.groupCompany(values, roles, out);
+                        values.clear();
+                    }
+                    company = Arrays.copyOf(key, end);
+                    values.add(c.value());
+                }
+                if (!values.isEmpty()) {
+                    report.groupCompany(values, roles, out);
+                }
+            }
+        }
+        store.deleteWork(companies);
+        try (FactsStore.Cursor c = store.work(roles)) {
+            List<PostingFacts> members = new ArrayList<>();
+            byte[] leader = null;
+            int leaderEnd = 0;
+            while (c.next()) {
+                byte[] key = c.key();
+                int end = leaderEnd(key, roles.length);
+                if (leader != null && !Arrays.equals(key, 0, end, leader, 0, leaderEnd)) {
+                    report.foldRole(members);
+                    members.clear();
+                }
+                leader = key;
+                leaderEnd = end;
+                members.add(FactsCodec.decode(c.value()));
+            }
+            if (!members.isEmpty()) {
+                report.foldRole(members);
+            }
+        }
+        store.deleteWork(roles);
+        report.pay.finish();
         return report;
     }
 
-    /** Walks each role's postings together (a linked list per role through the sorted rows). */
-    private void foldRoles() {
-        int n = rows.length;
-        int[] next = new int[n];
-        int[] head = new int[n];
-        Arrays.fill(head, -1);
-        for (int i = n - 1; i >= 0; i--) {
-            next[i] = head[roleOf[i]];
-            head[roleOf[i]] = i;
+    /** Finds one company's roles (its postings in id order) and files each posting under its role. */
+    private void groupCompany(List<byte[]> values, byte[] roles, FactsStore.Writer out) {
+        PostingFacts[] rows = new PostingFacts[values.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = FactsCodec.decode(values.get(i));
         }
+        int[] roleOf = RoleGroups.leaders(rows);
+        byte[][] ids = new byte[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            ids[i] = rows[i].text().idUtf8();
+        }
+        for (int i = 0; i < rows.length; i++) {
+            out.put(roleKey(roles, ids[roleOf[i]], ids[i]), values.get(i));
+            out.put(leaderKey(leaders, ids[i]), ids[roleOf[i]]);
+        }
+    }
+
+    /** Scratch data kinds, after the report's number in a key. */
+    private static final byte COMPANY = 'C';
+    private static final byte ROLE = 'R';
+    private static final byte LEADER = 'L';
+    static final byte PAY = 'P';
+
+    static byte[] prefix(int serial, byte kind) {
+        return new byte[] {(byte) (serial >>> 24), (byte) (serial >>> 16), (byte) (serial >>> 8), (byte) serial, kind};
+    }
+
+    /** Company (length first, so one company's keys are one range), then id. */
+    private static byte[] companyKey(byte[] prefix, String company, byte[] id) {
+        byte[] name = company.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] key = new byte[prefix.length + 4 + name.length + id.length];
+        System.arraycopy(prefix, 0, key, 0, prefix.length);
+        int n = name.length;
+        key[prefix.length] = (byte) (n >>> 24);
+        key[prefix.length + 1] = (byte) (n >>> 16);
+        key[prefix.length + 2] = (byte) (n >>> 8);
+        key[prefix.length + 3] = (byte) n;
+        System.arraycopy(name, 0, key, prefix.length + 4, n);
+        System.arraycopy(id, 0, key, prefix.length + 4 + n, id.length);
+        return key;
+    }
+
+    /** The role's first id, then the member's id: roles in the order of their first ids, members in id order. */
+    private static byte[] roleKey(byte[] prefix, byte[] leader, byte[] id) {
+        byte[] head = ordered(prefix, leader);
+        byte[] key = Arrays.copyOf(head, head.length + id.length);
+        System.arraycopy(id, 0, key, head.length, id.length);
+        return key;
+    }
+
+    private static byte[] leaderKey(byte[] prefix, byte[] id) {
+        byte[] key = Arrays.copyOf(prefix, prefix.length + id.length);
+        System.arraycopy(id, 0, key, prefix.length, id.length);
+        return key;
+    }
+
+    /**
+     * {@code prefix}, then {@code bytes} with each 0x00 written 0x00 0xFF, then 0x00 0x01: keys that
+     * sort by {@code bytes} as the bytes themselves sort, whatever follows them.
+     */
+    static byte[] ordered(byte[] prefix, byte[] bytes) {
+        int zeros = 0;
+        for (byte b : bytes) {
+            if (b == 0) {
+                zeros++;
+            }
+        }
+        byte[] key = new byte[prefix.length + bytes.length + zeros + 2];
+        System.arraycopy(prefix, 0, key, 0, prefix.length);
+        int at = prefix.length;
+        for (byte b : bytes) {
+            key[at++] = b;
+            if (b == 0) {
+                key[at++] = (byte) 0xFF;
+            }
+        }
+        key[at++] = 0;
+        key[at] = 1;
+        return key;
+    }
+
+    /** Where the part written by {@link #ordered} that starts at {@code from} ends (after its 0x00 0x01). */
+    static int leaderEnd(byte[] key, int from) {
+        for (int i = from; i < key.length - 1; i++) {
+            if (key[i] == 0) {
+                if (key[i + 1] == 1) {
+                    return i + 2;
+                }
+                i++; // an escaped 0x00
+            }
+        }
+        throw new IllegalStateException("a scratch key without its terminator");
+    }
+
+    /** The bytes {@link #ordered} wrote from {@code from} up to (not including) {@code end}, unescaped. */
+    static byte[] unordered(byte[] key, int from, int end) {
+        byte[] out = new byte[end - from - 2];
+        int n = 0;
+        for (int i = from; i < end - 2; i++) {
+            out[n++] = key[i];
+            if (key[i] == 0) {
+                i++;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Folds one role: its postings (every one within the filters, ML or not, open or closed), in id order. */
+    private void foldRole(List<PostingFacts> group) {
         List<PostingFacts> counted = new ArrayList<>();
         List<PostingFacts> everMl = new ArrayList<>();
-        for (int leader = 0; leader < n; leader++) {
-            if (head[leader] < 0) {
+        for (PostingFacts f : group) {
+            if (!f.mlRole()) {
+                nonMl++;
                 continue;
             }
-            counted.clear();
-            everMl.clear();
-            for (int i = head[leader]; i >= 0; i = next[i]) {
-                PostingFacts f = rows[i];
-                if (!f.mlRole()) {
-                    nonMl++;
-                    continue;
-                }
-                everMl.add(f);
-                if (!includeClosed && f.closed()) {
-                    closedLeftOut++;
-                } else {
-                    counted.add(f);
-                }
+            everMl.add(f);
+            if (!includeClosed && f.closed()) {
+                closedLeftOut++;
+            } else {
+                counted.add(f);
             }
-            if (!everMl.isEmpty()) {
-                changes.add(Role.of(everMl), closedOn(everMl));
-            }
-            if (!counted.isEmpty()) {
-                add(counted);
-            }
+        }
+        if (!everMl.isEmpty()) {
+            changes.add(Role.of(everMl), closedOn(everMl));
+        }
+        if (!counted.isEmpty()) {
+            add(counted);
         }
     }
 
@@ -294,14 +452,55 @@ public final class MarketReport {
         return changes;
     }
 
-    /** The postings within the filters (ML or not, open or closed), sorted by id: postings.csv's rows. */
+    /**
+     * Calls {@code action} with each posting within the filters (ML or not, open or closed) and the
+     * id of its role's first posting, in id order: postings.csv's rows, read from the store.
+     */
+    public void forEachRow(java.util.function.BiConsumer<PostingFacts, String> action) {
+        try (FactsStore.Cursor rolesOf = latest.store().work(leaders);
+             FactsStore.Cursor facts = latest.store().latest()) {
+            while (rolesOf.next()) {
+                byte[] key = rolesOf.key();
+                byte[] id = Arrays.copyOfRange(key, leaders.length, key.length);
+                // Both in id order: usually the next entry, else a seek past postings left out by the filters.
+                if (!facts.next() || !Arrays.equals(facts.key(), id)) {
+                    if (!facts.seek(id) || !Arrays.equals(facts.key(), id)) {
+                        throw new IllegalStateException("the facts store lost posting " + new String(id,
+                                java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+                action.accept(FactsCodec.decode(facts.value()),
+                        new String(rolesOf.value(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /**
+     * The postings within the filters (ML or not, open or closed), sorted by id: postings.csv's rows,
+     * all read onto the heap (for tests and small inputs; a report goes through {@link #forEachRow}).
+     */
     public PostingFacts[] rows() {
+        loadRows();
         return rows;
     }
 
     /** The id of the first posting of the role of row {@code i} of {@link #rows()}. */
     public String roleGroup(int i) {
-        return rows[roleOf[i]].id();
+        loadRows();
+        return roleGroups[i];
+    }
+
+    private void loadRows() {
+        if (rows == null) {
+            List<PostingFacts> facts = new ArrayList<>();
+            List<String> groups = new ArrayList<>();
+            forEachRow((f, g) -> {
+                facts.add(f);
+                groups.add(g);
+            });
+            rows = facts.toArray(new PostingFacts[0]);
+            roleGroups = groups.toArray(new String[0]);
+        }
     }
 
     /** Postings that passed the filters but are not ML roles; they are only counted. */

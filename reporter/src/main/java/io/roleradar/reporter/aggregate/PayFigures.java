@@ -4,6 +4,7 @@ import io.roleradar.model.Domain;
 import io.roleradar.model.Level;
 import io.roleradar.model.Quadrant;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,13 +13,29 @@ import java.util.Map;
  * What roles pay, per group (all roles, each quadrant, level and domain) and per currency: the
  * annualised midpoints of the roles that state a pay range the figures can count ({@link Pay}),
  * for their quartiles. Currencies are never mixed: a median of dollars and euros means nothing.
+ * The midpoints are kept in the {@link FactsStore}, sorted by group and value (the heap keeps a
+ * count per group), and the quartiles are read from them in one pass when the report is folded
+ * ({@link #finish()}): exact, as a sort of each group's values gives them, in bounded memory.
  */
 public final class PayFigures {
+    /** The quantiles the reports show, worked out in {@link #finish()}; any other is read from the store when asked. */
+    private static final double[] SHOWN = {0.25, 0.5, 0.75};
+
     /** The groups, in the order pay.csv lists them. */
     public enum Scope { OVERALL, QUADRANT, LEVEL, DOMAIN }
 
     private final Map<String, Values> byGroupAndCurrency = new HashMap<>();
     private final Map<String, Long> rolesByCurrency = new HashMap<>();
+    private final FactsStore store;
+    private final byte[] prefix;
+    private FactsStore.Writer out;
+    private long sequence;
+
+    /** Pay figures whose values go to {@code store} under {@code prefix}. */
+    PayFigures(FactsStore store, byte[] prefix) {
+        this.store = store;
+        this.prefix = prefix;
+    }
 
     void add(Role role) {
         Pay pay = role.pay();
@@ -45,7 +62,33 @@ public final class PayFigures {
     }
 
     private Values values(Scope scope, String group, String currency) {
-        return byGroupAndCurrency.computeIfAbsent(key(scope, group, currency), k -> new Values());
+        return byGroupAndCurrency.computeIfAbsent(key(scope, group, currency), k -> new Values(k));
+    }
+
+    /** Writes the last values and reads the shown quantiles of every group, in one pass over the values. */
+    void finish() {
+        if (out != null) {
+            out.close();
+            out = null;
+        }
+        try (FactsStore.Cursor c = store.work(prefix)) {
+            Values group = null;
+            byte[] groupKey = null;
+            int groupEnd = 0;
+            long rank = 0;
+            while (c.next()) {
+                byte[] key = c.key();
+                int end = MarketReport.leaderEnd(key, prefix.length);
+                if (group == null || !Arrays.equals(key, 0, end, groupKey, 0, groupEnd)) {
+                    group = byGroupAndCurrency.get(new String(MarketReport.unordered(key, prefix.length, end),
+                            StandardCharsets.UTF_8));
+                    groupKey = key;
+                    groupEnd = end;
+                    rank = 0;
+                }
+                group.offer(rank++, value(key, end));
+            }
+        }
     }
 
     private static String key(Scope scope, String group, String currency) {
@@ -85,32 +128,97 @@ public final class PayFigures {
         };
     }
 
-    /** A growing list of doubles, sorted once when a quantile is first asked for. */
-    private static final class Values {
-        private double[] values = new double[8];
-        private int size;
-        private boolean sorted;
+    /** Sortable bytes of a double: big-endian, sign bit flipped, every bit of a negative one flipped. */
+    private static long sortable(double v) {
+        long bits = Double.doubleToLongBits(v);
+        return bits ^ (bits < 0 ? -1L : Long.MIN_VALUE);
+    }
 
-        void add(double v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-            sorted = false;
+    private static double value(byte[] key, int at) {
+        long s = 0;
+        for (int i = 0; i < 8; i++) {
+            s = s << 8 | (key[at + i] & 0xFF);
+        }
+        return Double.longBitsToDouble(s < 0 ? s ^ Long.MIN_VALUE : ~s);
+    }
+
+    /**
+     * One group's values: how many (on the heap), the values themselves in the store, and the ones at
+     * the ranks the shown quantiles need, picked up by {@link #finish()}.
+     */
+    private final class Values {
+        private final byte[] keyHead;
+        private long size;
+        private final double[] atRank = new double[SHOWN.length * 2];
+
+        Values(String key) {
+            this.keyHead = MarketReport.ordered(prefix, key.getBytes(StandardCharsets.UTF_8));
         }
 
+        void add(double v) {
+            if (out == null) {
+                out = store.writer();
+            }
+            byte[] key = Arrays.copyOf(keyHead, keyHead.length + 16);
+            long s = sortable(v);
+            long n = sequence++;
+            for (int i = 0; i < 8; i++) {
+                key[keyHead.length + i] = (byte) (s >>> (56 - 8 * i));
+                key[keyHead.length + 8 + i] = (byte) (n >>> (56 - 8 * i));
+            }
+            out.put(key, new byte[0]);
+            size++;
+        }
+
+        /** The value at {@code rank} in sorted order, as {@link #finish()} passes them. */
+        void offer(long rank, double v) {
+            for (int q = 0; q < SHOWN.length; q++) {
+                long lo = low(SHOWN[q]);
+                if (rank == lo) {
+                    atRank[2 * q] = v;
+                }
+                if (rank == Math.min(size - 1, lo + 1)) {
+                    atRank[2 * q + 1] = v;
+                }
+            }
+        }
+
+        private long low(double p) {
+            return (long) Math.floor(p * (size - 1));
+        }
+
+        /** By linear interpolation between the values at the closest ranks, as before the store. */
         double quantile(double p) {
             if (size == 0) {
                 return Double.NaN;
             }
-            if (!sorted) {
-                Arrays.sort(values, 0, size);
-                sorted = true;
-            }
             double rank = p * (size - 1);
-            int lo = (int) Math.floor(rank);
-            int hi = Math.min(size - 1, lo + 1);
-            return values[lo] + (rank - lo) * (values[hi] - values[lo]);
+            long lo = (long) Math.floor(rank);
+            for (int q = 0; q < SHOWN.length; q++) {
+                if (SHOWN[q] == p) {
+                    return atRank[2 * q] + (rank - lo) * (atRank[2 * q + 1] - atRank[2 * q]);
+                }
+            }
+            double[] two = valuesAt(lo, Math.min(size - 1, lo + 1));
+            return two[0] + (rank - lo) * (two[1] - two[0]);
+        }
+
+        /** Reads the values at two ranks (lo <= hi) from the store. */
+        private double[] valuesAt(long lo, long hi) {
+            double[] two = new double[2];
+            try (FactsStore.Cursor c = store.work(keyHead)) {
+                long rank = 0;
+                while (c.next() && rank <= hi) {
+                    if (rank == lo) {
+                        two[0] = value(c.key(), keyHead.length);
+                    }
+                    if (rank == hi) {
+                        two[1] = value(c.key(), keyHead.length);
+                    }
+                    rank++;
+                }
+            }
+            return two;
         }
     }
 }

@@ -40,6 +40,31 @@ public final class PostingText {
         return new String(utf8, idBytes, titleBytes, StandardCharsets.UTF_8);
     }
 
+    /** Made from the bytes {@link #utf8()} gave, as the facts store reads them back. */
+    PostingText(byte[] utf8, int idBytes, int titleBytes) {
+        this.utf8 = utf8;
+        this.idBytes = idBytes;
+        this.titleBytes = titleBytes;
+    }
+
+    /** The id, title and URL as one UTF-8 array (not a copy: do not change it). */
+    byte[] utf8() {
+        return utf8;
+    }
+
+    int idBytes() {
+        return idBytes;
+    }
+
+    int titleBytes() {
+        return titleBytes;
+    }
+
+    /** The id's UTF-8 bytes, the facts store's key. */
+    byte[] idUtf8() {
+        return Arrays.copyOf(utf8, idBytes);
+    }
+
     /** The source URL, or null. */
     public String sourceUrl() {
         int from = idBytes + titleBytes;

@@ -36,6 +36,21 @@ public final class RoundWeights {
         return new RoundWeights(weights);
     }
 
+    /** The weights by round ordinal, as the facts store keeps them; {@link #NONE} when all are 0. */
+    static RoundWeights ofWeights(float[] weights) {
+        for (float w : weights) {
+            if (w != 0) {
+                return new RoundWeights(weights.clone());
+            }
+        }
+        return NONE;
+    }
+
+    /** The round's weight as stored (a float). */
+    float floatWeight(int ordinal) {
+        return byRound[ordinal];
+    }
+
     /** The round's weight, 0 when the posting has none. */
     public double weight(Round round) {
         return byRound[round.ordinal()];

@@ -64,7 +64,6 @@ final class PostingsCsv {
      * @param asOf the snapshot's day: an open posting's {@code days_open} runs to it
      */
     static Path write(Path dir, MarketReport report, LocalDate asOf) throws IOException {
-        PostingFacts[] rows = report.rows();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "reporter-csv");
@@ -75,7 +74,7 @@ final class PostingsCsv {
             PostingsCsv format = new PostingsCsv(report, asOf);
             return ReportFiles.write(dir, FILE, out -> {
                 try (CsvTable header = new CsvTable(out, HEADER)) {
-                    format.writeRows(out, rows, pool, threads * 2);
+                    format.writeRows(out, pool, threads * 2);
                     out.flush();
                 }
             });
@@ -84,18 +83,43 @@ final class PostingsCsv {
         }
     }
 
-    private void writeRows(Writer out, PostingFacts[] rows, ExecutorService pool, int maxInFlight) throws IOException {
+    /** Reads the rows from the store in id order, a chunk at a time, each formatted on a worker. */
+    private void writeRows(Writer out, ExecutorService pool, int maxInFlight) throws IOException {
         ArrayDeque<Future<StringBuilder>> inFlight = new ArrayDeque<>();
-        for (int from = 0; from < rows.length; from += CHUNK) {
-            int start = from;
-            int end = Math.min(rows.length, from + CHUNK);
-            inFlight.add(pool.submit(() -> chunk(rows, start, end)));
-            if (inFlight.size() >= maxInFlight) {
-                out.append(next(inFlight));
-            }
+        PostingFacts[][] rows = {new PostingFacts[CHUNK]};
+        String[][] groups = {new String[CHUNK]};
+        int[] n = {0};
+        try {
+            report.forEachRow((facts, group) -> {
+                rows[0][n[0]] = facts;
+                groups[0][n[0]++] = group;
+                if (n[0] == CHUNK) {
+                    submit(out, pool, maxInFlight, inFlight, rows[0], groups[0], n[0]);
+                    rows[0] = new PostingFacts[CHUNK];
+                    groups[0] = new String[CHUNK];
+                    n[0] = 0;
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (n[0] > 0) {
+            submit(out, pool, maxInFlight, inFlight, rows[0], groups[0], n[0]);
         }
         while (!inFlight.isEmpty()) {
             out.append(next(inFlight));
+        }
+    }
+
+    private void submit(Writer out, ExecutorService pool, int maxInFlight, ArrayDeque<Future<StringBuilder>> inFlight,
+                        PostingFacts[] rows, String[] groups, int count) {
+        inFlight.add(pool.submit(() -> chunk(rows, groups, count)));
+        if (inFlight.size() >= maxInFlight) {
+            try {
+                out.append(next(inFlight));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -113,12 +137,12 @@ final class PostingsCsv {
         }
     }
 
-    private StringBuilder chunk(PostingFacts[] rows, int from, int to) {
-        TextBuffer text = new TextBuffer((to - from) * 256);
+    private StringBuilder chunk(PostingFacts[] rows, String[] groups, int count) {
+        TextBuffer text = new TextBuffer(count * 256);
         try {
             CsvTable t = CsvTable.rowsOnly(text, HEADER.length);
-            for (int i = from; i < to; i++) {
-                row(t, rows[i], i);
+            for (int i = 0; i < count; i++) {
+                row(t, rows[i], groups[i]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // appending to memory does not fail; keeps the signature honest
@@ -126,7 +150,7 @@ final class PostingsCsv {
         return text.text;
     }
 
-    private void row(CsvTable t, PostingFacts f, int index) throws IOException {
+    private void row(CsvTable t, PostingFacts f, String roleGroup) throws IOException {
         t.text(f.id());
         t.text(f.company());
         t.text(f.title());
@@ -160,7 +184,7 @@ final class PostingsCsv {
         t.plain(pay == null ? null : amount(pay.min()));
         t.plain(pay == null ? null : amount(pay.max()));
         t.plain(pay == null || !pay.countable() ? null : amount(Math.rint(pay.annualMid())));
-        t.text(report.roleGroup(index));
+        t.text(roleGroup);
         t.endRow();
     }
 
