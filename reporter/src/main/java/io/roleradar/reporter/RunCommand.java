@@ -94,6 +94,16 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                     + "(greenhouse). Env: ROLERADAR_REPORT_SOURCE.")
     String onlySource;
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Keep the postings' facts in a RocksDB store in DIR while the report is made (a store "
+                    + "found there is replaced; default: a new temporary folder). Deleted after the run unless "
+                    + "--keep-state. Env: ROLERADAR_REPORT_STATE_DIR.")
+    String stateDir;
+
+    @Option(names = "--keep-state",
+            description = "Leave the facts store in place after the run. Env: ROLERADAR_REPORT_KEEP_STATE=true.")
+    boolean keepState;
+
     @Option(names = "--source", paramLabel = "NAME", hidden = true,
             description = "Deprecated spelling of --only-source.")
     String source;
@@ -113,7 +123,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         RunSettings settings;
         try {
             settings = RunSettings.of(env, deprecated(outDir, out, "-o/--out", "--out-dir"), input, every, since, until,
-                    company, deprecated(onlySource, source, "--source", "--only-source"), includeClosed);
+                    company, deprecated(onlySource, source, "--source", "--only-source"), includeClosed, stateDir,
+                    keepState);
             kafka.topics(env); // checks topic names early
         } catch (IllegalArgumentException e) {
             System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
@@ -334,6 +345,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         MarketReport m = r.report();
         out.println("reporter: wrote " + r.files().size() + " files to " + r.dir().toAbsolutePath()
                 + " in " + r.took().toMillis() + " ms (report.html to look at, manifest.json for the input)");
+        if (r.latest().store().kept()) {
+            out.println("reporter: the facts store is kept in " + r.latest().store().dir().toAbsolutePath()
+                    + " (--keep-state)");
+        }
         if (!LogLevel.current().shows(LogLevel.INFO)) {
             return; // --quiet: the one summary line
         }

@@ -1,6 +1,7 @@
 package io.roleradar.reporter;
 
 import io.roleradar.reporter.aggregate.Filters;
+import io.roleradar.reporter.aggregate.StateDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +19,15 @@ import java.util.Map;
  * @param input         a JSON Lines file to read instead of the topic, or null
  * @param every         the schedule's period, or null for one run
  * @param includeClosed count every posting ever seen, not only the open ones
+ * @param state         where the facts store is kept ({@code ROLERADAR_REPORT_STATE_DIR},
+ *                      {@code ROLERADAR_REPORT_KEEP_STATE}); a temporary folder by default
  */
-public record RunSettings(Path out, String input, Duration every, Filters filters, boolean includeClosed) {
+public record RunSettings(Path out, String input, Duration every, Filters filters, boolean includeClosed,
+                          StateDir state) {
     public static final String DEFAULT_OUT = "reports";
 
     public RunSettings {
+        state = state == null ? StateDir.TEMPORARY : state;
         if (out == null) {
             throw new IllegalArgumentException("--out-dir must name a folder (or set ROLERADAR_REPORT_DIR)");
         }
@@ -37,9 +42,17 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
         return of(env, out, input, every, since, until, company, source, false);
     }
 
-    /** Flags (null or false when not given) over the environment. */
+    /** Flags (null or false when not given) over the environment, the facts in a temporary store. */
     public static RunSettings of(Map<String, String> env, String out, String input, String every, String since,
                                  String until, String company, String source, boolean includeClosed) {
+        return of(env, out, input, every, since, until, company, source, includeClosed, null, false);
+    }
+
+    /** Flags (null or false when not given) over the environment. */
+    public static RunSettings of(Map<String, String> env, String out, String input, String every, String since,
+                                 String until, String company, String source, boolean includeClosed,
+                                 String stateDir, boolean keepState) {
+        String state = pick(stateDir, env, "ROLERADAR_REPORT_STATE_DIR");
         String dir = pick(out, env, "ROLERADAR_REPORT_DIR");
         String everyText = pick(every, env, "ROLERADAR_REPORT_EVERY");
         return new RunSettings(
@@ -51,12 +64,14 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
                         date(pick(until, env, "ROLERADAR_REPORT_UNTIL"), "--until"),
                         pick(company, env, "ROLERADAR_REPORT_COMPANY"),
                         pick(source, env, "ROLERADAR_REPORT_SOURCE")),
-                includeClosed || yes(env.get("ROLERADAR_REPORT_INCLUDE_CLOSED"), "ROLERADAR_REPORT_INCLUDE_CLOSED"));
+                includeClosed || yes(env.get("ROLERADAR_REPORT_INCLUDE_CLOSED"), "ROLERADAR_REPORT_INCLUDE_CLOSED"),
+                new StateDir(state == null ? null : Path.of(state),
+                        keepState || yes(env.get("ROLERADAR_REPORT_KEEP_STATE"), "ROLERADAR_REPORT_KEEP_STATE")));
     }
 
     /** What the report covers. */
     public ReportRun.Options options() {
-        return new ReportRun.Options(filters, includeClosed);
+        return new ReportRun.Options(filters, includeClosed, state);
     }
 
     private static boolean yes(String text, String variable) {

@@ -1,0 +1,47 @@
+package io.roleradar.reporter;
+
+import io.roleradar.reporter.aggregate.Filters;
+import io.roleradar.reporter.aggregate.StateDir;
+import io.roleradar.reporter.input.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 17: where a run keeps its facts store, and that it is gone after the run unless kept. */
+class StateDirTest {
+    @Test
+    void aTemporaryStoreByDefaultFlagsOverTheEnvironment() {
+        assertThat(RunSettings.of(Map.of(), null, null, null, null, null, null, null).state())
+                .isEqualTo(StateDir.TEMPORARY);
+        RunSettings env = RunSettings.of(Map.of("ROLERADAR_REPORT_STATE_DIR", "/var/lib/roleradar/reporter",
+                "ROLERADAR_REPORT_KEEP_STATE", "true"), null, null, null, null, null, null, null, false, null, false);
+        assertThat(env.state()).isEqualTo(new StateDir(Path.of("/var/lib/roleradar/reporter"), true));
+        RunSettings flags = RunSettings.of(Map.of("ROLERADAR_REPORT_STATE_DIR", "/elsewhere"), null, null, null, null,
+                null, null, null, false, "state", false);
+        assertThat(flags.state()).isEqualTo(new StateDir(Path.of("state"), false));
+        assertThat(flags.options().state()).isEqualTo(flags.state());
+    }
+
+    @Test
+    void theStoreIsDeletedAfterARunUnlessKept(@TempDir Path tmp) throws Exception {
+        Path state = tmp.resolve("state");
+        ReportRun.fromFile(Fixtures.path(Fixtures.BASIC).toString(),
+                new ReportRun.Options(Filters.NONE, false, new StateDir(state, false)), tmp.resolve("out"),
+                Progress.NONE, RunGate.NONE);
+        assertThat(state).doesNotExist();
+        assertThat(tmp.resolve("out/postings.csv")).exists();
+
+        ReportRun.Result kept = ReportRun.fromFile(Fixtures.path(Fixtures.BASIC).toString(),
+                new ReportRun.Options(Filters.NONE, false, new StateDir(state, true)), tmp.resolve("out2"),
+                Progress.NONE, RunGate.NONE);
+        assertThat(state.resolve("CURRENT")).exists();
+        assertThat(kept.latest().store().kept()).isTrue();
+        assertThat(Files.readString(tmp.resolve("out2/quadrants.csv")))
+                .isEqualTo(Files.readString(tmp.resolve("out/quadrants.csv")));
+    }
+}
