@@ -69,8 +69,15 @@ public final class SyntheticPostings {
 
     private final Random random;
     private final String[] companies;
+    private final int descriptionChars;
 
     public SyntheticPostings(long seed, int companyCount) {
+        this(seed, companyCount, 2000);
+    }
+
+    /** Descriptions of {@code descriptionChars} to twice that (2,000 by default; smaller for the store benchmark). */
+    public SyntheticPostings(long seed, int companyCount, int descriptionChars) {
+        this.descriptionChars = descriptionChars;
         this.random = new Random(seed);
         this.companies = new String[companyCount];
         for (int i = 0; i < companyCount; i++) {
@@ -143,7 +150,7 @@ public final class SyntheticPostings {
 
     private String description() {
         StringBuilder sb = new StringBuilder(4096);
-        int target = 2000 + random.nextInt(2000);
+        int target = descriptionChars + random.nextInt(descriptionChars);
         while (sb.length() < target) {
             sb.append(SENTENCES[random.nextInt(SENTENCES.length)]);
             sb.append(random.nextInt(4) == 0 ? "\n" : " ");
