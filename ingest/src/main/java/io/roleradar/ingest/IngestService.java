@@ -123,7 +123,7 @@ public final class IngestService {
                     new RunSummary(r, run.committed(), run.unchanged(), since(start)).stopped().print(stderr);
                     return ExitCodes.INTERRUPTED;
                 }
-                new RunSummary(r, run.published(), run.unchanged(), since(start)).closed(run.closed()).print(stderr);
+                new RunSummary(r, run.published(), run.unchanged(), since(start)).closed(run.closed(), run.reopened()).print(stderr);
                 code = exitCode(r);
                 if (code == ExitCodes.FAILED) {
                     nothingToRead();

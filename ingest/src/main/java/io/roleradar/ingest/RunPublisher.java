@@ -99,6 +99,10 @@ final class RunPublisher implements PostingSources.PostingSink {
         return plan.closed();
     }
 
+    int reopened() {
+        return plan.reopened();
+    }
+
     /** Publishes what waits in one transaction and records it; false when a stop aborted it. */
     private boolean publishPart() {
         WrittenOffsets written = new WrittenOffsets();

@@ -16,21 +16,34 @@ import java.util.Map;
  * @param unchanged how many were already published with the same content
  * @param aborted   true when a stop ended the run before its work was done
  */
-public record RunSummary(ReadResult read, int published, int unchanged, Duration took, int closed, boolean aborted) {
+public record RunSummary(ReadResult read, int published, int unchanged, Duration took, int closed, int reopened,
+                         boolean aborted) {
     private static final int SHOWN_REJECTS = 20;
 
     public RunSummary(ReadResult read, int published, int unchanged, Duration took) {
-        this(read, published, unchanged, took, 0, false);
+        this(read, published, unchanged, took, 0, 0, false);
     }
 
-    /** This summary, saying that {@code count} postings gone from their boards were published as closed. */
-    public RunSummary closed(int count) {
-        return new RunSummary(read, published, unchanged, took, count, aborted);
+    /**
+     * This summary, saying that {@code closedCount} postings gone from their boards were published as
+     * closed and {@code reopenedCount} listed again were published open.
+     */
+    public RunSummary closed(int closedCount, int reopenedCount) {
+        return new RunSummary(read, published, unchanged, took, closedCount, reopenedCount, aborted);
     }
 
     /** This summary of a run a stop ended, {@code published} being what its committed parts published. */
     public RunSummary stopped() {
-        return new RunSummary(read, published, unchanged, took, closed, true);
+        return new RunSummary(read, published, unchanged, took, closed, reopened, true);
+    }
+
+    /** " (5 of them closed, 1 reopened)", or nothing when none was. */
+    private String ofThem() {
+        if (closed == 0 && reopened == 0) {
+            return "";
+        }
+        return " (" + (closed > 0 ? closed + " of them closed" : "") + (closed > 0 && reopened > 0 ? ", " : "")
+                + (reopened > 0 ? reopened + (closed > 0 ? "" : " of them") + " reopened" : "") + ")";
     }
 
     public void print(PrintStream err) {
@@ -40,7 +53,7 @@ public record RunSummary(ReadResult read, int published, int unchanged, Duration
                 read.duplicates()));
         line.append(aborted && published == 0 ? "nothing published" : published + " published")
                 .append(aborted && published > 0 ? " before the stop (the next run publishes the rest)" : "")
-                .append(closed > 0 && !aborted ? " (" + closed + " of them closed)" : "").append(", ")
+                .append(aborted ? "" : ofThem()).append(", ")
                 .append(unchanged).append(" unchanged, ").append(read.rejected().size()).append(" rejected");
         Map<String, Integer> byKind = read.rejectedByKind();
         if (!byKind.isEmpty()) {

@@ -114,7 +114,7 @@ class PostingLifecycleIT {
         // A new process without the store rebuilds it from the topic, open lists included.
         Path fresh = dir.resolve("fresh-state");
         Run wednesday = run(fresh, day("wednesday"));
-        assertThat(wednesday.stderr()).as(wednesday.stderr()).contains("1 published", "7 unchanged");
+        assertThat(wednesday.stderr()).as(wednesday.stderr()).contains("1 published (1 of them reopened)", "7 unchanged");
         Map<String, RawPosting> afterWednesday = latest();
         assertThat(afterWednesday.get(BOARD + 4010).closedAt()).isNull();
         assertThat(afterWednesday.get(BOARD + 4010).firstSeenAt()).isEqualTo(today);

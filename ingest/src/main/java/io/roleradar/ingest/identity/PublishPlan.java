@@ -40,6 +40,7 @@ public final class PublishPlan {
     private final Map<String, Set<String>> listed = new LinkedHashMap<>();
     private int unchanged;
     private int closed;
+    private int reopened;
     private int publishedBefore;
     private long pendingChars;
 
@@ -82,6 +83,9 @@ public final class PublishPlan {
                 joined.add(new ToPublish(p, fingerprint, board));
             }
             return false;
+        }
+        if (entry != null && entry.fingerprint().closed() && !fingerprint.closed()) {
+            reopened++;
         }
         toPublish.add(new ToPublish(p, fingerprint, board != null ? board : entry == null ? null : entry.board()));
         pendingChars += p.description().length();
@@ -158,6 +162,11 @@ public final class PublishPlan {
 
     public int closed() {
         return closed;
+    }
+
+    /** Postings published open again after they had been published closed. */
+    public int reopened() {
+        return reopened;
     }
 
     /** Records what waits in the store, once its transaction committed. */
