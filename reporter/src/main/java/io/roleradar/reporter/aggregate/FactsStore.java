@@ -60,6 +60,9 @@ public final class FactsStore implements AutoCloseable {
     private final Resources resources;
     private final Cleaner.Cleanable cleanable;
     private int serial;
+    /** Puts of the latest facts not written yet. */
+    private final WriteBatch pending = new WriteBatch();
+    private int pendingCount;
 
     private FactsStore(Path dir, boolean keep) throws RocksDBException {
         this.resources = new Resources(dir, keep);
@@ -129,18 +132,37 @@ public final class FactsStore implements AutoCloseable {
     // --- the latest facts per id
 
     byte[] latest(byte[] id) {
-        ensureOpen();
+        flushLatest();
         return rocks(() -> resources.db.get(resources.latest, resources.readOptions, id));
     }
 
+    /** Puts the facts of an id, in a batch written before the next read (or every {@value #BATCH} puts). */
     void putLatest(byte[] id, byte[] value) {
+        ensureOpen();
         rocks(() -> {
-            resources.db.put(resources.latest, resources.writeOptions, id, value);
+            pending.put(resources.latest, id, value);
             return null;
         });
+        if (++pendingCount >= BATCH) {
+            flushLatest();
+        }
+    }
+
+    /** Writes the pending puts, so reads see them. */
+    private void flushLatest() {
+        ensureOpen();
+        if (pendingCount > 0) {
+            rocks(() -> {
+                resources.db.write(resources.writeOptions, pending);
+                return null;
+            });
+            pending.clear();
+            pendingCount = 0;
+        }
     }
 
     void deleteLatest(byte[] id) {
+        flushLatest();
         rocks(() -> {
             resources.db.delete(resources.latest, resources.writeOptions, id);
             return null;
@@ -149,7 +171,7 @@ public final class FactsStore implements AutoCloseable {
 
     /** Every posting's latest facts, in id order. */
     Cursor latest() {
-        ensureOpen();
+        flushLatest();
         return new Cursor(resources.db.newIterator(resources.latest, resources.readOptions), new byte[0]);
     }
 
@@ -162,7 +184,7 @@ public final class FactsStore implements AutoCloseable {
 
     /** Scratch entries in {@code prefix}'s range, in key order. */
     Cursor work(byte[] prefix) {
-        ensureOpen();
+        flushLatest();
         return new Cursor(resources.db.newIterator(resources.work, resources.readOptions), prefix);
     }
 
@@ -202,6 +224,7 @@ public final class FactsStore implements AutoCloseable {
     @Override
     public void close() {
         cleanable.clean();
+        pending.close();
     }
 
     /** Key order iteration over the entries that start with a prefix. */

@@ -34,7 +34,10 @@ public final class LatestPostings implements AutoCloseable {
     private long records;
     private long rawPostings;
     private long tombstones;
-    private long replaced;
+    /** Readable records applied, and tombstones that removed a posting: with the store's size, they give the replaced. */
+    private long accepted;
+    private long removedExisting;
+    /** Distinct ids in the store, or -1 until counted again after a change. */
     private int size;
 
     /** Latest postings in a temporary store, deleted on {@link #close()} (or when collected). */
@@ -55,7 +58,11 @@ public final class LatestPostings implements AutoCloseable {
     /** Closes the store (and deletes it unless it is kept); the counts stay readable. */
     @Override
     public void close() {
-        store.close();
+        try {
+            size(); // counted while the store is open, for the summary after the run
+        } finally {
+            store.close();
+        }
     }
 
     /** Reads one value (JSON bytes of a tagged posting) found at {@code where}. */
@@ -89,13 +96,11 @@ public final class LatestPostings implements AutoCloseable {
     public void accept(PostingFacts facts) {
         records++;
         taxonomyVersions.merge(facts.taxonomyVersion(), 1L, Long::sum);
-        byte[] id = facts.text().idUtf8();
-        if (store.latest(id) != null) {
-            replaced++;
-        } else {
-            size++;
-        }
-        store.putLatest(id, FactsCodec.encode(facts));
+        // No read before the write: whether it replaced a posting follows from the counts
+        // (replaced = applied - distinct at the end - removed by tombstones), so a record costs one put.
+        accepted++;
+        size = -1;
+        store.putLatest(facts.text().idUtf8(), FactsCodec.encode(facts));
     }
 
     /** Counts a record that could not be decoded, without storing anything for it. */
@@ -149,7 +154,8 @@ public final class LatestPostings implements AutoCloseable {
         byte[] key = id.getBytes(StandardCharsets.UTF_8);
         if (store.latest(key) != null) {
             store.deleteLatest(key);
-            size--;
+            removedExisting++;
+            size = -1;
         }
     }
 
@@ -169,7 +175,21 @@ public final class LatestPostings implements AutoCloseable {
 
     /** Distinct posting ids held. */
     public int size() {
+        if (size < 0) {
+            int n = 0;
+            try (FactsStore.Cursor c = store.latest()) {
+                while (c.next()) {
+                    n++;
+                }
+            }
+            size = n;
+        }
         return size;
+    }
+
+    /** The count a pass over every posting made, so {@link #size()} needs no pass of its own. */
+    void counted(int distinct) {
+        size = distinct;
     }
 
     /** Records read, readable or not, tombstones included. */
@@ -183,7 +203,7 @@ public final class LatestPostings implements AutoCloseable {
 
     /** Records that replaced an earlier record of the same id. */
     public long replaced() {
-        return replaced;
+        return accepted - size() - removedExisting;
     }
 
     public long rejected() {

@@ -22,7 +22,8 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
- * The market figures of one report, folded from the latest postings in one pass: counts per
+ * The market figures of one report, folded from the latest postings (passes over the
+ * {@link FactsStore}, see {@link #of(LatestPostings, Filters, boolean)}): counts per
  * quadrant, domain, level, company and ISO week, the summed round weights roleradar infers, the
  * rounds employers state ({@link StatedRounds}), pay, work modes, locations and the weekly changes.
  * The figures count <em>roles</em>: near-duplicate postings of one company ({@link RoleGroups}) are
@@ -114,7 +115,9 @@ public final class MarketReport {
         byte[] roles = prefix(serial, ROLE);
         try (FactsStore.Writer out = store.writer()) {
             try (FactsStore.Cursor c = store.latest()) {
+                int distinct = 0;
                 while (c.next()) {
+                    distinct++;
                     byte[] value = c.value();
                     PostingFacts f = FactsCodec.decode(value);
                     if (!filters.matches(f)) {
@@ -127,6 +130,7 @@ public final class MarketReport {
                         out.put(leaderKey(report.leaders, id), id);
                     }
                 }
+                latest.counted(distinct);
             }
             out.flush();
             try (FactsStore.Cursor c = store.work(companies)) {

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes postings.csv, one row per latest posting that passes the filters (ML or not, open or
- * closed), sorted by id, with the role it belongs to. With a
+ * closed), sorted by id, with the role it belongs to: read back from the facts store in id order
+ * ({@link MarketReport#forEachRow}), a chunk at a time. With a
  * million postings this is the longest part of a report after the read, so the rows are formatted
  * in chunks on every core and the chunks written in order: the file is the same as one made row by
  * row on one thread. A few chunks are in flight at a time, so the text held stays small (a chunk is
