@@ -30,10 +30,11 @@ import java.util.regex.Pattern;
 /**
  * The load run of issue 6: N generated postings through ingest, the classifier and the reporter,
  * each its own JVM with the production heap caps (ingest and classifier -Xmx256m, reporter
- * -Xmx512m), on an embedded broker of its own, measured against Kafka's own
- * {@code ProducerPerformance} and {@code ConsumerPerformance} on the same records in the same run.
- * Prints the end-to-end time, the throughput as a ratio of Kafka's produce rate, each stage's time
- * and the peak resident memory (VmHWM) of every process. A harness, not a test: see BENCHMARKS.md.
+ * -Xmx512m), on an embedded broker of its own. Prints the end-to-end time, each stage's time, the
+ * peak resident memory (VmHWM) of every process, and the CPU a posting of each process against the
+ * floor of issue 17 ({@link CostFloor}: Kafka's own tools moving the same records through two
+ * topics, transactionally, plus the classifier's rules alone), measured in the same run on the same
+ * broker. A harness, not a test: see BENCHMARKS.md.
  *
  * <pre>
  * java -cp ... io.roleradar.app.bench.PipelineLoadBenchmark [postings=1000000] [workDir] [postingsPerIngestRun=all] [ingestHeap=256m]
@@ -63,24 +64,9 @@ public final class PipelineLoadBenchmark {
             String servers = broker.bootstrapServers();
             ProcessStats brokerStats = ProcessStats.watch(ProcessHandle.of(broker.pid()).orElseThrow());
 
-            // Baseline: Kafka's own tools on the same records (payloads drawn from one source file).
-            String perfTopic = "perf-" + System.nanoTime();
-            // A plain (not compacted) topic: ProducerPerformance sends without keys.
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-                admin.createTopics(List.of(new NewTopic(perfTopic, 3, (short) 1))).all().get();
-            }
-            double brokerCpuBefore = brokerStats.cpuSeconds();
-            Stage produce = Stage.run("ProducerPerformance", "512m", work.resolve("producer-perf.log"),
-                    List.of("org.apache.kafka.tools.ProducerPerformance", "--topic", perfTopic, "--num-records",
-                            String.valueOf(n), "--payload-file", sources.resolve(fileName(0)).toString(), "--throughput",
-                            "-1", "--producer-props", "bootstrap.servers=" + servers, "acks=all", "enable.idempotence=true",
-                            "compression.type=lz4", "linger.ms=20"));
-            double produceRate = number(produce.log(), "([0-9.]+) records/sec", 1);
-            double brokerCpuProduce = brokerStats.cpuSeconds() - brokerCpuBefore;
-            Stage consume = Stage.run("ConsumerPerformance", "512m", work.resolve("consumer-perf.log"),
-                    List.of("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", servers, "--topic",
-                            perfTopic, "--messages", String.valueOf(n), "--timeout", "120000"));
-            double consumeRate = consumerRate(consume.log());
+            // The floor: Kafka's own tools moving the same records (payloads: one source file's lines)
+            // through two topics, transactionally, and the classifier's rules alone.
+            CostFloor floor = CostFloor.measure(servers, brokerStats, sources.resolve(fileName(0)), n, work);
 
             // The pipeline as it runs in production: the classifier is a long-running service that tags
             // each ingest run as soon as its transaction commits, while the next run reads its sources;
@@ -131,8 +117,6 @@ public final class PipelineLoadBenchmark {
 
             System.out.println();
             System.out.printf("| what | time | postings/s | peak RSS |%n| --- | ---: | ---: | ---: |%n");
-            System.out.printf("| Kafka ProducerPerformance (baseline) | %s | %,.0f | %s |%n", secs(produce.took()), produceRate, mb(produce.peakRssKb()));
-            System.out.printf("| Kafka ConsumerPerformance | %s | %,.0f | %s |%n", secs(consume.took()), consumeRate, mb(consume.peakRssKb()));
             System.out.printf("| ingest (%d run%s, -Xmx%s) | %s | %,.0f | %s |%n", ingests.size(), ingests.size() > 1 ? "s" : "", ingestHeap,
                     secs(Duration.ofMillis(ingestMillis)), n / (ingestMillis / 1000.0), mb(ingestPeak));
             System.out.printf("| ingest, first start to last exit (wall) | %s | %,.0f | |%n",
@@ -144,20 +128,23 @@ public final class PipelineLoadBenchmark {
             System.out.printf("| reporter run (-Xmx512m, ParallelGC) | %s | %,.0f | %s |%n", secs(reporter.took()),
                     n / (reporter.took().toMillis() / 1000.0), mb(reporter.peakRssKb()));
             System.out.printf("| **end to end** | **%s** | **%,.0f** | broker %s |%n", secs(total), e2eRate, mb(brokerPeak));
-            System.out.printf("%nend-to-end throughput / Kafka produce rate = **%.2f** (goal >= 0.5)%n", e2eRate / produceRate);
-            // How busy the machine was: the baseline's producer and broker, and the pipeline's processes.
+            // Where the CPU went: the pipeline's processes against the floor.
             int cores = Runtime.getRuntime().availableProcessors();
             double ingestCpu = ingests.stream().mapToDouble(Stage::cpuSeconds).sum();
             double pipelineCpu = ingestCpu + classifier.cpuSeconds() + reporter.cpuSeconds() + brokerCpuPipeline;
-            System.out.printf("%nCPU (user + system, from /proc; %d cores):%n", cores);
-            System.out.printf("  baseline: ProducerPerformance %.1f s + broker %.1f s in %s = %.2f cores busy%n",
-                    produce.cpuSeconds(), brokerCpuProduce, secs(produce.took()),
-                    (produce.cpuSeconds() + brokerCpuProduce) / (produce.took().toMillis() / 1000.0));
-            System.out.printf("  pipeline: ingest %.1f s + classifier %.1f s + reporter %.1f s + broker %.1f s = %.1f s in %s"
-                            + " = %.2f cores busy; %.0f us of CPU per posting (baseline: %.0f us)%n",
-                    ingestCpu, classifier.cpuSeconds(), reporter.cpuSeconds(), brokerCpuPipeline, pipelineCpu, secs(total),
-                    pipelineCpu / (total.toMillis() / 1000.0), pipelineCpu / n * 1e6,
-                    (produce.cpuSeconds() + brokerCpuProduce) / n * 1e6);
+            System.out.printf("%nCPU a posting (user + system, from /proc; %d cores):%n", cores);
+            System.out.printf("| what | us a posting |%n| --- | ---: |%n");
+            System.out.printf("| ingest | %.0f |%n| classifier | %.0f |%n| reporter | %.0f |%n| broker | %.0f |%n",
+                    ingestCpu / n * 1e6, classifier.cpuSeconds() / n * 1e6, reporter.cpuSeconds() / n * 1e6,
+                    brokerCpuPipeline / n * 1e6);
+            System.out.printf("| **pipeline** | **%.0f** |%n", pipelineCpu / n * 1e6);
+            System.out.printf("| floor: Kafka moving the records through two topics, transactional (tools + broker) | %.0f |%n",
+                    floor.kafkaCpuSeconds() / n * 1e6);
+            System.out.printf("| floor: the classifier's rules alone | %.0f |%n", floor.rulesMicros());
+            System.out.printf("| **floor** | **%.0f** |%n", floor.micros());
+            System.out.printf("%npipeline / floor = **%.2f** (goal <= 2); transactional produce rate %,.0f/s; "
+                            + "the pipeline kept %.2f cores busy%n", pipelineCpu / n * 1e6 / floor.micros(),
+                    floor.produceRate(), pipelineCpu / (total.toMillis() / 1000.0));
             System.out.printf("exit codes: ingest %s, classifier %d, reporter %d; reporter counted %d records, %d distinct "
                             + "postings (expected %d)%n", ingests.stream().map(s -> String.valueOf(s.exit())).toList(),
                     classifier.exit(), reporter.exit(), counts.path("records").asLong(), counts.path("distinctPostings").asLong(), n);
@@ -229,24 +216,13 @@ public final class PipelineLoadBenchmark {
         return new long[] {files, bytes};
     }
 
-    private static double number(String text, String regex, int group) {
+    static double number(String text, String regex, int group) {
         Matcher m = Pattern.compile(regex).matcher(text);
         double last = Double.NaN;
         while (m.find()) {
             last = Double.parseDouble(m.group(group));
         }
         return last;
-    }
-
-    /** ConsumerPerformance prints a header and a CSV line; nMsg.sec is the sixth column. */
-    private static double consumerRate(String log) {
-        for (String line : log.split("\n")) {
-            String[] cols = line.split(",\\s*");
-            if (cols.length >= 6 && cols[0].matches("\\d{4}-.*")) {
-                return Double.parseDouble(cols[5]);
-            }
-        }
-        return Double.NaN;
     }
 
     private static String secs(Duration d) {
