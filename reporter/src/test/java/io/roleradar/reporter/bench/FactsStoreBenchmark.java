@@ -61,23 +61,51 @@ public final class FactsStoreBenchmark {
                 Path gcLog = work.resolve("gc-" + n + ".log");
                 Path log = work.resolve("report-" + n + ".log");
                 String load = load();
-                String out = run(log, List.of("/usr/bin/time", "-v", java(), "-Xmx512m", "-XX:+UseParallelGC",
-                        "-Xlog:gc:file=" + gcLog, "-cp", classpath, ReportChild.class.getName(), "run", "-q",
+                List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v", java(), "-Xmx512m",
+                        "-XX:+UseParallelGC", "-Xlog:gc:file=" + gcLog));
+                for (String option : System.getProperty("bench.jvm", "").trim().split("\\s+")) {
+                    if (!option.isEmpty()) {
+                        command.add(option);
+                    }
+                }
+                command.addAll(List.of("-cp", classpath, ReportChild.class.getName(), "run", "-q",
                         "--out-dir", work.resolve("reports-" + n).toString(), "--bootstrap-servers", servers,
                         "--topic-tagged", topic, "--state-dir", state.toString(), "--keep-state"));
+                // The store's largest size while the report runs, sampled every second.
+                long[] peak = {0};
+                Thread sampler = new Thread(() -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        try {
+                            peak[0] = Math.max(peak[0], du(state));
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (IOException | RuntimeException e) {
+                            // the store's files change under the walk: try again
+                        }
+                    }
+                }, "store-size");
+                sampler.setDaemon(true);
+                sampler.start();
+                String out = run(log, command);
+                sampler.interrupt();
+                sampler.join();
                 long disk = du(state);
                 String reopen = run(work.resolve("reopen-" + n + ".log"), List.of("/usr/bin/time", "-v", java(),
                         "-Xmx512m", "-cp", classpath, ReopenChild.class.getName(), state.toString()));
                 System.out.printf(Locale.ROOT, "RESULT postings=%d value_bytes=%.0f B/posting load_before=%s load_after=%s%n",
                         n, (double) bytes / n, load, load());
                 System.out.printf(Locale.ROOT, "RESULT report: wall %s, cpu %.1f s (user %s + sys %s), peak RSS %d MB, "
-                                + "heap after GC max %d MB, cpu per posting %.1f us%n",
+                                + "heap after GC max %d MB (after a full GC max %d MB), cpu per posting %.1f us%n",
                         field(out, "Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\): (\\S+)"),
                         cpuSeconds(out), field(out, "User time \\(seconds\\): (\\S+)"),
-                        field(out, "System time \\(seconds\\): (\\S+)"), rssMb(out), maxHeapAfterGc(gcLog),
+                        field(out, "System time \\(seconds\\): (\\S+)"), rssMb(out), maxHeapAfterGc(gcLog, "Pause"),
+                        maxHeapAfterGc(gcLog, "Pause Full"),
                         cpuSeconds(out) * 1e6 / n);
-                System.out.printf(Locale.ROOT, "RESULT store kept: %.0f MB, %.0f MB per million postings%n",
-                        disk / 1e6, disk / 1e6 / (n / 1e6));
+                System.out.printf(Locale.ROOT, "RESULT store: at most %.0f MB during the run (%.0f MB per million "
+                                + "postings), %.0f MB kept at the end (%.0f MB per million)%n", peak[0] / 1e6,
+                        peak[0] / 1e6 / (n / 1e6), disk / 1e6, disk / 1e6 / (n / 1e6));
+                System.out.println("RESULT " + field(out, "(thread cpu ms: .*)"));
                 System.out.printf(Locale.ROOT, "RESULT reopen: %s, wall %s, peak RSS %d MB%n",
                         reopen.lines().filter(l -> l.startsWith("open_ms=")).findFirst().orElse("?"),
                         field(reopen, "Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\): (\\S+)"), rssMb(reopen));
@@ -141,10 +169,12 @@ public final class FactsStoreBenchmark {
         return Long.parseLong(field(out, "Maximum resident set size \\(kbytes\\): (\\d+)")) / 1024;
     }
 
-    private static int maxHeapAfterGc(Path gcLog) throws IOException {
+    /** The largest heap after a collection of the kind ({@code Pause}: any; {@code Pause Full}: what is really kept). */
+    private static int maxHeapAfterGc(Path gcLog, String kind) throws IOException {
         int max = 0;
         for (String line : Files.readAllLines(gcLog)) {
-            if (!line.contains("Pause Young") && !line.contains("Pause Full")) {
+            // The first full collection, at start-up, is for class metadata; it says nothing of the facts.
+            if (!line.contains(kind) || line.contains("Metadata GC Threshold")) {
                 continue;
             }
             Matcher m = HEAP_AFTER_GC.matcher(line);
