@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 17: the reports made from the facts kept on disk (RocksDB) equal, byte for byte, those the
  * reporter made when it kept every posting's facts on its heap. The files under
  * {@code src/test/resources/golden} were written by the in-memory reporter
- * (cb25175) with {@code -Dgolden.write=true}, for every fixture, open postings and all postings, and
+ * (cea7398, before the facts store) with {@code -Dgolden.write=true}, for every fixture, open postings and all postings, and
  * two filters; each case writes the thirteen CSVs, postings.csv, report.html and manifest.json with a
  * fixed day, subtitle and start so nothing but the figures can differ.
  */
