@@ -1,5 +1,6 @@
 package io.roleradar.classifier;
 
+import io.roleradar.classifier.learn.FeatureNames;
 import io.roleradar.classifier.learn.FeatureVector;
 import io.roleradar.classifier.learn.LearnedModel;
 import io.roleradar.classifier.process.ProcessFinder;
@@ -57,17 +58,14 @@ public final class Classifier {
     private final RoundPlanner rounds;
     private final ProcessFinder processFinder;
     private final LevelReader levelReader;
-    private final String[] ruleIds;
-    private final String[] phraseNames;
+    private final FeatureNames featureNames;
     /** The learned decisions, or null when the taxonomy has no model and its thresholds decide. */
     private final LearnedModel learned;
 
     public Classifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
         this.rules = taxonomy.rules().toArray(new Rule[0]);
-        this.ruleIds = taxonomy.rules().stream().map(Rule::id).toArray(String[]::new);
-        this.phraseNames = taxonomy.rules().stream().flatMap(r -> r.phrases().stream().map(p -> r.id() + ":" + p))
-                .toArray(String[]::new);
+        this.featureNames = new FeatureNames(taxonomy.rules());
         this.learned = taxonomy.model() == null ? null : new LearnedModel(taxonomy);
         // Two automata: the title's rules and the description's, so each text is scanned only for
         // the phrases that can count there (a title's "it" or "ii" is noise in a description).
@@ -343,12 +341,8 @@ public final class Classifier {
         return rules;
     }
 
-    String[] ruleIds() {
-        return ruleIds;
-    }
-
-    String[] phraseNames() {
-        return phraseNames;
+    FeatureNames featureNames() {
+        return featureNames;
     }
 
     LevelReader levelReader() {

@@ -45,6 +45,13 @@ final class Scan {
     /** What the learned decisions read: each rule's matches by place, and the title's words. */
     final FeatureVector features;
 
+    /**
+     * Each signal's sum and each domain's, made on the first read once the scan is over: the
+     * decisions read them many times.
+     */
+    private double[] signalSums;
+    private double[] domainSums;
+
     private int[] hits = new int[96];
     private int textLength;
     private int hitCount;
@@ -56,7 +63,7 @@ final class Scan {
         this.rules = classifier.rules();
         this.sums = new double[rules.length];
         this.evidence = new Evidences[rules.length];
-        this.features = new FeatureVector(classifier.ruleIds(), classifier.phraseNames());
+        this.features = new FeatureVector(classifier.featureNames());
     }
 
     /** Level, boilerplate and requirement-line rules describe the posting's shape, not its work. */
@@ -144,14 +151,15 @@ final class Scan {
         // names: a line naming many fields ("e.g. risk scoring, recommendation, NLP") lists examples.
         int[] lineDomains = new int[layout.lineCount()];
         for (int h = 0; h < hitCount; h++) {
+            int hitLine = layout.lineOf(hits[h * 3 + 1]);
             for (int r : classifier.textRulesOf(hits[h * 3])) {
                 if (rules[r].signal() == Signal.DOMAIN) {
-                    lineDomains[layout.lineOf(hits[h * 3 + 1])] |= 1 << rules[r].domain().ordinal();
+                    lineDomains[hitLine] |= 1 << rules[r].domain().ordinal();
                 }
                 if (rules[r].signal() == Signal.BOILERPLATE) {
-                    layout.markBoilerplate(hits[h * 3 + 1]);
+                    layout.markBoilerplateLine(hitLine);
                 } else if (rules[r].signal() == Signal.REQUIREMENT) {
-                    layout.markRequirement(hits[h * 3 + 1]);
+                    layout.markRequirementLine(hitLine);
                 }
             }
         }
@@ -159,11 +167,13 @@ final class Scan {
             int p = hits[h * 3];
             int s = hits[h * 3 + 1];
             int e = hits[h * 3 + 2];
-            SectionKind kind = layout.kindAt(s);
+            int hitLine = layout.lineOf(s);
+            SectionKind kind = layout.kindOfLine(hitLine);
             double w = sections.weight(kind);
             if (w <= 0) {
                 continue;
             }
+            boolean requirement = layout.isRequirementLine(hitLine);
             if (classifier.isYears(p)) {
                 years(text, s, e, w);
             }
@@ -176,15 +186,15 @@ final class Scan {
                 }
                 double weight = w;
                 if (rule.signal() == Signal.DOMAIN
-                        && Integer.bitCount(lineDomains[layout.lineOf(s)]) >= thresholds.domainExamples()) {
+                        && Integer.bitCount(lineDomains[hitLine]) >= thresholds.domainExamples()) {
                     weight *= thresholds.domainExamplesWeight();
                 }
                 add(r, weight, text, SourceField.DESCRIPTION, s, e);
                 if (isFeature(rule)) {
-                    features.add(r, classifier.textPhrasesOf(p)[k], Bucket.ofText(kind, layout.isRequirement(s)), weight / w, text,
+                    features.add(r, classifier.textPhrasesOf(p)[k], Bucket.ofText(kind, requirement), weight / w, text,
                             SourceField.DESCRIPTION, s, e);
                 }
-                if (rule.signal() == Signal.DOMAIN && layout.isRequirement(s)) {
+                if (rule.signal() == Signal.DOMAIN && requirement) {
                     requiredDomain[rule.domain().ordinal()] += rule.weight() * weight / w;
                 }
                 if (rule.signal() == Signal.LEVEL && Classifier.rank(rule.level()) > Classifier.rank(textLevel)) {
@@ -223,6 +233,7 @@ final class Scan {
     private void add(int r, double weight, String fieldText, SourceField field, int s, int e) {
         Rule rule = rules[r];
         sums[r] = Math.min(rule.cap(), sums[r] + weight);
+        signalSums = null;
         if (evidence[r] == null) {
             evidence[r] = new Evidences();
         }
@@ -231,13 +242,25 @@ final class Scan {
 
     /** The sum of a signal's weighted, capped matches. */
     double signal(Signal signal) {
-        double total = 0;
+        sumUp();
+        return signalSums[signal.ordinal()];
+    }
+
+    /** Adds up each signal's and each domain's rules, in the rules' order. */
+    private void sumUp() {
+        if (signalSums != null) {
+            return;
+        }
+        double[] bySignal = new double[Signal.values().length];
+        double[] byDomain = new double[Domain.values().length];
         for (int r = 0; r < rules.length; r++) {
-            if (rules[r].signal() == signal) {
-                total += rules[r].weight() * sums[r];
+            bySignal[rules[r].signal().ordinal()] += rules[r].weight() * sums[r];
+            if (rules[r].signal() == Signal.DOMAIN) {
+                byDomain[rules[r].domain().ordinal()] += rules[r].weight() * sums[r];
             }
         }
-        return total;
+        domainSums = byDomain;
+        signalSums = bySignal;
     }
 
     /** The sum of a signal's matches from rules of one scope. */
@@ -252,13 +275,8 @@ final class Scan {
     }
 
     double domain(Domain domain) {
-        double total = 0;
-        for (int r = 0; r < rules.length; r++) {
-            if (rules[r].signal() == Signal.DOMAIN && rules[r].domain() == domain) {
-                total += rules[r].weight() * sums[r];
-            }
-        }
-        return total;
+        sumUp();
+        return domainSums[domain.ordinal()];
     }
 
     boolean has(Signal signal) {

@@ -31,8 +31,7 @@ public final class FeatureVector {
     public static final String HAND = "hand:";
     private static final SourceField[] FIELDS = SourceField.values();
 
-    private final String[] ruleIds;
-    private final String[] phraseNames;
+    private final FeatureNames names;
     /** The text of each field, by {@link SourceField} ordinal, for cutting evidence out of it. */
     private final String[] texts = new String[FIELDS.length];
     private final double[] counts;
@@ -41,6 +40,8 @@ public final class FeatureVector {
     private final int[] firstEnd;
     private final byte[] firstField;
     private int[] fired;
+    /** {@code log(1 + count)} of each rule feature, made on the first read once the scan is over. */
+    private double[] values;
     /** Phrase features by {@code phrase * Bucket.COUNT + bucket}: few fire per posting, so a map. */
     private final Map<Integer, PhraseCount> phrases = new HashMap<>();
     private final Map<String, PhraseCount> words = new LinkedHashMap<>();
@@ -49,6 +50,8 @@ public final class FeatureVector {
     /** How often one phrase or word matched in one place, and where first. */
     public final class PhraseCount {
         private double count;
+        /** {@code log(1 + count)} once asked for: every decision reads it, the count no longer changes. */
+        private double value = Double.NaN;
         private final int start;
         private final int end;
         private final SourceField field;
@@ -62,7 +65,15 @@ public final class FeatureVector {
         }
 
         public double value() {
-            return Math.log1p(count);
+            if (Double.isNaN(value)) {
+                value = Math.log1p(count);
+            }
+            return value;
+        }
+
+        private void add(double amount) {
+            count += amount;
+            value = Double.NaN;
         }
 
         public Evidence evidence() {
@@ -70,14 +81,10 @@ public final class FeatureVector {
         }
     }
 
-    /**
-     * @param ruleIds     the taxonomy's rule ids, in order
-     * @param phraseNames every rule's phrases in order, each named {@code ruleId:phrase}
-     */
-    public FeatureVector(String[] ruleIds, String[] phraseNames) {
-        this.ruleIds = ruleIds;
-        this.phraseNames = phraseNames;
-        this.counts = new double[ruleIds.length * Bucket.COUNT];
+    /** @param names the names of the taxonomy's rule and phrase features */
+    public FeatureVector(FeatureNames names) {
+        this.names = names;
+        this.counts = new double[names.rules() * Bucket.COUNT];
         this.firstStart = new int[counts.length];
         this.firstEnd = new int[counts.length];
         this.firstField = new byte[counts.length];
@@ -95,6 +102,7 @@ public final class FeatureVector {
     public void add(int rule, int phrase, Bucket bucket, double amount, String fieldText, SourceField field, int start, int end) {
         texts[field.ordinal()] = fieldText;
         fired = null;
+        values = null;
         int f = index(rule, bucket);
         if (counts[f] == 0) {
             keepFirst(f, field, start, end);
@@ -105,7 +113,7 @@ public final class FeatureVector {
         }
         counts[f] += amount;
         phrases.computeIfAbsent(phrase * Bucket.COUNT + bucket.ordinal(),
-                k -> new PhraseCount(field, start, end, ruleIds[rule])).count += amount;
+                k -> new PhraseCount(field, start, end, names.ruleId(rule))).add(amount);
     }
 
     private void keepFirst(int f, SourceField field, int start, int end) {
@@ -121,7 +129,7 @@ public final class FeatureVector {
 
     /** The name of phrase feature {@code key}: {@code ruleId:phrase@BUCKET}. */
     public String phraseName(int key) {
-        return phraseNames[key / Bucket.COUNT] + "@" + Bucket.values()[key % Bucket.COUNT].name();
+        return names.phraseFeature(key);
     }
 
     /** Adds every word of a title or department, lower-cased, as a feature with its span. */
@@ -157,13 +165,19 @@ public final class FeatureVector {
 
     /** The value of rule feature {@code f}: {@code log(1 + matches)}, 0 when it never matched. */
     public double value(int f) {
-        return counts[f] == 0 ? 0 : Math.log1p(counts[f]);
+        if (values == null) {
+            values = new double[counts.length];
+            for (int g = 0; g < counts.length; g++) {
+                values[g] = counts[g] == 0 ? 0 : Math.log1p(counts[g]);
+            }
+        }
+        return values[f];
     }
 
     public Evidence evidence(int f) {
         SourceField field = FIELDS[firstField[f]];
         return new Evidence(texts[field.ordinal()].substring(firstStart[f], firstEnd[f]), field, firstStart[f], firstEnd[f],
-                ruleIds[f / Bucket.COUNT]);
+                names.ruleId(f / Bucket.COUNT));
     }
 
     /** The title and department words, by feature name, each with its first span. */
@@ -173,7 +187,7 @@ public final class FeatureVector {
 
     /** The name of rule feature {@code f}, as the taxonomy's {@code model} section spells it. */
     public String name(int f) {
-        return name(ruleIds[f / Bucket.COUNT], Bucket.values()[f % Bucket.COUNT]);
+        return names.ruleFeature(f);
     }
 
     public static String name(String ruleId, Bucket bucket) {

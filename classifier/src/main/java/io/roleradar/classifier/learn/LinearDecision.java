@@ -21,11 +21,14 @@ public final class LinearDecision {
     private final double threshold;
     private final double[] ruleWeights;
     private final Map<String, Double> wordWeights;
-    /** By phrase feature key, {@code phrase * Bucket.COUNT + bucket}, as {@link FeatureVector#phrases()}. */
-    private final Map<Integer, Double> phraseWeights;
+    /**
+     * By phrase feature key, {@code phrase * Bucket.COUNT + bucket}, as {@link FeatureVector#phrases()};
+     * 0 for a phrase feature the decision has no weight for.
+     */
+    private final double[] phraseWeights;
 
     private LinearDecision(double bias, double threshold, double[] ruleWeights, Map<String, Double> wordWeights,
-                           Map<Integer, Double> phraseWeights) {
+                           double[] phraseWeights) {
         this.bias = bias;
         this.threshold = threshold;
         this.ruleWeights = ruleWeights;
@@ -44,7 +47,7 @@ public final class LinearDecision {
                 phraseIndex.putIfAbsent(rules.get(r).id() + ":" + p, phrase++);
             }
         }
-        Map<Integer, Double> phrases = new HashMap<>();
+        double[] phrases = new double[phrase * Bucket.COUNT];
         double[] byRule = new double[rules.size() * Bucket.COUNT];
         Map<String, Double> words = new HashMap<>();
         weights.weights().forEach((name, w) -> {
@@ -56,7 +59,7 @@ public final class LinearDecision {
             int at = name.lastIndexOf('@');
             // The loader has checked every name, so the rule, phrase and bucket exist.
             if (name.indexOf(':') >= 0) {
-                phrases.put(phraseIndex.get(name.substring(0, at)) * Bucket.COUNT + Bucket.valueOf(name.substring(at + 1)).ordinal(), w);
+                phrases[phraseIndex.get(name.substring(0, at)) * Bucket.COUNT + Bucket.valueOf(name.substring(at + 1)).ordinal()] = w;
                 return;
             }
             byRule[FeatureVector.index(ruleIndex.get(name.substring(0, at)), Bucket.valueOf(name.substring(at + 1)))] = w;
@@ -71,8 +74,8 @@ public final class LinearDecision {
             z += ruleWeights[f] * v.value(f);
         }
         for (Map.Entry<Integer, FeatureVector.PhraseCount> p : v.phrases().entrySet()) {
-            Double w = phraseWeights.get(p.getKey());
-            if (w != null) {
+            double w = phraseWeights[p.getKey()];
+            if (w != 0) {
                 z += w * p.getValue().value();
             }
         }
@@ -110,7 +113,7 @@ public final class LinearDecision {
             }
         }
         v.phrases().forEach((key, count) -> {
-            double c = phraseWeights.getOrDefault(key, 0.0) * count.value();
+            double c = phraseWeights[key] * count.value();
             if (yes ? c > 0 : c < 0) {
                 pushes.add(new Push(Math.abs(c), v.phraseName(key), count));
             }

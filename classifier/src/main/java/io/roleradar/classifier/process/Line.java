@@ -54,7 +54,7 @@ record Line(int start, int content, int end, boolean listItem) {
                 && (Character.isWhitespace(text.charAt(s + 1)) || first != '-' && first != '*')) {
             item = true;
             c = s + 1;
-        } else {
+        } else if (first == '(' || Character.isDigit(first)) { // what a list number starts with
             Matcher m = NUMBER.matcher(text).region(s, e);
             if (m.lookingAt()) {
                 item = true;

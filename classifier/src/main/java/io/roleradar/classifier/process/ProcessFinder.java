@@ -110,9 +110,15 @@ public final class ProcessFinder {
 
     private Heading heading(String text, List<Line> lines, int i) {
         Line line = lines.get(i);
-        if (contains(notProcess, text, line.start(), line.end())) {
-            return Heading.NONE;
-        }
+        Heading heading = headingByItsWords(text, lines, i);
+        // A line of process boilerplate ("our fair hiring process") heads no process section. Looked
+        // for only on a line that would otherwise head one: most lines head nothing.
+        return heading != Heading.NONE && contains(notProcess, text, line.start(), line.end()) ? Heading.NONE : heading;
+    }
+
+    /** What {@link #heading} says of line {@code i} before process boilerplate is ruled out. */
+    private Heading headingByItsWords(String text, List<Line> lines, int i) {
+        Line line = lines.get(i);
         if (line.headingLike(text, rules.headingMaxChars())) {
             if (contains(headings, text, line.start(), line.end())) {
                 return Heading.STRONG;
@@ -232,7 +238,10 @@ public final class ProcessFinder {
 
     /** Outside a process section: the steps named by sentences about the candidate's process. */
     private List<InterviewProcess.Step> sentenceSteps(String text, Line line) {
-        if (contains(notProcess, text, line.start(), line.end())) {
+        // Most lines speak of no process: a line without a cue has no sentence with one. Process
+        // boilerplate is looked for only in a line that has one.
+        if (!contains(sentenceCues, text, line.content(), line.end())
+                || contains(notProcess, text, line.start(), line.end())) {
             return List.of();
         }
         List<InterviewProcess.Step> steps = new ArrayList<>();

@@ -111,12 +111,22 @@ public final class Layout {
 
     /** Marks the line holding {@code offset} as boilerplate, e.g. an equal-opportunity paragraph. */
     public void markBoilerplate(int offset) {
-        kinds[lineOf(offset)] = SectionKind.BOILERPLATE;
+        markBoilerplateLine(lineOf(offset));
+    }
+
+    /** Marks line {@code line} as boilerplate. */
+    public void markBoilerplateLine(int line) {
+        kinds[line] = SectionKind.BOILERPLATE;
     }
 
     /** Marks the line holding {@code offset} as stating a requirement. */
     public void markRequirement(int offset) {
-        requirement[lineOf(offset)] = true;
+        markRequirementLine(lineOf(offset));
+    }
+
+    /** Marks line {@code line} as stating a requirement. */
+    public void markRequirementLine(int line) {
+        requirement[line] = true;
     }
 
     /**
@@ -124,7 +134,11 @@ public final class Layout {
      * section, or a line with a requirement phrase outside the nice-to-have and boilerplate sections.
      */
     public boolean isRequirement(int offset) {
-        int line = lineOf(offset);
+        return isRequirementLine(lineOf(offset));
+    }
+
+    /** {@link #isRequirement} of the text of line {@code line}. */
+    public boolean isRequirementLine(int line) {
         SectionKind kind = kinds[line];
         return kind == SectionKind.REQUIREMENTS
                 || requirement[line] && kind != SectionKind.NICE_TO_HAVE && kind != SectionKind.BOILERPLATE;
