@@ -3,7 +3,6 @@ package io.roleradar.classifier.train;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import io.roleradar.classifier.Classifier;
-import io.roleradar.classifier.eval.Label;
 import io.roleradar.classifier.eval.Labels;
 import io.roleradar.classifier.eval.PostingsFile;
 import io.roleradar.classifier.eval.Split;
@@ -114,30 +113,16 @@ public final class EmbeddingExperiment {
             throw new IllegalArgumentException("give --labels FILE.csv");
         }
         Classifier classifier = new Classifier(shipped.withoutModel());
-        Map<String, Label> labels = new LinkedHashMap<>();
-        for (Label l : Labels.read(labelFiles)) {
-            labels.put(l.id(), l);
-        }
-        // The same examples TrainModel builds: tune part only.
+        // The same examples TrainModel builds: tune part only (the locked part is never embedded).
         List<TrainModel.Example> examples = new ArrayList<>();
         List<RawPosting> raw = new ArrayList<>();
-        int notTune = 0;
-        for (Label l : labels.values()) {
-            RawPosting p = byId.get(l.id());
-            if (p == null) {
-                continue;
-            }
-            if (!Split.TUNE.equals(split.partOf(p.source()))) {
-                notTune++; // the locked part is a test set: never read, never embedded
-                continue;
-            }
-            String company = l.company() == null || l.company().isBlank() ? p.source() : l.company();
-            examples.add(new TrainModel.Example(l, classifier.features(p), company.toLowerCase(Locale.ROOT), classifier.classify(p)));
-            raw.add(p);
+        TrainModel.TunePart tune = TrainModel.TunePart.of(Labels.read(labelFiles), byId, split);
+        for (TrainModel.TunePart.Posting t : tune.postings()) {
+            examples.add(new TrainModel.Example(t.label(), classifier.features(t.posting()), t.company(),
+                    classifier.classify(t.posting())));
+            raw.add(t.posting());
         }
-        System.out.printf(Locale.ROOT, "tune examples: %d (%d ML roles), %d companies; %d labelled postings outside the tune part left unread%n",
-                examples.size(), examples.stream().filter(e -> e.label().mlRole()).count(),
-                examples.stream().map(TrainModel.Example::company).distinct().count(), notTune);
+        tune.describe(examples);
 
         Map<String, float[]> vectors = embeddings(raw, textChars, cache);
         Files.createDirectories(logDir);

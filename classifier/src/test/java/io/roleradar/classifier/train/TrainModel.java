@@ -79,6 +79,47 @@ public final class TrainModel {
     record Example(Label label, Map<String, Double> features, String company, Tags byThresholds) {
     }
 
+    /**
+     * The labelled postings of the tune part, the only ones training and its experiments may read:
+     * a posting whose source the split does not call tune (the locked test part) is left unread.
+     *
+     * @param leftOut how many labelled postings lie outside the tune part
+     */
+    record TunePart(List<Posting> postings, int leftOut) {
+        /** A tune posting with its label and the company its cross-validation folds group by. */
+        record Posting(Label label, RawPosting posting, String company) {
+        }
+
+        static TunePart of(List<Label> labelList, Map<String, RawPosting> byId, Split split) {
+            Map<String, Label> labels = new LinkedHashMap<>();
+            for (Label l : labelList) {
+                labels.put(l.id(), l); // a later file's label for an id replaces the earlier one
+            }
+            List<Posting> postings = new ArrayList<>();
+            int leftOut = 0;
+            for (Label l : labels.values()) {
+                RawPosting p = byId.get(l.id());
+                if (p == null) {
+                    continue;
+                }
+                if (!Split.TUNE.equals(split.partOf(p.source()))) {
+                    leftOut++; // the locked part is a test set: never read
+                    continue;
+                }
+                String company = l.company() == null || l.company().isBlank() ? p.source() : l.company();
+                postings.add(new Posting(l, p, company.toLowerCase(Locale.ROOT)));
+            }
+            return new TunePart(postings, leftOut);
+        }
+
+        /** Prints how many examples were made of the tune part, and how many postings were left unread. */
+        void describe(List<Example> examples) {
+            System.out.printf(Locale.ROOT, "tune examples: %d (%d ML roles), %d companies; %d labelled postings outside the tune part left unread%n",
+                    examples.size(), examples.stream().filter(e -> e.label().mlRole()).count(),
+                    examples.stream().map(Example::company).distinct().count(), leftOut);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         List<Path> postings = new ArrayList<>();
         List<Path> labelFiles = new ArrayList<>();
@@ -109,34 +150,19 @@ public final class TrainModel {
         for (Path p : postings) {
             PostingsFile.read(p).postings().forEach(byId::putIfAbsent);
         }
-        Map<String, Label> labels = new LinkedHashMap<>();
-        for (Label l : Labels.read(labelFiles)) {
-            labels.put(l.id(), l);
-        }
         List<Example> examples = new ArrayList<>();
-        int notTune = 0;
-        for (Label l : labels.values()) {
-            RawPosting p = byId.get(l.id());
-            if (p == null) {
-                continue;
-            }
-            if (!Split.TUNE.equals(split.partOf(p.source()))) {
-                notTune++; // the locked part is a test set: never read
-                continue;
-            }
-            Map<String, Double> f = classifier.features(p);
+        TunePart tune = TunePart.of(Labels.read(labelFiles), byId, split);
+        for (TunePart.Posting t : tune.postings()) {
+            Map<String, Double> f = classifier.features(t.posting());
             if (!words) {
                 f.keySet().removeIf(TrainModel::isWord);
             }
             if (!phrases) {
                 f.keySet().removeIf(TrainModel::isPhrase);
             }
-            String company = l.company() == null || l.company().isBlank() ? p.source() : l.company();
-            examples.add(new Example(l, f, company.toLowerCase(Locale.ROOT), classifier.classify(p)));
+            examples.add(new Example(t.label(), f, t.company(), classifier.classify(t.posting())));
         }
-        System.out.printf(Locale.ROOT, "tune examples: %d (%d ML roles), %d companies; %d labelled postings outside the tune part left unread%n",
-                examples.size(), examples.stream().filter(e -> e.label().mlRole()).count(),
-                examples.stream().map(Example::company).distinct().count(), notTune);
+        tune.describe(examples);
         if (System.getProperty("show") != null) {
             new TrainModel.Run(examples).show(Double.parseDouble(System.getProperty("show")));
             return;
