@@ -8,6 +8,7 @@ import io.roleradar.model.RawPosting;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -34,6 +35,8 @@ final class RunPublisher implements PostingSources.PostingSink {
     private final IngestMetrics metrics;
     private final BooleanSupplier stop;
     private final long partChars;
+    /** Partitions where the store's position stands at the commit marker of this run's last part. */
+    private final Set<Integer> ownMarkers = new HashSet<>();
 
     RunPublisher(PostingStore store, KafkaPublisher publisher, String topicId, LocalDate runDate,
                  IngestMetrics metrics, BooleanSupplier stop, long partChars) {
@@ -116,7 +119,7 @@ final class RunPublisher implements PostingSources.PostingSink {
         // covers them, and the next start does not read them again.
         try (PostingStore.Batch batch = store.batch()) {
             plan.record(batch);
-            batch.covers(topicId, written.advance(store.positions()));
+            batch.covers(topicId, written.advance(store.positions(), ownMarkers));
             batch.commit();
         }
         plan.published();

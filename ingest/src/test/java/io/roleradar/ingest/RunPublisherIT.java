@@ -44,6 +44,16 @@ class RunPublisherIT {
                 .stream().map(r -> r.key()).toList();
     }
 
+    /** The sum of the topic's end offsets: records and transaction markers. */
+    private long endOffsetsSum() {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(TestKafka.settings().toMap(),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     /** One run of {@code file} into the topic, stopped once {@code stopAfter} postings were offered. */
     private RunPublisher run(Path file, PostingStore store, int stopAfter) {
         AtomicInteger offered = new AtomicInteger();
@@ -80,6 +90,11 @@ class RunPublisherIT {
             assertThat(rest.published()).isEqualTo(POSTINGS - 10);
             assertThat(committedKeys()).hasSize(POSTINGS).doesNotHaveDuplicates();
 
+            // Every part was recorded with the positions past it (its commit marker included), so
+            // the next start reads none of the run's records again.
+            assertThat(store.positions().values().stream().mapToLong(Long::longValue).sum())
+                    .as("positions past every committed part, each part's marker counted")
+                    .isGreaterThanOrEqualTo(endOffsetsSum() - 2);
             RunPublisher again = run(file, store, Integer.MAX_VALUE);
             assertThat(again.published()).as("the same file again publishes nothing").isZero();
             assertThat(committedKeys()).hasSize(POSTINGS);

@@ -41,6 +41,9 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class PipelineLoadBenchmark {
+    /** The JVM options ingest runs with: the launcher's for ingest, or -Dbench.ingestJvm="..." to try others. */
+    private static final List<String> INGEST_JVM_OPTIONS = List.of(System.getProperty("bench.ingestJvm", "").split(" +"))
+            .stream().filter(o -> !o.isBlank()).toList();
     private static final int PER_FILE = 10_000; // about 13 MB of JSON Lines, under ingest's 20 MiB file cap
 
     private PipelineLoadBenchmark() {
@@ -93,7 +96,8 @@ public final class PipelineLoadBenchmark {
                 args1.addAll(kafka);
                 // As a cron job with a persistent volume would run it: each run resumes from the last one's checkpoint.
                 args1.addAll(List.of("--transactional-id", "load-ingest", "--state-dir", work.resolve("ingest-state").toString()));
-                ingests.add(Stage.run("ingest#" + (ingests.size() + 1), ingestHeap, work.resolve("ingest.log"), args1));
+                ingests.add(Stage.run("ingest#" + (ingests.size() + 1), ingestHeap, INGEST_JVM_OPTIONS, work.resolve("ingest.log"),
+                        args1));
             }
             Instant ingestDone = Instant.now();
             // The classifier counts a posting once its transaction has committed: when the count

@@ -1,7 +1,10 @@
 package io.roleradar.ingest.identity;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Where a run's own records landed on the topic, per partition: the lowest and highest offset and
@@ -38,19 +41,48 @@ public final class WrittenOffsets {
 
     /**
      * {@code positions}, moved past the run's own records in each partition where those records
-     * start right at the position and follow one another (so nothing another producer wrote lies
-     * between them, or before them, unread). Elsewhere the position stays, and the next start
-     * reads from there again, which changes nothing (taking a record in twice is harmless).
+     * follow one another right after the position (so nothing another producer wrote lies between
+     * them, or before them, unread). Elsewhere the position stays, and the next start reads from
+     * there again, which changes nothing (taking a record in twice is harmless).
+     *
+     * <p>"Right after" allows one offset between the position and the records where
+     * {@code ownMarkers} names the partition: the position was moved past an earlier committed part
+     * of this run there, and that part's commit marker took the next offset. The marker is known to
+     * be at that offset because it was written after the part's last record and before this part's
+     * first. Without this, every part of a run after the first would be read again at the next start.
+     *
+     * @param ownMarkers the partitions where the position stands at this run's own commit marker; on
+     *                   return, the partitions moved here (this part's marker follows each of them)
      */
-    public Map<Integer, Long> advance(Map<Integer, Long> positions) {
-        Map<Integer, Long> moved = new java.util.TreeMap<>(positions);
+    public Map<Integer, Long> advance(Map<Integer, Long> positions, Set<Integer> ownMarkers) {
+        Map<Integer, Long> moved = new TreeMap<>(positions);
+        Set<Integer> movedHere = new HashSet<>();
         for (Map.Entry<Integer, Long> e : positions.entrySet()) {
             long end = endIfRightAfter(e.getKey(), e.getValue());
+            if (end < 0 && ownMarkers.contains(e.getKey())) {
+                end = endIfRightAfter(e.getKey(), e.getValue() + 1);
+            }
             if (end >= 0) {
                 moved.put(e.getKey(), end);
+                movedHere.add(e.getKey());
+            }
+        }
+        // A partition this part did not write to keeps its position, and the marker stays its next offset.
+        ownMarkers.retainAll(positions.keySet());
+        for (Integer p : positions.keySet()) {
+            if (byPartition(p) != null) {
+                if (movedHere.contains(p)) {
+                    ownMarkers.add(p);
+                } else {
+                    ownMarkers.remove(p);
+                }
             }
         }
         return moved;
+    }
+
+    private synchronized long[] byPartition(int partition) {
+        return byPartition.get(partition);
     }
 
     public synchronized boolean isEmpty() {
