@@ -42,6 +42,11 @@ public final class FactsMessage {
         return null;
     }
 
+    /** Whether a facts value is a rejected record's (without decoding it). */
+    public static boolean isRejected(byte[] value) {
+        return value != null && value.length > 0 && value[0] == REJECTED_V1;
+    }
+
     /**
      * What a facts record says.
      *
