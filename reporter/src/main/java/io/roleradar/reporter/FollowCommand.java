@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
                         + "to share the partitions. Report role: keeps a RocksDB store in --state-dir current from "
                         + "the facts topic (it resumes where it stopped) and writes the same reports as 'reporter run' "
                         + "into --out-dir every --every, or once when caught up with --once.", ""},
-        footer = {"", "Exit codes: 0 done (--once) , 1 failed or nothing to report (--once), 2 usage or configuration "
+        footer = {"", "Exit codes: 0 done (--once), 1 failed or nothing to report (--once), 2 usage or configuration "
                 + "error, 3 Kafka unreachable, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."})
 public final class FollowCommand implements Callable<Integer> {
     static final String COMMAND = "reporter follow";
