@@ -110,6 +110,65 @@ class FollowEqualsBatchIT {
         assertThat(projectors).extracting(Projector::outcome).containsOnly(Projector.Outcome.STOPPED);
     }
 
+    @Test
+    @Timeout(60)
+    void oneProcessWithBothRolesOnceProjectsThenReportsAsTheBatchRun() throws Exception {
+        String tagged = TestKafka.unique("follow1.tagged");
+        String facts = TestKafka.unique("follow1.facts");
+        FollowTopics.create(tagged, PARTITIONS);
+        try (KafkaProducer<byte[], byte[]> producer = FollowTopics.producer()) {
+            firstRound(producer, tagged);
+        }
+        Path followed = dir.resolve("both");
+        Path batch = dir.resolve("both-batch");
+        // The facts topic is created by the command, with the tagged topic's partitions.
+        assertThat(ReporterMain.execute("follow", "--once", "--instance-id", "solo", "--group",
+                TestKafka.unique("solo"), "--state-dir", dir.resolve("solo-state").toString(), "--out-dir",
+                followed.toString(), "--bootstrap-server", TestKafka.bootstrapServers(), "--topic-tagged", tagged,
+                "--topic-facts", facts)).isEqualTo(ExitCodes.OK);
+        assertThat(ReporterMain.execute("run", "--out-dir", batch.toString(), "--bootstrap-server",
+                TestKafka.bootstrapServers(), "--topic-tagged", tagged)).isEqualTo(ExitCodes.OK);
+        for (String csv : CsvReports.FILES) {
+            assertThat(Files.readString(followed.resolve(csv))).as(csv).isEqualTo(Files.readString(batch.resolve(csv)));
+        }
+    }
+
+    @Test
+    @Timeout(90)
+    void onAScheduleTheReportFollowsNewPostingsUntilSigterm() throws Exception {
+        String tagged = TestKafka.unique("follow2.tagged");
+        String facts = TestKafka.unique("follow2.facts");
+        FollowTopics.create(tagged, PARTITIONS);
+        int sent;
+        try (KafkaProducer<byte[], byte[]> producer = FollowTopics.producer()) {
+            sent = firstRound(producer, tagged);
+        }
+        Path out = dir.resolve("scheduled");
+        picocli.CommandLine cli = new picocli.CommandLine(new ReporterMain());
+        io.roleradar.reporter.FollowCommandAccess follow = new io.roleradar.reporter.FollowCommandAccess(cli);
+        java.util.concurrent.CompletableFuture<Integer> code = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                cli.execute("follow", "--every", "1s", "--instance-id", "sched", "--group", TestKafka.unique("sched"),
+                        "--state-dir", dir.resolve("sched-state").toString(), "--out-dir", out.toString(),
+                        "--bootstrap-server", TestKafka.bootstrapServers(), "--topic-tagged", tagged,
+                        "--topic-facts", facts));
+        FollowTopics.await("a report of the first records", Duration.ofSeconds(45), () -> records(out) == sent);
+        int more;
+        try (KafkaProducer<byte[], byte[]> producer = FollowTopics.producer()) {
+            more = secondRound(producer, tagged);
+        }
+        FollowTopics.await("a report with the new records", Duration.ofSeconds(30), () -> records(out) == sent + more);
+        follow.stop(ExitCodes.TERMINATED);
+        assertThat(code.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ExitCodes.TERMINATED);
+    }
+
+    private static long records(Path out) {
+        try {
+            return PostingJson.tree(Files.readString(out.resolve("manifest.json"))).at("/counts/records").asLong();
+        } catch (Exception e) {
+            return -1; // not written yet
+        }
+    }
+
     /** Every fixture file (basic, process, near-duplicates, hostile, a board's two snapshots, the unreadable lines). */
     private static int firstRound(KafkaProducer<byte[], byte[]> producer, String tagged) throws Exception {
         int sent = 0;
