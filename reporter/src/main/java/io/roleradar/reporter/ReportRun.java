@@ -125,9 +125,21 @@ public final class ReportRun {
     }
 
     private static String describe(Source source) {
+        if (source instanceof Source.FactsTopic t) {
+            return "topic " + t.topic() + " (the facts of " + t.taggedTopic() + ")";
+        }
         return source instanceof Source.TopicSnapshot t ? "topic " + t.topic()
                 : "-".equals(((Source.JsonLinesFile) source).path()) ? "standard input"
                 : ((Source.JsonLinesFile) source).path();
+    }
+
+    /**
+     * Writes the report of postings already read into {@code latest} ({@code reporter follow}'s
+     * store), by the same checks, fold and writers as a batch run, into {@code out}, all or nothing.
+     */
+    public static Result write(Instant started, Source source, LatestPostings latest, Options options, Path out)
+            throws IOException {
+        return write(started, source, latest, options, out, RunGate.NONE);
     }
 
     private static Result write(Instant started, Source source, LatestPostings latest, Options options, Path out,
@@ -155,6 +167,8 @@ public final class ReportRun {
         Filters filters = options.filters();
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(started);
         String from = source instanceof Source.TopicSnapshot t ? "topic " + t.topic() + " (read_committed snapshot)"
+                : source instanceof Source.FactsTopic f ? "topic " + f.taggedTopic() + " (kept current from "
+                + f.topic() + ", read_committed)"
                 : "file " + ((Source.JsonLinesFile) source).path();
         StringBuilder s = new StringBuilder("Generated " + when + " from " + from);
         s.append(options.includeClosed() ? "; counting every posting ever seen, open or closed"

@@ -10,12 +10,12 @@ import picocli.CommandLine.Command;
 /**
  * The reporter service, {@code reporter}: turns the tagged topic (or a file of tagged postings) into
  * CSV market reports, an HTML report and a manifest ({@code run}), and says what changed between two
- * report folders ({@code compare}).
+ * report folders ({@code compare}); {@code follow} keeps the report current as postings arrive.
  */
 @Command(name = "reporter", mixinStandardHelpOptions = true, versionProvider = ReporterMain.Version.class,
         usageHelpAutoWidth = true,
         description = {"Writes CSV market reports and an HTML report from the tagged postings.", ""},
-        subcommands = {RunCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, FollowCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed or nothing to read, 2 usage or configuration error, "
                 + "3 Kafka unreachable, 130 interrupted, 143 terminated."})
 public final class ReporterMain implements Runnable {

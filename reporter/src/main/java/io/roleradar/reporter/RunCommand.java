@@ -345,7 +345,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         MarketReport m = r.report();
         out.println("reporter: wrote " + r.files().size() + " files to " + r.dir().toAbsolutePath()
                 + " in " + r.took().toMillis() + " ms (report.html to look at, manifest.json for the input)");
-        if (r.latest().store().kept()) {
+        if (r.latest().store().kept() && !r.latest().store().persistent()) {
             out.println("reporter: the facts store is kept in " + r.latest().store().dir().toAbsolutePath()
                     + " (--keep-state)");
         }

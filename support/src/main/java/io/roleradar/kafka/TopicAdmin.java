@@ -67,6 +67,62 @@ public final class TopicAdmin {
     }
 
     /**
+     * Creates the reporter's facts topic ({@link Topics#DEFAULT_FACTS}) when missing: compacted as the
+     * tagged topic, with the tagged topic's partition count, since each facts record goes to the
+     * partition number of the tagged record it was made from (so one posting's records keep their
+     * order). An existing facts topic with another count is refused: the mapping would not hold.
+     *
+     * @return the facts topic's partition count
+     * @throws IllegalArgumentException when the tagged topic does not exist or the counts differ
+     */
+    public static int ensureFactsTopic(KafkaSettings settings, String taggedTopic, String factsTopic) {
+        try (Admin admin = Admin.create(adminProps(settings))) {
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            if (!existing.contains(taggedTopic)) {
+                throw new IllegalArgumentException("topic " + taggedTopic + " does not exist on "
+                        + settings.bootstrapServers() + ": run the classifier first, or name it with --topic-tagged");
+            }
+            int partitions = partitionCount(admin, taggedTopic);
+            if (existing.contains(factsTopic)) {
+                int facts = partitionCount(admin, factsTopic);
+                if (facts != partitions) {
+                    throw new IllegalArgumentException("the facts topic " + factsTopic + " has " + facts
+                            + " partitions and " + taggedTopic + " has " + partitions + ": they must match (delete "
+                            + factsTopic + " and the report writer's --state-dir, or name another --topic-facts)");
+                }
+                return partitions;
+            }
+            NewTopic wanted = new NewTopic(factsTopic, partitions, (short) 1).configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "3600000"));
+            try {
+                admin.createTopics(List.of(wanted)).all().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // Another instance created it between our list and create: check it as an existing one.
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("could not create topic " + factsTopic + ": "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+                return ensureFactsTopic(settings, taggedTopic, factsTopic);
+            }
+            awaitLeaders(admin, List.of(factsTopic));
+            return partitions;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not reach Kafka at " + settings.bootstrapServers()
+                    + " to create topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    private static int partitionCount(Admin admin, String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic)
+                .partitions().size();
+    }
+
+    /**
      * Waits until every partition of the new topics has a leader: a producer that writes to a
      * partition without one gets NOT_LEADER_OR_FOLLOWER and, when idempotent, can end up retrying
      * out-of-order sequences until its delivery timeout.

@@ -11,6 +11,12 @@ public record Topics(String raw, String tagged, String deadLetter) {
     public static final String DEFAULT_RAW = "postings.raw";
     public static final String DEFAULT_TAGGED = "postings.tagged";
     public static final String DEFAULT_DEAD_LETTER = "postings.dlq";
+    /**
+     * The reporter's own topic ({@code reporter follow}): each tagged posting's report facts, in the
+     * tagged record's partition, keyed alike, compacted. Not part of the three-topic contract, so it
+     * is not a field of this record; {@link #facts(Map)} reads its name ({@code ROLERADAR_TOPIC_FACTS}).
+     */
+    public static final String DEFAULT_FACTS = "postings.facts";
     public static final Topics DEFAULTS = new Topics(DEFAULT_RAW, DEFAULT_TAGGED, DEFAULT_DEAD_LETTER);
 
     public Topics {
@@ -24,6 +30,19 @@ public record Topics(String raw, String tagged, String deadLetter) {
                 env.getOrDefault("ROLERADAR_TOPIC_RAW", DEFAULT_RAW),
                 env.getOrDefault("ROLERADAR_TOPIC_TAGGED", DEFAULT_TAGGED),
                 env.getOrDefault("ROLERADAR_TOPIC_DLQ", DEFAULT_DEAD_LETTER));
+    }
+
+    /** The facts topic's name: {@code ROLERADAR_TOPIC_FACTS}, else {@value #DEFAULT_FACTS}; checked as the others. */
+    public static String facts(Map<String, String> env) {
+        String name = env.getOrDefault("ROLERADAR_TOPIC_FACTS", DEFAULT_FACTS);
+        requireName(name, "facts topic (ROLERADAR_TOPIC_FACTS)");
+        return name;
+    }
+
+    /** Checks a topic name given by flag, with what it is for in the message. */
+    public static String checkName(String name, String what) {
+        requireName(name, what);
+        return name;
     }
 
     private static void requireName(String name, String what) {

@@ -18,8 +18,9 @@ import java.util.Set;
  * {@link PostingFacts} as bytes, the value {@link FactsStore} keeps per posting id: about 100-200
  * bytes, the id, title and URL as UTF-8, the other facts as ordinals, epoch days and raw doubles.
  * Read back, the facts are equal to the ones written ({@code SameReportTest} holds the reports to
- * that, byte for byte). Not a wire format: the store lives only as long as a run (or its folder), so
- * nothing else ever reads it and it carries no version.
+ * that, byte for byte). It is also the payload of the facts topic of {@code reporter follow} and
+ * of its persistent store, where {@link FactsMessage}'s kind byte versions it: a change of this layout
+ * needs a new kind there (and a new store).
  */
 final class FactsCodec {
     private static final Quadrant[] QUADRANTS = Quadrant.values();

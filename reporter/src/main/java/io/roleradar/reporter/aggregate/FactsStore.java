@@ -1,5 +1,6 @@
 package io.roleradar.reporter.aggregate;
 
+import org.rocksdb.AbstractWriteBatch;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -15,6 +16,7 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteOptions;
 
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,6 +43,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * the start is destroyed first. Deleted (with RocksDB's own {@code destroyDB}, which removes only
  * its files) on {@link #close()}, unless kept; a store never closed (a test's) is closed and deleted
  * when it is collected or the JVM exits. Not thread-safe.
+ *
+ * <p>A <b>persistent</b> store ({@link #openPersistent}, for {@code reporter follow}) is the other
+ * way round: it is kept current across runs, so it is reopened as found, written with the
+ * write-ahead log, compacted as usual, and has a third column family, {@code meta}, for what must
+ * change with the facts (the next offset of each partition, the counts of the manifest). Its
+ * changes wait in one indexed batch (reads see them) until {@link #commit} writes them together
+ * with the meta entries in one atomic write: a crash leaves the facts and the offsets they came up
+ * to as they were at one commit, never one without the other.
  */
 public final class FactsStore implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -60,14 +71,42 @@ public final class FactsStore implements AutoCloseable {
     private final Resources resources;
     private final Cleaner.Cleanable cleanable;
     private int serial;
-    /** Puts of the latest facts not written yet. */
-    private final WriteBatch pending = new WriteBatch();
+    /** Puts of the latest facts not written yet (deletes too, in a persistent store). */
+    private final AbstractWriteBatch pending;
     private int pendingCount;
 
-    private FactsStore(Path dir, boolean keep) throws RocksDBException {
-        this.resources = new Resources(dir, keep);
+    private FactsStore(Path dir, boolean keep, boolean persistent) throws RocksDBException {
+        this.resources = new Resources(dir, keep, persistent);
         this.cleanable = CLEANER.register(this, resources);
         OPEN.add(resources);
+        // Indexed only where reads must see writes not committed yet (a tombstone after a put of
+        // the same id in one poll); a report's bulk load keeps the cheaper plain batch.
+        this.pending = persistent ? new WriteBatchWithIndex(true) : new WriteBatch();
+    }
+
+    /**
+     * The persistent store in {@code dir} ({@code reporter follow --state-dir}): opened as it is, or
+     * created empty when there is none. Never deleted on close. The scratch data of a report cut off
+     * by a crash is dropped on opening.
+     */
+    public static FactsStore openPersistent(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            FactsStore store = new FactsStore(dir, true, true);
+            store.clearScratch();
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the reporter's state folder " + dir + ": " + e.getMessage(), e);
+        } catch (RocksDBException e) {
+            throw new UncheckedIOException(new IOException("cannot open the reporter's state store in " + dir + ": "
+                    + e.getMessage() + (lockHeld(e) ? " (another reporter uses it: give each its own --state-dir)" : ""),
+                    e));
+        }
+    }
+
+    /** Whether this store is kept current across runs ({@link #openPersistent}). */
+    public boolean persistent() {
+        return resources.persistent;
     }
 
     /**
@@ -81,7 +120,7 @@ public final class FactsStore implements AutoCloseable {
                 RocksDB.destroyDB(dir.toString(), options);
             }
             Files.createDirectories(dir);
-            return new FactsStore(dir, keep);
+            return new FactsStore(dir, keep, false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the reporter's state folder " + dir + ": " + e.getMessage(), e);
         } catch (RocksDBException e) {
@@ -132,6 +171,11 @@ public final class FactsStore implements AutoCloseable {
     // --- the latest facts per id
 
     byte[] latest(byte[] id) {
+        if (resources.persistent) {
+            ensureOpen();
+            return rocks(() -> ((WriteBatchWithIndex) pending).getFromBatchAndDB(resources.db, resources.latest,
+                    resources.readOptions, id));
+        }
         flushLatest();
         return rocks(() -> resources.db.get(resources.latest, resources.readOptions, id));
     }
@@ -143,17 +187,24 @@ public final class FactsStore implements AutoCloseable {
             pending.put(resources.latest, id, value);
             return null;
         });
-        if (++pendingCount >= BATCH) {
+        if (++pendingCount >= BATCH && !resources.persistent) {
             flushLatest();
         }
     }
 
-    /** Writes the pending puts, so reads see them. */
+    /**
+     * Writes the pending puts, so reads see them. A persistent store writes its changes only with
+     * their offsets ({@link #commit}), so a scan with changes still pending is a mistake.
+     */
     private void flushLatest() {
         ensureOpen();
+        if (pendingCount > 0 && resources.persistent) {
+            throw new IllegalStateException("the reporter's state store has changes not committed yet: commit them "
+                    + "with their offsets before reading the store whole");
+        }
         if (pendingCount > 0) {
             rocks(() -> {
-                resources.db.write(resources.writeOptions, pending);
+                resources.db.write(resources.writeOptions, (WriteBatch) pending); // a persistent store never gets here
                 return null;
             });
             pending.clear();
@@ -162,6 +213,15 @@ public final class FactsStore implements AutoCloseable {
     }
 
     void deleteLatest(byte[] id) {
+        if (resources.persistent) {
+            ensureOpen();
+            rocks(() -> {
+                pending.delete(resources.latest, id);
+                return null;
+            });
+            pendingCount++;
+            return;
+        }
         flushLatest();
         rocks(() -> {
             resources.db.delete(resources.latest, resources.writeOptions, id);
@@ -175,7 +235,71 @@ public final class FactsStore implements AutoCloseable {
         return new Cursor(resources.db.newIterator(resources.latest, resources.readOptions), new byte[0]);
     }
 
+    // --- a persistent store's meta data, committed with the facts
+
+    /**
+     * Writes the pending changes of the facts and {@code meta} (key to value; a null value deletes
+     * the key) in one atomic write, with the write-ahead log: after a crash the store is as it was at
+     * the last commit. Persistent stores only.
+     */
+    void commit(Map<byte[], byte[]> meta) {
+        ensureOpen();
+        if (!resources.persistent) {
+            throw new IllegalStateException("only a persistent store commits");
+        }
+        rocks(() -> {
+            for (Map.Entry<byte[], byte[]> e : meta.entrySet()) {
+                if (e.getValue() == null) {
+                    pending.delete(resources.meta, e.getKey());
+                } else {
+                    pending.put(resources.meta, e.getKey(), e.getValue());
+                }
+            }
+            resources.db.write(resources.durableWriteOptions, (WriteBatchWithIndex) pending);
+            return null;
+        });
+        pending.clear();
+        pendingCount = 0;
+    }
+
+    /** Drops the changes made since the last commit (a persistent store's, after a failure). */
+    void rollback() {
+        ensureOpen();
+        pending.clear();
+        pendingCount = 0;
+    }
+
+    /** Whether changes wait for {@link #commit}. */
+    boolean uncommitted() {
+        return pendingCount > 0;
+    }
+
+    /** A committed meta entry, or null. */
+    byte[] meta(byte[] key) {
+        ensureOpen();
+        return rocks(() -> resources.db.get(resources.meta, resources.readOptions, key));
+    }
+
+    /** The committed meta entries whose keys start with {@code prefix}, in key order. */
+    Cursor metaEntries(byte[] prefix) {
+        ensureOpen();
+        return new Cursor(resources.db.newIterator(resources.meta, resources.readOptions), prefix);
+    }
+
     // --- scratch data of a report, under a prefix of its own
+
+    /**
+     * Drops every report's scratch data: a persistent store makes one report after another, and the
+     * role groups and pay values a report leaves for postings.csv are not needed after it is written.
+     */
+    public void clearScratch() {
+        ensureOpen();
+        rocks(() -> {
+            resources.db.deleteRange(resources.work, resources.writeOptions, new byte[0],
+                    new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
+            return null;
+        });
+    }
 
     /** A number no earlier report of this store had, for the prefix of its scratch data. */
     int newReport() {
@@ -327,37 +451,51 @@ public final class FactsStore implements AutoCloseable {
         private final RocksDB db;
         private final ColumnFamilyHandle latest;
         private final ColumnFamilyHandle work;
+        /** A persistent store's offsets and counts; null in a report's own store. */
+        private final ColumnFamilyHandle meta;
+        private final boolean persistent;
         // The store is rebuilt from the topic by every run: nothing to recover, so no write-ahead log.
+        // (Scratch data is never recovered either, in a persistent store too: it is dropped on opening.)
         private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
+        /** A persistent store's commits: logged, so a crashed process finds its last commit. */
+        private final WriteOptions durableWriteOptions = new WriteOptions();
         private final ReadOptions readOptions = new ReadOptions();
         private volatile boolean closed;
 
-        Resources(Path dir, boolean keep) throws RocksDBException {
+        Resources(Path dir, boolean keep, boolean persistent) throws RocksDBException {
             this.dir = dir;
             this.keep = keep;
+            this.persistent = persistent;
             // Written once, read in a few ordered passes, then deleted: a bulk load. Compaction would
             // rewrite every entry (its threads took about a fifth of a report's CPU, and the files
             // it rewrites doubled the disk used) to speed up reads that are scans anyway, so it is
             // off, as RocksDB's PrepareForBulkLoad has it, and the stalls that wait for it too;
             // larger memtables make fewer files for the scans to merge, all kept open.
-            this.columnOptions = new ColumnFamilyOptions()
+            // A persistent store is the opposite case, updated for as long as it lives: RocksDB's
+            // usual compaction keeps its files few and its replaced values from piling up.
+            ColumnFamilyOptions cf = new ColumnFamilyOptions()
                     .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                    .setWriteBufferSize(64L << 20)
-                    .setDisableAutoCompactions(true)
-                    .setLevel0FileNumCompactionTrigger(1 << 30).setLevel0SlowdownWritesTrigger(1 << 30)
-                    .setLevel0StopWritesTrigger(1 << 30).setSoftPendingCompactionBytesLimit(0)
-                    .setHardPendingCompactionBytesLimit(0)
+                    .setWriteBufferSize(persistent ? 16L << 20 : 64L << 20);
+            if (!persistent) {
+                cf.setDisableAutoCompactions(true)
+                        .setLevel0FileNumCompactionTrigger(1 << 30).setLevel0SlowdownWritesTrigger(1 << 30)
+                        .setLevel0StopWritesTrigger(1 << 30).setSoftPendingCompactionBytesLimit(0)
+                        .setHardPendingCompactionBytesLimit(0);
+            }
+            this.columnOptions = cf
                     .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(bloom)
                             .setCacheIndexAndFilterBlocks(true));
             this.options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                     .setInfoLogLevel(InfoLogLevel.WARN_LEVEL).setKeepLogFileNum(2).setMaxOpenFiles(-1);
             List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-            for (String name : new String[] {"default", "work"}) {
+            String[] families = persistent ? new String[] {"default", "work", "meta"} : new String[] {"default", "work"};
+            for (String name : families) {
                 descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), columnOptions));
             }
             this.db = RocksDB.open(options, dir.toString(), descriptors, handles);
             this.latest = handles.get(0);
             this.work = handles.get(1);
+            this.meta = persistent ? handles.get(2) : null;
         }
 
         @Override
@@ -376,6 +514,7 @@ public final class FactsStore implements AutoCloseable {
             bloom.close();
             cache.close();
             writeOptions.close();
+            durableWriteOptions.close();
             readOptions.close();
             if (!keep) {
                 try (Options o = new Options()) {

@@ -1,11 +1,8 @@
 package io.roleradar.reporter.input;
 
-import io.roleradar.model.InvalidMessageException;
-import io.roleradar.model.PostingJson;
+import io.roleradar.reporter.aggregate.Decoded;
 import io.roleradar.reporter.aggregate.LatestPostings;
-import io.roleradar.reporter.aggregate.PostingFacts;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,75 +86,11 @@ final class DecodePipeline<T> implements AutoCloseable {
     }
 
     private Decoded decode(T item) {
-        byte[] value = valueOf.apply(item);
-        if (value == null) {
-            byte[] key = keyOf.apply(item);
-            if (key != null) {
-                return new Tombstone(new String(key, StandardCharsets.UTF_8));
-            }
-            return new Unreadable(whereOf.apply(item), new InvalidMessageException(
-                    InvalidMessageException.Reason.MALFORMED_JSON, "a record with neither key nor value", null));
-        }
-        try {
-            return new Readable(sink.decode(value));
-        } catch (InvalidMessageException e) {
-            return new Unreadable(whereOf.apply(item), e, isRawPosting(value));
-        }
-    }
-
-    /**
-     * Whether a value the reporter cannot read is a raw posting (what ingest writes), given by
-     * mistake for a tagged one: then the user needs to hear "run classify first", not a field
-     * error. Tried only on values already refused, so a good input costs nothing.
-     */
-    private static boolean isRawPosting(byte[] value) {
-        try {
-            PostingJson.readRaw(value);
-            return true;
-        } catch (InvalidMessageException | RuntimeException e) {
-            return false;
-        }
+        return Decoded.of(keyOf.apply(item), valueOf.apply(item), () -> whereOf.apply(item), sink::decode);
     }
 
     @Override
     public void close() {
         workers.shutdownNow();
-    }
-
-    /** What a worker made of one record, applied to the latest postings in record order. */
-    private sealed interface Decoded permits Readable, Tombstone, Unreadable {
-        void applyTo(LatestPostings latest);
-    }
-
-    /** A tagged posting's facts. */
-    private record Readable(PostingFacts facts) implements Decoded {
-        @Override
-        public void applyTo(LatestPostings latest) {
-            latest.accept(facts);
-        }
-    }
-
-    /** A null value: the posting of that id is deleted. */
-    private record Tombstone(String id) implements Decoded {
-        @Override
-        public void applyTo(LatestPostings latest) {
-            latest.remove(id);
-        }
-    }
-
-    /** A value the codec refused, with its reason, and whether it is a raw posting. */
-    private record Unreadable(String where, InvalidMessageException error, boolean rawPosting) implements Decoded {
-        Unreadable(String where, InvalidMessageException error) {
-            this(where, error, false);
-        }
-
-        @Override
-        public void applyTo(LatestPostings latest) {
-            if (rawPosting) {
-                latest.acceptRawPosting(where);
-            } else {
-                latest.acceptRejected(where, error);
-            }
-        }
     }
 }

@@ -111,6 +111,18 @@ public final class Manifest {
                 parts.addObject().put("partition", p.partition()).put("startOffset", p.startOffset())
                         .put("endOffset", p.endOffset());
             }
+        } else if (source instanceof Source.FactsTopic t) {
+            // reporter follow: the facts its projectors made of the tagged topic, applied up to these offsets.
+            in.put("kind", "facts");
+            in.put("topic", t.topic());
+            in.put("taggedTopic", t.taggedTopic());
+            in.put("bootstrapServers", t.bootstrapServers());
+            in.put("isolationLevel", "read_committed");
+            ArrayNode parts = in.putArray("partitions");
+            for (Source.PartitionRange p : t.partitions()) {
+                parts.addObject().put("partition", p.partition()).put("startOffset", p.startOffset())
+                        .put("endOffset", p.endOffset());
+            }
         } else if (source instanceof Source.JsonLinesFile f) {
             in.put("kind", "file");
             in.put("path", f.path());

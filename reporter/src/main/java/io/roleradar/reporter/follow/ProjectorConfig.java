@@ -1,0 +1,37 @@
+package io.roleradar.reporter.follow;
+
+import io.roleradar.kafka.KafkaSettings;
+
+import java.util.Objects;
+
+/**
+ * One projector instance of {@code reporter follow}: the tagged topic it reads in consumer group
+ * {@code group}, the facts topic it writes, and its instance id, which names its static group
+ * membership and, with the group, its transactional id.
+ *
+ * @param drain stop once the partitions it owns are read up to the end offsets seen at its start
+ *              ({@code --once}); else run until stopped
+ */
+public record ProjectorConfig(KafkaSettings settings, String taggedTopic, String factsTopic, String group,
+                              String instanceId, boolean drain) {
+    public ProjectorConfig {
+        Objects.requireNonNull(settings, "settings");
+        if (group == null || group.isBlank()) {
+            throw new IllegalArgumentException("the consumer group must not be blank: pass --group NAME or set "
+                    + "ROLERADAR_REPORT_FOLLOW_GROUP");
+        }
+        if (instanceId == null || !instanceId.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new IllegalArgumentException("the instance id '" + instanceId + "' must be 1-100 letters, digits, "
+                    + "'.', '_' or '-': pass --instance-id ID or set ROLERADAR_INSTANCE_ID");
+        }
+    }
+
+    /**
+     * Stable across restarts of one instance (a restart fences its dead predecessor and aborts its
+     * open transaction at once), distinct between the instances of a group (they never fence each
+     * other), and apart from the classifier's ids by the group's name.
+     */
+    public String transactionalId() {
+        return group + "-" + instanceId;
+    }
+}

@@ -1,0 +1,41 @@
+package io.roleradar.reporter;
+
+import io.roleradar.cli.ExitCodes;
+import io.roleradar.testkit.ConsoleCapture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code reporter follow}'s command line, without a broker: its help, and usage errors found before any connection. */
+class FollowCommandTest {
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+
+    @Test
+    void helpNamesTheRolesTheStateAndTheExitCodes() {
+        assertThat(ReporterMain.execute("follow", "--help")).isEqualTo(ExitCodes.OK);
+        assertThat(console.out()).contains("--role", "projector", "--group", "--instance-id", "--topic-facts",
+                "--state-dir", "--every", "--once", "--out-dir", "130 interrupted (SIGINT)");
+        assertThat(ReporterMain.execute("--help")).isEqualTo(ExitCodes.OK);
+        assertThat(console.out()).contains("follow");
+    }
+
+    @Test
+    void anUnknownRoleABadPeriodOrABadTopicNameIsAUsageError() {
+        assertThat(ReporterMain.execute("follow", "--role", "everything")).isEqualTo(ExitCodes.USAGE);
+        assertThat(ReporterMain.execute("follow", "--every", "0s", "--bootstrap-server", "127.0.0.1:1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(ReporterMain.execute("follow", "--topic-facts", "no spaces", "--bootstrap-server", "127.0.0.1:1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(ReporterMain.execute("follow", "--instance-id", "a/b", "--bootstrap-server", "127.0.0.1:1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains("--every").contains("facts topic").contains("instance id");
+    }
+
+    @Test
+    void noBrokerExitsThree() {
+        assertThat(ReporterMain.execute("follow", "--once", "--bootstrap-server", "127.0.0.1:1", "--kafka-timeout", "1s"))
+                .isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
+    }
+}
