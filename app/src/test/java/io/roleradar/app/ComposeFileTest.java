@@ -77,6 +77,16 @@ class ComposeFileTest {
     }
 
     @Test
+    void ingestRunsWithTheJvmOptionsTheLauncherAndTheLoadHarnessGiveIt() throws IOException {
+        String options = String.join(" ", io.roleradar.app.bench.PipelineLoadBenchmark.INGEST_PRODUCTION_JVM_OPTIONS);
+        assertThat(environment("ingest")).containsEntry("JAVA_TOOL_OPTIONS", options);
+        String launcher = Files.readString(root.resolve("roleradar"));
+        assertThat(launcher).contains("ingest_opts=\"-XX:+UseSerialGC\"");
+        assertThat("-XX:+UseSerialGC " + launcher.lines().filter(l -> l.contains("ingest_opts=\"$ingest_opts "))
+                .findFirst().orElseThrow().replaceAll(".*ingest_opts=\"\\$ingest_opts (.*)\"$", "$1")).isEqualTo(options);
+    }
+
+    @Test
     void topicNamesAgreeWithTheCodeAndTheTopicsTheInitContainerCreates() {
         String creation = String.join("\n", texts(service("topics").path("command")));
         Map<String, String> defaults = Map.of(

@@ -41,12 +41,22 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class PipelineLoadBenchmark {
-    /** The JVM options ingest runs with: the launcher's for ingest, or -Dbench.ingestJvm="..." to try others. */
-    private static final List<String> INGEST_JVM_OPTIONS = List.of(System.getProperty("bench.ingestJvm", "").split(" +"))
-            .stream().filter(o -> !o.isBlank()).toList();
+    /** The JVM options the launcher and docker-compose.yml give ingest (ComposeFileTest keeps them equal). */
+    public static final List<String> INGEST_PRODUCTION_JVM_OPTIONS = List.of("-XX:+UseSerialGC",
+            "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
+            "-XX:Tier4BackEdgeThreshold=400000");
+    /** The JVM options ingest runs with: the production ones, or -Dbench.ingestJvm="..." to try others. */
+    private static final List<String> INGEST_JVM_OPTIONS = jvmOptions("bench.ingestJvm",
+            String.join(" ", INGEST_PRODUCTION_JVM_OPTIONS));
+    /** The JVM options the classifier service runs with: none, or -Dbench.classifierJvm="..." to try others. */
+    private static final List<String> CLASSIFIER_JVM_OPTIONS = jvmOptions("bench.classifierJvm", "");
     private static final int PER_FILE = 10_000; // about 13 MB of JSON Lines, under ingest's 20 MiB file cap
 
     private PipelineLoadBenchmark() {
+    }
+
+    private static List<String> jvmOptions(String property, String production) {
+        return List.of(System.getProperty(property, production).split(" +")).stream().filter(o -> !o.isBlank()).toList();
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,7 +93,8 @@ public final class PipelineLoadBenchmark {
             List<String> classify = new ArrayList<>(List.of(ClassifierMain.class.getName(), "--group",
                     "load-classifier", "--instance-id", "load-1", "--metrics-port", String.valueOf(metricsPort)));
             classify.addAll(kafka);
-            Running classifierRun = Running.start("classifier", "256m", work.resolve("classifier.log"), classify);
+            Running classifierRun = Running.start("classifier", "256m", CLASSIFIER_JVM_OPTIONS, work.resolve("classifier.log"),
+                    classify);
             List<Stage> ingests = new ArrayList<>();
             int files = (int) sizes[0];
             int filesPerRun = Math.max(1, perRun / PER_FILE);

@@ -34,6 +34,13 @@ public final class KafkaImportBenchmark {
     private KafkaImportBenchmark() {
     }
 
+    /** The options the launcher gives ingest (see its ingest_opts); -Dbench.ingestJvm="..." tries others. */
+    private static List<String> ingestJvmOptions() {
+        String production = "-XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
+                + " -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000";
+        return List.of(System.getProperty("bench.ingestJvm", production).split(" +")).stream().filter(o -> !o.isBlank()).toList();
+    }
+
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         int n = Integer.parseInt(args[1]);
@@ -65,7 +72,7 @@ public final class KafkaImportBenchmark {
             }
 
             start = System.nanoTime();
-            String ingest = run(cp, work.resolve("ingest.log"), "256m", IngestMain.class.getName(), "run",
+            String ingest = run(cp, work.resolve("ingest.log"), "256m", ingestJvmOptions(), IngestMain.class.getName(), "run",
                     "--source", file.toString(), "--bootstrap-servers", servers, "--topic-raw", "bench.raw",
                     "--state-dir", work.resolve("state").toString());
             Duration ingestTook = Duration.ofNanos(System.nanoTime() - start);
@@ -90,6 +97,11 @@ public final class KafkaImportBenchmark {
     }
 
     private static String run(String classPath, Path log, String heap, String... command) throws Exception {
+        return run(classPath, log, heap, List.of(), command);
+    }
+
+    private static String run(String classPath, Path log, String heap, List<String> jvmOptions, String... command)
+            throws Exception {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/time"))) {
             // The child's CPU time (user and system seconds) in its log: on a shared machine the
@@ -97,6 +109,7 @@ public final class KafkaImportBenchmark {
             cmd.addAll(List.of("/usr/bin/time", "-f", "cpu %U %S\nrss %M"));
         }
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-cp", classPath));
+        cmd.addAll(jvmOptions);
         if (System.getProperty("bench.jfr") != null) {
             cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(System.getProperty("bench.jfr"))
                     .resolve(log.getFileName() + ".jfr"));
