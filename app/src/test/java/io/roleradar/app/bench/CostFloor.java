@@ -5,6 +5,7 @@ import io.roleradar.app.bench.PipelineLoadBenchmark.Stage;
 import io.roleradar.classifier.Classifier;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
+import io.roleradar.model.TaggedPosting;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -21,8 +22,8 @@ import java.util.Map;
  * same records through two topics, transactionally as the pipeline does (ProducerPerformance with a
  * transactional id, ConsumerPerformance reading committed records, each with the broker's CPU
  * meanwhile), plus the classifier's rules alone on the same postings (in this JVM, one thread, after
- * a warm-up pass). The tagged topic's records are larger than the raw ones; the floor moves the raw
- * ones twice, so it is, if anything, low.
+ * a warm-up pass). Each hop moves its own records: the raw postings through the first topic, their
+ * tagged postings (the classifier's output for the same postings, evidence and all) through the second.
  *
  * @param kafkaCpuSeconds the tools' and the broker's CPU for both topics
  * @param rulesMicros     the rules' CPU a posting
@@ -40,7 +41,10 @@ record CostFloor(double kafkaCpuSeconds, double rulesMicros, double produceRate,
         Files.writeString(consumerConfig, "isolation.level=read_committed\n");
         double kafkaCpu = 0;
         double produceRate = Double.NaN;
+        Path taggedPayloads = work.resolve("floor-tagged-payloads.jsonl");
+        writeTagged(payloads, taggedPayloads);
         for (String hop : List.of("raw", "tagged")) {
+            Path hopPayloads = hop.equals("raw") ? payloads : taggedPayloads;
             String topic = "floor-" + hop + "-" + System.nanoTime();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
                 admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
@@ -48,7 +52,7 @@ record CostFloor(double kafkaCpuSeconds, double rulesMicros, double produceRate,
             double brokerBefore = broker.cpuSeconds();
             Stage produce = Stage.run("ProducerPerformance " + hop, "512m", work.resolve("floor-produce.log"),
                     List.of("org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records",
-                            String.valueOf(n), "--payload-file", payloads.toString(), "--throughput", "-1",
+                            String.valueOf(n), "--payload-file", hopPayloads.toString(), "--throughput", "-1",
                             "--transactional-id", "floor-" + hop, "--transaction-duration-ms", "1000",
                             "--producer-props", "bootstrap.servers=" + servers, "acks=all", "enable.idempotence=true",
                             "compression.type=lz4", "linger.ms=20"));
@@ -62,6 +66,17 @@ record CostFloor(double kafkaCpuSeconds, double rulesMicros, double produceRate,
             }
         }
         return new CostFloor(kafkaCpu, rulesMicros(payloads), produceRate, n);
+    }
+
+    /** The tagged posting of each raw posting of {@code payloads}, one JSON line each, as the classifier publishes it. */
+    private static void writeTagged(Path payloads, Path out) throws Exception {
+        Classifier classifier = Classifier.withDefaultTaxonomy();
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(payloads)) {
+            RawPosting posting = PostingJson.readRaw(line);
+            lines.add(PostingJson.writeLine(TaggedPosting.of(posting, classifier.classify(posting))).strip());
+        }
+        Files.write(out, lines);
     }
 
     /** The rules' CPU a posting over the payload file's postings: a warm-up pass, then a measured one. */
