@@ -1,5 +1,6 @@
 package io.roleradar.classifier;
 
+import io.roleradar.kafka.ExactlyOnceLoop;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.Topics;
 
@@ -38,17 +39,9 @@ public record ClassifierConfig(KafkaSettings settings, Topics topics, int partit
         }
     }
 
-    /**
-     * The transactional id of this instance: stable across restarts of the same instance (so a
-     * restarted instance fences its predecessor and aborts its open transaction at once) and
-     * distinct between instances of the same group (so they do not fence each other).
-     */
+    /** This instance's transactional id: see {@link ExactlyOnceLoop#transactionalId}. */
     public String transactionalId() {
-        return transactionalId(group, instanceId);
-    }
-
-    public static String transactionalId(String group, String instanceId) {
-        return group + "-" + instanceId;
+        return ExactlyOnceLoop.transactionalId(group, instanceId);
     }
 
     /** The instance id from the environment, else derived from the host name (a pod or container name). */

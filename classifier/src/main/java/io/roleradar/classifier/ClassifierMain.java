@@ -8,6 +8,7 @@ import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.cli.LoggingOptions;
 import io.roleradar.cli.StopSignals;
+import io.roleradar.kafka.ExactlyOnceLoop;
 import io.roleradar.kafka.KafkaReachability.KafkaUnreachableException;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.TopicAdmin;
@@ -151,7 +152,7 @@ public final class ClassifierMain implements Callable<Integer> {
                 case FENCED, FAILED -> ExitCodes.FAILED;
             };
             // A drain that reached the end did its work: a signal after it changes nothing.
-            return signals.exitCode(code, running.outcome() == TaggingService.Outcome.DRAINED);
+            return signals.exitCode(code, running.outcome() == ExactlyOnceLoop.Outcome.DRAINED);
         }
     }
 

@@ -4,6 +4,7 @@ import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.cli.StopSignals;
+import io.roleradar.kafka.ExactlyOnceLoop;
 import io.roleradar.kafka.KafkaReachability;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.TopicAdmin;
@@ -147,13 +148,13 @@ public final class FollowCommand implements Callable<Integer> {
         }
         PrintStream err = System.err;
         try (StopSignals signals = StopSignals.install();
-             MetricsEndpoint ignored = MetricsEndpoint.start("reporter", kafka.metricsPort(env))) {
+             MetricsEndpoint metrics = MetricsEndpoint.start("reporter", kafka.metricsPort(env))) {
             signals.whileRunning(() -> requestStop(signals.received()));
             kafka.requireReachable(env);
             TopicAdmin.ensureFactsTopic(settings, tagged, factsTopic);
             Thread projecting = null;
             if (role != Role.report) {
-                projector = new Projector(projectorConfig);
+                projector = new Projector(projectorConfig, metrics.registry());
                 projecting = new Thread(projector, "reporter-follow-projector");
                 projecting.start();
                 err.println("roleradar " + COMMAND + ": projecting " + tagged + " into " + factsTopic + " as instance "
@@ -196,7 +197,7 @@ public final class FollowCommand implements Callable<Integer> {
 
     private boolean projectorFailed() {
         Projector p = projector;
-        return p != null && (p.outcome() == Projector.Outcome.FENCED || p.outcome() == Projector.Outcome.FAILED);
+        return p != null && (p.outcome() == ExactlyOnceLoop.Outcome.FENCED || p.outcome() == ExactlyOnceLoop.Outcome.FAILED);
     }
 
     /** The report role: catch up, write, and again every period (or once). */

@@ -25,13 +25,4 @@ public record ProjectorConfig(KafkaSettings settings, String taggedTopic, String
                     + "'.', '_' or '-': pass --instance-id ID or set ROLERADAR_INSTANCE_ID");
         }
     }
-
-    /**
-     * Stable across restarts of one instance (a restart fences its dead predecessor and aborts its
-     * open transaction at once), distinct between the instances of a group (they never fence each
-     * other), and apart from the classifier's ids by the group's name.
-     */
-    public String transactionalId() {
-        return group + "-" + instanceId;
-    }
 }
