@@ -9,6 +9,7 @@ import io.roleradar.cli.LogLevel;
 import io.roleradar.cli.LoggingOptions;
 import io.roleradar.cli.StopSignals;
 import io.roleradar.kafka.ExactlyOnceLoop;
+import io.roleradar.kafka.InstanceIds;
 import io.roleradar.kafka.KafkaReachability.KafkaUnreachableException;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.TopicAdmin;
@@ -171,7 +172,7 @@ public final class ClassifierMain implements Callable<Integer> {
         Topics topics = opts.kafka.topics(env);
         String g = opts.group != null ? opts.group
                 : env.getOrDefault("ROLERADAR_CLASSIFIER_GROUP", ClassifierConfig.DEFAULT_GROUP);
-        String id = opts.instanceId != null ? opts.instanceId : ClassifierConfig.defaultInstanceId(env);
+        String id = opts.instanceId != null ? opts.instanceId : InstanceIds.fromEnv(env);
         return new ClassifierConfig(settings, topics, opts.kafka.partitions(env), g, id, opts.drain,
                 opts.kafka.metricsPort(env));
     }

@@ -5,6 +5,7 @@ import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.cli.StopSignals;
 import io.roleradar.kafka.ExactlyOnceLoop;
+import io.roleradar.kafka.InstanceIds;
 import io.roleradar.kafka.KafkaReachability;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.TopicAdmin;
@@ -22,12 +23,9 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -141,7 +139,7 @@ public final class FollowCommand implements Callable<Integer> {
             Topics.checkName(factsTopic, "facts topic (--topic-facts, ROLERADAR_TOPIC_FACTS)");
             settings = kafka.settings(env);
             projectorConfig = new ProjectorConfig(settings, tagged, factsTopic, group,
-                    instanceId == null || instanceId.isBlank() ? defaultInstanceId(env) : instanceId.strip(), once);
+                    instanceId == null || instanceId.isBlank() ? InstanceIds.fromEnv(env) : instanceId.strip(), once);
         } catch (IllegalArgumentException e) {
             System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
             return ExitCodes.USAGE;
@@ -275,19 +273,5 @@ public final class FollowCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** As the classifier's: ROLERADAR_INSTANCE_ID, else the host name (a pod or container name), cleaned. */
-    static String defaultInstanceId(Map<String, String> env) {
-        String host = env.get("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                host = "localhost";
-            }
-        }
-        String cleaned = host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
-        return cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned;
     }
 }
