@@ -92,29 +92,8 @@ public final class FollowCommand implements Callable<Integer> {
                     + "For cron and tests. Env: ROLERADAR_FOLLOW_ONCE=true.")
     boolean once;
 
-    @Option(names = "--out-dir", paramLabel = "DIR",
-            description = "Folder for the reports (created if missing). Env: ROLERADAR_REPORT_DIR. Default: reports")
-    String outDir;
-
-    @Option(names = "--include-closed",
-            description = "Count every posting ever seen, not only the open ones. Env: ROLERADAR_REPORT_INCLUDE_CLOSED=true.")
-    boolean includeClosed;
-
-    @Option(names = "--since", paramLabel = "DATE",
-            description = "Only postings dated on or after DATE (YYYY-MM-DD). Env: ROLERADAR_REPORT_SINCE.")
-    String since;
-
-    @Option(names = "--until", paramLabel = "DATE",
-            description = "Only postings dated on or before DATE (YYYY-MM-DD). Env: ROLERADAR_REPORT_UNTIL.")
-    String until;
-
-    @Option(names = "--company", paramLabel = "NAME",
-            description = "Only postings of this company (case-insensitive). Env: ROLERADAR_REPORT_COMPANY.")
-    String company;
-
-    @Option(names = "--only-source", paramLabel = "NAME",
-            description = "Only postings from this source or kind of source. Env: ROLERADAR_REPORT_SOURCE.")
-    String onlySource;
+    @Mixin
+    ReportOptions scope = new ReportOptions();
 
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
@@ -133,7 +112,8 @@ public final class FollowCommand implements Callable<Integer> {
         KafkaSettings settings;
         try {
             // The report's own settings (out-dir, filters, closed postings) are read as 'reporter run' reads them.
-            report = RunSettings.of(env, outDir, null, every, since, until, company, onlySource, includeClosed);
+            report = RunSettings.of(env, scope.outDir, null, every, scope.since, scope.until, scope.company,
+                    scope.onlySource, scope.includeClosed);
             period = report.every();
             tagged = kafka.topics(env).tagged();
             Topics.checkName(factsTopic, "facts topic (--topic-facts, ROLERADAR_TOPIC_FACTS)");
