@@ -1,12 +1,10 @@
 package io.roleradar.classifier;
 
+import io.roleradar.kafka.ExactlyOnceLoop;
+import io.roleradar.kafka.InstanceIds;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.Topics;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,43 +27,14 @@ public record ClassifierConfig(KafkaSettings settings, Topics topics, int partit
         if (group == null || group.isBlank()) {
             throw new IllegalArgumentException("the consumer group must not be blank: pass --group NAME or set ROLERADAR_CLASSIFIER_GROUP");
         }
-        if (instanceId == null || !instanceId.matches("[A-Za-z0-9._-]{1,100}")) {
-            throw new IllegalArgumentException("the instance id '" + instanceId + "' must be 1-100 letters, digits, "
-                    + "'.', '_' or '-': pass --instance-id ID or set ROLERADAR_INSTANCE_ID");
-        }
+        InstanceIds.requireValid(instanceId);
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
         }
     }
 
-    /**
-     * The transactional id of this instance: stable across restarts of the same instance (so a
-     * restarted instance fences its predecessor and aborts its open transaction at once) and
-     * distinct between instances of the same group (so they do not fence each other).
-     */
+    /** This instance's transactional id: see {@link ExactlyOnceLoop#transactionalId}. */
     public String transactionalId() {
-        return transactionalId(group, instanceId);
-    }
-
-    public static String transactionalId(String group, String instanceId) {
-        return group + "-" + instanceId;
-    }
-
-    /** The instance id from the environment, else derived from the host name (a pod or container name). */
-    public static String defaultInstanceId(Map<String, String> env) {
-        String configured = env.get("ROLERADAR_INSTANCE_ID");
-        if (configured != null && !configured.isBlank()) {
-            return configured.trim();
-        }
-        String host = env.get("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                host = "localhost";
-            }
-        }
-        String cleaned = host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
-        return cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned;
+        return ExactlyOnceLoop.transactionalId(group, instanceId);
     }
 }

@@ -8,6 +8,8 @@ import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.cli.LoggingOptions;
 import io.roleradar.cli.StopSignals;
+import io.roleradar.kafka.ExactlyOnceLoop;
+import io.roleradar.kafka.InstanceIds;
 import io.roleradar.kafka.KafkaReachability.KafkaUnreachableException;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.TopicAdmin;
@@ -151,7 +153,7 @@ public final class ClassifierMain implements Callable<Integer> {
                 case FENCED, FAILED -> ExitCodes.FAILED;
             };
             // A drain that reached the end did its work: a signal after it changes nothing.
-            return signals.exitCode(code, running.outcome() == TaggingService.Outcome.DRAINED);
+            return signals.exitCode(code, running.outcome() == ExactlyOnceLoop.Outcome.DRAINED);
         }
     }
 
@@ -170,7 +172,7 @@ public final class ClassifierMain implements Callable<Integer> {
         Topics topics = opts.kafka.topics(env);
         String g = opts.group != null ? opts.group
                 : env.getOrDefault("ROLERADAR_CLASSIFIER_GROUP", ClassifierConfig.DEFAULT_GROUP);
-        String id = opts.instanceId != null ? opts.instanceId : ClassifierConfig.defaultInstanceId(env);
+        String id = opts.instanceId != null ? opts.instanceId : InstanceIds.fromEnv(env);
         return new ClassifierConfig(settings, topics, opts.kafka.partitions(env), g, id, opts.drain,
                 opts.kafka.metricsPort(env));
     }

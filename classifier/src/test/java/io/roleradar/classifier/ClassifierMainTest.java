@@ -52,12 +52,6 @@ class ClassifierMainTest {
     }
 
     @Test
-    void derivesAStableInstanceIdFromTheHostName() {
-        assertThat(ClassifierConfig.defaultInstanceId(Map.of("HOSTNAME", "Classifier_Pod.7"))).isEqualTo("classifier_pod.7");
-        assertThat(ClassifierConfig.defaultInstanceId(Map.of("HOSTNAME", "a b"))).isEqualTo("a-b");
-    }
-
-    @Test
     void countsTaggedPostingsByQuadrantAndDomainAndDeadLettersByReason() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ClassifierMetrics metrics = new ClassifierMetrics(registry);

@@ -1,6 +1,7 @@
 package io.roleradar.classifier;
 
 import io.roleradar.kafka.DeadLetters;
+import io.roleradar.kafka.ExactlyOnceLoop;
 import io.roleradar.kafka.Topics;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
@@ -138,7 +139,7 @@ class ClassifierServiceIT {
         // but neither its offsets nor its commit made it. A long transaction timeout shows that the
         // restart, not the timeout, is what ends that transaction.
         Map<String, Object> props = producerProps();
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, ClassifierConfig.transactionalId(group, "crashy"));
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, ExactlyOnceLoop.transactionalId(group, "crashy"));
         props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 600_000);
         KafkaProducer<byte[], byte[]> dead = new KafkaProducer<>(props);
         dead.initTransactions();

@@ -4,6 +4,8 @@ import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.cli.StopSignals;
+import io.roleradar.kafka.ExactlyOnceLoop;
+import io.roleradar.kafka.InstanceIds;
 import io.roleradar.kafka.KafkaReachability;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.TopicAdmin;
@@ -21,12 +23,9 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,29 +92,8 @@ public final class FollowCommand implements Callable<Integer> {
                     + "For cron and tests. Env: ROLERADAR_FOLLOW_ONCE=true.")
     boolean once;
 
-    @Option(names = "--out-dir", paramLabel = "DIR",
-            description = "Folder for the reports (created if missing). Env: ROLERADAR_REPORT_DIR. Default: reports")
-    String outDir;
-
-    @Option(names = "--include-closed",
-            description = "Count every posting ever seen, not only the open ones. Env: ROLERADAR_REPORT_INCLUDE_CLOSED=true.")
-    boolean includeClosed;
-
-    @Option(names = "--since", paramLabel = "DATE",
-            description = "Only postings dated on or after DATE (YYYY-MM-DD). Env: ROLERADAR_REPORT_SINCE.")
-    String since;
-
-    @Option(names = "--until", paramLabel = "DATE",
-            description = "Only postings dated on or before DATE (YYYY-MM-DD). Env: ROLERADAR_REPORT_UNTIL.")
-    String until;
-
-    @Option(names = "--company", paramLabel = "NAME",
-            description = "Only postings of this company (case-insensitive). Env: ROLERADAR_REPORT_COMPANY.")
-    String company;
-
-    @Option(names = "--only-source", paramLabel = "NAME",
-            description = "Only postings from this source or kind of source. Env: ROLERADAR_REPORT_SOURCE.")
-    String onlySource;
+    @Mixin
+    ReportOptions scope = new ReportOptions();
 
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
@@ -134,26 +112,27 @@ public final class FollowCommand implements Callable<Integer> {
         KafkaSettings settings;
         try {
             // The report's own settings (out-dir, filters, closed postings) are read as 'reporter run' reads them.
-            report = RunSettings.of(env, outDir, null, every, since, until, company, onlySource, includeClosed);
+            report = RunSettings.of(env, scope.outDir, null, every, scope.since, scope.until, scope.company,
+                    scope.onlySource, scope.includeClosed);
             period = report.every();
             tagged = kafka.topics(env).tagged();
             Topics.checkName(factsTopic, "facts topic (--topic-facts, ROLERADAR_TOPIC_FACTS)");
             settings = kafka.settings(env);
             projectorConfig = new ProjectorConfig(settings, tagged, factsTopic, group,
-                    instanceId == null || instanceId.isBlank() ? defaultInstanceId(env) : instanceId.strip(), once);
+                    instanceId == null || instanceId.isBlank() ? InstanceIds.fromEnv(env) : instanceId.strip(), once);
         } catch (IllegalArgumentException e) {
             System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
         PrintStream err = System.err;
         try (StopSignals signals = StopSignals.install();
-             MetricsEndpoint ignored = MetricsEndpoint.start("reporter", kafka.metricsPort(env))) {
+             MetricsEndpoint metrics = MetricsEndpoint.start("reporter", kafka.metricsPort(env))) {
             signals.whileRunning(() -> requestStop(signals.received()));
             kafka.requireReachable(env);
             TopicAdmin.ensureFactsTopic(settings, tagged, factsTopic);
             Thread projecting = null;
             if (role != Role.report) {
-                projector = new Projector(projectorConfig);
+                projector = new Projector(projectorConfig, metrics.registry());
                 projecting = new Thread(projector, "reporter-follow-projector");
                 projecting.start();
                 err.println("roleradar " + COMMAND + ": projecting " + tagged + " into " + factsTopic + " as instance "
@@ -196,7 +175,7 @@ public final class FollowCommand implements Callable<Integer> {
 
     private boolean projectorFailed() {
         Projector p = projector;
-        return p != null && (p.outcome() == Projector.Outcome.FENCED || p.outcome() == Projector.Outcome.FAILED);
+        return p != null && (p.outcome() == ExactlyOnceLoop.Outcome.FENCED || p.outcome() == ExactlyOnceLoop.Outcome.FAILED);
     }
 
     /** The report role: catch up, write, and again every period (or once). */
@@ -274,19 +253,5 @@ public final class FollowCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** As the classifier's: ROLERADAR_INSTANCE_ID, else the host name (a pod or container name), cleaned. */
-    static String defaultInstanceId(Map<String, String> env) {
-        String host = env.get("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                host = "localhost";
-            }
-        }
-        String cleaned = host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
-        return cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned;
     }
 }

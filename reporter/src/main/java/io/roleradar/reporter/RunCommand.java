@@ -55,10 +55,6 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     static final String COMMAND = "reporter run";
     private static final String NO_KAFKA_HINT = "--input tagged.jsonl to report from a file";
 
-    @Option(names = "--out-dir", paramLabel = "DIR",
-            description = "Folder for the reports (created if missing). Env: ROLERADAR_REPORT_DIR. Default: reports")
-    String outDir;
-
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", hidden = true,
             description = "Deprecated spelling of --out-dir.")
     String out;
@@ -68,31 +64,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                     + "'roleradar classify' writes it, instead of Kafka. Env: ROLERADAR_REPORT_INPUT.")
     String input;
 
-    @Option(names = "--include-closed",
-            description = "Count every posting ever seen, not only those open at the snapshot. "
-                    + "Env: ROLERADAR_REPORT_INCLUDE_CLOSED=true.")
-    boolean includeClosed;
-
     @Option(names = "--every", paramLabel = "DURATION",
             description = "Run again every DURATION (30s, 15m, 6h, 1d) until stopped. Env: ROLERADAR_REPORT_EVERY.")
     String every;
-
-    @Option(names = "--since", paramLabel = "DATE",
-            description = "Only postings dated on or after DATE (YYYY-MM-DD). Env: ROLERADAR_REPORT_SINCE.")
-    String since;
-
-    @Option(names = "--until", paramLabel = "DATE",
-            description = "Only postings dated on or before DATE (YYYY-MM-DD). Env: ROLERADAR_REPORT_UNTIL.")
-    String until;
-
-    @Option(names = "--company", paramLabel = "NAME",
-            description = "Only postings of this company (case-insensitive). Env: ROLERADAR_REPORT_COMPANY.")
-    String company;
-
-    @Option(names = "--only-source", paramLabel = "NAME",
-            description = "Only postings from this source (greenhouse:anthropic) or every board of a kind "
-                    + "(greenhouse). Env: ROLERADAR_REPORT_SOURCE.")
-    String onlySource;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Keep the postings' facts in a RocksDB store in DIR while the report is made (a store "
@@ -109,6 +83,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     String source;
 
     @Mixin
+    ReportOptions scope = new ReportOptions();
+
+    @Mixin
     KafkaOptions kafka = new KafkaOptions();
 
     private final AtomicReference<TopicSnapshotReader> currentReader = new AtomicReference<>();
@@ -122,9 +99,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         Map<String, String> env = System.getenv();
         RunSettings settings;
         try {
-            settings = RunSettings.of(env, deprecated(outDir, out, "-o/--out", "--out-dir"), input, every, since, until,
-                    company, deprecated(onlySource, source, "--source", "--only-source"), includeClosed, stateDir,
-                    keepState);
+            settings = RunSettings.of(env, deprecated(scope.outDir, out, "-o/--out", "--out-dir"), input, every,
+                    scope.since, scope.until, scope.company, deprecated(scope.onlySource, source, "--source",
+                    "--only-source"), scope.includeClosed, stateDir, keepState);
             kafka.topics(env); // checks topic names early
         } catch (IllegalArgumentException e) {
             System.err.println("roleradar " + COMMAND + ": " + e.getMessage());

@@ -19,6 +19,11 @@ import java.util.concurrent.TimeoutException;
  * the state), the dead-letter topic keeps everything for its retention time.
  */
 public final class TopicAdmin {
+    /** Compacted (the latest value per key is the state), each record kept an hour at least. */
+    private static final Map<String, String> COMPACTED = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "3600000");
+
     private TopicAdmin() {
     }
 
@@ -29,21 +34,18 @@ public final class TopicAdmin {
      */
     public static void ensureTopics(KafkaSettings settings, Topics topics, int partitions) {
         short replication = 1;
-        Map<String, String> compacted = Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "3600000");
         Map<String, String> deadLetter = Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(30)));
         List<NewTopic> wanted = new ArrayList<>();
-        wanted.add(new NewTopic(topics.raw(), partitions, replication).configs(compacted));
-        wanted.add(new NewTopic(topics.tagged(), partitions, replication).configs(compacted));
+        wanted.add(new NewTopic(topics.raw(), partitions, replication).configs(COMPACTED));
+        wanted.add(new NewTopic(topics.tagged(), partitions, replication).configs(COMPACTED));
         wanted.add(new NewTopic(topics.deadLetter(), 1, replication).configs(deadLetter));
-        try (Admin admin = Admin.create(adminProps(settings))) {
+        withAdmin(settings, admin -> {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
             if (missing.isEmpty()) {
-                return;
+                return null;
             }
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 try {
@@ -57,13 +59,8 @@ public final class TopicAdmin {
                 }
             }
             awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not reach Kafka at " + settings.bootstrapServers()
-                    + " to create topics: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        }
+            return null;
+        });
     }
 
     /**
@@ -76,7 +73,7 @@ public final class TopicAdmin {
      * @throws IllegalArgumentException when the tagged topic does not exist or the counts differ
      */
     public static int ensureFactsTopic(KafkaSettings settings, String taggedTopic, String factsTopic) {
-        try (Admin admin = Admin.create(adminProps(settings))) {
+        return withAdmin(settings, admin -> {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             if (!existing.contains(taggedTopic)) {
                 throw new IllegalArgumentException("topic " + taggedTopic + " does not exist on "
@@ -92,9 +89,7 @@ public final class TopicAdmin {
                 }
                 return partitions;
             }
-            NewTopic wanted = new NewTopic(factsTopic, partitions, (short) 1).configs(Map.of(
-                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                    TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "3600000"));
+            NewTopic wanted = new NewTopic(factsTopic, partitions, (short) 1).configs(COMPACTED);
             try {
                 admin.createTopics(List.of(wanted)).all().get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
@@ -107,6 +102,19 @@ public final class TopicAdmin {
             }
             awaitLeaders(admin, List.of(factsTopic));
             return partitions;
+        });
+    }
+
+    /** What the admin calls of a topic creation may throw besides the unchecked. */
+    @FunctionalInterface
+    private interface AdminWork<T> {
+        T run(Admin admin) throws ExecutionException, TimeoutException, InterruptedException;
+    }
+
+    /** Runs {@code work} with a new admin client; a broker that does not answer is an IllegalStateException. */
+    private static <T> T withAdmin(KafkaSettings settings, AdminWork<T> work) {
+        try (Admin admin = Admin.create(adminProps(settings))) {
+            return work.run(admin);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not reach Kafka at " + settings.bootstrapServers()
                     + " to create topics: " + e.getMessage(), e);

@@ -95,13 +95,18 @@ public final class FactsStore implements AutoCloseable {
             FactsStore store = new FactsStore(dir, true, true);
             store.clearScratch();
             return store;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the reporter's state folder " + dir + ": " + e.getMessage(), e);
-        } catch (RocksDBException e) {
-            throw new UncheckedIOException(new IOException("cannot open the reporter's state store in " + dir + ": "
-                    + e.getMessage() + (lockHeld(e) ? " (another reporter uses it: give each its own --state-dir)" : ""),
-                    e));
+        } catch (IOException | RocksDBException e) {
+            throw cannotOpen(dir, e);
         }
+    }
+
+    private static UncheckedIOException cannotOpen(Path dir, Exception e) {
+        if (e instanceof IOException io) {
+            return new UncheckedIOException("cannot create the reporter's state folder " + dir + ": " + e.getMessage(), io);
+        }
+        return new UncheckedIOException(new IOException("cannot open the reporter's state store in " + dir + ": "
+                + e.getMessage() + (lockHeld((RocksDBException) e) ? " (another reporter uses it: give each its own "
+                + "--state-dir)" : ""), e));
     }
 
     /** Whether this store is kept current across runs ({@link #openPersistent}). */
@@ -121,12 +126,8 @@ public final class FactsStore implements AutoCloseable {
             }
             Files.createDirectories(dir);
             return new FactsStore(dir, keep, false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the reporter's state folder " + dir + ": " + e.getMessage(), e);
-        } catch (RocksDBException e) {
-            throw new UncheckedIOException(new IOException("cannot open the reporter's state store in " + dir + ": "
-                    + e.getMessage() + (lockHeld(e) ? " (another reporter uses it: give each its own --state-dir)" : ""),
-                    e));
+        } catch (IOException | RocksDBException e) {
+            throw cannotOpen(dir, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.roleradar.reporter.follow;
 
+import io.roleradar.kafka.InstanceIds;
 import io.roleradar.kafka.KafkaSettings;
 
 import java.util.Objects;
@@ -20,18 +21,6 @@ public record ProjectorConfig(KafkaSettings settings, String taggedTopic, String
             throw new IllegalArgumentException("the consumer group must not be blank: pass --group NAME or set "
                     + "ROLERADAR_REPORT_FOLLOW_GROUP");
         }
-        if (instanceId == null || !instanceId.matches("[A-Za-z0-9._-]{1,100}")) {
-            throw new IllegalArgumentException("the instance id '" + instanceId + "' must be 1-100 letters, digits, "
-                    + "'.', '_' or '-': pass --instance-id ID or set ROLERADAR_INSTANCE_ID");
-        }
-    }
-
-    /**
-     * Stable across restarts of one instance (a restart fences its dead predecessor and aborts its
-     * open transaction at once), distinct between the instances of a group (they never fence each
-     * other), and apart from the classifier's ids by the group's name.
-     */
-    public String transactionalId() {
-        return group + "-" + instanceId;
+        InstanceIds.requireValid(instanceId);
     }
 }

@@ -104,31 +104,30 @@ public final class Manifest {
         if (source instanceof Source.TopicSnapshot t) {
             in.put("kind", "topic");
             in.put("topic", t.topic());
-            in.put("bootstrapServers", t.bootstrapServers());
-            in.put("isolationLevel", "read_committed");
-            ArrayNode parts = in.putArray("partitions");
-            for (Source.PartitionRange p : t.partitions()) {
-                parts.addObject().put("partition", p.partition()).put("startOffset", p.startOffset())
-                        .put("endOffset", p.endOffset());
-            }
+            putRead(in, t.bootstrapServers(), t.partitions());
         } else if (source instanceof Source.FactsTopic t) {
             // reporter follow: the facts its projectors made of the tagged topic, applied up to these offsets.
             in.put("kind", "facts");
             in.put("topic", t.topic());
             in.put("taggedTopic", t.taggedTopic());
-            in.put("bootstrapServers", t.bootstrapServers());
-            in.put("isolationLevel", "read_committed");
-            ArrayNode parts = in.putArray("partitions");
-            for (Source.PartitionRange p : t.partitions()) {
-                parts.addObject().put("partition", p.partition()).put("startOffset", p.startOffset())
-                        .put("endOffset", p.endOffset());
-            }
+            putRead(in, t.bootstrapServers(), t.partitions());
         } else if (source instanceof Source.JsonLinesFile f) {
             in.put("kind", "file");
             in.put("path", f.path());
             in.put("lines", f.lines());
         }
         return in;
+    }
+
+    /** How a topic was read: the cluster, committed records only, and each partition's offset range. */
+    private static void putRead(ObjectNode in, String bootstrapServers, List<Source.PartitionRange> partitions) {
+        in.put("bootstrapServers", bootstrapServers);
+        in.put("isolationLevel", "read_committed");
+        ArrayNode parts = in.putArray("partitions");
+        for (Source.PartitionRange p : partitions) {
+            parts.addObject().put("partition", p.partition()).put("startOffset", p.startOffset())
+                    .put("endOffset", p.endOffset());
+        }
     }
 
     /** Jackson closes the writer it is given; the file's writer is closed by its owner. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roleradar.cli.ExitCodes;
+import io.roleradar.kafka.ExactlyOnceLoop;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.model.PostingJson;
 import io.roleradar.reporter.Fixtures;
@@ -107,7 +108,7 @@ class FollowEqualsBatchIT {
                 t.join(10_000);
             }
         }
-        assertThat(projectors).extracting(Projector::outcome).containsOnly(Projector.Outcome.STOPPED);
+        assertThat(projectors).extracting(Projector::outcome).containsOnly(ExactlyOnceLoop.Outcome.STOPPED);
     }
 
     @Test

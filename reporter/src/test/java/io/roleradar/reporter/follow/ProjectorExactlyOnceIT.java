@@ -1,5 +1,7 @@
 package io.roleradar.reporter.follow;
 
+import io.micrometer.core.instrument.Metrics;
+import io.roleradar.kafka.ExactlyOnceLoop;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.reporter.Fixtures;
 import io.roleradar.reporter.aggregate.FactsMessage;
@@ -55,7 +57,7 @@ class ProjectorExactlyOnceIT {
                 "session.timeout.ms", "6000", "heartbeat.interval.ms", "1000")), tagged, facts, group, "eo-1", false);
         CountDownLatch frozen = new CountDownLatch(1);
         CountDownLatch wake = new CountDownLatch(1);
-        Projector zombie = new Projector(config, batch -> {
+        Projector zombie = new Projector(config, Metrics.globalRegistry, batch -> {
             if (batch == 3) {
                 frozen.countDown();
                 wake.await();
@@ -90,7 +92,7 @@ class ProjectorExactlyOnceIT {
             });
             wake.countDown();
             zombieThread.join(30_000);
-            assertThat(zombie.outcome()).as("the woken instance").isEqualTo(Projector.Outcome.FENCED);
+            assertThat(zombie.outcome()).as("the woken instance").isEqualTo(ExactlyOnceLoop.Outcome.FENCED);
             assertThat(zombie.projected()).as("it committed nothing after waking").isEqualTo(committedBefore);
             assertThat(zombie.projected() + successor.projected()).as("records committed by both").isEqualTo(sent);
         } finally {
