@@ -90,7 +90,7 @@ public final class PipelineLoadBenchmark {
             Instant start = Instant.now();
             double brokerCpuStart = brokerStats.cpuSeconds();
             int metricsPort = freePort();
-            List<String> classify = new ArrayList<>(List.of(ClassifierMain.class.getName(), "--group",
+            List<String> classify = new ArrayList<>(List.of(ClassifierMain.class.getName(), "run", "--group",
                     "load-classifier", "--instance-id", "load-1", "--metrics-port", String.valueOf(metricsPort)));
             classify.addAll(kafka);
             Running classifierRun = Running.start("classifier", "256m", CLASSIFIER_JVM_OPTIONS, work.resolve("classifier.log"),
