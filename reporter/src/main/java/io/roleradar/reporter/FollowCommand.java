@@ -138,7 +138,8 @@ public final class FollowCommand implements Callable<Integer> {
                 err.println("roleradar " + COMMAND + ": projecting " + tagged + " into " + factsTopic + " as instance "
                         + projectorConfig.instanceId() + " of group " + group);
             }
-            int code = role == Role.projector ? awaitProjector() : writeReports(settings, tagged, report, period, err);
+            int code = role == Role.projector ? awaitProjector()
+                    : writeReports(settings, tagged, report, period, new ReporterMetrics(metrics.registry()), err);
             if (projecting != null) {
                 if (!projector.stop(STOP_GRACE)) {
                     err.println("roleradar " + COMMAND + ": the projector did not stop within " + STOP_GRACE.toSeconds() + " s");
@@ -146,6 +147,10 @@ public final class FollowCommand implements Callable<Integer> {
                 if (code == ExitCodes.OK && projectorFailed()) {
                     code = ExitCodes.FAILED;
                 }
+            }
+            // A --once run that did its work (drained, report written) exits 0 even if a signal came after.
+            if (once && code == ExitCodes.OK) {
+                return code;
             }
             return stopCode.get() != 0 ? stopCode.get() : code;
         } catch (KafkaReachability.KafkaUnreachableException e) {
@@ -180,7 +185,7 @@ public final class FollowCommand implements Callable<Integer> {
 
     /** The report role: catch up, write, and again every period (or once). */
     private int writeReports(KafkaSettings settings, String tagged, RunSettings report, Duration period,
-                             PrintStream err) throws InterruptedException {
+                             ReporterMetrics metrics, PrintStream err) throws InterruptedException {
         if (once && projector != null) {
             // --once with both roles: the facts are complete only once this process's projector has drained.
             int code = awaitProjector();
@@ -201,7 +206,7 @@ public final class FollowCommand implements Callable<Integer> {
                 if (!w.catchUp(() -> stopCode.get() != 0 || projectorFailed())) {
                     return projectorFailed() ? ExitCodes.FAILED : stopCode.get();
                 }
-                int code = writeOne(w, report, err);
+                int code = writeOne(w, report, metrics, err);
                 if (once) {
                     return code;
                 }
@@ -224,16 +229,19 @@ public final class FollowCommand implements Callable<Integer> {
     }
 
     /** One report; a failure is reported and, on a schedule, the next one is tried. */
-    private static int writeOne(ReportWriter w, RunSettings report, PrintStream err) {
+    private static int writeOne(ReportWriter w, RunSettings report, ReporterMetrics metrics, PrintStream err) {
         try {
             ReportRun.Result result = w.writeReport(report.options(), report.out());
             RunCommand.printSummary(err, result);
+            metrics.followed(result);
             return ExitCodes.OK;
         } catch (ReportRun.NothingToReport e) {
             err.println("roleradar " + COMMAND + ": " + e.getMessage() + "; earlier reports untouched");
+            metrics.run("failed");
             return ExitCodes.FAILED;
         } catch (IOException | UncheckedIOException e) {
             err.println("roleradar " + COMMAND + ": failed to write the reports: " + e + "; earlier reports untouched");
+            metrics.run("failed");
             return ExitCodes.FAILED;
         }
     }

@@ -41,6 +41,17 @@ final class ReporterMetrics {
         run("ok");
     }
 
+    /**
+     * A report of {@code reporter follow}: as {@link #finished}, but its records are the store's
+     * running totals, already counted by the projectors, so they are not added again.
+     */
+    void followed(ReportRun.Result result) {
+        lastCounted.set(result.report().postings());
+        lastDistinct.set(result.latest().size());
+        duration.record(result.took());
+        run("ok");
+    }
+
     void run(String outcome) {
         Counter.builder("roleradar.reporter.runs").description("Report runs by outcome").tag("outcome", outcome)
                 .register(registry).increment();

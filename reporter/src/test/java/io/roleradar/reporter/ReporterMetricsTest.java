@@ -29,4 +29,21 @@ class ReporterMetricsTest {
         assertThat(registry.get("roleradar.reporter.postings.counted").gauge().value()).isEqualTo(result.report().postings());
         assertThat(registry.get("roleradar.reporter.runs").tag("outcome", "ok").counter().count()).isEqualTo(1);
     }
+
+    @Test
+    void aFollowReportCountsTheRunAndItsPostingsButNotTheStoresRecordsAgain(@TempDir Path out) throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ReporterMetrics metrics = new ReporterMetrics(registry);
+        ReportRun.Result result = ReportRun.fromFile(Fixtures.path(Fixtures.UNREADABLE).toString(), Filters.NONE, out,
+                Progress.NONE);
+
+        metrics.followed(result);
+        metrics.followed(result);
+
+        // The store's records are running totals the projectors counted: a second report adds none.
+        assertThat(registry.get("roleradar.reporter.records.read").counter().count()).isZero();
+        assertThat(registry.get("roleradar.reporter.postings.counted").gauge().value()).isEqualTo(result.report().postings());
+        assertThat(registry.get("roleradar.reporter.runs").tag("outcome", "ok").counter().count()).isEqualTo(2);
+        assertThat(registry.get("roleradar.reporter.run.duration").timer().count()).isEqualTo(2);
+    }
 }

@@ -1,5 +1,7 @@
 package io.roleradar.reporter.follow;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.roleradar.kafka.ExactlyOnceLoop;
@@ -37,6 +39,9 @@ public final class Projector implements Runnable, ExactlyOnceLoop.Transform {
     private final ExactlyOnceLoop loop;
     private final AtomicLong projected = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong lag = new AtomicLong();
+    private final Counter projectedMeter;
+    private final Counter rejectedMeter;
 
     /** A projector whose Kafka clients' meters go nowhere. */
     public Projector(ProjectorConfig config) {
@@ -49,6 +54,16 @@ public final class Projector implements Runnable, ExactlyOnceLoop.Transform {
 
     Projector(ProjectorConfig config, MeterRegistry registry, BeforeCommit beforeCommit) {
         this.config = config;
+        // Tagged by instance, so several projectors in one JVM (tests) or one registry keep their own.
+        this.projectedMeter = Counter.builder("roleradar.reporter.follow.projected")
+                .description("Facts records this projector committed, rejected ones included")
+                .tag("instance", config.instanceId()).register(registry);
+        this.rejectedMeter = Counter.builder("roleradar.reporter.follow.rejected")
+                .description("Tagged records the codec refused, committed as rejections")
+                .tag("instance", config.instanceId()).register(registry);
+        Gauge.builder("roleradar.reporter.follow.lag", lag, AtomicLong::get)
+                .description("Tagged records of this projector's partitions not read yet")
+                .tag("instance", config.instanceId()).register(registry);
         this.loop = new ExactlyOnceLoop(new ExactlyOnceLoop.Settings(config.settings(), "reporter-follow",
                 config.taggedTopic(), config.group(), config.instanceId(), config.drain()), this, registry, beforeCommit);
     }
@@ -67,7 +82,14 @@ public final class Projector implements Runnable, ExactlyOnceLoop.Transform {
         return new ExactlyOnceLoop.Output(out, () -> {
             projected.addAndGet(out.size());
             rejected.addAndGet(rejectedHere);
+            projectedMeter.increment(out.size());
+            rejectedMeter.increment(rejectedHere);
         });
+    }
+
+    @Override
+    public void lag(long records) {
+        lag.set(records);
     }
 
     @Override

@@ -57,10 +57,11 @@ class FollowEqualsBatchIT {
 
         List<Projector> projectors = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         try {
             for (String id : List.of("p1", "p2", "p3")) {
                 Projector p = new Projector(new ProjectorConfig(TestKafka.settings().with(java.util.Map.of(
-                        "session.timeout.ms", "6000", "heartbeat.interval.ms", "1000")), tagged, facts, group, id, false));
+                        "session.timeout.ms", "6000", "heartbeat.interval.ms", "1000")), tagged, facts, group, id, false), meters);
                 projectors.add(p);
                 Thread t = new Thread(p, "projector-" + id);
                 t.start();
@@ -80,6 +81,10 @@ class FollowEqualsBatchIT {
             assertThat(projectors.stream().mapToLong(Projector::projected).sum())
                     .as("facts records committed, one per tagged record").isEqualTo(sent);
             assertThat(projectors).as("every instance did part of the work").allMatch(p -> p.projected() > 0);
+            assertThat(meters.find("roleradar.reporter.follow.projected").counters()).hasSize(3)
+                    .allMatch(c -> c.count() > 0);
+            assertThat(meters.find("roleradar.reporter.follow.projected").counters().stream().mapToDouble(c -> c.count()).sum())
+                    .as("the projected meters, one per instance").isEqualTo(sent);
             assertThat(projectors.stream().mapToLong(Projector::rejected).sum()).as("rejected: four unreadable fixture lines, the raw posting, the empty record").isEqualTo(6);
 
             assertSameReports(tagged, facts, state, "first");
