@@ -176,6 +176,7 @@ public final class PostingSources {
             if (pool != null) {
                 pool.shutdownNow();
             }
+            run.dedup.close();
         }
         return run.result();
     }

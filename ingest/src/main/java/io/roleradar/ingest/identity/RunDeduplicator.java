@@ -16,10 +16,10 @@ import java.util.Map;
  *
  * <p>The merged postings wait here until {@link #drain() drained}. A run too big for memory (a file
  * of millions of postings) drains now and then; the drained postings' content keys and ids are
- * remembered (16 bytes a posting), so a later duplicate of one is still counted and left out, but,
- * the first having gone on, not merged into it.
+ * remembered (on disk, see {@link SeenKeys}), so a later duplicate of one is still counted and left
+ * out, but, the first having gone on, not merged into it. Close it at the end of the run.
  */
-public final class RunDeduplicator {
+public final class RunDeduplicator implements AutoCloseable {
     /**
      * A posting that survived the merge.
      *
@@ -64,8 +64,7 @@ public final class RunDeduplicator {
     /** The postings waiting, in order of first occurrence, handed on: the buffer is empty after. */
     public List<Unique> drain() {
         List<Unique> out = new ArrayList<>(byKey.values());
-        byKey.keySet().forEach(drained::addContent);
-        keyById.keySet().forEach(drained::addId);
+        drained.addAll(byKey.keySet(), keyById.keySet());
         byKey.clear();
         keyById.clear();
         bufferedChars = 0;
@@ -91,6 +90,12 @@ public final class RunDeduplicator {
 
     public int duplicates() {
         return duplicates;
+    }
+
+    /** Deletes what it remembered of the postings handed on. */
+    @Override
+    public void close() {
+        drained.close();
     }
 
     static RawPosting merge(RawPosting first, RawPosting dup) {

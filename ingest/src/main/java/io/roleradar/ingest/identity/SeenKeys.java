@@ -1,29 +1,115 @@
 package io.roleradar.ingest.identity;
 
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
- * The postings a run has already handed on, by content key and by a 64-bit hash of the id, in two
- * open-addressing sets of longs (16 bytes a posting at most, so a file of millions of postings is
- * deduplicated in a few tens of megabytes). Two different postings share a hash with probability
- * about n^2/2^65.
+ * The postings a run has already handed on, by content key and by a 64-bit hash of the id. They
+ * live in a temporary RocksDB, made when the first keys come and deleted on {@link #close()}, not on
+ * the heap: a run hands postings on only when it is too big to merge in memory, and then it may hold
+ * millions of them (a heap set of 16 bytes a key ran a 256 MB heap out of room at 2.1 million).
+ * Two different postings share a hash with probability about n^2/2^65.
  */
-final class SeenKeys {
-    private final LongSet contentKeys = new LongSet();
-    private final LongSet ids = new LongSet();
+final class SeenKeys implements AutoCloseable {
+    private static final byte CONTENT = 'c';
+    private static final byte ID = 'i';
+    private static final byte[] NOTHING = new byte[0];
 
-    void addContent(long contentKey) {
-        contentKeys.add(contentKey);
-    }
+    private Path dir;
+    private Options options;
+    private WriteOptions writeOptions;
+    private RocksDB db;
 
-    void addId(String id) {
-        ids.add(hash(id));
+    /** Adds the content keys and the ids of postings just handed on, in one write. */
+    void addAll(Collection<Long> contentKeys, Collection<String> ids) {
+        if (contentKeys.isEmpty() && ids.isEmpty()) {
+            return;
+        }
+        try {
+            RocksDB store = open(); // first: it loads the native library the batch needs
+            try (WriteBatch batch = new WriteBatch()) {
+                for (long key : contentKeys) {
+                    batch.put(key(CONTENT, key), NOTHING);
+                }
+                for (String id : ids) {
+                    batch.put(key(ID, hash(id)), NOTHING);
+                }
+                store.write(writeOptions, batch);
+            }
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("could not note the postings handed on: " + e.getMessage(), e);
+        }
     }
 
     /** True when the content key or the id was added before. */
     boolean contains(long contentKey, String id) {
-        return contentKeys.contains(contentKey) || ids.contains(hash(id));
+        if (db == null) {
+            return false;
+        }
+        try {
+            return db.get(key(CONTENT, contentKey)) != null || db.get(key(ID, hash(id))) != null;
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("could not look up the postings handed on: " + e.getMessage(), e);
+        }
+    }
+
+    /** The store's folder, or null before the first keys came. */
+    Path folder() {
+        return dir;
+    }
+
+    /** Closes the store and deletes its folder. */
+    @Override
+    public void close() {
+        if (db == null) {
+            return;
+        }
+        db.close();
+        writeOptions.close();
+        options.close();
+        db = null;
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private RocksDB open() throws RocksDBException {
+        if (db == null) {
+            RocksDB.loadLibrary();
+            try {
+                dir = Files.createTempDirectory("roleradar-run-keys-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // Most lookups are of keys never added: a Bloom filter answers those without a read.
+            options = new Options().setCreateIfMissing(true)
+                    .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(10, false)));
+            // Deleted at the end of the run whatever happens: nothing to recover, so no log.
+            writeOptions = new WriteOptions().setDisableWAL(true);
+            db = RocksDB.open(options, dir.toString());
+        }
+        return db;
+    }
+
+    private static byte[] key(byte kind, long value) {
+        return ByteBuffer.allocate(9).put(kind).putLong(value).array();
     }
 
     /** FNV-1a over the UTF-8 bytes, finished with a 64-bit mix so that similar ids spread. */
@@ -36,60 +122,5 @@ final class SeenKeys {
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
         return h;
-    }
-
-    /** A set of longs; 0 marks a free slot, so the value 0 is kept aside in a flag. */
-    private static final class LongSet {
-        private long[] slots = new long[1 << 12];
-        private int size;
-        private boolean hasZero;
-
-        boolean add(long v) {
-            if (v == 0) {
-                boolean added = !hasZero;
-                hasZero = true;
-                return added;
-            }
-            if ((size + 1) * 2 > slots.length) {
-                grow();
-            }
-            if (!insert(slots, v)) {
-                return false;
-            }
-            size++;
-            return true;
-        }
-
-        boolean contains(long v) {
-            if (v == 0) {
-                return hasZero;
-            }
-            int mask = slots.length - 1;
-            for (int i = (int) (v ^ (v >>> 32)) & mask; slots[i] != 0; i = (i + 1) & mask) {
-                if (slots[i] == v) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static boolean insert(long[] table, long v) {
-            int mask = table.length - 1;
-            int i = (int) (v ^ (v >>> 32)) & mask;
-            while (table[i] != 0) {
-                if (table[i] == v) {
-                    return false;
-                }
-                i = (i + 1) & mask;
-            }
-            table[i] = v;
-            return true;
-        }
-
-        private void grow() {
-            long[] old = slots;
-            slots = new long[old.length * 2];
-            Arrays.stream(old).filter(v -> v != 0).forEach(v -> insert(slots, v));
-        }
     }
 }

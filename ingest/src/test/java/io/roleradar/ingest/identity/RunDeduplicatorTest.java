@@ -13,7 +13,12 @@ class RunDeduplicatorTest {
 
     @Test
     void aDuplicateOfAWaitingPostingIsMergedIntoItsLocations() {
-        RunDeduplicator dedup = new RunDeduplicator();
+        try (RunDeduplicator dedup = new RunDeduplicator()) {
+            mergesIntoLocations(dedup);
+        }
+    }
+
+    private static void mergesIntoLocations(RunDeduplicator dedup) {
         assertThat(dedup.add(posting("a:1", "Berlin"), "ashby:a")).isTrue();
         assertThat(dedup.add(posting("a:2", "Paris"), "ashby:a")).isFalse();
 
@@ -27,7 +32,12 @@ class RunDeduplicatorTest {
 
     @Test
     void aDuplicateOfADrainedPostingIsCountedAndNotHandedOnAgain() {
-        RunDeduplicator dedup = new RunDeduplicator();
+        try (RunDeduplicator dedup = new RunDeduplicator()) {
+            countsDuplicatesOfDrained(dedup);
+        }
+    }
+
+    private static void countsDuplicatesOfDrained(RunDeduplicator dedup) {
         dedup.add(posting("a:1", "Berlin"), null);
         dedup.add(posting("a:2", "Paris"), null);
         assertThat(dedup.drain()).hasSize(1);
