@@ -4,15 +4,8 @@ import io.roleradar.broker.EmbeddedKafkaBroker;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.kafka.Topics;
-import io.roleradar.model.PostingJson;
-import io.roleradar.model.TaggedPosting;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +49,7 @@ public final class FactsStoreBenchmark {
                 int n = Integer.parseInt(size.strip());
                 String topic = "bench.tagged." + n;
                 TopicAdmin.ensureTopics(settings, new Topics("bench.raw." + n, topic, "bench.dlq." + n), 3);
-                long bytes = produce(settings, topic, n);
+                long bytes = SyntheticTopic.produce(settings, topic, new SyntheticPostings(42, 3000, 200), 0, n);
                 Path state = work.resolve("state-" + n);
                 Path gcLog = work.resolve("gc-" + n + ".log");
                 Path log = work.resolve("report-" + n + ".log");
@@ -112,34 +105,6 @@ public final class FactsStoreBenchmark {
                 deleteTree(state);
             }
         }
-    }
-
-    private static long produce(KafkaSettings settings, String topic, int count) throws Exception {
-        Map<String, Object> props = settings.toMap();
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        SyntheticPostings generator = new SyntheticPostings(42, 3000, 200);
-        long bytes = 0;
-        long started = System.nanoTime();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (int i = 0; i < count; i++) {
-                TaggedPosting p = generator.next(i);
-                byte[] value = PostingJson.write(p);
-                bytes += value.length;
-                producer.send(new ProducerRecord<>(topic, p.id().getBytes(StandardCharsets.UTF_8), value));
-                if ((i + 1) % 1_000_000 == 0) {
-                    System.out.printf(Locale.ROOT, "produced %,d%n", i + 1);
-                }
-            }
-            producer.flush();
-        }
-        System.out.printf(Locale.ROOT, "produced %,d postings (%.0f MB of values) in %,d ms%n", count, bytes / 1e6,
-                (System.nanoTime() - started) / 1_000_000);
-        return bytes;
     }
 
     private static String java() {

@@ -4,16 +4,9 @@ import io.roleradar.broker.EmbeddedKafkaBroker;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.kafka.Topics;
-import io.roleradar.model.PostingJson;
-import io.roleradar.model.TaggedPosting;
 import io.roleradar.reporter.ReporterMain;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -42,7 +35,7 @@ public final class FollowBenchmark {
             Topics topics = new Topics("fb.raw", "fb.tagged", "fb.dlq");
             TopicAdmin.ensureTopics(settings, topics, 3);
             SyntheticPostings generator = new SyntheticPostings(42, 3000);
-            produce(settings, topics.tagged(), generator, 0, postings);
+            SyntheticTopic.produce(settings, topics.tagged(), generator, 0, postings);
             String[] kafka = {"--bootstrap-server", servers, "--topic-tagged", topics.tagged()};
             String[] follow = {"follow", "--once", "--instance-id", "bench", "--state-dir", work.resolve("state").toString(),
                     "--out-dir", work.resolve("follow").toString()};
@@ -54,7 +47,7 @@ public final class FollowBenchmark {
             step("follow --once, first (projects and stores all)", () -> ReporterMain.execute(concat(follow, kafka)));
             int total = postings;
             for (int round = 1; round <= 2; round++) {
-                produce(settings, topics.tagged(), generator, total, more);
+                SyntheticTopic.produce(settings, topics.tagged(), generator, total, more);
                 total += more;
                 step("follow --once, after " + more + " more (" + total + ")", () -> ReporterMain.execute(concat(follow, kafka)));
                 step("batch run, " + total + " postings", () -> ReporterMain.execute(run));
@@ -78,22 +71,6 @@ public final class FollowBenchmark {
         int code = step.run();
         System.out.printf(Locale.ROOT, "BENCH %-50s exit %d  wall %6.1f s  JVM CPU %6.1f s%n", name, code,
                 (System.nanoTime() - wall) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9);
-    }
-
-    private static void produce(KafkaSettings settings, String topic, SyntheticPostings generator, int from, int count)
-            throws Exception {
-        Map<String, Object> props = settings.toMap();
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (int i = from; i < from + count; i++) {
-                TaggedPosting p = generator.next(i);
-                producer.send(new ProducerRecord<>(topic, p.id().getBytes(StandardCharsets.UTF_8), PostingJson.write(p)));
-            }
-            producer.flush();
-        }
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -4,18 +4,11 @@ import io.roleradar.broker.EmbeddedKafkaBroker;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.kafka.Topics;
-import io.roleradar.model.PostingJson;
-import io.roleradar.model.TaggedPosting;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +57,7 @@ public final class ReporterBenchmark {
             KafkaSettings settings = KafkaSettings.fromEnv(Map.of()).withBootstrapServers(servers);
             Topics topics = new Topics("bench.raw", "bench.tagged", "bench.dlq");
             TopicAdmin.ensureTopics(settings, topics, 3);
-            long bytes = produce(settings, topics.tagged(), postings);
+            long bytes = SyntheticTopic.produce(settings, topics.tagged(), new SyntheticPostings(42, 3000), 0, postings);
 
             List<Long> bare = new ArrayList<>();
             List<Long> report = new ArrayList<>();
@@ -109,33 +102,6 @@ public final class ReporterBenchmark {
             System.out.println("RESULT reports of the last round: " + work.resolve("reports-" + rounds));
         }
         // The broker deleted its temporary log (gigabytes); the reports and logs stay for a look.
-    }
-
-    private static long produce(KafkaSettings settings, String topic, int count) throws Exception {
-        Map<String, Object> props = settings.toMap();
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        SyntheticPostings generator = new SyntheticPostings(42, 3000);
-        long bytes = 0;
-        long started = System.nanoTime();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < count; i++) {
-                TaggedPosting p = generator.next(i);
-                byte[] value = PostingJson.write(p);
-                bytes += value.length;
-                producer.send(new ProducerRecord<>(topic, p.id().getBytes(StandardCharsets.UTF_8), value));
-                if ((i + 1) % 200_000 == 0) {
-                    System.out.printf(Locale.ROOT, "produced %,d%n", i + 1);
-                }
-            }
-            producer.flush();
-        }
-        System.out.printf(Locale.ROOT, "produced %,d postings (%.0f MB of values, lz4 batches) in %,d ms%n",
-                count, bytes / 1e6, (System.nanoTime() - started) / 1_000_000);
-        return bytes;
     }
 
     /** Runs a JVM on the benchmark's class path and returns its standard output; fails on a non-zero exit. */
