@@ -21,8 +21,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -157,6 +159,16 @@ public final class PipelineLoadBenchmark {
                     floor.kafkaCpuSeconds() / n * 1e6);
             System.out.printf("| floor: the classifier's rules alone | %.0f |%n", floor.rulesMicros());
             System.out.printf("| **floor** | **%.0f** |%n", floor.micros());
+            System.out.printf("%nCPU a posting by kind of thread (each thread's own figure; JIT and GC are paid per JVM, not per posting):%n");
+            System.out.printf("| service | work | JIT | GC | Kafka network |%n| --- | ---: | ---: | ---: | ---: |%n");
+            Map<String, Double> ingestKinds = new LinkedHashMap<>();
+            ingests.forEach(s -> s.cpuByKind().forEach((k, v) -> ingestKinds.merge(k, v, Double::sum)));
+            for (Map.Entry<String, Map<String, Double>> service : List.of(Map.entry("ingest", ingestKinds),
+                    Map.entry("classifier", classifier.cpuByKind()), Map.entry("reporter", reporter.cpuByKind()))) {
+                Map<String, Double> k = service.getValue();
+                System.out.printf("| %s | %.0f | %.0f | %.0f | %.0f |%n", service.getKey(), k.get("work") / n * 1e6,
+                        k.get("JIT") / n * 1e6, k.get("GC") / n * 1e6, k.get("Kafka network") / n * 1e6);
+            }
             System.out.printf("%npipeline / floor = **%.2f** (goal <= 2); transactional produce rate %,.0f/s; "
                             + "the pipeline kept %.2f cores busy%n", pipelineCpu / n * 1e6 / floor.micros(),
                     floor.produceRate(), pipelineCpu / (total.toMillis() / 1000.0));
@@ -249,7 +261,7 @@ public final class PipelineLoadBenchmark {
     }
 
     /** One child JVM run to its end, with its wall time and peak RSS. */
-    record Stage(String name, Duration took, int exit, long peakRssKb, double cpuSeconds, String log) {
+    record Stage(String name, Duration took, int exit, long peakRssKb, double cpuSeconds, Map<String, Double> cpuByKind, String log) {
         static Stage run(String name, String xmx, Path log, List<String> mainAndArgs) throws Exception {
             return run(name, xmx, List.of(), log, mainAndArgs);
         }
@@ -305,14 +317,16 @@ public final class PipelineLoadBenchmark {
             if (exit != 0) {
                 System.out.println(text.length() > 4000 ? text.substring(text.length() - 4000) : text);
             }
-            return new Stage(name, took, exit, peak, cpu, text);
+            return new Stage(name, took, exit, peak, cpu, stats.cpuByKind(), text);
         }
     }
 
     /**
      * Samples a process's VmHWM (peak resident set) and its CPU time (user + system, from
      * /proc/PID/stat) every 100 ms until stopped; the CPU time is that of the last sample, so up
-     * to 100 ms of a process's last moments can be missed.
+     * to 100 ms of a process's last moments can be missed. Every second it also reads each thread's
+     * CPU time (/proc/PID/task/TID/stat), so {@link #cpuByKind()} can say how much went to the JIT
+     * compilers, the garbage collector and the Kafka clients' network threads rather than the work.
      */
     static final class ProcessStats {
         /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
@@ -321,11 +335,15 @@ public final class PipelineLoadBenchmark {
         private final AtomicLong cpuTicks = new AtomicLong();
         private final Thread thread;
         private volatile boolean stop;
+        /** Each thread's CPU ticks at its last sample, and its name: a thread that ended keeps its last figure. */
+        private final Map<Long, Long> threadTicks = new ConcurrentHashMap<>();
+        private final Map<Long, String> threadNames = new ConcurrentHashMap<>();
 
         private ProcessStats(ProcessHandle process) {
             Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
             Path stat = Path.of("/proc", String.valueOf(process.pid()), "stat");
             thread = new Thread(() -> {
+                long samples = 0;
                 while (!stop && process.isAlive()) {
                     try {
                         // Fields 14 and 15 (utime, stime), counted after the command name, which may hold spaces.
@@ -337,6 +355,9 @@ public final class PipelineLoadBenchmark {
                                 long kb = Long.parseLong(line.replaceAll("\\D", ""));
                                 peakKb.accumulateAndGet(kb, Math::max);
                             }
+                        }
+                        if (samples++ % 10 == 0) {
+                            sampleThreads(Path.of("/proc", String.valueOf(process.pid()), "task"));
                         }
                         Thread.sleep(100);
                     } catch (IOException | InterruptedException e) {
@@ -361,6 +382,51 @@ public final class PipelineLoadBenchmark {
         /** The CPU seconds the process had used at the last sample. */
         double cpuSeconds() {
             return cpuTicks.get() / TICKS_PER_SECOND;
+        }
+
+        private void sampleThreads(Path tasks) {
+            try (var threads = Files.list(tasks)) {
+                threads.forEach(t -> {
+                    try {
+                        long tid = Long.parseLong(t.getFileName().toString());
+                        String line = Files.readString(t.resolve("stat"));
+                        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                        threadTicks.put(tid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                        threadNames.putIfAbsent(tid, line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')));
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended between the listing and the read
+                    }
+                });
+            } catch (IOException e) {
+                // the process has gone
+            }
+        }
+
+        /**
+         * The process's CPU seconds by kind of thread, from the threads' own figures (sampled each
+         * second, so up to a second of each thread's end is missed): "JIT" (the C1 and C2 compiler
+         * threads), "GC" (the collector's threads, and the VM thread, where the serial collector and
+         * safepoints run), "Kafka network" (the clients' I/O threads), "work" (the rest: the
+         * service's own threads, where records are also decoded, encoded and compressed).
+         */
+        Map<String, Double> cpuByKind() {
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (String kind : List.of("work", "JIT", "GC", "Kafka network")) {
+                out.put(kind, 0.0);
+            }
+            threadTicks.forEach((tid, ticks) -> out.merge(kindOf(threadNames.get(tid)), ticks / TICKS_PER_SECOND, Double::sum));
+            return out;
+        }
+
+        static String kindOf(String threadName) {
+            if (threadName.contains("CompilerThre")) {
+                return "JIT";
+            }
+            if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ") || threadName.equals("VM Thread")) {
+                return "GC";
+            }
+            // Linux keeps 15 characters of a thread's name: "kafka-producer-network-thread | ..." reads "kafka-producer-".
+            return threadName.startsWith("kafka-") ? "Kafka network" : "work";
         }
     }
 }
