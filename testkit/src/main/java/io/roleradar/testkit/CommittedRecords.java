@@ -7,11 +7,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a {@code read_committed} reader sees in a topic: every partition read from the beginning to
@@ -55,5 +57,19 @@ public final class CommittedRecords {
             }
         }
         return records;
+    }
+
+    /** The keys of {@code records} as UTF-8 text, by partition, in the order they were read. */
+    public static Map<Integer, List<String>> keysByPartition(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<Integer, List<String>> keys = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            keys.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(key(r));
+        }
+        return keys;
+    }
+
+    /** A record's key as UTF-8 text. */
+    public static String key(ConsumerRecord<byte[], byte[]> record) {
+        return new String(record.key(), StandardCharsets.UTF_8);
     }
 }

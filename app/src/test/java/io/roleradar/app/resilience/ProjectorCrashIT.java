@@ -8,17 +8,16 @@ import io.roleradar.model.TaggedPosting;
 import io.roleradar.reporter.ReporterMain;
 import io.roleradar.reporter.aggregate.FactsMessage;
 import io.roleradar.testkit.CommittedRecords;
+import io.roleradar.testkit.GroupOffsets;
 import io.roleradar.testkit.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
@@ -46,6 +45,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static io.roleradar.testkit.CommittedRecords.key;
+import static io.roleradar.testkit.CommittedRecords.keysByPartition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -170,7 +171,7 @@ class ProjectorCrashIT {
                     () -> owners(admin, group, tagged).equals(Map.of(SURVIVOR, new TreeSet<>(all()))));
             long takenOver = System.nanoTime() - killedAt;
             await("the group's committed offsets reaching the end of the tagged topic", Duration.ofSeconds(60), logs,
-                    List.of(s), () -> groupOffsets(admin, group, false).equals(taggedEnds));
+                    List.of(s), () -> GroupOffsets.committed(admin, group, false).equals(taggedEnds));
             long projected = System.nanoTime() - killedAt;
             // The victim's open transaction holds the read_committed view of its facts partitions at its first
             // record until the coordinator aborts it (transaction.timeout.ms).
@@ -178,7 +179,7 @@ class ProjectorCrashIT {
                     () -> endOffsets(admin, facts, all(), IsolationLevel.READ_COMMITTED)
                             .equals(endOffsets(admin, facts, all(), IsolationLevel.READ_UNCOMMITTED)));
             long settled = System.nanoTime() - killedAt;
-            assertThat(committedStable(admin, group)).as("the group's offsets, none pending").isEqualTo(taggedEnds);
+            assertThat(GroupOffsets.committed(admin, group, true)).as("the group's offsets, none pending").isEqualTo(taggedEnds);
 
             s.destroy(); // SIGTERM
             assertThat(s.waitFor(60, TimeUnit.SECONDS)).as("the survivor stops on SIGTERM%s", logs.get()).isTrue();
@@ -193,7 +194,7 @@ class ProjectorCrashIT {
             List<ConsumerRecord<byte[], byte[]>> in = CommittedRecords.read(servers, tagged);
             List<ConsumerRecord<byte[], byte[]>> out = CommittedRecords.read(servers, facts);
             Set<String> expected = IntStream.range(0, POSTINGS).mapToObj(n -> prefix + ":" + n).collect(Collectors.toSet());
-            Map<String, Long> perKey = out.stream().collect(Collectors.groupingBy(ProjectorCrashIT::key, Collectors.counting()));
+            Map<String, Long> perKey = out.stream().collect(Collectors.groupingBy(CommittedRecords::key, Collectors.counting()));
             assertThat(perKey.keySet()).as("every tagged posting has a committed facts record").isEqualTo(expected);
             assertThat(perKey.entrySet().stream().filter(e -> e.getValue() != 1).map(Map.Entry::getKey).toList())
                     .as("postings with more than one committed facts record").isEmpty();
@@ -284,7 +285,7 @@ class ProjectorCrashIT {
         long since = 0;
         while (true) {
             Map<Integer, Long> ends = endOffsets(admin, facts, partitions, IsolationLevel.READ_UNCOMMITTED);
-            Map<Integer, Long> offsets = groupOffsets(admin, group, false); // empty if the broker did not answer
+            Map<Integer, Long> offsets = GroupOffsets.committed(admin, group, false); // empty if the broker did not answer
             boolean counted = !ends.isEmpty() && !offsets.isEmpty()
                     && restrict(logged.positions(), partitions).equals(ends);
             Picture now = new Picture(restrict(offsets, partitions), restrict(logged.counts(), partitions));
@@ -350,30 +351,9 @@ class ProjectorCrashIT {
      * pending in an open transaction.
      */
     private static Map<Integer, Long> committed(Admin admin, String group, Set<Integer> partitions) {
-        return restrict(groupOffsets(admin, group, false), partitions);
+        return restrict(GroupOffsets.committed(admin, group, false), partitions);
     }
 
-    /** The group's committed offsets, or nothing while an offset is pending in an open transaction. */
-    private static Map<Integer, Long> committedStable(Admin admin, String group) {
-        return groupOffsets(admin, group, true);
-    }
-
-    private static Map<Integer, Long> groupOffsets(Admin admin, String group, boolean requireStable) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group,
-                    new ListConsumerGroupOffsetsOptions().requireStable(requireStable)).partitionsToOffsetAndMetadata()
-                    .get(10, TimeUnit.SECONDS);
-            Map<Integer, Long> out = new TreeMap<>();
-            offsets.forEach((tp, o) -> {
-                if (o != null) {
-                    out.put(tp.partition(), o.offset());
-                }
-            });
-            return out;
-        } catch (Exception e) {
-            return Map.of(); // not stable yet, or not known yet
-        }
-    }
 
     /** End offsets by partition as a reader with {@code isolation} sees them (empty if the broker did not answer). */
     private static Map<Integer, Long> endOffsets(Admin admin, String topic, Set<Integer> partitions,
@@ -390,17 +370,6 @@ class ProjectorCrashIT {
         }
     }
 
-    private static Map<Integer, List<String>> keysByPartition(List<ConsumerRecord<byte[], byte[]>> records) {
-        Map<Integer, List<String>> keys = new TreeMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            keys.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(key(r));
-        }
-        return keys;
-    }
-
-    private static String key(ConsumerRecord<byte[], byte[]> r) {
-        return new String(r.key(), StandardCharsets.UTF_8);
-    }
 
     /** Polls {@code condition} until it holds, failing on the deadline or when a process has died. */
     private static void await(String what, Duration timeout, Supplier<String> logs, List<Process> running, BooleanSupplier condition)

@@ -6,14 +6,13 @@ import io.roleradar.kafka.DeadLetters;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.kafka.Topics;
 import io.roleradar.testkit.CommittedRecords;
+import io.roleradar.testkit.GroupOffsets;
 import io.roleradar.testkit.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +34,8 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static io.roleradar.testkit.CommittedRecords.key;
+import static io.roleradar.testkit.CommittedRecords.keysByPartition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -94,7 +94,7 @@ class ClassifierScaleOutIT {
             await(VICTIM + " commits " + VICTIM_PROGRESS + " postings", Duration.ofSeconds(120), running,
                     () -> victim.done() >= VICTIM_PROGRESS);
             long committedAtKill = running.stream().mapToLong(ClassifierInstance::done).sum();
-            Map<Integer, Long> offsetsAtKill = committedOffsets(admin, group);
+            Map<Integer, Long> offsetsAtKill = GroupOffsets.committed(admin, group, true);
             long killedAt = System.nanoTime();
             victim.kill();
             running.remove(victim);
@@ -107,14 +107,14 @@ class ClassifierScaleOutIT {
             long reassignedAfter = System.nanoTime() - killedAt;
             Set<Integer> victimPartitions = before.get(VICTIM);
             await("commits again on the dead instance's partitions", Duration.ofSeconds(90), running, () -> {
-                Map<Integer, Long> now = committedOffsets(admin, group);
+                Map<Integer, Long> now = GroupOffsets.committed(admin, group, true);
                 Map<Integer, Long> end = endOffsets(servers, topics.raw(), "read_committed");
                 return victimPartitions.stream().allMatch(p -> now.getOrDefault(p, 0L) > offsetsAtKill.getOrDefault(p, 0L)
                         || now.getOrDefault(p, -1L).equals(end.get(p)));
             });
             long resumedAfter = System.nanoTime() - killedAt;
             await("the group's committed offsets reach the end of the raw topic", Duration.ofSeconds(150), running,
-                    () -> committedOffsets(admin, group).equals(endOffsets(servers, topics.raw(), "read_committed")));
+                    () -> GroupOffsets.committed(admin, group, true).equals(endOffsets(servers, topics.raw(), "read_committed")));
             long doneAfter = System.nanoTime() - killedAt;
             // The dead instance's open transaction, if the kill cut one after it had written tagged records,
             // holds read_committed readers at its first record until the coordinator aborts it on timeout.
@@ -197,23 +197,6 @@ class ClassifierScaleOutIT {
         return all;
     }
 
-    /** The group's committed offsets, stable ones only (none held by an open transaction). */
-    private static Map<Integer, Long> committedOffsets(Admin admin, String group) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group,
-                    new ListConsumerGroupOffsetsOptions().requireStable(true)).partitionsToOffsetAndMetadata()
-                    .get(10, TimeUnit.SECONDS);
-            Map<Integer, Long> byPartition = new TreeMap<>();
-            offsets.forEach((tp, o) -> {
-                if (o != null) {
-                    byPartition.put(tp.partition(), o.offset());
-                }
-            });
-            return byPartition;
-        } catch (Exception e) {
-            return Map.of(); // an offset is still pending in a transaction: not stable yet
-        }
-    }
 
     /** The end offsets a reader with this isolation level sees: the last stable offsets for read_committed. */
     private static Map<Integer, Long> endOffsets(String servers, String topic, String isolation) {
@@ -245,17 +228,6 @@ class ClassifierScaleOutIT {
         }
     }
 
-    private static Map<Integer, List<String>> keysByPartition(List<ConsumerRecord<byte[], byte[]>> records) {
-        Map<Integer, List<String>> keys = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            keys.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(key(r));
-        }
-        return keys;
-    }
-
-    private static String key(ConsumerRecord<byte[], byte[]> r) {
-        return new String(r.key(), StandardCharsets.UTF_8);
-    }
 
     /** Polls {@code condition} until it holds, failing on the deadline or when an instance has died. */
     private static void await(String what, Duration timeout, List<ClassifierInstance> instances, BooleanSupplier condition)

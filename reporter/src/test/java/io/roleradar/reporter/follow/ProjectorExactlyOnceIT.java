@@ -13,14 +13,13 @@ import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 
+import static io.roleradar.testkit.CommittedRecords.key;
+import static io.roleradar.testkit.CommittedRecords.keysByPartition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -114,7 +113,7 @@ class ProjectorExactlyOnceIT {
             ConsumerRecord<byte[], byte[]> r = in.get(i);
             if (r.value() == null) {
                 assertThat(out.stream().filter(o -> o.partition() == r.partition() && o.value() == null)
-                        .map(ProjectorExactlyOnceIT::key)).contains(key(r));
+                        .map(CommittedRecords::key)).contains(key(r));
             }
         }
         assertThat(out.stream().filter(r -> FactsMessage.isRejected(r.value())).count())
@@ -125,15 +124,4 @@ class ProjectorExactlyOnceIT {
                 .isGreaterThan(out.size());
     }
 
-    private static Map<Integer, List<String>> keysByPartition(List<ConsumerRecord<byte[], byte[]>> records) {
-        Map<Integer, List<String>> keys = new TreeMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            keys.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(key(r));
-        }
-        return keys;
-    }
-
-    private static String key(ConsumerRecord<byte[], byte[]> r) {
-        return new String(r.key(), StandardCharsets.UTF_8);
-    }
 }
