@@ -28,8 +28,9 @@ import java.util.Map;
  * @param kafkaCpuSeconds the tools' and the broker's CPU for both topics
  * @param rulesMicros     the rules' CPU a posting
  * @param produceRate     the first transactional ProducerPerformance's records/s, for scale
+ * @param toolsJitAndGcSeconds of the tools' CPU, what their JIT compilers and collectors used: paid per JVM
  */
-record CostFloor(double kafkaCpuSeconds, double rulesMicros, double produceRate, int n) {
+record CostFloor(double kafkaCpuSeconds, double rulesMicros, double produceRate, int n, double toolsJitAndGcSeconds) {
 
     /** Kafka's and the rules' CPU a posting together. */
     double micros() {
@@ -41,6 +42,7 @@ record CostFloor(double kafkaCpuSeconds, double rulesMicros, double produceRate,
         Files.writeString(consumerConfig, "isolation.level=read_committed\n");
         double kafkaCpu = 0;
         double produceRate = Double.NaN;
+        double toolsJitAndGc = 0;
         Path taggedPayloads = work.resolve("floor-tagged-payloads.jsonl");
         writeTagged(payloads, taggedPayloads);
         for (String hop : List.of("raw", "tagged")) {
@@ -61,11 +63,14 @@ record CostFloor(double kafkaCpuSeconds, double rulesMicros, double produceRate,
                             topic, "--messages", String.valueOf(n), "--timeout", "120000", "--consumer.config",
                             consumerConfig.toString()));
             kafkaCpu += produce.cpuSeconds() + consume.cpuSeconds() + broker.cpuSeconds() - brokerBefore;
+            for (Stage tool : List.of(produce, consume)) {
+                toolsJitAndGc += tool.cpuByKind().get("JIT") + tool.cpuByKind().get("GC");
+            }
             if (Double.isNaN(produceRate)) {
                 produceRate = PipelineLoadBenchmark.number(produce.log(), "([0-9.]+) records/sec", 1);
             }
         }
-        return new CostFloor(kafkaCpu, rulesMicros(payloads), produceRate, n);
+        return new CostFloor(kafkaCpu, rulesMicros(payloads), produceRate, n, toolsJitAndGc);
     }
 
     /** The tagged posting of each raw posting of {@code payloads}, one JSON line each, as the classifier publishes it. */

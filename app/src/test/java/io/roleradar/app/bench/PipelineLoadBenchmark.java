@@ -163,12 +163,20 @@ public final class PipelineLoadBenchmark {
             System.out.printf("| service | work | JIT | GC | Kafka network |%n| --- | ---: | ---: | ---: | ---: |%n");
             Map<String, Double> ingestKinds = new LinkedHashMap<>();
             ingests.forEach(s -> s.cpuByKind().forEach((k, v) -> ingestKinds.merge(k, v, Double::sum)));
+            double jitAndGc = 0;
             for (Map.Entry<String, Map<String, Double>> service : List.of(Map.entry("ingest", ingestKinds),
                     Map.entry("classifier", classifier.cpuByKind()), Map.entry("reporter", reporter.cpuByKind()))) {
                 Map<String, Double> k = service.getValue();
                 System.out.printf("| %s | %.0f | %.0f | %.0f | %.0f |%n", service.getKey(), k.get("work") / n * 1e6,
                         k.get("JIT") / n * 1e6, k.get("GC") / n * 1e6, k.get("Kafka network") / n * 1e6);
+                jitAndGc += k.get("JIT") + k.get("GC");
             }
+            // The costs paid once per JVM, taken out of both sides: what the ratio tends to on long runs.
+            double pipelineWithout = (pipelineCpu - jitAndGc) / n * 1e6;
+            double floorWithout = floor.micros() - floor.toolsJitAndGcSeconds() / n * 1e6;
+            System.out.printf("without the JIT and GC of every JVM (the services', and Kafka's tools' %.0f us): pipeline %.0f us, "
+                    + "floor %.0f us, ratio %.2f%n", floor.toolsJitAndGcSeconds() / n * 1e6, pipelineWithout, floorWithout,
+                    pipelineWithout / floorWithout);
             System.out.printf("%npipeline / floor = **%.2f** (goal <= 2); transactional produce rate %,.0f/s; "
                             + "the pipeline kept %.2f cores busy%n", pipelineCpu / n * 1e6 / floor.micros(),
                     floor.produceRate(), pipelineCpu / (total.toMillis() / 1000.0));
