@@ -1,15 +1,21 @@
 package io.roleradar.testkit;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
-/** A consumer group's committed offsets, as the crash and scale-out tests poll them. */
+/** A consumer group's committed offsets and members, as the crash and scale-out tests poll them. */
 public final class GroupOffsets {
     private GroupOffsets() {
     }
@@ -33,6 +39,26 @@ public final class GroupOffsets {
             return byPartition;
         } catch (Exception e) {
             return Map.of(); // not stable yet, or not known yet
+        }
+    }
+
+    /**
+     * Which partitions of {@code topic} each member of the group owns, by instance id (its static
+     * member id, else its consumer id); an empty map while the broker does not know the group yet.
+     */
+    public static Map<String, Set<Integer>> owners(Admin admin, String group, String topic) {
+        try {
+            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                    .get(10, TimeUnit.SECONDS);
+            Map<String, Set<Integer>> owners = new TreeMap<>();
+            for (MemberDescription m : d.members()) {
+                owners.put(m.groupInstanceId().orElse(m.consumerId()), m.assignment().topicPartitions().stream()
+                        .filter(tp -> tp.topic().equals(topic)).map(TopicPartition::partition)
+                        .collect(Collectors.toCollection(TreeSet::new)));
+            }
+            return owners;
+        } catch (Exception e) {
+            return Map.of(); // the group is not known yet
         }
     }
 }

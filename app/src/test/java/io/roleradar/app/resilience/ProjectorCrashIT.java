@@ -11,9 +11,7 @@ import io.roleradar.testkit.CommittedRecords;
 import io.roleradar.testkit.GroupOffsets;
 import io.roleradar.testkit.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -130,8 +128,8 @@ class ProjectorCrashIT {
                     + ChildJvm.tail(survivorLog, 3000);
             // Both in the group before the postings arrive, so the victim owns partitions with work on them.
             await("both projectors owning three partitions", Duration.ofSeconds(60), logs, List.of(v, s),
-                    () -> owners(admin, group, tagged).values().stream().filter(p -> p.size() == 3).count() == 2);
-            Set<Integer> victimPartitions = owners(admin, group, tagged).get(VICTIM);
+                    () -> GroupOffsets.owners(admin, group, tagged).values().stream().filter(p -> p.size() == 3).count() == 2);
+            Set<Integer> victimPartitions = GroupOffsets.owners(admin, group, tagged).get(VICTIM);
             long joined = System.nanoTime() - started;
 
             produce(probe, tagged, prefix, values);
@@ -168,7 +166,7 @@ class ProjectorCrashIT {
             long killed = killedAt - started;
 
             await("the survivor owning all six partitions", Duration.ofSeconds(60), logs, List.of(s),
-                    () -> owners(admin, group, tagged).equals(Map.of(SURVIVOR, new TreeSet<>(all()))));
+                    () -> GroupOffsets.owners(admin, group, tagged).equals(Map.of(SURVIVOR, new TreeSet<>(all()))));
             long takenOver = System.nanoTime() - killedAt;
             await("the group's committed offsets reaching the end of the tagged topic", Duration.ofSeconds(60), logs,
                     List.of(s), () -> GroupOffsets.committed(admin, group, false).equals(taggedEnds));
@@ -329,22 +327,6 @@ class ProjectorCrashIT {
         return out;
     }
 
-    /** Which tagged partitions each member of the group owns, by instance id (its static member id). */
-    private static Map<String, Set<Integer>> owners(Admin admin, String group, String topic) {
-        try {
-            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
-                    .get(10, TimeUnit.SECONDS);
-            Map<String, Set<Integer>> owners = new TreeMap<>();
-            for (MemberDescription m : d.members()) {
-                owners.put(m.groupInstanceId().orElse(m.consumerId()), m.assignment().topicPartitions().stream()
-                        .filter(tp -> tp.topic().equals(topic)).map(TopicPartition::partition)
-                        .collect(Collectors.toCollection(TreeSet::new)));
-            }
-            return owners;
-        } catch (Exception e) {
-            return Map.of(); // the group is not known yet
-        }
-    }
 
     /**
      * The group's last committed offsets on {@code partitions} (0 where none), ignoring offsets

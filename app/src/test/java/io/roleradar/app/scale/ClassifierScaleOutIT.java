@@ -9,8 +9,6 @@ import io.roleradar.testkit.CommittedRecords;
 import io.roleradar.testkit.GroupOffsets;
 import io.roleradar.testkit.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -84,9 +82,9 @@ class ClassifierScaleOutIT {
             }
             // All three in the group before the postings arrive, so the victim owns partitions with work on them.
             await("three members sharing the six partitions", Duration.ofSeconds(120), running,
-                    () -> owners(admin, group, topics.raw()).size() == 3
-                            && owners(admin, group, topics.raw()).values().stream().allMatch(p -> !p.isEmpty()));
-            Map<String, Set<Integer>> before = owners(admin, group, topics.raw());
+                    () -> GroupOffsets.owners(admin, group, topics.raw()).size() == 3
+                            && GroupOffsets.owners(admin, group, topics.raw()).values().stream().allMatch(p -> !p.isEmpty()));
+            Map<String, Set<Integer>> before = GroupOffsets.owners(admin, group, topics.raw());
 
             produce(servers, topics.raw(), prefix);
 
@@ -101,9 +99,9 @@ class ClassifierScaleOutIT {
             assertThat(committedAtKill).as("committed postings when %s was killed", VICTIM).isLessThan(POSTINGS);
 
             await("the two survivors own all six partitions", Duration.ofSeconds(90), running,
-                    () -> owners(admin, group, topics.raw()).keySet().equals(Set.of("scale-1", "scale-3"))
-                            && union(owners(admin, group, topics.raw())).size() == PARTITIONS);
-            Map<String, Set<Integer>> after = owners(admin, group, topics.raw());
+                    () -> GroupOffsets.owners(admin, group, topics.raw()).keySet().equals(Set.of("scale-1", "scale-3"))
+                            && union(GroupOffsets.owners(admin, group, topics.raw())).size() == PARTITIONS);
+            Map<String, Set<Integer>> after = GroupOffsets.owners(admin, group, topics.raw());
             long reassignedAfter = System.nanoTime() - killedAt;
             Set<Integer> victimPartitions = before.get(VICTIM);
             await("commits again on the dead instance's partitions", Duration.ofSeconds(90), running, () -> {
@@ -173,23 +171,6 @@ class ClassifierScaleOutIT {
         probe.produceRaw(topic, n -> GeneratedPostings.posting(prefix, half + n), POSTINGS - half);
     }
 
-    /** Which raw partitions each member of the group owns, by instance id (the static member id). */
-    private static Map<String, Set<Integer>> owners(Admin admin, String group, String topic) {
-        try {
-            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
-                    .get(10, TimeUnit.SECONDS);
-            Map<String, Set<Integer>> owners = new TreeMap<>();
-            for (MemberDescription m : d.members()) {
-                Set<Integer> partitions = m.assignment().topicPartitions().stream()
-                        .filter(tp -> tp.topic().equals(topic)).map(TopicPartition::partition)
-                        .collect(Collectors.toCollection(java.util.TreeSet::new));
-                owners.put(m.groupInstanceId().orElse(m.consumerId()), partitions);
-            }
-            return owners;
-        } catch (Exception e) {
-            return Map.of(); // the group is not known yet
-        }
-    }
 
     private static Set<Integer> union(Map<String, Set<Integer>> owners) {
         Set<Integer> all = new HashSet<>();
