@@ -52,6 +52,7 @@ public final class ProcessFinder {
     private final PhraseMatcher weakHeadings;
     private final PhraseMatcher sentenceCues;
     private final PhraseMatcher notProcess;
+    private final PhraseMatcher listLeadIns;
     private final StepVocabulary vocabulary;
 
     public ProcessFinder(Taxonomy.ProcessRules rules) {
@@ -60,6 +61,7 @@ public final class ProcessFinder {
         this.weakHeadings = PhraseMatcher.compile(rules.weakHeadings());
         this.sentenceCues = PhraseMatcher.compile(rules.sentenceCues());
         this.notProcess = PhraseMatcher.compile(rules.notProcess());
+        this.listLeadIns = PhraseMatcher.compile(rules.listLeadIns());
         this.vocabulary = new StepVocabulary(rules);
     }
 
@@ -119,6 +121,9 @@ public final class ProcessFinder {
     /** What {@link #heading} says of line {@code i} before process boilerplate is ruled out. */
     private Heading headingByItsWords(String text, List<Line> lines, int i) {
         Line line = lines.get(i);
+        if (leadsIntoListOfSteps(text, lines, i)) {
+            return Heading.STRONG;
+        }
         if (line.headingLike(text, rules.headingMaxChars())) {
             if (contains(headings, text, line.start(), line.end())) {
                 return Heading.STRONG;
@@ -134,6 +139,22 @@ public final class ProcessFinder {
         boolean leadsIn = text.charAt(line.end() - 1) == ':' || i + 1 < lines.size() && lines.get(i + 1).listItem();
         return !line.listItem() && line.length() <= MAX_LEAD_IN_CHARS && leadsIn
                 && contains(headings, text, line.start(), line.end()) ? Heading.STRONG : Heading.NONE;
+    }
+
+    /** "... you will enter the main process, which consists of three interviews:" right before a list. */
+    private boolean leadsIntoListOfSteps(String text, List<Line> lines, int i) {
+        Line line = lines.get(i);
+        int colon = line.end() - 1;
+        if (line.listItem() || text.charAt(colon) != ':' || i + 1 >= lines.size() || !lines.get(i + 1).listItem()) {
+            return false;
+        }
+        int end = colon;
+        while (end > line.content() && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int[] lastEnd = {-1};
+        listLeadIns.scan(text, line.content(), end, (p, s, e) -> lastEnd[0] = Math.max(lastEnd[0], e));
+        return lastEnd[0] == end;
     }
 
     /** What a process section holds, and the index of the first line after it. */
@@ -160,9 +181,9 @@ public final class ProcessFinder {
             }
             boolean leadsIn = items.isEmpty() && prose.isEmpty() && text.charAt(line.end() - 1) == ':';
             if (line.headingLike(text, rules.headingMaxChars()) && !leadsIn) {
-                if (boilerplate || heading(text, lines, j) != Heading.NONE
+                if (boilerplate || heading(text, lines, j) != Heading.NONE || text.charAt(line.end() - 1) == ':'
                         || !vocabulary.isStepLike(text, line.content(), line.end())) {
-                    break; // another section begins
+                    break; // another section begins ("What we offer:" names no step, though "offer" may be one)
                 }
                 items.add(line); // a step on a line of its own: "TA phone screen, 45 min", "Offer"
                 stepLike++;

@@ -24,6 +24,11 @@ final class StepVocabulary {
 
     /** The longest cue word looked for after a step phrase ("conversations"). */
     private static final int MAX_CUE_CHARS = 16;
+    /**
+     * How far a qualifying phrase may stand from the step it qualifies: "Take-home Python challenge",
+     * "Practical exercise (Prompt + Python)", never a sentence away.
+     */
+    private static final int MAX_QUALIFIER_GAP = 25;
     private final PhraseMatcher steps;
     private final Taxonomy.StepRule[] ruleOf;
     private final PhraseMatcher cues;
@@ -48,7 +53,9 @@ final class StepVocabulary {
 
     /**
      * The step phrases in {@code text[from, to)}, leftmost first; of overlapping phrases the one that
-     * starts first (then the longest) is kept, so "live coding interview" is one step, not two.
+     * starts first (then the longest) is kept, so "live coding interview" is one step, not two. A
+     * qualifying phrase ("Python") is no step: it turns the step it stands next to into one of its own
+     * group, spanning both, and is dropped when it stands next to none.
      */
     List<Found> find(String text, int from, int to) {
         List<Found> all = new ArrayList<>();
@@ -62,7 +69,51 @@ final class StepVocabulary {
                 reach = f.end();
             }
         }
-        return kept;
+        return qualified(text, kept);
+    }
+
+    private static List<Found> qualified(String text, List<Found> found) {
+        if (found.stream().noneMatch(f -> !f.rule().qualifies().isEmpty())) {
+            return found;
+        }
+        List<Found> out = new ArrayList<>(found);
+        for (Found q : found) {
+            if (q.rule().qualifies().isEmpty()) {
+                continue;
+            }
+            out.remove(q);
+            Found step = null;
+            for (Found f : out) {
+                if (q.rule().qualifies().contains(f.rule().id()) && near(text, f, q)
+                        && (step == null || gap(f, q) < gap(step, q))) {
+                    step = f;
+                }
+            }
+            if (step != null) {
+                out.set(out.indexOf(step), new Found(Math.min(step.start(), q.start()), Math.max(step.end(), q.end()), q.rule()));
+            }
+        }
+        return out;
+    }
+
+    /** True when nothing but a few words, none ending a sentence or a line, stand between {@code a} and {@code b}. */
+    private static boolean near(String text, Found a, Found b) {
+        int from = a.end() <= b.start() ? a.end() : b.end();
+        int to = a.end() <= b.start() ? b.start() : a.start();
+        if (to < from || to - from > MAX_QUALIFIER_GAP) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == ';' || c == '\n' || c == '!' || c == '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int gap(Found a, Found b) {
+        return a.end() <= b.start() ? b.start() - a.end() : a.start() - b.end();
     }
 
     /**

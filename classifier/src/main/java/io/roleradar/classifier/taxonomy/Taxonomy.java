@@ -156,11 +156,14 @@ public record Taxonomy(String version, SectionRules sections, List<Rule> rules, 
      * @param notProcess      a line with one of these is boilerplate or a duty: it states nothing
      * @param cues            words that make a line of a process section a step, naming none of their own
      * @param steps           the steps, each group with the round it states (null: no ML content)
+     * @param listLeadIns     a line that ends with one of these and a colon, right before a list, heads a
+     *                        process section ("... the main process, which consists of three interviews:")
      */
     public record ProcessRules(List<String> headings, List<String> weakHeadings, int headingMaxChars,
                                Pattern stepNumbering, List<String> sentenceCues, List<String> notProcess,
-                               List<String> cues, List<StepRule> steps) {
+                               List<String> cues, List<StepRule> steps, List<String> listLeadIns) {
         public ProcessRules {
+            listLeadIns = listLeadIns == null ? List.of() : List.copyOf(listLeadIns);
             headings = List.copyOf(headings);
             weakHeadings = List.copyOf(weakHeadings);
             sentenceCues = List.copyOf(sentenceCues);
@@ -179,15 +182,20 @@ public record Taxonomy(String version, SectionRules sections, List<Rule> rules, 
      * @param describesAlone  a sentence about the process that names a step of this group describes a
      *                        process even though the step states no round ("a basic SQL assessment
      *                        will be part of the interview process")
+     * @param qualifies       ids of step groups: when given, a phrase of this group is no step of its own
+     *                        but makes a step of one of them that it stands next to a step of this group
+     *                        ("Take-home Python challenge": a take-home that says it is coding)
      */
-    public record StepRule(String id, Round round, List<String> phrases, List<String> requires, boolean describesAlone) {
+    public record StepRule(String id, Round round, List<String> phrases, List<String> requires, boolean describesAlone,
+                           List<String> qualifies) {
         public StepRule {
             phrases = List.copyOf(phrases);
             requires = requires == null ? List.of() : List.copyOf(requires);
+            qualifies = qualifies == null ? List.of() : List.copyOf(qualifies);
         }
 
         public StepRule(String id, Round round, List<String> phrases) {
-            this(id, round, phrases, List.of(), false);
+            this(id, round, phrases, List.of(), false, List.of());
         }
     }
 

@@ -399,7 +399,7 @@ public final class TaxonomyLoader {
         }
         String path = "$.rounds.process";
         unknownKeys(node, path, Set.of("comment", "headings", "weakHeadings", "headingMaxChars", "stepNumbering",
-                "sentenceCues", "notProcess", "cues", "steps"));
+                "sentenceCues", "notProcess", "cues", "steps", "listLeadIns"));
         Pattern numbering = null;
         String regex = text(node, "stepNumbering", path);
         if (regex != null) {
@@ -420,7 +420,7 @@ public final class TaxonomyLoader {
             for (int i = 0; i < s.size(); i++) {
                 String sp = path + ".steps[" + i + "]";
                 JsonNode step = s.get(i);
-                unknownKeys(step, sp, Set.of("id", "round", "phrases", "requires", "describesAlone", "comment"));
+                unknownKeys(step, sp, Set.of("id", "round", "phrases", "requires", "describesAlone", "qualifies", "comment"));
                 String id = text(step, "id", sp);
                 if (id != null && !ids.add(id)) {
                     problem(sp + " (" + id + "): the id is used twice; give each step group its own id");
@@ -431,13 +431,16 @@ public final class TaxonomyLoader {
                 }
                 steps.add(new Taxonomy.StepRule(id, enumValue(step, "round", sp, Round.class, false),
                         phrases(step.get("phrases"), sp + ".phrases"), stepIds(step.get("requires"), sp + ".requires"),
-                        alone != null && alone.asBoolean()));
+                        alone != null && alone.asBoolean(), stepIds(step.get("qualifies"), sp + ".qualifies")));
             }
             for (int i = 0; i < steps.size(); i++) {
-                for (String required : steps.get(i).requires()) {
-                    if (!ids.contains(required)) {
-                        problem(path + ".steps[" + i + "].requires names '" + required
-                                + "', which is no step group's id: use one of " + ids);
+                Taxonomy.StepRule rule = steps.get(i);
+                for (String key : List.of("requires", "qualifies")) {
+                    for (String named : key.equals("requires") ? rule.requires() : rule.qualifies()) {
+                        if (!ids.contains(named) || named.equals(rule.id())) {
+                            problem(path + ".steps[" + i + "]." + key + " names '" + named
+                                    + "', which is no other step group's id: use one of " + ids);
+                        }
                     }
                 }
             }
@@ -447,7 +450,8 @@ public final class TaxonomyLoader {
                 (int) number(node, "headingMaxChars", path, 10, 500), numbering,
                 phrases(node.get("sentenceCues"), path + ".sentenceCues"),
                 phrases(node.get("notProcess"), path + ".notProcess"),
-                phrases(node.get("cues"), path + ".cues"), steps);
+                phrases(node.get("cues"), path + ".cues"), steps,
+                node.has("listLeadIns") ? phrases(node.get("listLeadIns"), path + ".listLeadIns") : List.of());
     }
 
     private List<String> stepIds(JsonNode node, String path) {

@@ -28,7 +28,7 @@ class LearnedModelTest {
         Classifier shipped = Classifier.withDefaultTaxonomy();
         assertThat(shipped.taxonomy().model()).isNotNull();
         assertThat(shipped.taxonomy().model().decisions()).containsKeys("mlRole", "infra", "specialist", "domain.NLP_LLM");
-        assertThat(shipped.taxonomyVersion()).isEqualTo("2026.12-1");
+        assertThat(shipped.taxonomyVersion()).isEqualTo("2026.12-3");
     }
 
     @Test

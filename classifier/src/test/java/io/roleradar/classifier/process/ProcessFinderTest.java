@@ -113,6 +113,36 @@ class ProcessFinderTest {
     }
 
     @Test
+    void aStepThatNamesAProgrammingLanguageIsACodingStep() {
+        // "Take-home Python challenge" says the take-home is coding (TAXONOMY.md section 7); a language
+        // in a step that is no take-home, test or technical interview, or in the requirements, states nothing.
+        InterviewProcess process = FINDER.find(fixture("named-languages"));
+        assertThat(process.steps()).extracting(InterviewProcess.Step::text, InterviewProcess.Step::round).containsExactly(
+                tuple("Initial call with our Talent team - 30 minutes", null),
+                tuple("Take-home Python challenge followed by a skills interview - 1 hour", Round.ML_CODING),
+                tuple("Practical exercise (Prompt + Python) - design a small eval harness", Round.ML_CODING),
+                tuple("Technical interview: algorithms and data structures", Round.ML_CODING),
+                tuple("Hiring manager interview - we talk about your Java background", null),
+                tuple("Values interview - 1 hour", null));
+        assertThat(process.steps().get(1).evidence().rule()).isEqualTo("process.language");
+        assertThat(FINDER.find("As part of our interview process, we use Python every day.\n")).isNull();
+    }
+
+    @Test
+    void aLineThatLeadsIntoAListOfInterviewsHeadsAProcessSection() {
+        // "... the main process, which consists of three interviews:" names no hiring-process heading,
+        // but the list it leads into is the process.
+        InterviewProcess process = FINDER.find(fixture("list-lead-in"));
+        assertThat(process.steps()).extracting(InterviewProcess.Step::text, InterviewProcess.Step::round).containsExactly(
+                tuple("phone interview", null),
+                tuple("Experience, theory, and system design.", Round.ML_SYSTEM_DESIGN),
+                tuple("Live coding.", Round.ML_CODING),
+                tuple("Product thinking and past work.", Round.ML_CASE_STUDY));
+        // The same list after a lead-in about something else is no process.
+        assertThat(FINDER.find("We offer three perks:\n\n- Live coding.\n- System design.\n")).isNull();
+    }
+
+    @Test
     void aNumberedStepsExplanationSaysWhatTheStepIs() {
         // "STEP 2: TAKE HOME CHALLENGE" alone states nothing; its explanation asks to train a model.
         InterviewProcess process = FINDER.find(fixture("numbered-steps"));
