@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * What {@code roleradar --version} prints: "roleradar 0.1.0 (commit abc1234, taxonomy 2026.12-1)",
+ * What {@code roleradar --version} prints: "roleradar 0.1.0 (commit abc1234, taxonomy 2026.12-3)",
  * from the {@code build.properties} the build fills in (the commit is unknown in a build outside
  * Git, or when run from classes that were not built by Maven) and the shipped taxonomy.
  */
