@@ -94,7 +94,7 @@ public final class Measurement {
         List<MeasurementReport.Part> parts = new ArrayList<>();
         byPart.forEach((name, rows) -> parts.add(new MeasurementReport.Part(name, rows.classifier.size(),
                 rows.sources.size(), bootstrap.intervals(rows.classifier), bootstrap.intervals(rows.baseline),
-                Bootstrap.sum(rows.classifier))));
+                Bootstrap.sum(rows.classifier), bootstrap.intervals(rows.bySource()))));
         List<MeasurementReport.Source> sources = new ArrayList<>();
         bySource.forEach((source, rows) -> {
             int[] total = Bootstrap.sum(rows.classifier);
@@ -123,6 +123,8 @@ public final class Measurement {
         final List<int[]> classifier = new ArrayList<>();
         final List<int[]> baseline = new ArrayList<>();
         final Set<String> sources = new LinkedHashSet<>();
+        /** The classifier's counts summed per source, for the bootstrap that resamples companies. */
+        final Map<String, int[]> perSource = new LinkedHashMap<>();
 
         void add(int[] tagged, int[] base, String source) {
             classifier.add(tagged);
@@ -130,6 +132,14 @@ public final class Measurement {
                 baseline.add(base);
             }
             sources.add(source);
+            int[] sum = perSource.computeIfAbsent(source, s -> new int[Count.SIZE]);
+            for (int c = 0; c < Count.SIZE; c++) {
+                sum[c] += tagged[c];
+            }
+        }
+
+        List<int[]> bySource() {
+            return List.copyOf(perSource.values());
         }
     }
 }

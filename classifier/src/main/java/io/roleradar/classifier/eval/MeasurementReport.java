@@ -36,13 +36,17 @@ public record MeasurementReport(String taxonomyVersion, long seed, int resamples
      * @param classifier every figure with its interval
      * @param baseline   the title-keyword baseline's figures on the same postings
      * @param counts     the summed {@link Count}s
+     * @param byCompany  every figure with its interval from resampling sources (companies) instead of
+     *                   postings: a company's postings share its wording, so they are not independent
+     *                   draws, and this interval is the wider, more honest one for "companies never seen"
      */
     public record Part(String name, int postings, int sources, Map<Figure, Bootstrap.Interval> classifier,
-                       Map<Figure, Bootstrap.Interval> baseline, int[] counts) {
+                       Map<Figure, Bootstrap.Interval> baseline, int[] counts, Map<Figure, Bootstrap.Interval> byCompany) {
         public Part {
             classifier = Map.copyOf(classifier);
             baseline = Map.copyOf(baseline);
             counts = counts.clone();
+            byCompany = Map.copyOf(byCompany);
         }
 
         /** The postings that describe no process per their labels but get a stated round. */
@@ -88,8 +92,8 @@ public record MeasurementReport(String taxonomyVersion, long seed, int resamples
     public String render() {
         StringBuilder out = new StringBuilder();
         out.append("Evaluation against hand labels (taxonomy ").append(taxonomyVersion).append(")\n");
-        out.append(String.format(Locale.ROOT, "95%% intervals: percentile bootstrap over postings, %d resamples, seed %d%n",
-                resamples, seed));
+        out.append(String.format(Locale.ROOT, "95%% intervals: percentile bootstrap over postings (and, in its own table, over"
+                + " sources), %d resamples, seed %d%n", resamples, seed));
         out.append(String.format(Locale.ROOT, "labels: %d tag labels (%d without a posting among the postings given)",
                 tagLabels, tagMissing.size()));
         if (hasProcess()) {
@@ -141,6 +145,7 @@ public record MeasurementReport(String taxonomyVersion, long seed, int resamples
             }
             out.append("\n  (postings that describe no process per their labels, yet get a stated round)\n");
         }
+        companyIntervals(out, shown);
         if (hasTags()) {
             out.append("\nBy source (point figures; n = postings labelled)\n");
             out.append(String.format(Locale.ROOT, "%-34s %-12s %5s %9s %6s %6s %6s %8s%n", "source", "part", "n",
@@ -183,6 +188,7 @@ public record MeasurementReport(String taxonomyVersion, long seed, int resamples
             part.put("postings", p.postings());
             part.put("sources", p.sources());
             part.put("figures", figures(p.classifier(), true));
+            part.put("figuresResamplingSources", figures(p.byCompany(), true));
             if (hasTags()) {
                 part.put("baseline", figures(p.baseline(), false));
             }
@@ -239,6 +245,30 @@ public record MeasurementReport(String taxonomyVersion, long seed, int resamples
 
     private static Double number(double v) {
         return Double.isNaN(v) ? null : Math.round(v * 10000.0) / 10000.0;
+    }
+
+    /**
+     * The same figures with intervals from resampling whole sources: a company's postings share its
+     * wording, so the postings are not independent draws and the intervals above are too narrow for
+     * the question "how right on companies never seen".
+     */
+    private void companyIntervals(StringBuilder out, List<Part> shown) {
+        out.append("\n95% intervals resampling sources (companies) instead of postings; the point figures are the same\n");
+        out.append(String.format(Locale.ROOT, "%-22s", "figure"));
+        for (Part p : shown) {
+            out.append(String.format(Locale.ROOT, "%-30s", p.name() + " (" + p.sources() + " sources)"));
+        }
+        out.append('\n');
+        for (Figure f : Figure.values()) {
+            if (!include(f)) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "%-22s", f.label()));
+            for (Part p : shown) {
+                out.append(String.format(Locale.ROOT, "%-30s", interval(p.byCompany().get(f))));
+            }
+            out.append('\n');
+        }
     }
 
     /** The head of a table of figures: the figure column, then one column per part of the split. */

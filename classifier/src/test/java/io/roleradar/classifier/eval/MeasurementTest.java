@@ -174,6 +174,39 @@ class MeasurementTest {
         // No predicted process at all: its precision is null, not 0 or 1.
         assertThat(tune.path("figures").path("process.describes.precision").path("value").isNull()).isTrue();
         assertThat(root.path("bySource")).hasSize(2);
+        assertThat(tune.path("figuresResamplingSources").path("mlRole.f1").has("low")).isTrue();
+    }
+
+    @Test
+    void intervalsResamplingCompaniesAreWiderWhenACompanysPostingsAreAlike() {
+        // Two companies of 20 postings each: every level right at one, every level wrong at the other.
+        // Over postings the accuracy of 0.5 looks known to about +-0.15; over companies it could be 0 or 1.
+        TitleBaseline titles = new TitleBaseline();
+        Map<String, RawPosting> postings = new LinkedHashMap<>();
+        List<Label> labels = new java.util.ArrayList<>();
+        for (String company : List.of("right", "wrong")) {
+            for (int i = 0; i < 20; i++) {
+                RawPosting p = RawPosting.of("ashby:" + company + ":" + i, "Senior Engineer", "x").toBuilder()
+                        .source("ashby:" + company).build();
+                postings.put(p.id(), p);
+                labels.add(new Label(p.id(), company, p.title(), false, null, null, java.util.Set.of(),
+                        company.equals("right") ? io.roleradar.model.Level.SENIOR : io.roleradar.model.Level.JUNIOR,
+                        null, ""));
+            }
+        }
+        MeasurementReport report = new Measurement(titles::tag, "test", new Bootstrap(2026, 1000))
+                .measure(labels, List.of(), postings, Split.none(), null);
+
+        MeasurementReport.Part all = report.part(Split.ALL);
+        Bootstrap.Interval overPostings = all.figure(Figure.LEVEL);
+        Bootstrap.Interval overCompanies = all.byCompany().get(Figure.LEVEL);
+        assertThat(overPostings.value()).isEqualTo(0.5);
+        assertThat(overCompanies.value()).isEqualTo(0.5);
+        assertThat(overPostings.low()).isGreaterThan(0.25);
+        assertThat(overPostings.high()).isLessThan(0.75);
+        assertThat(overCompanies.low()).isZero();
+        assertThat(overCompanies.high()).isEqualTo(1.0);
+        assertThat(report.render()).contains("resampling sources (companies)", "all (2 sources)");
     }
 
     @Test
