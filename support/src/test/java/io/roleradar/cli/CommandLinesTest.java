@@ -1,0 +1,75 @@
+package io.roleradar.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one line of a mistake in the arguments, as the README's conventions promise it. */
+class CommandLinesTest {
+    @Command(name = "roleradar", subcommands = Service.class)
+    static final class Launcher implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "service", subcommands = Run.class)
+    static final class Service implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "run")
+    static final class Run implements Runnable {
+        @Mixin
+        KafkaOptions kafka = new KafkaOptions();
+
+        @Option(names = "--count")
+        int count;
+
+        @Override
+        public void run() {
+        }
+    }
+
+    private final StringWriter err = new StringWriter();
+
+    private int execute(Object root, String... args) {
+        CommandLine cli = CommandLines.create(root);
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void anUnknownOptionIsOneLineNamingTheWholeCommandAndItsHelp() {
+        assertThat(execute(new Launcher(), "service", "run", "--bogus")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).containsExactly(
+                "roleradar service run: Unknown option: '--bogus' (see 'roleradar service run --help')");
+    }
+
+    @Test
+    void aServiceRunOnItsOwnIsStillNamedAsARoleradarCommand() {
+        assertThat(execute(new Service(), "run", "--bogus")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("roleradar service run: Unknown option: '--bogus'");
+    }
+
+    @Test
+    void aWrongValueIsOneLineSayingWhatTheValueShouldBe() {
+        assertThat(execute(new Launcher(), "service", "run", "--count", "many")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("roleradar service run: Invalid value for option '--count': 'many'")
+                .doesNotContain("--help");
+    }
+}
