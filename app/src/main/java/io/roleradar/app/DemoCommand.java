@@ -3,8 +3,9 @@ package io.roleradar.app;
 import io.roleradar.broker.EmbeddedKafkaBroker;
 import io.roleradar.classifier.ClassifierMain;
 import io.roleradar.cli.CommandLines;
-import io.roleradar.cli.Durations;
+import io.roleradar.cli.DurationConverter;
 import io.roleradar.cli.ExitCodes;
+import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.kafka.KafkaReachability;
 import io.roleradar.kafka.KafkaReachability.KafkaUnreachableException;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -56,10 +58,13 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Use this broker instead of starting one. Env: KAFKA_BOOTSTRAP_SERVERS")
     String bootstrapServers;
 
-    @Option(names = "--kafka-timeout", paramLabel = "DURATION", defaultValue = "${env:ROLERADAR_KAFKA_TIMEOUT:-15s}",
+    @Option(names = "--kafka-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to wait for that broker to answer before giving up (exit 3). "
-                    + "Env: ROLERADAR_KAFKA_TIMEOUT. Default: ${DEFAULT-VALUE}")
-    String kafkaTimeout;
+                    + "Env: ROLERADAR_KAFKA_TIMEOUT. Default: 15s")
+    Duration kafkaTimeout;
+
+    /** The environment the flags fall back to (for tests). */
+    Map<String, String> env = System.getenv();
 
     @Override
     public Integer call() throws IOException {
@@ -71,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Duration timeout;
         try {
-            timeout = Durations.parse(kafkaTimeout, "--kafka-timeout");
+            timeout = KafkaOptions.kafkaTimeout(kafkaTimeout, env);
         } catch (IllegalArgumentException e) {
             System.err.println("roleradar demo: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -94,10 +99,10 @@ public final class DemoCommand implements Callable<Integer> {
                 console.println("[demo] broker ready at " + servers);
             } else {
                 console.println("[demo] using the Kafka broker at " + servers);
-                KafkaReachability.check(KafkaSettings.fromEnv(System.getenv()).withBootstrapServers(servers), timeout);
+                KafkaReachability.check(KafkaSettings.fromEnv(env).withBootstrapServers(servers), timeout);
             }
-            Topics topics = Topics.fromEnv(System.getenv());
-            TopicAdmin.ensureTopics(KafkaSettings.fromEnv(System.getenv()).withBootstrapServers(servers), topics, 3);
+            Topics topics = Topics.fromEnv(env);
+            TopicAdmin.ensureTopics(KafkaSettings.fromEnv(env).withBootstrapServers(servers), topics, 3);
 
             step(console, "ingest: reading the sources of " + sources + " into " + topics.raw(),
                     new IngestMain(), List.of("run", "--config", sources.toString(), "--bootstrap-servers", servers));

@@ -1,5 +1,6 @@
 package io.roleradar.app;
 
+import io.roleradar.cli.CommandLines;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.testkit.ConsoleCapture;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +33,31 @@ class ExitCodesTest {
         }
         assertThat(RoleradarMain.execute("classify", "--log-level", "loud")).isEqualTo(ExitCodes.USAGE);
         assertThat(console.err()).contains("--log-level 'loud' is not a level");
+    }
+
+    @Test
+    void aWrongKafkaTimeoutIsAUsageErrorInOneLineInEveryCommandThatWaitsForKafka() {
+        for (String[] command : new String[][] {{"demo"}, {"ingest", "run"}, {"classifier", "run"}, {"reporter", "run"},
+                {"reporter", "follow"}}) {
+            String name = String.join(" ", command);
+            int before = console.err().length();
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                    java.util.stream.Stream.of("--kafka-timeout", "zz")).toArray(String[]::new);
+
+            assertThat(RoleradarMain.execute(args)).as(name).isEqualTo(ExitCodes.USAGE);
+            assertThat(console.err().substring(before).lines()).as(name).singleElement().asString()
+                    .isEqualTo("roleradar " + name + ": Invalid value for option '--kafka-timeout': 'zz' is not a "
+                            + "duration: write e.g. 30s, 15m, 6h, 1d, 500ms or an ISO-8601 duration such as PT6H");
+        }
+    }
+
+    @Test
+    void aWrongKafkaTimeoutInTheEnvironmentIsAUsageErrorOfTheDemoNamingTheVariable() {
+        DemoCommand demo = new DemoCommand();
+        demo.env = Map.of("ROLERADAR_KAFKA_TIMEOUT", "zz");
+
+        assertThat(CommandLines.create(demo).execute("--samples", SAMPLES.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).startsWith("roleradar demo: ROLERADAR_KAFKA_TIMEOUT 'zz' is not a duration");
     }
 
     @Test

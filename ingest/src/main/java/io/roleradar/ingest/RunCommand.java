@@ -1,5 +1,6 @@
 package io.roleradar.ingest;
 
+import io.roleradar.cli.DurationConverter;
 import io.roleradar.cli.Durations;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
@@ -85,8 +86,9 @@ public final class RunCommand implements Callable<Integer> {
     Map<String, String> csvColumns = new LinkedHashMap<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "${env:ROLERADAR_INGEST_TIMEOUT:-30s}",
+            converter = DurationConverter.class,
             description = "Time allowed for one HTTP answer. Env: ROLERADAR_INGEST_TIMEOUT. Default: ${DEFAULT-VALUE}")
-    String timeout;
+    Duration timeout;
 
     @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "${env:ROLERADAR_INGEST_MAX_BYTES:-20971520}",
             description = "Largest HTTP answer or local page/JSON document read, in bytes (JSON Lines and CSV "
@@ -100,9 +102,10 @@ public final class RunCommand implements Callable<Integer> {
     int maxAttempts;
 
     @Option(names = "--min-interval", paramLabel = "DURATION", defaultValue = "${env:ROLERADAR_INGEST_MIN_INTERVAL:-1s}",
+            converter = DurationConverter.class,
             description = "Least time between two requests to one host. Env: ROLERADAR_INGEST_MIN_INTERVAL. "
                     + "Default: ${DEFAULT-VALUE}")
-    String minInterval;
+    Duration minInterval;
 
     @Option(names = "--max-links", paramLabel = "N", defaultValue = "${env:ROLERADAR_INGEST_MAX_LINKS:-100}",
             description = "Most job pages followed from one board listing page. Env: ROLERADAR_INGEST_MAX_LINKS. "
@@ -183,11 +186,12 @@ public final class RunCommand implements Callable<Integer> {
         if (maxLinks < 0) {
             throw new IllegalArgumentException("--max-links must not be negative, got " + maxLinks);
         }
-        HttpSettings http = HttpSettings.defaults().withReadTimeout(Durations.parse(timeout, "--timeout"))
+        HttpSettings http = HttpSettings.defaults().withReadTimeout(timeout)
                 .withMaxBytes(maxBytes).withMaxAttempts(maxAttempts)
-                .withMinInterval(Durations.parse(minInterval, "--min-interval"));
+                .withMinInterval(minInterval);
         String out = output == null || output.isBlank() ? null : output;
-        // The Kafka flags are checked now, so a typo is a usage error rather than a failed run.
+        // The Kafka settings are checked now, so a typo is a usage error rather than a failed run.
+        kafka.checkEnvironment(env);
         return new IngestSettings(specs, period, out, rejects, columns, http, maxLinks,
                 out == null ? kafka.settings(env) : null, kafka.topics(env), kafka.partitions(env), transactionalId,
                 stateDir, sourceOptions.settings(env));

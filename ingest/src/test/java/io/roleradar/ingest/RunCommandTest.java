@@ -55,6 +55,16 @@ class RunCommandTest {
     }
 
     @Test
+    void aWrongKafkaTimeoutFromTheFlagOrTheEnvironmentIsAUsageErrorInOneLine() {
+        String board = Fixtures.file("lever-globex.json");
+        assertThat(run(Map.of("ROLERADAR_KAFKA_TIMEOUT", "zz"), "-s", board)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err().lines()).containsExactly("roleradar ingest run: ROLERADAR_KAFKA_TIMEOUT 'zz' is not a duration: "
+                + "write e.g. 30s, 15m, 6h, 1d, 500ms or an ISO-8601 duration such as PT6H");
+
+        assertThat(run(Map.of(), "-s", board, "--kafka-timeout", "zz")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void anUnknownCsvFieldIsAConfigurationError() {
         assertThat(run(Map.of(), "-s", "x.csv", "--csv-column", "salaray=Pay", "-o", "-")).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("unknown CSV field 'salaray'");

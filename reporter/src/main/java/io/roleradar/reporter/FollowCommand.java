@@ -115,6 +115,7 @@ public final class FollowCommand implements Callable<Integer> {
             report = RunSettings.of(env, scope.outDir, null, every, scope.since, scope.until, scope.company,
                     scope.onlySource, scope.includeClosed);
             period = report.every();
+            kafka.checkEnvironment(env);
             tagged = kafka.topics(env).tagged();
             Topics.checkName(factsTopic, "facts topic (--topic-facts, ROLERADAR_TOPIC_FACTS)");
             settings = kafka.settings(env);

@@ -24,6 +24,7 @@ class FollowCommandTest {
     @Test
     void anUnknownRoleABadPeriodOrABadTopicNameIsAUsageError() {
         assertThat(ReporterMain.execute("follow", "--role", "everything")).isEqualTo(ExitCodes.USAGE);
+        assertThat(ReporterMain.execute("follow", "--kafka-timeout", "zz")).isEqualTo(ExitCodes.USAGE);
         assertThat(ReporterMain.execute("follow", "--every", "0s", "--bootstrap-server", "127.0.0.1:1"))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(ReporterMain.execute("follow", "--topic-facts", "no spaces", "--bootstrap-server", "127.0.0.1:1"))

@@ -72,4 +72,13 @@ class CommandLinesTest {
                 .startsWith("roleradar service run: Invalid value for option '--count': 'many'")
                 .doesNotContain("--help");
     }
+
+    @Test
+    void aWrongKafkaTimeoutIsAUsageErrorInOneLineAsTheCommandLineIsParsed() {
+        assertThat(execute(new Launcher(), "service", "run", "--kafka-timeout", "zz")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).containsExactly("roleradar service run: Invalid value for option "
+                + "'--kafka-timeout': 'zz' is not a duration: write e.g. 30s, 15m, 6h, 1d, 500ms or an ISO-8601 "
+                + "duration such as PT6H");
+    }
 }
