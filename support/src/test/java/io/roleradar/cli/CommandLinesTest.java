@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +44,7 @@ class CommandLinesTest {
     private final StringWriter err = new StringWriter();
 
     private int execute(Object root, String... args) {
-        CommandLine cli = CommandLines.create(root);
+        CommandLine cli = LoggingOptions.addTo(CommandLines.create(root), Map.of());
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
     }
@@ -80,5 +81,13 @@ class CommandLinesTest {
         assertThat(err.toString().lines()).containsExactly("roleradar service run: Invalid value for option "
                 + "'--kafka-timeout': 'zz' is not a duration: write e.g. 30s, 15m, 6h, 1d, 500ms or an ISO-8601 "
                 + "duration such as PT6H");
+    }
+
+    @Test
+    void aWrongLogLevelNamesTheLevelsThereAreWithoutPicocliInternals() {
+        assertThat(execute(new Launcher(), "service", "run", "--log-level", "bogus")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).containsExactly("roleradar service run: Invalid value for option "
+                + "'--log-level': 'bogus' is not a level: use error, warn, info or debug");
     }
 }
