@@ -22,6 +22,8 @@ import io.roleradar.app.devset.PostingsFiles;
 import io.roleradar.cli.LogLevel;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -125,14 +127,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         try {
             bootstrap = new Bootstrap(seed, resamples);
             classifier = ClassifierChoice.of(taxonomy, "evaluate");
-            labelled = Labels.read(labels);
-            processLabelled = ProcessLabels.read(processLabels);
-            parts = split == null ? Split.none() : Split.read(split);
+            labelled = read("--labels", () -> Labels.read(labels));
+            processLabelled = read("--process-labels", () -> ProcessLabels.read(processLabels));
+            parts = split == null ? Split.none() : read("--split", () -> Split.read(split));
         } catch (TaxonomyException | IllegalArgumentException e) {
             System.err.println("roleradar evaluate: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            System.err.println("roleradar evaluate: cannot read " + e.getMessage());
             return ExitCodes.USAGE;
         }
         ReadResult read;
@@ -153,6 +152,31 @@ public final class EvaluateCommand implements Callable<Integer> {
                 .measure(labelled, processLabelled, byId, parts, split == null ? null : split.toString());
         System.out.print(json ? report.toJson() : report.render());
         return ExitCodes.OK;
+    }
+
+    /** Reading the files an option names; may fail as reading files does. */
+    private interface Reading<T> {
+        T read() throws IOException;
+    }
+
+    /**
+     * The files of {@code option}, read; a file that is missing, unreadable or not what the option
+     * takes is an {@link IllegalArgumentException} whose message names the option, so the person
+     * knows which flag to fix ("--labels nope.csv: no such file").
+     */
+    private static <T> T read(String option, Reading<T> reading) {
+        try {
+            return reading.read();
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(option + " " + e.getFile() + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException(option + " " + e.getFile() + ": permission denied");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + ": cannot read a file: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // Its message starts with the file: "labels.csv: the header lacks ...".
+            throw new IllegalArgumentException(option + " " + e.getMessage(), e);
+        }
     }
 
     private int fetch() {
