@@ -49,6 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
                 + "error, 3 Kafka unreachable, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."})
 public final class FollowCommand implements Callable<Integer> {
     static final String COMMAND = "reporter follow";
+    /** The way without Kafka the one line of an unreachable broker names, beside starting one. */
+    private static final String NO_KAFKA_WAY = "'roleradar reporter run --input tagged.jsonl' to report from a file";
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     /** Which part of the work this process does. */
@@ -155,7 +157,7 @@ public final class FollowCommand implements Callable<Integer> {
             }
             return stopCode.get() != 0 ? stopCode.get() : code;
         } catch (KafkaReachability.KafkaUnreachableException e) {
-            err.println(e.userMessage(COMMAND, "./roleradar broker"));
+            err.println(e.userMessage(COMMAND, NO_KAFKA_WAY));
             return ExitCodes.KAFKA_UNAVAILABLE;
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | KafkaException e) {
             err.println("roleradar " + COMMAND + ": " + e.getMessage());
