@@ -41,6 +41,8 @@ import java.util.stream.Stream;
                 "Ingest, classifier and reporter run on a real Kafka broker: an embedded KRaft broker it starts",
                 "and stops, unless KAFKA_BOOTSTRAP_SERVERS names one. Writes the CSV and HTML reports."})
 public final class DemoCommand implements Callable<Integer> {
+    private static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
+
     @Option(names = "--samples", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_SAMPLES}",
             description = "Folder of sample postings. Env: ROLERADAR_SAMPLES. Default: samples/ of the roleradar checkout")
     Path samples;
@@ -53,8 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", hidden = true)
     Path deprecatedOut;
 
+    // No ${env:...} default: the message of an unreachable broker names where its address came from.
     @Option(names = {"--bootstrap-server", "--bootstrap-servers"}, paramLabel = "HOST:PORT",
-            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
             description = "Use this broker instead of starting one. Env: KAFKA_BOOTSTRAP_SERVERS")
     String bootstrapServers;
 
@@ -91,8 +93,8 @@ public final class DemoCommand implements Callable<Integer> {
         Instant started = Instant.now();
         EmbeddedKafkaBroker broker = null;
         try {
-            String servers = bootstrapServers;
-            if (servers == null || servers.isBlank()) {
+            String servers = brokerAddress();
+            if (servers == null) {
                 console.println("[demo] starting an embedded Kafka broker (KRaft, single node) ...");
                 broker = EmbeddedKafkaBroker.start(0, null);
                 servers = broker.bootstrapServers();
@@ -114,8 +116,9 @@ public final class DemoCommand implements Callable<Integer> {
             summarise(System.err, out, Duration.between(started, Instant.now()));
             return ExitCodes.OK;
         } catch (KafkaUnreachableException e) {
-            System.err.println("roleradar demo: " + e.getMessage() + "; start that broker, or unset "
-                    + "KAFKA_BOOTSTRAP_SERVERS and the demo starts a broker of its own");
+            System.err.println("roleradar demo: " + e.getMessage() + "; start that broker, or "
+                    + (hasText(bootstrapServers) ? "leave out --bootstrap-server" : "unset " + BOOTSTRAP_ENV)
+                    + " and the demo starts a broker of its own");
             return ExitCodes.KAFKA_UNAVAILABLE;
         } catch (StepFailed e) {
             System.err.println("roleradar demo: " + e.getMessage());
@@ -126,6 +129,22 @@ public final class DemoCommand implements Callable<Integer> {
                 broker.close();
             }
         }
+    }
+
+    /**
+     * The broker to use, from the flag, else {@value #BOOTSTRAP_ENV}; null to start one. An empty
+     * flag ({@code --bootstrap-server ''}) starts one whatever the environment says.
+     */
+    private String brokerAddress() {
+        if (bootstrapServers != null) {
+            return hasText(bootstrapServers) ? bootstrapServers.strip() : null;
+        }
+        String fromEnv = env.get(BOOTSTRAP_ENV);
+        return hasText(fromEnv) ? fromEnv.strip() : null;
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
     }
 
     private static void step(PrintStream console, String what, Object command, List<String> args) {

@@ -153,8 +153,24 @@ class ExitCodesTest {
 
         assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
         assertThat(console.err()).contains("roleradar demo: cannot reach Kafka at " + NOWHERE)
-                .contains("unset KAFKA_BOOTSTRAP_SERVERS").doesNotContain("Exception").doesNotContain("\tat ");
+                .contains("start that broker, or leave out --bootstrap-server and the demo starts a broker of its own")
+                .doesNotContain("KAFKA_BOOTSTRAP_SERVERS").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(Files.readString(reports.resolve("quadrants.csv"))).isEqualTo("earlier\n");
+    }
+
+    @Test
+    @Timeout(20)
+    void theDemoAgainstABrokerTheEnvironmentNamesSaysToUnsetTheVariable(@TempDir Path dir) {
+        DemoCommand demo = new DemoCommand();
+        demo.env = Map.of("KAFKA_BOOTSTRAP_SERVERS", NOWHERE, "ROLERADAR_KAFKA_TIMEOUT", "2s");
+
+        int exit = CommandLines.create(demo).execute("--samples", SAMPLES.toString(), "--out-dir",
+                dir.resolve("reports").toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
+        assertThat(console.err().lines().filter(l -> l.startsWith("roleradar demo:"))).singleElement().asString()
+                .startsWith("roleradar demo: cannot reach Kafka at " + NOWHERE)
+                .endsWith("start that broker, or unset KAFKA_BOOTSTRAP_SERVERS and the demo starts a broker of its own");
     }
 
     @Test
