@@ -92,7 +92,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Instant started = Instant.now();
         EmbeddedKafkaBroker broker = null;
-        try {
+        // Ingest's state store of the demo's own topic: in ~/.roleradar/ingest-state it would make
+        // the user's next real 'ingest run' find a store of another topic and rebuild it.
+        try (ScratchFolder ingestState = ScratchFolder.create("roleradar-demo-ingest-state")) {
             String servers = brokerAddress();
             if (servers == null) {
                 console.println("[demo] starting an embedded Kafka broker (KRaft, single node) ...");
@@ -107,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
             TopicAdmin.ensureTopics(KafkaSettings.fromEnv(env).withBootstrapServers(servers), topics, 3);
 
             step(console, "ingest: reading the sources of " + sources + " into " + topics.raw(),
-                    new IngestMain(), List.of("run", "--config", sources.toString(), "--bootstrap-servers", servers));
+                    new IngestMain(), ingestArguments(sources, servers, ingestState.path()));
             step(console, "classifier: tagging " + topics.raw() + " into " + topics.tagged() + " until caught up",
                     new ClassifierMain(), List.of("run", "--drain", "--bootstrap-servers", servers));
             step(console, "reporter: reading " + topics.tagged() + " and writing reports to " + out,
@@ -129,6 +131,12 @@ public final class DemoCommand implements Callable<Integer> {
                 broker.close();
             }
         }
+    }
+
+    /** The arguments of the demo's 'ingest run': the samples into the broker, with a state folder of its own. */
+    static List<String> ingestArguments(Path sources, String servers, Path stateDir) {
+        return List.of("run", "--config", sources.toString(), "--bootstrap-servers", servers,
+                "--state-dir", stateDir.toString());
     }
 
     /**
