@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +79,10 @@ public final class RunCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     String transactionalId;
 
+    // The fields in the help come from CsvColumns.FIELDS (as completion candidates), so it lists every one.
     @Option(names = "--csv-column", paramLabel = "FIELD=COLUMN", split = ";",
-            defaultValue = "${env:ROLERADAR_INGEST_CSV_COLUMNS}",
-            description = "Read FIELD (id, title, company, location, description, salary, postedAt, employmentType, "
-                    + "department, url, remote) from the CSV column COLUMN; repeatable. "
+            defaultValue = "${env:ROLERADAR_INGEST_CSV_COLUMNS}", completionCandidates = CsvFields.class,
+            description = "Read FIELD (${COMPLETION-CANDIDATES}) from the CSV column COLUMN; repeatable. "
                     + "Env: ROLERADAR_INGEST_CSV_COLUMNS (FIELD=COLUMN;...).")
     Map<String, String> csvColumns = new LinkedHashMap<>();
 
@@ -152,6 +153,14 @@ public final class RunCommand implements Callable<Integer> {
                 stderr.println("roleradar ingest run: " + e.getMessage());
                 return ExitCodes.FAILED;
             }
+        }
+    }
+
+    /** The fields --csv-column takes, for its help. */
+    static final class CsvFields implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return CsvColumns.FIELDS.iterator();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.roleradar.ingest;
 
 import io.roleradar.cli.ExitCodes;
+import io.roleradar.ingest.parse.CsvColumns;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,14 @@ class RunCommandTest {
                 + "write e.g. 30s, 15m, 6h, 1d, 500ms or an ISO-8601 duration such as PT6H");
 
         assertThat(run(Map.of(), "-s", board, "--kafka-timeout", "zz")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void theHelpOfCsvColumnListsEveryFieldTheCodeAccepts() {
+        String help = new CommandLine(new RunCommand()).getUsageMessage().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("Read FIELD (" + String.join(", ", CsvColumns.FIELDS) + ") from the CSV column");
+        assertThat(CsvColumns.FIELDS).contains("salaryMin", "salaryMax", "salaryPeriod", "salaryCurrency");
     }
 
     @Test
