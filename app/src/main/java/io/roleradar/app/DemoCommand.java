@@ -38,8 +38,10 @@ import java.util.stream.Stream;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the whole pipeline once over the shipped sample postings.",
-                "Ingest, classifier and reporter run on a real Kafka broker: an embedded KRaft broker it starts",
-                "and stops, unless KAFKA_BOOTSTRAP_SERVERS names one. Writes the CSV and HTML reports."})
+                // One element per paragraph: picocli wraps each to the terminal's width.
+                "Ingest, classifier and reporter run on a real Kafka broker: an embedded KRaft broker it starts "
+                        + "and stops, unless --bootstrap-server or KAFKA_BOOTSTRAP_SERVERS names one. Writes the CSV "
+                        + "and HTML reports."})
 public final class DemoCommand implements Callable<Integer> {
     private static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
 

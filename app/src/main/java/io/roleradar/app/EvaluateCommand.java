@@ -40,11 +40,14 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Measures every tag against hand labels.",
-                "Each figure comes with a 95%% bootstrap interval, per part of a split (tune / locked), beside a",
-                "title-keyword baseline, and by source. Labels: CSV with header id,company,title,mlRole,",
-                "responsibility,specialization,domains,level,manager,notes; process labels: id,describesProcess,",
-                "statedRounds,steps,notes (see devset/README.md). --fetch-postings DIR first fetches the dev set's",
-                "postings from their public source at the pinned commits and checks their SHA-256."})
+                // One element per paragraph: picocli wraps each to the terminal's width.
+                "Each figure comes with a 95%% bootstrap interval, per part of a split (tune / locked), beside a "
+                        + "title-keyword baseline, and by source.",
+                "Labels: CSV with header "
+                        + "id,company,title,mlRole,responsibility,specialization,domains,level,manager,notes; "
+                        + "process labels: id,describesProcess,statedRounds,steps,notes (see devset/README.md).",
+                "--fetch-postings DIR first fetches the dev set's postings from their public source at the pinned "
+                        + "commits and checks their SHA-256."})
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "LABELS.csv",
             description = "Hand labels of the tags by posting id; repeatable (a later file's label of an id wins)")

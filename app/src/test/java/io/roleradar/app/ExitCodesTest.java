@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,6 +179,28 @@ class ExitCodesTest {
         assertThat(RoleradarMain.execute("--version")).isZero();
         assertThat(console.out().strip())
                 .matches("roleradar \\S+ \\(commit ([0-9a-f]{7,}|unknown), taxonomy \\S+\\)");
+    }
+
+    @Test
+    void everyCommandsHelpFitsEightyColumnsWithEachDescriptionParagraphWhole() {
+        List<picocli.CommandLine> commands = new java.util.ArrayList<>();
+        collect(RoleradarMain.commandLine(), commands);
+        for (picocli.CommandLine command : commands) {
+            String name = command.getCommandSpec().qualifiedName();
+            // A paragraph broken by hand mid-sentence would end without a full stop (picocli wraps each).
+            for (String paragraph : command.getCommandSpec().usageMessage().description()) {
+                String text = paragraph.replace("%n", "").replace("%%", "%").strip(); // picocli's format codes
+                assertThat(text).as(name + ": " + paragraph).matches("|.*[.:)]");
+            }
+            command.setUsageHelpWidth(80);
+            assertThat(command.getUsageMessage().lines())
+                    .allSatisfy(l -> assertThat(l.length()).as(name + ": " + l).isLessThanOrEqualTo(80));
+        }
+    }
+
+    private static void collect(picocli.CommandLine command, List<picocli.CommandLine> into) {
+        into.add(command);
+        command.getSubcommands().values().forEach(sub -> collect(sub, into));
     }
 
     @Test
