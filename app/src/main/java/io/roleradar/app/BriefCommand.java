@@ -27,10 +27,11 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "brief", mixinStandardHelpOptions = true,
         description = {"Tells what to prepare for the interviews of one posting.",
-                "The quadrant, domains and level, each with the sentences behind it; what the posting itself says",
-                "about its hiring process, when it says anything (\"This posting says: live coding interview",
-                "[ML coding]; team fit\"); then the rounds to prepare in priority order, and what to study for each",
-                "given the domain and the tools the posting names."})
+                // One element per paragraph: picocli wraps each to the terminal's width.
+                "The quadrant, domains and level, each with the sentences behind it; what the posting itself says "
+                        + "about its hiring process, when it says anything (\"This posting says: live coding interview "
+                        + "[ML coding]; team fit\"); then the rounds to prepare in priority order, and what to study "
+                        + "for each given the domain and the tools the posting names."})
 public final class BriefCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE_OR_URL",
             description = "A job page (HTML), a saved ATS response, a JSON Lines file of raw postings, pasted text "

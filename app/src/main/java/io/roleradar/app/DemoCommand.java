@@ -3,8 +3,9 @@ package io.roleradar.app;
 import io.roleradar.broker.EmbeddedKafkaBroker;
 import io.roleradar.classifier.ClassifierMain;
 import io.roleradar.cli.CommandLines;
-import io.roleradar.cli.Durations;
+import io.roleradar.cli.DurationConverter;
 import io.roleradar.cli.ExitCodes;
+import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.kafka.KafkaReachability;
 import io.roleradar.kafka.KafkaReachability.KafkaUnreachableException;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -36,9 +38,13 @@ import java.util.stream.Stream;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the whole pipeline once over the shipped sample postings.",
-                "Ingest, classifier and reporter run on a real Kafka broker: an embedded KRaft broker it starts",
-                "and stops, unless KAFKA_BOOTSTRAP_SERVERS names one. Writes the CSV and HTML reports."})
+                // One element per paragraph: picocli wraps each to the terminal's width.
+                "Ingest, classifier and reporter run on a real Kafka broker: an embedded KRaft broker it starts "
+                        + "and stops, unless --bootstrap-server or KAFKA_BOOTSTRAP_SERVERS names one. Writes the CSV "
+                        + "and HTML reports."})
 public final class DemoCommand implements Callable<Integer> {
+    private static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
+
     @Option(names = "--samples", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_SAMPLES}",
             description = "Folder of sample postings. Env: ROLERADAR_SAMPLES. Default: samples/ of the roleradar checkout")
     Path samples;
@@ -51,15 +57,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", hidden = true)
     Path deprecatedOut;
 
+    // No ${env:...} default: the message of an unreachable broker names where its address came from.
     @Option(names = {"--bootstrap-server", "--bootstrap-servers"}, paramLabel = "HOST:PORT",
-            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
             description = "Use this broker instead of starting one. Env: KAFKA_BOOTSTRAP_SERVERS")
     String bootstrapServers;
 
-    @Option(names = "--kafka-timeout", paramLabel = "DURATION", defaultValue = "${env:ROLERADAR_KAFKA_TIMEOUT:-15s}",
+    @Option(names = "--kafka-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to wait for that broker to answer before giving up (exit 3). "
-                    + "Env: ROLERADAR_KAFKA_TIMEOUT. Default: ${DEFAULT-VALUE}")
-    String kafkaTimeout;
+                    + "Env: ROLERADAR_KAFKA_TIMEOUT. Default: 15s")
+    Duration kafkaTimeout;
+
+    /** The environment the flags fall back to (for tests). */
+    Map<String, String> env = System.getenv();
 
     @Override
     public Integer call() throws IOException {
@@ -71,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Duration timeout;
         try {
-            timeout = Durations.parse(kafkaTimeout, "--kafka-timeout");
+            timeout = KafkaOptions.kafkaTimeout(kafkaTimeout, env);
         } catch (IllegalArgumentException e) {
             System.err.println("roleradar demo: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -85,22 +94,24 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Instant started = Instant.now();
         EmbeddedKafkaBroker broker = null;
-        try {
-            String servers = bootstrapServers;
-            if (servers == null || servers.isBlank()) {
+        // Ingest's state store of the demo's own topic: in ~/.roleradar/ingest-state it would make
+        // the user's next real 'ingest run' find a store of another topic and rebuild it.
+        try (ScratchFolder ingestState = ScratchFolder.create("roleradar-demo-ingest-state")) {
+            String servers = brokerAddress();
+            if (servers == null) {
                 console.println("[demo] starting an embedded Kafka broker (KRaft, single node) ...");
                 broker = EmbeddedKafkaBroker.start(0, null);
                 servers = broker.bootstrapServers();
                 console.println("[demo] broker ready at " + servers);
             } else {
                 console.println("[demo] using the Kafka broker at " + servers);
-                KafkaReachability.check(KafkaSettings.fromEnv(System.getenv()).withBootstrapServers(servers), timeout);
+                KafkaReachability.check(KafkaSettings.fromEnv(env).withBootstrapServers(servers), timeout);
             }
-            Topics topics = Topics.fromEnv(System.getenv());
-            TopicAdmin.ensureTopics(KafkaSettings.fromEnv(System.getenv()).withBootstrapServers(servers), topics, 3);
+            Topics topics = Topics.fromEnv(env);
+            TopicAdmin.ensureTopics(KafkaSettings.fromEnv(env).withBootstrapServers(servers), topics, 3);
 
             step(console, "ingest: reading the sources of " + sources + " into " + topics.raw(),
-                    new IngestMain(), List.of("run", "--config", sources.toString(), "--bootstrap-servers", servers));
+                    new IngestMain(), ingestArguments(sources, servers, ingestState.path()));
             step(console, "classifier: tagging " + topics.raw() + " into " + topics.tagged() + " until caught up",
                     new ClassifierMain(), List.of("run", "--drain", "--bootstrap-servers", servers));
             step(console, "reporter: reading " + topics.tagged() + " and writing reports to " + out,
@@ -109,8 +120,9 @@ public final class DemoCommand implements Callable<Integer> {
             summarise(System.err, out, Duration.between(started, Instant.now()));
             return ExitCodes.OK;
         } catch (KafkaUnreachableException e) {
-            System.err.println("roleradar demo: " + e.getMessage() + "; start that broker, or unset "
-                    + "KAFKA_BOOTSTRAP_SERVERS and the demo starts a broker of its own");
+            System.err.println("roleradar demo: " + e.getMessage() + "; start that broker, or "
+                    + (hasText(bootstrapServers) ? "leave out --bootstrap-server" : "unset " + BOOTSTRAP_ENV)
+                    + " and the demo starts a broker of its own");
             return ExitCodes.KAFKA_UNAVAILABLE;
         } catch (StepFailed e) {
             System.err.println("roleradar demo: " + e.getMessage());
@@ -121,6 +133,28 @@ public final class DemoCommand implements Callable<Integer> {
                 broker.close();
             }
         }
+    }
+
+    /** The arguments of the demo's 'ingest run': the samples into the broker, with a state folder of its own. */
+    static List<String> ingestArguments(Path sources, String servers, Path stateDir) {
+        return List.of("run", "--config", sources.toString(), "--bootstrap-servers", servers,
+                "--state-dir", stateDir.toString());
+    }
+
+    /**
+     * The broker to use, from the flag, else {@value #BOOTSTRAP_ENV}; null to start one. An empty
+     * flag ({@code --bootstrap-server ''}) starts one whatever the environment says.
+     */
+    private String brokerAddress() {
+        if (bootstrapServers != null) {
+            return hasText(bootstrapServers) ? bootstrapServers.strip() : null;
+        }
+        String fromEnv = env.get(BOOTSTRAP_ENV);
+        return hasText(fromEnv) ? fromEnv.strip() : null;
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
     }
 
     private static void step(PrintStream console, String what, Object command, List<String> args) {

@@ -22,6 +22,8 @@ import io.roleradar.app.devset.PostingsFiles;
 import io.roleradar.cli.LogLevel;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -38,11 +40,14 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Measures every tag against hand labels.",
-                "Each figure comes with a 95%% bootstrap interval, per part of a split (tune / locked), beside a",
-                "title-keyword baseline, and by source. Labels: CSV with header id,company,title,mlRole,",
-                "responsibility,specialization,domains,level,manager,notes; process labels: id,describesProcess,",
-                "statedRounds,steps,notes (see devset/README.md). --fetch-postings DIR first fetches the dev set's",
-                "postings from their public source at the pinned commits and checks their SHA-256."})
+                // One element per paragraph: picocli wraps each to the terminal's width.
+                "Each figure comes with a 95%% bootstrap interval, per part of a split (tune / locked), beside a "
+                        + "title-keyword baseline, and by source.",
+                "Labels: CSV with header "
+                        + "id,company,title,mlRole,responsibility,specialization,domains,level,manager,notes; "
+                        + "process labels: id,describesProcess,statedRounds,steps,notes (see devset/README.md).",
+                "--fetch-postings DIR first fetches the dev set's postings from their public source at the pinned "
+                        + "commits and checks their SHA-256."})
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "LABELS.csv",
             description = "Hand labels of the tags by posting id; repeatable (a later file's label of an id wins)")
@@ -125,14 +130,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         try {
             bootstrap = new Bootstrap(seed, resamples);
             classifier = ClassifierChoice.of(taxonomy, "evaluate");
-            labelled = Labels.read(labels);
-            processLabelled = ProcessLabels.read(processLabels);
-            parts = split == null ? Split.none() : Split.read(split);
+            labelled = read("--labels", () -> Labels.read(labels));
+            processLabelled = read("--process-labels", () -> ProcessLabels.read(processLabels));
+            parts = split == null ? Split.none() : read("--split", () -> Split.read(split));
         } catch (TaxonomyException | IllegalArgumentException e) {
             System.err.println("roleradar evaluate: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            System.err.println("roleradar evaluate: cannot read " + e.getMessage());
             return ExitCodes.USAGE;
         }
         ReadResult read;
@@ -153,6 +155,31 @@ public final class EvaluateCommand implements Callable<Integer> {
                 .measure(labelled, processLabelled, byId, parts, split == null ? null : split.toString());
         System.out.print(json ? report.toJson() : report.render());
         return ExitCodes.OK;
+    }
+
+    /** Reading the files an option names; may fail as reading files does. */
+    private interface Reading<T> {
+        T read() throws IOException;
+    }
+
+    /**
+     * The files of {@code option}, read; a file that is missing, unreadable or not what the option
+     * takes is an {@link IllegalArgumentException} whose message names the option, so the person
+     * knows which flag to fix ("--labels nope.csv: no such file").
+     */
+    private static <T> T read(String option, Reading<T> reading) {
+        try {
+            return reading.read();
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(option + " " + e.getFile() + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException(option + " " + e.getFile() + ": permission denied");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + ": cannot read a file: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // Its message starts with the file: "labels.csv: the header lacks ...".
+            throw new IllegalArgumentException(option + " " + e.getMessage(), e);
+        }
     }
 
     private int fetch() {

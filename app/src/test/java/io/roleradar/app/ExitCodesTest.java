@@ -1,5 +1,6 @@
 package io.roleradar.app;
 
+import io.roleradar.cli.CommandLines;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.testkit.ConsoleCapture;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +33,33 @@ class ExitCodesTest {
             assertThat(RoleradarMain.execute(command, "--no-such-flag")).as(command).isEqualTo(ExitCodes.USAGE);
         }
         assertThat(RoleradarMain.execute("classify", "--log-level", "loud")).isEqualTo(ExitCodes.USAGE);
-        assertThat(console.err()).contains("--log-level 'loud' is not a level");
+        assertThat(console.err()).contains("roleradar classify: Invalid value for option '--log-level': 'loud' is not a "
+                + "level: use error, warn, info or debug").doesNotContain("cannot convert");
+    }
+
+    @Test
+    void aWrongKafkaTimeoutIsAUsageErrorInOneLineInEveryCommandThatWaitsForKafka() {
+        for (String[] command : new String[][] {{"demo"}, {"ingest", "run"}, {"classifier", "run"}, {"reporter", "run"},
+                {"reporter", "follow"}}) {
+            String name = String.join(" ", command);
+            int before = console.err().length();
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                    java.util.stream.Stream.of("--kafka-timeout", "zz")).toArray(String[]::new);
+
+            assertThat(RoleradarMain.execute(args)).as(name).isEqualTo(ExitCodes.USAGE);
+            assertThat(console.err().substring(before).lines()).as(name).singleElement().asString()
+                    .isEqualTo("roleradar " + name + ": Invalid value for option '--kafka-timeout': 'zz' is not a "
+                            + "duration: write e.g. 30s, 15m, 6h, 1d, 500ms or an ISO-8601 duration such as PT6H");
+        }
+    }
+
+    @Test
+    void aWrongKafkaTimeoutInTheEnvironmentIsAUsageErrorOfTheDemoNamingTheVariable() {
+        DemoCommand demo = new DemoCommand();
+        demo.env = Map.of("ROLERADAR_KAFKA_TIMEOUT", "zz");
+
+        assertThat(CommandLines.create(demo).execute("--samples", SAMPLES.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).startsWith("roleradar demo: ROLERADAR_KAFKA_TIMEOUT 'zz' is not a duration");
     }
 
     @Test
@@ -125,8 +154,24 @@ class ExitCodesTest {
 
         assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
         assertThat(console.err()).contains("roleradar demo: cannot reach Kafka at " + NOWHERE)
-                .contains("unset KAFKA_BOOTSTRAP_SERVERS").doesNotContain("Exception").doesNotContain("\tat ");
+                .contains("start that broker, or leave out --bootstrap-server and the demo starts a broker of its own")
+                .doesNotContain("KAFKA_BOOTSTRAP_SERVERS").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(Files.readString(reports.resolve("quadrants.csv"))).isEqualTo("earlier\n");
+    }
+
+    @Test
+    @Timeout(20)
+    void theDemoAgainstABrokerTheEnvironmentNamesSaysToUnsetTheVariable(@TempDir Path dir) {
+        DemoCommand demo = new DemoCommand();
+        demo.env = Map.of("KAFKA_BOOTSTRAP_SERVERS", NOWHERE, "ROLERADAR_KAFKA_TIMEOUT", "2s");
+
+        int exit = CommandLines.create(demo).execute("--samples", SAMPLES.toString(), "--out-dir",
+                dir.resolve("reports").toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
+        assertThat(console.err().lines().filter(l -> l.startsWith("roleradar demo:"))).singleElement().asString()
+                .startsWith("roleradar demo: cannot reach Kafka at " + NOWHERE)
+                .endsWith("start that broker, or unset KAFKA_BOOTSTRAP_SERVERS and the demo starts a broker of its own");
     }
 
     @Test
@@ -134,6 +179,28 @@ class ExitCodesTest {
         assertThat(RoleradarMain.execute("--version")).isZero();
         assertThat(console.out().strip())
                 .matches("roleradar \\S+ \\(commit ([0-9a-f]{7,}|unknown), taxonomy \\S+\\)");
+    }
+
+    @Test
+    void everyCommandsHelpFitsEightyColumnsWithEachDescriptionParagraphWhole() {
+        List<picocli.CommandLine> commands = new java.util.ArrayList<>();
+        collect(RoleradarMain.commandLine(), commands);
+        for (picocli.CommandLine command : commands) {
+            String name = command.getCommandSpec().qualifiedName();
+            // A paragraph broken by hand mid-sentence would end without a full stop (picocli wraps each).
+            for (String paragraph : command.getCommandSpec().usageMessage().description()) {
+                String text = paragraph.replace("%n", "").replace("%%", "%").strip(); // picocli's format codes
+                assertThat(text).as(name + ": " + paragraph).matches("|.*[.:)]");
+            }
+            command.setUsageHelpWidth(80);
+            assertThat(command.getUsageMessage().lines())
+                    .allSatisfy(l -> assertThat(l.length()).as(name + ": " + l).isLessThanOrEqualTo(80));
+        }
+    }
+
+    private static void collect(picocli.CommandLine command, List<picocli.CommandLine> into) {
+        into.add(command);
+        command.getSubcommands().values().forEach(sub -> collect(sub, into));
     }
 
     @Test

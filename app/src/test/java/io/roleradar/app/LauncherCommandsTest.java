@@ -30,7 +30,8 @@ class LauncherCommandsTest {
     @Test
     void anUnknownOptionIsAUsageErrorThatSaysWhatToTry() {
         assertThat(RoleradarMain.execute("classify", "--no-such-flag")).isEqualTo(2);
-        assertThat(console.err()).contains("--no-such-flag").contains("--help");
+        assertThat(console.err().lines()).containsExactly(
+                "roleradar classify: Unknown option: '--no-such-flag' (see 'roleradar classify --help')");
     }
 
     @Test
@@ -93,9 +94,19 @@ class LauncherCommandsTest {
     }
 
     @Test
-    void evaluateWithUnreadableLabelsIsAUsageError(@TempDir Path dir) {
-        assertThat(RoleradarMain.execute("evaluate", "--labels", dir.resolve("absent.csv").toString(),
+    void evaluateWithUnreadableLabelsIsAUsageErrorNamingTheOption(@TempDir Path dir) {
+        Path absent = dir.resolve("absent.csv");
+        assertThat(RoleradarMain.execute("evaluate", "--labels", absent.toString(),
                 "--source", SAMPLES.resolve("postings.jsonl").toString())).isEqualTo(2);
+        assertThat(console.err().lines()).containsExactly("roleradar evaluate: --labels " + absent + ": no such file");
+    }
+
+    @Test
+    void evaluateWithAnUnreadableSplitNamesThatOption(@TempDir Path dir) {
+        Path absent = dir.resolve("split.csv");
+        assertThat(RoleradarMain.execute("evaluate", "--labels", SAMPLES.resolve("labels.csv").toString(),
+                "--split", absent.toString(), "--source", SAMPLES.resolve("postings.jsonl").toString())).isEqualTo(2);
+        assertThat(console.err().lines()).containsExactly("roleradar evaluate: --split " + absent + ": no such file");
     }
 
     @Test

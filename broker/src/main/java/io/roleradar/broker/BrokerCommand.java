@@ -11,8 +11,9 @@ import java.util.concurrent.CountDownLatch;
 /** {@code roleradar broker}: runs the embedded KRaft broker in the foreground until stopped. */
 @Command(name = "broker", mixinStandardHelpOptions = true,
         description = {"Runs a real single-node Kafka broker (KRaft mode) on 127.0.0.1.",
-                "It runs in the foreground and prints its bootstrap address when it is ready;",
-                "Ctrl-C or SIGTERM stops it."})
+                // One element per paragraph: picocli wraps each to the terminal's width.
+                "It runs in the foreground and prints its bootstrap address when it is ready; "
+                        + "Ctrl-C or SIGTERM stops it."})
 public final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:ROLERADAR_BROKER_PORT:-9092}",
             description = "Client port; 0 picks a free one. Env: ROLERADAR_BROKER_PORT. Default: ${DEFAULT-VALUE}")

@@ -68,7 +68,7 @@ public final class ClassifierMain implements Callable<Integer> {
     public Integer call() {
         System.err.println("roleradar classifier: the bare 'classifier' is deprecated, use 'classifier run'; "
                 + "it will be removed in the next release");
-        return runService(options);
+        return runService(options, "classifier");
     }
 
     /** {@code roleradar classifier run}. */
@@ -85,7 +85,7 @@ public final class ClassifierMain implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.runService(options);
+            return parent.runService(options, "classifier run");
         }
     }
 
@@ -113,14 +113,15 @@ public final class ClassifierMain implements Callable<Integer> {
         boolean drain;
     }
 
-    private int runService(ServiceOptions opts) {
+    /** @param command how the command was spelled, for the messages: {@code classifier run} or the bare form */
+    private int runService(ServiceOptions opts, String command) {
         ClassifierConfig config;
         Classifier classifier;
         try {
             config = config(opts);
             classifier = classifier(opts);
         } catch (TaxonomyException | IllegalArgumentException e) {
-            System.err.println("roleradar classifier: " + e.getMessage());
+            System.err.println("roleradar " + command + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
         try (StopSignals signals = StopSignals.install()) {
@@ -128,10 +129,10 @@ public final class ClassifierMain implements Callable<Integer> {
                 opts.kafka.requireReachable(env);
                 TopicAdmin.ensureTopics(config.settings(), config.topics(), config.partitions());
             } catch (KafkaUnreachableException e) {
-                System.err.println(e.userMessage("classifier run", NO_KAFKA_WAY));
+                System.err.println(e.userMessage(command, NO_KAFKA_WAY));
                 return ExitCodes.KAFKA_UNAVAILABLE;
             } catch (IllegalStateException e) {
-                System.err.println("roleradar classifier: " + e.getMessage() + "; or use " + NO_KAFKA_WAY);
+                System.err.println("roleradar " + command + ": " + e.getMessage() + "; or use " + NO_KAFKA_WAY);
                 return ExitCodes.KAFKA_UNAVAILABLE;
             }
             return serve(config, classifier, signals);
@@ -168,6 +169,7 @@ public final class ClassifierMain implements Callable<Integer> {
     }
 
     private ClassifierConfig config(ServiceOptions opts) {
+        opts.kafka.checkEnvironment(env);
         KafkaSettings settings = opts.kafka.settings(env);
         Topics topics = opts.kafka.topics(env);
         String g = opts.group != null ? opts.group

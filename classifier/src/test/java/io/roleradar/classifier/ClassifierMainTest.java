@@ -32,6 +32,13 @@ class ClassifierMainTest {
     }
 
     @Test
+    void aWrongKafkaTimeoutFromTheFlagOrTheEnvironmentIsAUsageError() {
+        assertThat(run(Map.of("ROLERADAR_KAFKA_TIMEOUT", "zz"), new StringWriter(), "run", "--instance-id", "t"))
+                .isEqualTo(2);
+        assertThat(run(Map.of(), new StringWriter(), "run", "--kafka-timeout", "zz", "--instance-id", "t")).isEqualTo(2);
+    }
+
+    @Test
     void exitsWithKafkaUnavailableWhenNoBrokerAnswers() {
         int exit = run(Map.of(), new StringWriter(), "--bootstrap-servers", "127.0.0.1:1",
                 "-X", "default.api.timeout.ms=1500", "-X", "request.timeout.ms=1000", "--instance-id", "t");

@@ -1,5 +1,6 @@
 package io.roleradar.ingest;
 
+import io.roleradar.cli.DurationConverter;
 import io.roleradar.cli.Durations;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,16 +79,17 @@ public final class RunCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     String transactionalId;
 
+    // The fields in the help come from CsvColumns.FIELDS (as completion candidates), so it lists every one.
     @Option(names = "--csv-column", paramLabel = "FIELD=COLUMN", split = ";",
-            defaultValue = "${env:ROLERADAR_INGEST_CSV_COLUMNS}",
-            description = "Read FIELD (id, title, company, location, description, salary, postedAt, employmentType, "
-                    + "department, url, remote) from the CSV column COLUMN; repeatable. "
+            defaultValue = "${env:ROLERADAR_INGEST_CSV_COLUMNS}", completionCandidates = CsvFields.class,
+            description = "Read FIELD (${COMPLETION-CANDIDATES}) from the CSV column COLUMN; repeatable. "
                     + "Env: ROLERADAR_INGEST_CSV_COLUMNS (FIELD=COLUMN;...).")
     Map<String, String> csvColumns = new LinkedHashMap<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "${env:ROLERADAR_INGEST_TIMEOUT:-30s}",
+            converter = DurationConverter.class,
             description = "Time allowed for one HTTP answer. Env: ROLERADAR_INGEST_TIMEOUT. Default: ${DEFAULT-VALUE}")
-    String timeout;
+    Duration timeout;
 
     @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "${env:ROLERADAR_INGEST_MAX_BYTES:-20971520}",
             description = "Largest HTTP answer or local page/JSON document read, in bytes (JSON Lines and CSV "
@@ -100,9 +103,10 @@ public final class RunCommand implements Callable<Integer> {
     int maxAttempts;
 
     @Option(names = "--min-interval", paramLabel = "DURATION", defaultValue = "${env:ROLERADAR_INGEST_MIN_INTERVAL:-1s}",
+            converter = DurationConverter.class,
             description = "Least time between two requests to one host. Env: ROLERADAR_INGEST_MIN_INTERVAL. "
                     + "Default: ${DEFAULT-VALUE}")
-    String minInterval;
+    Duration minInterval;
 
     @Option(names = "--max-links", paramLabel = "N", defaultValue = "${env:ROLERADAR_INGEST_MAX_LINKS:-100}",
             description = "Most job pages followed from one board listing page. Env: ROLERADAR_INGEST_MAX_LINKS. "
@@ -152,6 +156,14 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The fields --csv-column takes, for its help. */
+    static final class CsvFields implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return CsvColumns.FIELDS.iterator();
+        }
+    }
+
     IngestSettings settings() {
         IngestConfig file = config == null ? null : IngestConfig.load(config);
         List<String> all = new ArrayList<>(sources.stream().filter(t -> !t.isBlank()).map(String::trim).toList());
@@ -183,11 +195,12 @@ public final class RunCommand implements Callable<Integer> {
         if (maxLinks < 0) {
             throw new IllegalArgumentException("--max-links must not be negative, got " + maxLinks);
         }
-        HttpSettings http = HttpSettings.defaults().withReadTimeout(Durations.parse(timeout, "--timeout"))
+        HttpSettings http = HttpSettings.defaults().withReadTimeout(timeout)
                 .withMaxBytes(maxBytes).withMaxAttempts(maxAttempts)
-                .withMinInterval(Durations.parse(minInterval, "--min-interval"));
+                .withMinInterval(minInterval);
         String out = output == null || output.isBlank() ? null : output;
-        // The Kafka flags are checked now, so a typo is a usage error rather than a failed run.
+        // The Kafka settings are checked now, so a typo is a usage error rather than a failed run.
+        kafka.checkEnvironment(env);
         return new IngestSettings(specs, period, out, rejects, columns, http, maxLinks,
                 out == null ? kafka.settings(env) : null, kafka.topics(env), kafka.partitions(env), transactionalId,
                 stateDir, sourceOptions.settings(env));

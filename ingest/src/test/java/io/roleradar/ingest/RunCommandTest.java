@@ -1,6 +1,7 @@
 package io.roleradar.ingest;
 
 import io.roleradar.cli.ExitCodes;
+import io.roleradar.ingest.parse.CsvColumns;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,24 @@ class RunCommandTest {
     void anUnreadableScheduleIsAConfigurationError() {
         assertThat(run(Map.of(), "-s", Fixtures.file("lever-globex.json"), "--every", "often", "-o", "-")).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("--every 'often' is not a duration");
+    }
+
+    @Test
+    void aWrongKafkaTimeoutFromTheFlagOrTheEnvironmentIsAUsageErrorInOneLine() {
+        String board = Fixtures.file("lever-globex.json");
+        assertThat(run(Map.of("ROLERADAR_KAFKA_TIMEOUT", "zz"), "-s", board)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err().lines()).containsExactly("roleradar ingest run: ROLERADAR_KAFKA_TIMEOUT 'zz' is not a duration: "
+                + "write e.g. 30s, 15m, 6h, 1d, 500ms or an ISO-8601 duration such as PT6H");
+
+        assertThat(run(Map.of(), "-s", board, "--kafka-timeout", "zz")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void theHelpOfCsvColumnListsEveryFieldTheCodeAccepts() {
+        String help = new CommandLine(new RunCommand()).getUsageMessage().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("Read FIELD (" + String.join(", ", CsvColumns.FIELDS) + ") from the CSV column");
+        assertThat(CsvColumns.FIELDS).contains("salaryMin", "salaryMax", "salaryPeriod", "salaryCurrency");
     }
 
     @Test

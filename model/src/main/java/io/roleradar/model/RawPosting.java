@@ -1,5 +1,7 @@
 package io.roleradar.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,7 +63,12 @@ public record RawPosting(
         remote = remote == null ? RemoteMode.UNKNOWN : remote;
     }
 
-    /** Whether a whole-board run has seen this posting disappear (and not come back). */
+    /**
+     * Whether a whole-board run has seen this posting disappear (and not come back). Derived from
+     * {@code closedAt}, so not a field of the message: Jackson would otherwise write it as
+     * {@code "closed"}, which neither the JSON Schema nor the README's field list has.
+     */
+    @JsonIgnore
     public boolean isClosed() {
         return closedAt != null;
     }

@@ -49,6 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
                 + "error, 3 Kafka unreachable, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."})
 public final class FollowCommand implements Callable<Integer> {
     static final String COMMAND = "reporter follow";
+    /** The way without Kafka the one line of an unreachable broker names, beside starting one. */
+    private static final String NO_KAFKA_WAY = "'roleradar reporter run --input tagged.jsonl' to report from a file";
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     /** Which part of the work this process does. */
@@ -115,6 +117,7 @@ public final class FollowCommand implements Callable<Integer> {
             report = RunSettings.of(env, scope.outDir, null, every, scope.since, scope.until, scope.company,
                     scope.onlySource, scope.includeClosed);
             period = report.every();
+            kafka.checkEnvironment(env);
             tagged = kafka.topics(env).tagged();
             Topics.checkName(factsTopic, "facts topic (--topic-facts, ROLERADAR_TOPIC_FACTS)");
             settings = kafka.settings(env);
@@ -154,7 +157,7 @@ public final class FollowCommand implements Callable<Integer> {
             }
             return stopCode.get() != 0 ? stopCode.get() : code;
         } catch (KafkaReachability.KafkaUnreachableException e) {
-            err.println(e.userMessage(COMMAND, "./roleradar broker"));
+            err.println(e.userMessage(COMMAND, NO_KAFKA_WAY));
             return ExitCodes.KAFKA_UNAVAILABLE;
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | KafkaException e) {
             err.println("roleradar " + COMMAND + ": " + e.getMessage());

@@ -102,7 +102,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             settings = RunSettings.of(env, deprecated(scope.outDir, out, "-o/--out", "--out-dir"), input, every,
                     scope.since, scope.until, scope.company, deprecated(scope.onlySource, source, "--source",
                     "--only-source"), scope.includeClosed, stateDir, keepState);
-            kafka.topics(env); // checks topic names early
+            kafka.checkEnvironment(env); // topic names, timeout: a typo is a usage error, not a failed run
         } catch (IllegalArgumentException e) {
             System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
             return ExitCodes.USAGE;

@@ -24,6 +24,7 @@ class FollowCommandTest {
     @Test
     void anUnknownRoleABadPeriodOrABadTopicNameIsAUsageError() {
         assertThat(ReporterMain.execute("follow", "--role", "everything")).isEqualTo(ExitCodes.USAGE);
+        assertThat(ReporterMain.execute("follow", "--kafka-timeout", "zz")).isEqualTo(ExitCodes.USAGE);
         assertThat(ReporterMain.execute("follow", "--every", "0s", "--bootstrap-server", "127.0.0.1:1"))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(ReporterMain.execute("follow", "--topic-facts", "no spaces", "--bootstrap-server", "127.0.0.1:1"))
@@ -34,8 +35,12 @@ class FollowCommandTest {
     }
 
     @Test
-    void noBrokerExitsThree() {
+    void noBrokerExitsThreeInOneLineNamingABrokerAndReportingFromAFileAsTheWaysOut() {
         assertThat(ReporterMain.execute("follow", "--once", "--bootstrap-server", "127.0.0.1:1", "--kafka-timeout", "1s"))
                 .isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
+        assertThat(console.err().lines()).singleElement().asString()
+                .startsWith("roleradar reporter follow: cannot reach Kafka at 127.0.0.1:1")
+                .contains("start one with './roleradar broker'")
+                .endsWith("or use 'roleradar reporter run --input tagged.jsonl' to report from a file");
     }
 }

@@ -124,6 +124,14 @@ class ReporterMainTest {
     }
 
     @Test
+    void aWrongKafkaTimeoutIsAUsageErrorInOneLineNotAFailedRun() {
+        assertThat(ReporterMain.execute("run", "--out-dir", dir.resolve("r").toString(), "--kafka-timeout", "zz"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+                .startsWith("roleradar reporter run: Invalid value for option '--kafka-timeout': 'zz' is not a duration");
+    }
+
+    @Test
     void runsOnAScheduleUntilStopped() throws Exception {
         Path reports = dir.resolve("every");
         picocli.CommandLine cli = new picocli.CommandLine(new ReporterMain());

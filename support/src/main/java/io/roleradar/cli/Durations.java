@@ -17,10 +17,22 @@ public final class Durations {
     }
 
     /**
-     * @param flag names the flag in the error message
+     * @param name the flag or environment variable the text came from, named in the error message
      * @throws IllegalArgumentException with the accepted forms when the text is neither
      */
-    public static Duration parse(String text, String flag) {
+    public static Duration parse(String text, String name) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " " + e.getMessage());
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException saying the text is not a duration and what one looks like,
+     *                                  without naming where the text came from
+     */
+    public static Duration parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         Matcher m = SHORT.matcher(t);
         if (m.matches()) {
@@ -36,7 +48,7 @@ public final class Durations {
         try {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new IllegalArgumentException(flag + " '" + text + "' is not a duration: write e.g. 30s, 15m, 6h, 1d, 500ms "
+            throw new IllegalArgumentException("'" + text + "' is not a duration: write e.g. 30s, 15m, 6h, 1d, 500ms "
                     + "or an ISO-8601 duration such as PT6H");
         }
     }

@@ -23,22 +23,47 @@ public enum LogLevel {
     /**
      * The level {@code text} names, in any case.
      *
-     * @throws IllegalArgumentException naming {@code flag} and the accepted levels
+     * @param name the flag or environment variable the text came from, named in the error message
+     * @throws IllegalArgumentException naming {@code name} and the accepted levels
      */
-    public static LogLevel parse(String text, String flag) {
+    public static LogLevel parse(String text, String name) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " " + e.getMessage());
+        }
+    }
+
+    /**
+     * The level {@code text} names, in any case.
+     *
+     * @throws IllegalArgumentException naming the accepted levels, not where the text came from
+     */
+    public static LogLevel parse(String text) {
         String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
         for (LogLevel level : values()) {
             if (level.name().equals(t) || (level == WARN && t.equals("WARNING"))) {
                 return level;
             }
         }
-        throw new IllegalArgumentException(flag + " '" + text + "' is not a level: use error, warn, info or debug");
+        throw new IllegalArgumentException("'" + text + "' is not a level: use error, warn, info or debug");
+    }
+
+    /**
+     * The level the environment sets, or null when {@value #ENV} is unset or blank.
+     *
+     * @throws IllegalArgumentException naming the variable and the accepted levels
+     */
+    public static LogLevel fromEnv(Map<String, String> env) {
+        String text = env.get(ENV);
+        return text == null || text.isBlank() ? null : parse(text, ENV);
     }
 
     /**
      * The level the arguments ask for (the last of {@code --log-level}, {@code -q}, {@code -v} wins,
      * up to a {@code --} that ends the options), else the environment's, else {@link #INFO}. A value
-     * that is not a level is passed over here: picocli reports it as a usage error.
+     * that is not a level, in a flag or in the environment, is passed over here (this runs before
+     * there is a command to report it): {@link LoggingOptions} makes it a usage error.
      */
     public static LogLevel from(String[] args, Map<String, String> env) {
         LogLevel level = null;
@@ -92,7 +117,7 @@ public enum LogLevel {
 
     private static LogLevel orElse(String text, LogLevel fallback) {
         try {
-            return parse(text, "");
+            return parse(text);
         } catch (IllegalArgumentException e) {
             return fallback;
         }

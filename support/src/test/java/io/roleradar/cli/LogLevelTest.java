@@ -35,6 +35,14 @@ class LogLevelTest {
     }
 
     @Test
+    void theEnvironmentsLevelIsReadStrictlyWhenACommandChecksIt() {
+        assertThat(LogLevel.fromEnv(Map.of(LogLevel.ENV, "Debug"))).isEqualTo(LogLevel.DEBUG);
+        assertThat(LogLevel.fromEnv(Map.of())).isNull();
+        assertThatThrownBy(() -> LogLevel.fromEnv(Map.of(LogLevel.ENV, "loud")))
+                .hasMessage("ROLERADAR_LOG_LEVEL 'loud' is not a level: use error, warn, info or debug");
+    }
+
+    @Test
     void quietStillShowsWarningsButNotProgress() {
         assertThat(LogLevel.WARN.shows(LogLevel.WARN)).isTrue();
         assertThat(LogLevel.WARN.shows(LogLevel.INFO)).isFalse();

@@ -1,5 +1,9 @@
 package io.roleradar.ingest.identity;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
 
@@ -31,6 +35,14 @@ public record Fingerprint(long valueHash, long contentKey, LocalDate firstSeenAt
     private static final int V1_LENGTH = 17;
     private static final int V2_LENGTH = 22;
     private static final int NO_DATE = Integer.MIN_VALUE;
+    /**
+     * The value hash is taken of the posting's JSON as ingest wrote it until {@code "closed"}, a
+     * field derived from {@code closedAt}, was dropped from the message. With the flag still in
+     * the hashed text every posting keeps the hash the state store and the topic's headers hold,
+     * so the first run after that change does not publish every posting known again as changed.
+     */
+    private static final ObjectWriter HASHED = PostingJson.mapper().copy()
+            .addMixIn(RawPosting.class, WithClosedFlag.class).writer();
 
     /** The fingerprint of a posting as it would be published. */
     public static Fingerprint of(RawPosting posting) {
@@ -47,7 +59,18 @@ public record Fingerprint(long valueHash, long contentKey, LocalDate firstSeenAt
      * hash is unchanged and is not published again.
      */
     public static long valueHash(RawPosting posting) {
-        return hash64(PostingJson.write(posting.toBuilder().fetchedAt(null).build()));
+        try {
+            return hash64(HASHED.writeValueAsBytes(posting.toBuilder().fetchedAt(null).build()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a valid posting always serialises", e);
+        }
+    }
+
+    /** Puts {@link RawPosting#isClosed()} back into the JSON, as {@code "closed"}, for {@link #HASHED}. */
+    private abstract static class WithClosedFlag {
+        @JsonIgnore(false)
+        @JsonProperty("closed")
+        abstract boolean isClosed();
     }
 
     /** The first 64 bits of the SHA-256 of the UTF-8 text. */

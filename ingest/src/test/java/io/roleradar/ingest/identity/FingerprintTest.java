@@ -29,6 +29,18 @@ class FingerprintTest {
     }
 
     @Test
+    void theValueHashIsWhatItWasWhenTheMessageStillCarriedTheDerivedClosedFlag() {
+        // Pinned before "closed" left the JSON: a changed hash would republish every known posting.
+        RawPosting open = RawPosting.builder().id("greenhouse:acme:42").title("ML Engineer").company("Acme")
+                .description("Train models.").firstSeenAt(LocalDate.parse("2026-03-02"))
+                .fetchedAt(Instant.parse("2026-03-02T09:00:00Z")).build();
+        RawPosting closed = open.toBuilder().closedAt(LocalDate.parse("2026-04-01")).build();
+
+        assertThat(Fingerprint.valueHash(open)).isEqualTo(-395346710535727006L);
+        assertThat(Fingerprint.valueHash(closed)).isEqualTo(7047740273966029137L);
+    }
+
+    @Test
     void aHeaderGivesBackTheFingerprintWithItsFirstSeenDateAndClosedFlag() {
         RawPosting closed = posting("ML Engineer", "Train models.", null).toBuilder()
                 .firstSeenAt(LocalDate.parse("2026-03-02")).closedAt(LocalDate.parse("2026-04-01")).build();

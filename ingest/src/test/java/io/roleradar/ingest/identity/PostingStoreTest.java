@@ -93,6 +93,33 @@ class PostingStoreTest {
     }
 
     @Test
+    void theCountAfterARebuildIsOfTheRebuiltPostingsOnlyNotOfThoseClearedToo(@TempDir Path dir) {
+        // The log line of a rebuild said "about 161 postings known" for 80: the old ones still counted.
+        try (PostingStore store = PostingStore.open(dir)) {
+            write(store, b -> {
+                for (int i = 0; i < 81; i++) {
+                    b.published("csv:jobs:" + i, open(i, i), null, value("{}"));
+                }
+            });
+        }
+        try (PostingStore store = PostingStore.open(dir)) {
+            store.clear();
+            assertThat(store.size()).isZero();
+            write(store, b -> {
+                for (int i = 0; i < 80; i++) {
+                    b.published("csv:jobs:" + i, open(1000 + i, i), null, value("{}"));
+                }
+            });
+            assertThat(store.size()).isEqualTo(80);
+            assertThat(store.entry("csv:jobs:80")).isNull();
+            assertThat(store.entry("csv:jobs:79")).isEqualTo(new PostingStore.Entry(open(1079, 79), null));
+        }
+        try (PostingStore store = PostingStore.open(dir)) {
+            assertThat(store.size()).isEqualTo(80);
+        }
+    }
+
+    @Test
     void aStoreInUseByAnotherProcessGivesThisOneATemporaryStoreInstead(@TempDir Path dir) {
         try (PostingStore first = PostingStore.open(dir); PostingStore second = PostingStore.open(dir)) {
             assertThat(second.dir()).isNotEqualTo(dir);

@@ -1,0 +1,93 @@
+package io.roleradar.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one line of a mistake in the arguments, as the README's conventions promise it. */
+class CommandLinesTest {
+    @Command(name = "roleradar", subcommands = Service.class)
+    static final class Launcher implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "service", subcommands = Run.class)
+    static final class Service implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "run")
+    static final class Run implements Runnable {
+        @Mixin
+        KafkaOptions kafka = new KafkaOptions();
+
+        @Option(names = "--count")
+        int count;
+
+        @Override
+        public void run() {
+        }
+    }
+
+    private final StringWriter err = new StringWriter();
+
+    private int execute(Object root, String... args) {
+        CommandLine cli = LoggingOptions.addTo(CommandLines.create(root), Map.of());
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void anUnknownOptionIsOneLineNamingTheWholeCommandAndItsHelp() {
+        assertThat(execute(new Launcher(), "service", "run", "--bogus")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).containsExactly(
+                "roleradar service run: Unknown option: '--bogus' (see 'roleradar service run --help')");
+    }
+
+    @Test
+    void aServiceRunOnItsOwnIsStillNamedAsARoleradarCommand() {
+        assertThat(execute(new Service(), "run", "--bogus")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("roleradar service run: Unknown option: '--bogus'");
+    }
+
+    @Test
+    void aWrongValueIsOneLineSayingWhatTheValueShouldBe() {
+        assertThat(execute(new Launcher(), "service", "run", "--count", "many")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("roleradar service run: Invalid value for option '--count': 'many'")
+                .doesNotContain("--help");
+    }
+
+    @Test
+    void aWrongKafkaTimeoutIsAUsageErrorInOneLineAsTheCommandLineIsParsed() {
+        assertThat(execute(new Launcher(), "service", "run", "--kafka-timeout", "zz")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).containsExactly("roleradar service run: Invalid value for option "
+                + "'--kafka-timeout': 'zz' is not a duration: write e.g. 30s, 15m, 6h, 1d, 500ms or an ISO-8601 "
+                + "duration such as PT6H");
+    }
+
+    @Test
+    void aWrongLogLevelNamesTheLevelsThereAreWithoutPicocliInternals() {
+        assertThat(execute(new Launcher(), "service", "run", "--log-level", "bogus")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).containsExactly("roleradar service run: Invalid value for option "
+                + "'--log-level': 'bogus' is not a level: use error, warn, info or debug");
+    }
+}
