@@ -108,7 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
                 KafkaReachability.check(KafkaSettings.fromEnv(env).withBootstrapServers(servers), timeout);
             }
             Topics topics = Topics.fromEnv(env);
-            TopicAdmin.ensureTopics(KafkaSettings.fromEnv(env).withBootstrapServers(servers), topics, 3);
+            TopicAdmin.ensureTopics(KafkaSettings.fromEnv(env).withBootstrapServers(servers), topics, Topics.DEFAULT_PARTITIONS);
 
             step(console, "ingest: reading the sources of " + sources + " into " + topics.raw(),
                     new IngestMain(), ingestArguments(sources, servers, ingestState.path()));

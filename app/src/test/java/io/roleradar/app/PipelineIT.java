@@ -57,7 +57,11 @@ class PipelineIT {
         reports = work.resolve("reports");
         List<String> samples = List.of(ROOT.resolve("samples/postings.jsonl").toString(),
                 ROOT.resolve("samples/greenhouse-board.json").toString());
-        String[] kafka = {"--bootstrap-servers", servers, "--topic-raw", raw, "--topic-tagged", tagged, "--topic-dlq", dlq};
+        // Each command takes the flags of the topics it uses, and no others.
+        String[] ingestKafka = {"--bootstrap-servers", servers, "--topic-raw", raw};
+        String[] classifierKafka = {"--bootstrap-servers", servers, "--topic-raw", raw, "--topic-tagged", tagged,
+                "--topic-dlq", dlq};
+        String[] reporterKafka = {"--bootstrap-servers", servers, "--topic-tagged", tagged};
 
         Path dryRun = work.resolve("raw.jsonl");
         assertThat(RoleradarMain.execute(concat(new String[] {"ingest", "run", "--source", samples.get(0),
@@ -66,18 +70,18 @@ class PipelineIT {
                 .map(l -> read(l).id()).collect(Collectors.toSet());
 
         assertThat(RoleradarMain.execute(concat(new String[] {"ingest", "run", "--source", samples.get(0),
-                "--source", samples.get(1)}, kafka))).isZero();
+                "--source", samples.get(1)}, ingestKafka))).isZero();
         produceRaw("poison:1", "{\"schemaVersion\": 1, \"title\": \"no id, no description\"");
         assertThat(RoleradarMain.execute(concat(new String[] {"classifier", "--drain",
-                "--group", TestKafka.unique("it-classifier"), "--instance-id", TestKafka.unique("it")}, kafka))).isZero();
-        assertThat(RoleradarMain.execute(concat(new String[] {"reporter", "run", "--out", reports.toString()}, kafka)))
+                "--group", TestKafka.unique("it-classifier"), "--instance-id", TestKafka.unique("it")}, classifierKafka))).isZero();
+        assertThat(RoleradarMain.execute(concat(new String[] {"reporter", "run", "--out", reports.toString()}, reporterKafka)))
                 .isZero();
 
         taggedRecords = readAll(tagged);
         deadLetters = readAll(dlq);
 
         secondIngestExit = RoleradarMain.execute(concat(new String[] {"ingest", "run", "--source", samples.get(0),
-                "--source", samples.get(1)}, kafka));
+                "--source", samples.get(1)}, ingestKafka));
         rawCountAfterSecondIngest = readAll(raw).size();
     }
 

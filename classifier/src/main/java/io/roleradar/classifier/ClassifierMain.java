@@ -3,11 +3,15 @@ package io.roleradar.classifier;
 import io.roleradar.classifier.cli.TaxonomyChoice;
 import io.roleradar.classifier.taxonomy.TaxonomyException;
 import io.roleradar.cli.CommandLines;
+import io.roleradar.cli.DeadLetterTopicOption;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.cli.LoggingOptions;
+import io.roleradar.cli.PartitionsOption;
+import io.roleradar.cli.RawTopicOption;
 import io.roleradar.cli.StopSignals;
+import io.roleradar.cli.TaggedTopicOption;
 import io.roleradar.kafka.ExactlyOnceLoop;
 import io.roleradar.kafka.InstanceIds;
 import io.roleradar.kafka.KafkaReachability.KafkaUnreachableException;
@@ -94,6 +98,19 @@ public final class ClassifierMain implements Callable<Integer> {
         @Mixin
         KafkaOptions kafka = new KafkaOptions();
 
+        // It reads the raw topic, writes the tagged and dead-letter topics, and creates them when missing.
+        @Mixin
+        RawTopicOption rawTopic = new RawTopicOption();
+
+        @Mixin
+        TaggedTopicOption taggedTopic = new TaggedTopicOption();
+
+        @Mixin
+        DeadLetterTopicOption deadLetterTopic = new DeadLetterTopicOption();
+
+        @Mixin
+        PartitionsOption partitions = new PartitionsOption();
+
         @Option(names = "--group", paramLabel = "NAME",
                 description = "Consumer group. A new group re-reads the raw topic from the beginning (re-tagging). "
                         + "Env: ROLERADAR_CLASSIFIER_GROUP. Default: " + ClassifierConfig.DEFAULT_GROUP)
@@ -171,11 +188,11 @@ public final class ClassifierMain implements Callable<Integer> {
     private ClassifierConfig config(ServiceOptions opts) {
         opts.kafka.checkEnvironment(env);
         KafkaSettings settings = opts.kafka.settings(env);
-        Topics topics = opts.kafka.topics(env);
+        Topics topics = new Topics(opts.rawTopic.name(env), opts.taggedTopic.name(env), opts.deadLetterTopic.name(env));
         String g = opts.group != null ? opts.group
                 : env.getOrDefault("ROLERADAR_CLASSIFIER_GROUP", ClassifierConfig.DEFAULT_GROUP);
         String id = opts.instanceId != null ? opts.instanceId : InstanceIds.fromEnv(env);
-        return new ClassifierConfig(settings, topics, opts.kafka.partitions(env), g, id, opts.drain,
+        return new ClassifierConfig(settings, topics, opts.partitions.count(env), g, id, opts.drain,
                 opts.kafka.metricsPort(env));
     }
 

@@ -59,6 +59,40 @@ class ClassifierMainTest {
     }
 
     @Test
+    void theHelpShowsTheThreeTopicsItUsesAndThePartitionsOfTheTopicsItCreates() {
+        CommandLine cli = new CommandLine(new ClassifierMain(Map.of()));
+        for (CommandLine command : new CommandLine[] {cli.getSubcommands().get("run"), cli}) {
+            assertThat(command.getUsageMessage()).as(command.getCommandName())
+                    .contains("--topic-raw", "--topic-tagged", "--topic-dlq", "--partitions")
+                    .doesNotContain("--topic-facts");
+        }
+    }
+
+    @Test
+    void theTopicsAndPartitionsComeFromTheFlagsElseTheEnvironment() {
+        Map<String, String> env = Map.of("ROLERADAR_TOPIC_RAW", "env.raw", "ROLERADAR_TOPIC_TAGGED", "env.tagged",
+                "ROLERADAR_TOPIC_DLQ", "env.dlq", "ROLERADAR_TOPIC_PARTITIONS", "6", "ROLERADAR_INSTANCE_ID", "t");
+        ClassifierMain fromEnv = new ClassifierMain(env);
+        new CommandLine(fromEnv).parseArgs();
+        assertThat(fromEnv.config().topics()).isEqualTo(new io.roleradar.kafka.Topics("env.raw", "env.tagged", "env.dlq"));
+        assertThat(fromEnv.config().partitions()).isEqualTo(6);
+
+        ClassifierMain flags = new ClassifierMain(env);
+        new CommandLine(flags).parseArgs("--topic-raw", "r", "--topic-tagged", "t", "--topic-dlq", "d", "--partitions", "2");
+        assertThat(flags.config().topics()).isEqualTo(new io.roleradar.kafka.Topics("r", "t", "d"));
+        assertThat(flags.config().partitions()).isEqualTo(2);
+    }
+
+    @Test
+    void aWrongTopicOrPartitionCountInTheEnvironmentIsAUsageErrorBeforeKafka() {
+        for (Map.Entry<String, String> wrong : Map.of("ROLERADAR_TOPIC_RAW", "no spaces", "ROLERADAR_TOPIC_TAGGED", "a/b",
+                "ROLERADAR_TOPIC_DLQ", "", "ROLERADAR_TOPIC_PARTITIONS", "0").entrySet()) {
+            assertThat(run(Map.ofEntries(wrong), new StringWriter(), "run", "--instance-id", "t",
+                    "--bootstrap-server", "127.0.0.1:1")).as(wrong.getKey()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void countsTaggedPostingsByQuadrantAndDomainAndDeadLettersByReason() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ClassifierMetrics metrics = new ClassifierMetrics(registry);

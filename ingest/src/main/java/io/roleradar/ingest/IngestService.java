@@ -96,11 +96,11 @@ public final class IngestService {
 
     private int toKafka() {
         try {
-            TopicAdmin.ensureTopics(settings.kafka(), settings.topics(), settings.partitions());
+            TopicAdmin.ensureRawTopic(settings.kafka(), settings.rawTopic(), settings.partitions());
         } catch (IllegalStateException | KafkaException e) {
             return unreachable(e);
         }
-        String topic = settings.topics().raw();
+        String topic = settings.rawTopic();
         try (PostingStore store = PostingStore.open(settings.stateDir().resolve(topic.replaceAll("[^A-Za-z0-9._-]", "_")));
              KafkaPublisher publisher = new KafkaPublisher(settings.kafka(), topic, settings.transactionalId(),
                      metrics.registry())) {

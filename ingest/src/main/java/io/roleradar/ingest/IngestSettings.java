@@ -5,7 +5,6 @@ import io.roleradar.ingest.parse.CsvColumns;
 import io.roleradar.ingest.source.SourceSettings;
 import io.roleradar.ingest.source.SourceSpec;
 import io.roleradar.kafka.KafkaSettings;
-import io.roleradar.kafka.Topics;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,22 +18,24 @@ import java.util.List;
  * @param output          the JSON Lines file to write ("-" for stdout) instead of Kafka, or null
  * @param rejects         the file every reject is appended to, or null
  * @param kafka           the Kafka client settings; null when writing to {@code output}
+ * @param rawTopic        the topic the postings are published to, the only one ingest uses
+ * @param partitions      the partition count of the raw topic when ingest creates it
  * @param stateDir        where the state store of what was published is kept (a folder per topic)
  * @param sourceSettings  API bases, fetch threads and the charset of local files
  */
 public record IngestSettings(List<SourceSpec> sources, Duration every, String output, Path rejects,
                              CsvColumns columns, HttpSettings http, int maxLinks,
-                             KafkaSettings kafka, Topics topics, int partitions, String transactionalId, Path stateDir,
-                             SourceSettings sourceSettings) {
+                             KafkaSettings kafka, String rawTopic, int partitions, String transactionalId,
+                             Path stateDir, SourceSettings sourceSettings) {
     public IngestSettings {
         sources = List.copyOf(sources);
         sourceSettings = sourceSettings == null ? SourceSettings.defaults() : sourceSettings;
     }
 
     public IngestSettings(List<SourceSpec> sources, Duration every, String output, Path rejects, CsvColumns columns,
-                          HttpSettings http, int maxLinks, KafkaSettings kafka, Topics topics, int partitions,
+                          HttpSettings http, int maxLinks, KafkaSettings kafka, String rawTopic, int partitions,
                           String transactionalId, Path stateDir) {
-        this(sources, every, output, rejects, columns, http, maxLinks, kafka, topics, partitions, transactionalId, stateDir,
+        this(sources, every, output, rejects, columns, http, maxLinks, kafka, rawTopic, partitions, transactionalId, stateDir,
                 SourceSettings.defaults());
     }
 

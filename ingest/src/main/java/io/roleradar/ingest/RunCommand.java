@@ -4,6 +4,8 @@ import io.roleradar.cli.DurationConverter;
 import io.roleradar.cli.Durations;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
+import io.roleradar.cli.PartitionsOption;
+import io.roleradar.cli.RawTopicOption;
 import io.roleradar.cli.StopSignals;
 import io.roleradar.ingest.fetch.HttpSettings;
 import io.roleradar.ingest.parse.CsvColumns;
@@ -116,10 +118,17 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
 
+    // Ingest writes the raw topic only, and creates it when missing: no other topic's flags.
+    @Mixin
+    RawTopicOption rawTopic = new RawTopicOption();
+
+    @Mixin
+    PartitionsOption partitions = new PartitionsOption();
+
     @Mixin
     SourceOptions sourceOptions = new SourceOptions();
 
-    /** The environment of the Kafka and source options (their mixins take it as a map, for tests). */
+    /** The environment of the Kafka, topic and source options (their mixins take it as a map, for tests). */
     Map<String, String> env = System.getenv();
     PrintStream stdout = System.out;
     PrintStream stderr = System.err;
@@ -202,7 +211,7 @@ public final class RunCommand implements Callable<Integer> {
         // The Kafka settings are checked now, so a typo is a usage error rather than a failed run.
         kafka.checkEnvironment(env);
         return new IngestSettings(specs, period, out, rejects, columns, http, maxLinks,
-                out == null ? kafka.settings(env) : null, kafka.topics(env), kafka.partitions(env), transactionalId,
+                out == null ? kafka.settings(env) : null, rawTopic.name(env), partitions.count(env), transactionalId,
                 stateDir, sourceOptions.settings(env));
     }
 }

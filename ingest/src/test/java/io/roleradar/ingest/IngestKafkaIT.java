@@ -55,7 +55,7 @@ class IngestKafkaIT {
         }
         if (topic != null) {
             all.addAll(List.of("--bootstrap-servers", TestKafka.bootstrapServers(), "--topic-raw", topic,
-                    "--topic-tagged", topic + "-tagged", "--topic-dlq", topic + "-dlq", "--partitions", "2",
+                    "--partitions", "2",
                     "--transactional-id", txId));
         }
         int code = new CommandLine(command).execute(all.toArray(String[]::new));
@@ -166,8 +166,7 @@ class IngestKafkaIT {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 TestKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             // Create the topic as ingest would, then write to it.
-            io.roleradar.kafka.TopicAdmin.ensureTopics(TestKafka.settings(),
-                    new io.roleradar.kafka.Topics(topic, topic + "-tagged", topic + "-dlq"), 2);
+            io.roleradar.kafka.TopicAdmin.ensureRawTopic(TestKafka.settings(), topic, 2);
             producer.send(new ProducerRecord<>(topic, PostingJson.readRaw(line).id(),
                     line.getBytes(StandardCharsets.UTF_8))).get();
         }

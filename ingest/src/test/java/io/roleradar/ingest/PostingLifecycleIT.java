@@ -53,8 +53,7 @@ class PostingLifecycleIT {
             args.addAll(List.of("-s", s));
         }
         args.addAll(List.of("--state-dir", state.toString(), "--bootstrap-servers", TestKafka.bootstrapServers(),
-                "--topic-raw", topic, "--topic-tagged", topic + "-tagged", "--topic-dlq", topic + "-dlq",
-                "--partitions", "2", "--transactional-id", txId));
+                "--topic-raw", topic, "--partitions", "2", "--transactional-id", txId));
         int code = new CommandLine(command).execute(args.toArray(String[]::new));
         return new Run(code, err.toString(StandardCharsets.UTF_8));
     }

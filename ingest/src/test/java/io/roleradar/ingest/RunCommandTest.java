@@ -66,6 +66,68 @@ class RunCommandTest {
     }
 
     @Test
+    void theHelpShowsTheRawTopicAndThePartitionsAndNoOtherTopic() {
+        String help = new CommandLine(new RunCommand()).getUsageMessage();
+
+        assertThat(help).contains("--topic-raw", "ROLERADAR_TOPIC_RAW", "--partitions", "ROLERADAR_TOPIC_PARTITIONS")
+                .doesNotContain("--topic-tagged", "--topic-dlq", "--topic-facts");
+    }
+
+    @Test
+    void aTopicFlagOfAnotherCommandIsAUsageError() {
+        String board = Fixtures.file("lever-globex.json");
+        for (String flag : new String[] {"--topic-tagged", "--topic-dlq"}) {
+            java.io.StringWriter parseErrors = new java.io.StringWriter();
+            CommandLine cli = new CommandLine(command(Map.of()));
+            cli.setErr(new java.io.PrintWriter(parseErrors, true));
+
+            assertThat(cli.execute("-s", board, flag, "x", "-o", "-")).as(flag).isEqualTo(ExitCodes.USAGE);
+            assertThat(parseErrors.toString()).contains("Unknown option").contains("'" + flag + "'");
+        }
+    }
+
+    @Test
+    void theRawTopicAndPartitionsComeFromTheFlagElseTheEnvironment() {
+        String board = Fixtures.file("lever-globex.json");
+        Map<String, String> env = Map.of("ROLERADAR_TOPIC_RAW", "env.raw", "ROLERADAR_TOPIC_PARTITIONS", "5");
+
+        RunCommand fromEnv = command(env);
+        new CommandLine(fromEnv).parseArgs("-s", board);
+        assertThat(fromEnv.settings().rawTopic()).isEqualTo("env.raw");
+        assertThat(fromEnv.settings().partitions()).isEqualTo(5);
+
+        RunCommand flags = command(env);
+        new CommandLine(flags).parseArgs("-s", board, "--topic-raw", "flag.raw", "--partitions", "2");
+        assertThat(flags.settings().rawTopic()).isEqualTo("flag.raw");
+        assertThat(flags.settings().partitions()).isEqualTo(2);
+    }
+
+    @Test
+    void aWrongRawTopicOrPartitionCountInTheEnvironmentIsAUsageErrorNamingTheVariable() {
+        String board = Fixtures.file("lever-globex.json");
+
+        assertThat(run(Map.of("ROLERADAR_TOPIC_RAW", "no spaces"), "-s", board)).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(Map.of("ROLERADAR_TOPIC_PARTITIONS", "0"), "-s", board)).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(Map.of("ROLERADAR_TOPIC_PARTITIONS", "three"), "-s", board)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err().lines()).containsExactly(
+                "roleradar ingest run: the raw topic (ROLERADAR_TOPIC_RAW) 'no spaces' is not a legal Kafka topic "
+                        + "name: use letters, digits, '.', '_' and '-'",
+                "roleradar ingest run: ROLERADAR_TOPIC_PARTITIONS must be at least 1, got 0",
+                "roleradar ingest run: ROLERADAR_TOPIC_PARTITIONS 'three' is not a whole number");
+    }
+
+    @Test
+    void theVariablesOfTopicsIngestDoesNotUseAreNotRead(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("postings.jsonl");
+
+        int code = run(Map.of("ROLERADAR_TOPIC_TAGGED", "no spaces", "ROLERADAR_TOPIC_DLQ", "a/b"),
+                "-s", Fixtures.file("lever-globex.json"), "-o", target.toString());
+
+        assertThat(code).as(err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readAllLines(target)).hasSize(1);
+    }
+
+    @Test
     void theHelpOfCsvColumnListsEveryFieldTheCodeAccepts() {
         String help = new CommandLine(new RunCommand()).getUsageMessage().replaceAll("\\s+", " ");
 

@@ -7,7 +7,6 @@ import io.roleradar.ingest.identity.TopicStateLoader;
 import io.roleradar.ingest.publish.KafkaPublisher;
 import io.roleradar.ingest.source.SourceSpec;
 import io.roleradar.kafka.TopicAdmin;
-import io.roleradar.kafka.Topics;
 import io.roleradar.testkit.CommittedRecords;
 import io.roleradar.testkit.TestKafka;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -78,7 +77,7 @@ class RunPublisherIT {
     void aStoppedBigRunKeepsItsCommittedPartsAndTheNextRunPublishesExactlyTheRest() throws Exception {
         Path file = dir.resolve("big.jsonl");
         BigFiles.writeJsonLines(file, POSTINGS, 1_400);
-        TopicAdmin.ensureTopics(TestKafka.settings(), new Topics(topic, topic + "-tagged", topic + "-dlq"), 2);
+        TopicAdmin.ensureRawTopic(TestKafka.settings(), topic, 2);
         try (PostingStore store = PostingStore.open(dir.resolve("state"))) {
             // Stopped during the third part (postings 11 to 15): the first two parts stay committed.
             assertThat(run(file, store, 12).committed()).isEqualTo(10);

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.ingest.publish.KafkaPublisher;
 import io.roleradar.kafka.TopicAdmin;
-import io.roleradar.kafka.Topics;
 import io.roleradar.ingest.identity.Fingerprint;
 import io.roleradar.ingest.identity.PublishPlan;
 import io.roleradar.model.RawPosting;
@@ -40,7 +39,7 @@ class StoppedRunIT {
     @Test
     void aTransactionStoppedHalfwayIsAbortedAndTheNextRunIsCommittedWhole() {
         String topic = TestKafka.unique("raw");
-        TopicAdmin.ensureTopics(TestKafka.settings(), new Topics(topic, topic + "-tagged", topic + "-dlq"), 2);
+        TopicAdmin.ensureRawTopic(TestKafka.settings(), topic, 2);
         List<PublishPlan.ToPublish> postings = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             RawPosting p = RawPosting.of("test:" + i, "Engineer " + i, "Build thing " + i + ".");
@@ -82,7 +81,6 @@ class StoppedRunIT {
                     "-s", "http://127.0.0.1:" + server.getAddress().getPort() + "/jobs.json",
                     "-s", Fixtures.file("Northwind.json"),
                     "--bootstrap-servers", TestKafka.bootstrapServers(), "--topic-raw", topic,
-                    "--topic-tagged", topic + "-tagged", "--topic-dlq", topic + "-dlq",
                     "--transactional-id", TestKafka.unique("tx"), "--min-interval", "0s",
                     "--state-dir", state.toString());
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.INTERRUPTED);

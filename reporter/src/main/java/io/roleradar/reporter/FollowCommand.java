@@ -4,6 +4,7 @@ import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.cli.StopSignals;
+import io.roleradar.cli.TaggedTopicOption;
 import io.roleradar.kafka.ExactlyOnceLoop;
 import io.roleradar.kafka.InstanceIds;
 import io.roleradar.kafka.KafkaReachability;
@@ -100,13 +101,20 @@ public final class FollowCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
 
+    // It reads the tagged topic and writes the facts topic (--topic-facts, created with the tagged
+    // topic's partition count): no other topic's flags, no --partitions.
+    @Mixin
+    TaggedTopicOption taggedTopic = new TaggedTopicOption();
+
+    /** The environment the flags fall back to (for tests). */
+    Map<String, String> env = System.getenv();
+
     private final AtomicInteger stopCode = new AtomicInteger();
     private volatile Projector projector;
     private volatile ReportWriter writer;
 
     @Override
     public Integer call() {
-        Map<String, String> env = System.getenv();
         RunSettings report;
         Duration period;
         ProjectorConfig projectorConfig;
@@ -118,7 +126,7 @@ public final class FollowCommand implements Callable<Integer> {
                     scope.onlySource, scope.includeClosed);
             period = report.every();
             kafka.checkEnvironment(env);
-            tagged = kafka.topics(env).tagged();
+            tagged = taggedTopic.name(env);
             Topics.checkName(factsTopic, "facts topic (--topic-facts, ROLERADAR_TOPIC_FACTS)");
             settings = kafka.settings(env);
             projectorConfig = new ProjectorConfig(settings, tagged, factsTopic, group,

@@ -4,6 +4,7 @@ import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.cli.StopSignals;
+import io.roleradar.cli.TaggedTopicOption;
 import io.roleradar.kafka.KafkaReachability;
 import io.roleradar.metrics.MetricsEndpoint;
 import io.roleradar.model.Domain;
@@ -88,6 +89,15 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
 
+    // It reads the tagged topic only, and creates none: no other topic's flags, no --partitions.
+    @Mixin
+    TaggedTopicOption taggedTopic = new TaggedTopicOption();
+
+    /** The environment the flags fall back to (for tests). */
+    Map<String, String> env = System.getenv();
+    /** The tagged topic's name, read with the other settings at start. */
+    private String tagged;
+
     private final AtomicReference<TopicSnapshotReader> currentReader = new AtomicReference<>();
     private final AtomicReference<RunGate> currentGate = new AtomicReference<>();
     private final CompletableFuture<Integer> stopRequested = new CompletableFuture<>();
@@ -96,13 +106,14 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() {
-        Map<String, String> env = System.getenv();
         RunSettings settings;
         try {
             settings = RunSettings.of(env, deprecated(scope.outDir, out, "-o/--out", "--out-dir"), input, every,
                     scope.since, scope.until, scope.company, deprecated(scope.onlySource, source, "--source",
                     "--only-source"), scope.includeClosed, stateDir, keepState);
-            kafka.checkEnvironment(env); // topic names, timeout: a typo is a usage error, not a failed run
+            // The timeout, metrics port and topic name: a typo is a usage error, not a failed run.
+            kafka.checkEnvironment(env);
+            tagged = taggedTopic.name(env);
         } catch (IllegalArgumentException e) {
             System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
             return ExitCodes.USAGE;
@@ -265,9 +276,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             if (settings.input() != null) {
                 result = ReportRun.fromFile(settings.input(), settings.options(), settings.out(), progress(err), gate);
             } else {
-                String topic = kafka.topics(env).tagged();
                 kafka.requireReachable(env);
-                result = ReportRun.fromTopic(kafka.settings(env), topic, settings.options(), settings.out(),
+                result = ReportRun.fromTopic(kafka.settings(env), tagged, settings.options(), settings.out(),
                         progress(err), currentReader::set, gate);
             }
             currentReader.set(null);

@@ -2,7 +2,6 @@ package io.roleradar.cli;
 
 import io.roleradar.kafka.KafkaReachability;
 import io.roleradar.kafka.KafkaSettings;
-import io.roleradar.kafka.Topics;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -10,11 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Kafka options every service shares, as a picocli mixin. Each flag falls back to an
- * environment variable, and every {@code KAFKA_*} variable passes through as a client property
- * (see {@link KafkaSettings}); flags beat the environment. picocli checks the flags as it parses
- * them; a command calls {@link #checkEnvironment} with its other settings, so a wrong value in the
+ * The connection options every Kafka service shares, as a picocli mixin: the brokers, the wait for
+ * them at start, client properties and the metrics port. Each flag falls back to an environment
+ * variable, and every {@code KAFKA_*} variable passes through as a client property (see
+ * {@link KafkaSettings}); flags beat the environment. picocli checks the flags as it parses them; a
+ * command calls {@link #checkEnvironment} with its other settings, so a wrong value in the
  * environment is a usage error too, before the command starts.
+ *
+ * <p>The topics are not here: each command composes the mixins of the topics it uses
+ * ({@link RawTopicOption}, {@link TaggedTopicOption}, {@link DeadLetterTopicOption}), and
+ * {@link PartitionsOption} when it creates topics, so its help shows only flags it reads.
  */
 public final class KafkaOptions {
     /** The environment variable of {@code --kafka-timeout}. */
@@ -36,22 +40,6 @@ public final class KafkaOptions {
                     + "Env: KAFKA_<PROPERTY_IN_UPPER_SNAKE_CASE>.")
     Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
-    @Option(names = "--topic-raw", paramLabel = "TOPIC",
-            description = "Topic of raw postings. Env: ROLERADAR_TOPIC_RAW. Default: " + Topics.DEFAULT_RAW)
-    String rawTopic;
-
-    @Option(names = "--topic-tagged", paramLabel = "TOPIC",
-            description = "Topic of tagged postings. Env: ROLERADAR_TOPIC_TAGGED. Default: " + Topics.DEFAULT_TAGGED)
-    String taggedTopic;
-
-    @Option(names = "--topic-dlq", paramLabel = "TOPIC",
-            description = "Dead-letter topic. Env: ROLERADAR_TOPIC_DLQ. Default: " + Topics.DEFAULT_DEAD_LETTER)
-    String deadLetterTopic;
-
-    @Option(names = "--partitions", paramLabel = "N",
-            description = "Partitions of a topic roleradar creates. Env: ROLERADAR_TOPIC_PARTITIONS. Default: 3")
-    Integer partitions;
-
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve Prometheus metrics at http://HOST:PORT/metrics. Env: ROLERADAR_METRICS_PORT. "
                     + "Default: off")
@@ -60,22 +48,6 @@ public final class KafkaOptions {
     /** Client settings: environment first, then flags. */
     public KafkaSettings settings(Map<String, String> env) {
         return KafkaSettings.fromEnv(env).with(kafkaProperties).withBootstrapServers(bootstrapServers);
-    }
-
-    public Topics topics(Map<String, String> env) {
-        Topics fromEnv = Topics.fromEnv(env);
-        return new Topics(
-                rawTopic != null ? rawTopic : fromEnv.raw(),
-                taggedTopic != null ? taggedTopic : fromEnv.tagged(),
-                deadLetterTopic != null ? deadLetterTopic : fromEnv.deadLetter());
-    }
-
-    public int partitions(Map<String, String> env) {
-        int n = partitions != null ? partitions : number(env, "ROLERADAR_TOPIC_PARTITIONS", 3);
-        if (n < 1) {
-            throw new IllegalArgumentException("--partitions must be at least 1, got " + n);
-        }
-        return n;
     }
 
     public int metricsPort(Map<String, String> env) {
@@ -108,13 +80,12 @@ public final class KafkaOptions {
      * @throws IllegalArgumentException naming the variable and what it should hold
      */
     public void checkEnvironment(Map<String, String> env) {
-        topics(env);
-        partitions(env);
         metricsPort(env);
         kafkaTimeout(env);
     }
 
-    private static int number(Map<String, String> env, String variable, int fallback) {
+    /** The whole number in {@code variable}, else {@code fallback} when it is unset or blank. */
+    static int number(Map<String, String> env, String variable, int fallback) {
         String text = env.get(variable);
         if (text == null || text.isBlank()) {
             return fallback;

@@ -5,7 +5,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,24 +22,41 @@ public final class TopicAdmin {
     private static final Map<String, String> COMPACTED = Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
             TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "3600000");
+    /** One copy of each partition (see SCALING.md for a cluster). */
+    private static final short REPLICATION = 1;
 
     private TopicAdmin() {
     }
 
     /**
-     * Creates whichever of the topics do not exist yet; existing ones are left as they are.
+     * Creates whichever of the three topics do not exist yet; existing ones are left as they are.
+     * What the classifier, which reads the raw topic and writes the other two, creates.
      *
-     * @param partitions number of partitions of a new topic; the classifier's parallelism
+     * @param partitions number of partitions of a new raw or tagged topic; the classifier's parallelism
      */
     public static void ensureTopics(KafkaSettings settings, Topics topics, int partitions) {
-        short replication = 1;
         Map<String, String> deadLetter = Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(30)));
-        List<NewTopic> wanted = new ArrayList<>();
-        wanted.add(new NewTopic(topics.raw(), partitions, replication).configs(COMPACTED));
-        wanted.add(new NewTopic(topics.tagged(), partitions, replication).configs(COMPACTED));
-        wanted.add(new NewTopic(topics.deadLetter(), 1, replication).configs(deadLetter));
+        create(settings, List.of(
+                new NewTopic(topics.raw(), partitions, REPLICATION).configs(COMPACTED),
+                new NewTopic(topics.tagged(), partitions, REPLICATION).configs(COMPACTED),
+                new NewTopic(topics.deadLetter(), 1, REPLICATION).configs(deadLetter)));
+    }
+
+    /**
+     * Creates the raw topic when it does not exist yet, compacted as {@link #ensureTopics} creates it:
+     * what ingest, which writes only that topic, creates.
+     *
+     * @param partitions number of partitions of a new raw topic
+     */
+    public static void ensureRawTopic(KafkaSettings settings, String raw, int partitions) {
+        create(settings, List.of(new NewTopic(Topics.checkName(raw, "raw topic"), partitions, REPLICATION)
+                .configs(COMPACTED)));
+    }
+
+    /** Creates whichever of {@code wanted} do not exist yet and waits for their leaders. */
+    private static void create(KafkaSettings settings, List<NewTopic> wanted) {
         withAdmin(settings, admin -> {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
@@ -89,7 +105,7 @@ public final class TopicAdmin {
                 }
                 return partitions;
             }
-            NewTopic wanted = new NewTopic(factsTopic, partitions, (short) 1).configs(COMPACTED);
+            NewTopic wanted = new NewTopic(factsTopic, partitions, REPLICATION).configs(COMPACTED);
             try {
                 admin.createTopics(List.of(wanted)).all().get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {

@@ -4,13 +4,22 @@ import java.util.Map;
 
 /**
  * The names of the three topics of the pipeline. Defaults follow the contract; each can be renamed
- * through the environment ({@code ROLERADAR_TOPIC_RAW}, {@code ROLERADAR_TOPIC_TAGGED},
- * {@code ROLERADAR_TOPIC_DLQ}) or a service's flags, e.g. to run two pipelines on one cluster.
+ * through the environment ({@value #RAW_ENV}, {@value #TAGGED_ENV}, {@value #DEAD_LETTER_ENV}) or
+ * the flag of a command that uses it ({@code io.roleradar.cli.RawTopicOption} and its siblings),
+ * e.g. to run two pipelines on one cluster.
  */
 public record Topics(String raw, String tagged, String deadLetter) {
     public static final String DEFAULT_RAW = "postings.raw";
     public static final String DEFAULT_TAGGED = "postings.tagged";
     public static final String DEFAULT_DEAD_LETTER = "postings.dlq";
+    /** The environment variables of the three names, of the facts topic's and of the partition count. */
+    public static final String RAW_ENV = "ROLERADAR_TOPIC_RAW";
+    public static final String TAGGED_ENV = "ROLERADAR_TOPIC_TAGGED";
+    public static final String DEAD_LETTER_ENV = "ROLERADAR_TOPIC_DLQ";
+    public static final String FACTS_ENV = "ROLERADAR_TOPIC_FACTS";
+    public static final String PARTITIONS_ENV = "ROLERADAR_TOPIC_PARTITIONS";
+    /** Partitions of a raw or tagged topic roleradar creates, unless told otherwise ({@value #PARTITIONS_ENV}). */
+    public static final int DEFAULT_PARTITIONS = 3;
     /**
      * The reporter's own topic ({@code reporter follow}): each tagged posting's report facts, in the
      * tagged record's partition, keyed alike, compacted. Not part of the three-topic contract, so it
@@ -20,22 +29,22 @@ public record Topics(String raw, String tagged, String deadLetter) {
     public static final Topics DEFAULTS = new Topics(DEFAULT_RAW, DEFAULT_TAGGED, DEFAULT_DEAD_LETTER);
 
     public Topics {
-        requireName(raw, "raw topic (ROLERADAR_TOPIC_RAW)");
-        requireName(tagged, "tagged topic (ROLERADAR_TOPIC_TAGGED)");
-        requireName(deadLetter, "dead-letter topic (ROLERADAR_TOPIC_DLQ)");
+        requireName(raw, "raw topic (" + RAW_ENV + ")");
+        requireName(tagged, "tagged topic (" + TAGGED_ENV + ")");
+        requireName(deadLetter, "dead-letter topic (" + DEAD_LETTER_ENV + ")");
     }
 
     public static Topics fromEnv(Map<String, String> env) {
         return new Topics(
-                env.getOrDefault("ROLERADAR_TOPIC_RAW", DEFAULT_RAW),
-                env.getOrDefault("ROLERADAR_TOPIC_TAGGED", DEFAULT_TAGGED),
-                env.getOrDefault("ROLERADAR_TOPIC_DLQ", DEFAULT_DEAD_LETTER));
+                env.getOrDefault(RAW_ENV, DEFAULT_RAW),
+                env.getOrDefault(TAGGED_ENV, DEFAULT_TAGGED),
+                env.getOrDefault(DEAD_LETTER_ENV, DEFAULT_DEAD_LETTER));
     }
 
     /** The facts topic's name: {@code ROLERADAR_TOPIC_FACTS}, else {@value #DEFAULT_FACTS}; checked as the others. */
     public static String facts(Map<String, String> env) {
-        String name = env.getOrDefault("ROLERADAR_TOPIC_FACTS", DEFAULT_FACTS);
-        requireName(name, "facts topic (ROLERADAR_TOPIC_FACTS)");
+        String name = env.getOrDefault(FACTS_ENV, DEFAULT_FACTS);
+        requireName(name, "facts topic (" + FACTS_ENV + ")");
         return name;
     }
 

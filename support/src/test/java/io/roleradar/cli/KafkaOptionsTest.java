@@ -9,7 +9,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The shared Kafka flags and their environment variables. */
+/** The shared Kafka connection flags and their environment variables (the topic flags: TopicOptionsTest). */
 class KafkaOptionsTest {
     private static KafkaOptions parse(String... args) {
         KafkaOptions options = new KafkaOptions();
@@ -41,8 +41,6 @@ class KafkaOptionsTest {
 
         assertThatThrownBy(() -> options.checkEnvironment(Map.of("ROLERADAR_METRICS_PORT", "x")))
                 .hasMessage("ROLERADAR_METRICS_PORT 'x' is not a whole number");
-        assertThatThrownBy(() -> options.checkEnvironment(Map.of("ROLERADAR_TOPIC_PARTITIONS", "three")))
-                .hasMessage("ROLERADAR_TOPIC_PARTITIONS 'three' is not a whole number");
     }
 
     @Test

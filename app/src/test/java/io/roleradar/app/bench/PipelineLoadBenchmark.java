@@ -87,14 +87,17 @@ public final class PipelineLoadBenchmark {
             // each ingest run as soon as its transaction commits, while the next run reads its sources;
             // the reporter makes its report once everything is tagged.
             Topics topics = new Topics("load.raw", "load.tagged", "load.dlq");
-            List<String> kafka = List.of("--bootstrap-servers", servers, "--topic-raw", topics.raw(), "--topic-tagged",
-                    topics.tagged(), "--topic-dlq", topics.deadLetter());
+            // Each command takes the flags of the topics it uses, and no others.
+            List<String> kafka = List.of("--bootstrap-servers", servers);
+            List<String> classifierTopics = List.of("--topic-raw", topics.raw(), "--topic-tagged", topics.tagged(),
+                    "--topic-dlq", topics.deadLetter());
             Instant start = Instant.now();
             double brokerCpuStart = brokerStats.cpuSeconds();
             int metricsPort = freePort();
             List<String> classify = new ArrayList<>(List.of(ClassifierMain.class.getName(), "run", "--group",
                     "load-classifier", "--instance-id", "load-1", "--metrics-port", String.valueOf(metricsPort)));
             classify.addAll(kafka);
+            classify.addAll(classifierTopics);
             Running classifierRun = Running.start("classifier", "256m", CLASSIFIER_JVM_OPTIONS, work.resolve("classifier.log"),
                     classify);
             List<Stage> ingests = new ArrayList<>();
@@ -107,6 +110,7 @@ public final class PipelineLoadBenchmark {
                     args1.add(sources.resolve(fileName(f)).toString());
                 }
                 args1.addAll(kafka);
+                args1.addAll(List.of("--topic-raw", topics.raw()));
                 // As a cron job with a persistent volume would run it: each run resumes from the last one's checkpoint.
                 args1.addAll(List.of("--transactional-id", "load-ingest", "--state-dir", work.resolve("ingest-state").toString()));
                 ingests.add(Stage.run("ingest#" + (ingests.size() + 1), ingestHeap, INGEST_JVM_OPTIONS, work.resolve("ingest.log"),
@@ -121,6 +125,7 @@ public final class PipelineLoadBenchmark {
             Path reports = work.resolve("reports");
             List<String> report = new ArrayList<>(List.of(ReporterMain.class.getName(), "run", "--out", reports.toString()));
             report.addAll(kafka);
+            report.addAll(List.of("--topic-tagged", topics.tagged()));
             // With the collector the launcher gives the reporter in production.
             Stage reporter = Stage.run("reporter", "512m", List.of("-XX:+UseParallelGC"), work.resolve("reporter.log"), report);
             Duration total = Duration.between(start, Instant.now());

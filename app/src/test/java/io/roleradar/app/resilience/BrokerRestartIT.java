@@ -68,7 +68,7 @@ class BrokerRestartIT {
         Path log = work.resolve("ingest.log");
         Process ingest = ChildJvm.start(IngestMain.class.getName(), "256m", log, List.of("run", "--source",
                 source.toString(), "--bootstrap-servers", broker.bootstrapServers(), "--topic-raw", topics.raw(),
-                "--topic-tagged", topics.tagged(), "--topic-dlq", topics.deadLetter(), "--transactional-id",
+                "--transactional-id",
                 TestKafka.unique("ingest-tx")));
         try {
             // Kill the broker once the run's transaction has records on the log but is not committed.

@@ -32,7 +32,11 @@ class RerunIT {
         String tagged = TestKafka.unique("rerun.tagged");
         String dlq = TestKafka.unique("rerun.dlq");
         String group = TestKafka.unique("rerun-group");
-        String[] kafka = {"--bootstrap-servers", servers, "--topic-raw", raw, "--topic-tagged", tagged, "--topic-dlq", dlq};
+        // Each command takes the flags of the topics it uses, and no others.
+        String[] ingestKafka = {"--bootstrap-servers", servers, "--topic-raw", raw};
+        String[] classifierKafka = {"--bootstrap-servers", servers, "--topic-raw", raw, "--topic-tagged", tagged,
+                "--topic-dlq", dlq};
+        String[] reporterKafka = {"--bootstrap-servers", servers, "--topic-tagged", tagged};
         Path jsonl = work.resolve("generated.jsonl");
         try (BufferedWriter out = Files.newBufferedWriter(jsonl)) {
             for (int n = 0; n < 2_000; n++) {
@@ -43,8 +47,8 @@ class RerunIT {
         String[] ingest = concat(new String[] {"ingest", "run", "--source", jsonl.toString(),
                 "--source", ROOT.resolve("samples/greenhouse-board.json").toString(),
                 "--source", hostile("greenhouse-mixed.json"), "--source", hostile("csv-ragged.csv"),
-                "--source", hostile("csv-formula-injection.csv"), "--transactional-id", TestKafka.unique("rerun-tx")}, kafka);
-        String[] classify = concat(new String[] {"classifier", "--drain", "--group", group, "--instance-id", "rerun"}, kafka);
+                "--source", hostile("csv-formula-injection.csv"), "--transactional-id", TestKafka.unique("rerun-tx")}, ingestKafka);
+        String[] classify = concat(new String[] {"classifier", "--drain", "--group", group, "--instance-id", "rerun"}, classifierKafka);
         TopicProbe probe = new TopicProbe(servers);
 
         assertThat(RoleradarMain.execute(ingest)).isZero();
@@ -56,7 +60,7 @@ class RerunIT {
         assertThat(taggedAfterFirst.keySet()).isEqualTo(rawAfterFirst.keySet());
 
         Path first = work.resolve("report-1");
-        assertThat(RoleradarMain.execute(concat(new String[] {"reporter", "run", "--out", first.toString()}, kafka))).isZero();
+        assertThat(RoleradarMain.execute(concat(new String[] {"reporter", "run", "--out", first.toString()}, reporterKafka))).isZero();
 
         for (int again = 0; again < 2; again++) {
             assertThat(RoleradarMain.execute(ingest)).isZero();
@@ -68,7 +72,7 @@ class RerunIT {
         assertThat(probe.readCommitted(dlq)).isEmpty();
 
         Path second = work.resolve("report-2");
-        assertThat(RoleradarMain.execute(concat(new String[] {"reporter", "run", "--out", second.toString()}, kafka))).isZero();
+        assertThat(RoleradarMain.execute(concat(new String[] {"reporter", "run", "--out", second.toString()}, reporterKafka))).isZero();
         assertThat(Reports.counts(second)).isEqualTo(Reports.counts(first));
         assertThat(Reports.counts(first).distinctPostings()).isEqualTo(rawAfterFirst.size());
         for (String csv : List.of("quadrants.csv", "domains.csv", "rounds.csv", "domain_rounds.csv", "levels.csv",

@@ -120,8 +120,7 @@ public final class StateStoreBenchmark {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-Xlog:gc:file=" + gc, "-cp", System.getProperty("java.class.path"),
                 "io.roleradar.ingest.IngestMain", "run", "-s", board, "--bootstrap-servers", broker.bootstrapServers(),
-                "--topic-raw", topics.raw(), "--topic-tagged", topics.tagged(), "--topic-dlq", topics.deadLetter(),
-                "--state-dir", state.toString(), "--transactional-id", "state-bench"));
+                "--topic-raw", topics.raw(), "--state-dir", state.toString(), "--transactional-id", "state-bench"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(err.toFile()).start();
         int exit = p.waitFor();
         String[] t = Files.readString(times).trim().split("\\s+");

@@ -28,7 +28,7 @@ for round in $(seq "$rounds"); do
     load="$(cut -d' ' -f1 /proc/loadavg)"
     # shellcheck disable=SC2086
     /usr/bin/time -f "%U %S %e" -o "$work/time" java -Xmx256m $options -cp "$cp" io.roleradar.ingest.IngestMain run "${files[@]}" \
-      --bootstrap-servers "$servers" --topic-raw "jvm.raw$i" --topic-tagged "jvm.tagged$i" --topic-dlq "jvm.dlq$i" \
+      --bootstrap-servers "$servers" --topic-raw "jvm.raw$i" \
       --state-dir "$work/state$i" -q >"$work/ingest.log" 2>&1 || { tail -5 "$work/ingest.log"; exit 1; }
     read -r user sys wall <"$work/time"
     printf '%-60s CPU %5.1f s  wall %5.1f s  load %s\n' "$options" "$(echo "$user + $sys" | bc)" "$wall" "$load"

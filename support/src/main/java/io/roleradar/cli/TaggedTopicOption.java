@@ -1,0 +1,29 @@
+package io.roleradar.cli;
+
+import io.roleradar.kafka.Topics;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+
+/**
+ * {@code --topic-tagged}, the topic of tagged postings, as a picocli mixin of the commands that
+ * write or read it ({@code classifier run}, {@code reporter run}, {@code reporter follow}); a
+ * command that does not use the topic does not show the flag. The flag beats {@value Topics#TAGGED_ENV}.
+ */
+public final class TaggedTopicOption {
+    static final String FLAG = "--topic-tagged";
+
+    @Option(names = FLAG, paramLabel = "TOPIC",
+            description = "Topic of tagged postings. Env: " + Topics.TAGGED_ENV + ". Default: " + Topics.DEFAULT_TAGGED)
+    String topic;
+
+    /**
+     * The flag, else {@value Topics#TAGGED_ENV}, else {@value Topics#DEFAULT_TAGGED}. A command
+     * calls it with its other settings, so a wrong name is a usage error before the command starts.
+     *
+     * @throws IllegalArgumentException naming the flag or the variable when the name is not a legal topic name
+     */
+    public String name(Map<String, String> env) {
+        return TopicNames.resolve(topic, FLAG, env, Topics.TAGGED_ENV, Topics.DEFAULT_TAGGED, "tagged topic");
+    }
+}
