@@ -1,7 +1,12 @@
 package io.roleradar.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the command line of every roleradar program the same way: a mistake in the arguments is
@@ -10,13 +15,15 @@ import picocli.CommandLine.ParameterException;
  */
 public final class CommandLines {
     private static final String PROGRAM = "roleradar";
+    /** The variable an option falls back to: {@code ${env:ROLERADAR_INGEST_TIMEOUT:-30s}}. */
+    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)");
 
     private CommandLines() {
     }
 
     public static CommandLine create(Object command) {
         return new CommandLine(command).setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println(usageError(ex));
+            ex.getCommandLine().getErr().println(usageError(ex) + fromEnvironment(ex, args));
             return ExitCodes.USAGE;
         });
     }
@@ -35,6 +42,23 @@ public final class CommandLines {
             return line;
         }
         return line + " (see '" + command + " --help')";
+    }
+
+    /**
+     * Where a wrong value came from when it was not on the command line: picocli names the option,
+     * but the value was the environment variable it falls back to, which the user must be told to fix.
+     */
+    static String fromEnvironment(ParameterException ex, String[] args) {
+        if (!(ex.getArgSpec() instanceof OptionSpec option) || ex.getValue() == null) {
+            return "";
+        }
+        Matcher variable = ENV_DEFAULT.matcher(String.valueOf(option.defaultValueString(false)));
+        boolean onCommandLine = Arrays.stream(args).anyMatch(arg -> Arrays.stream(option.names())
+                .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "=")));
+        if (!variable.find() || onCommandLine || !ex.getValue().equals(System.getenv(variable.group(1)))) {
+            return "";
+        }
+        return " (the value of the environment variable " + variable.group(1) + ")";
     }
 
     /**

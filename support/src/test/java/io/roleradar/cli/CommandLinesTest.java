@@ -41,6 +41,17 @@ class CommandLinesTest {
         }
     }
 
+    /** Falls back to PATH, which is set wherever tests run and is no number: a wrong value from the environment. */
+    @Command(name = "sized")
+    static final class Sized implements Runnable {
+        @Option(names = "--width", defaultValue = "${env:PATH:-80}")
+        int width;
+
+        @Override
+        public void run() {
+        }
+    }
+
     private final StringWriter err = new StringWriter();
 
     private int execute(Object root, String... args) {
@@ -89,5 +100,23 @@ class CommandLinesTest {
 
         assertThat(err.toString().lines()).containsExactly("roleradar service run: Invalid value for option "
                 + "'--log-level': 'bogus' is not a level: use error, warn, info or debug");
+    }
+
+    @Test
+    void aWrongValueFromTheEnvironmentNamesTheVariableToFix() {
+        assertThat(execute(new Sized())).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("roleradar sized: Invalid value for option '--width'")
+                .endsWith("(the value of the environment variable PATH)");
+    }
+
+    @Test
+    void aWrongValueOnTheCommandLineIsNotBlamedOnTheEnvironment() {
+        assertThat(execute(new Sized(), "--width=wide")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("roleradar sized: Invalid value for option '--width': 'wide'")
+                .doesNotContain("environment");
     }
 }
