@@ -8,6 +8,7 @@ import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -26,12 +27,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * What has been published to {@code postings.raw}, kept on disk in RocksDB so that it does not
@@ -338,11 +337,10 @@ public final class PostingStore implements AutoCloseable {
         writeOptions.close();
         readOptions.close();
         if (temporary) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (IOException e) {
+            try (Options o = new Options()) {
+                RocksDB.destroyDB(dir.toString(), o);
+                Files.deleteIfExists(dir);
+            } catch (RocksDBException | IOException e) {
                 LOG.warn("cannot delete the temporary state store {}: {}", dir, e.toString());
             }
         }

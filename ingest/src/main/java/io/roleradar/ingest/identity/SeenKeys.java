@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The postings a run has already handed on, by content key and by a 64-bit hash of the id. They
@@ -83,10 +81,11 @@ final class SeenKeys implements AutoCloseable {
         writeOptions.close();
         options.close();
         db = null;
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (Options o = new Options()) {
+            RocksDB.destroyDB(dir.toString(), o);
+            Files.deleteIfExists(dir);
+        } catch (RocksDBException | IOException e) {
+            throw new IllegalStateException("cannot delete the run's keys in " + dir + ": " + e, e);
         }
     }
 
