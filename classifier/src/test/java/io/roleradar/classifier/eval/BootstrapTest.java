@@ -77,6 +77,27 @@ class BootstrapTest {
     }
 
     @Test
+    void theTagsIntervalsDoNotMoveWhenPostingsWithOnlyAProcessLabelAreAdded() {
+        List<int[]> tagged = postings(200, 0.85, 0.7, 4);
+        List<int[]> withProcess = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int[] c = new int[Count.SIZE];
+            c[Count.PROCESS_LABELS.ordinal()] = 1;
+            c[(i % 3 == 0 ? Count.PROCESS_TP : Count.PROCESS_TN).ordinal()] = 1;
+            withProcess.add(c);
+            if (i < tagged.size()) {
+                withProcess.add(tagged.get(i)); // interleaved, as postings are read
+            }
+        }
+        Map<Figure, Bootstrap.Interval> alone = new Bootstrap(2026, 500).intervals(tagged);
+        Map<Figure, Bootstrap.Interval> mixed = new Bootstrap(2026, 500).intervals(withProcess);
+        for (Figure f : List.of(Figure.ML_F1, Figure.ML_PRECISION, Figure.LEVEL)) {
+            assertThat(mixed.get(f)).as(f.key()).isEqualTo(alone.get(f));
+        }
+        assertThat(mixed.get(Figure.PROCESS_F1).defined()).isTrue();
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         double[] sorted = new double[1000];
         for (int i = 0; i < sorted.length; i++) {
