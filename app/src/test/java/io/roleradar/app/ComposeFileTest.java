@@ -122,6 +122,48 @@ class ComposeFileTest {
     }
 
     @Test
+    void theInitContainerGivesTheDeadLetterTopicTheRetentionTheClassifierWouldGiveIt() {
+        String dlq = texts(service("topics").path("command")).stream().flatMap(String::lines)
+                .filter(line -> line.contains("--topic " + Topics.DEFAULT_DEAD_LETTER + " ")).findFirst().orElseThrow();
+        // TopicAdmin.ensureTopics: delete policy, 30 days; without them the broker's 7 days would apply.
+        assertThat(dlq).contains("--partitions 1 ").contains("cleanup.policy=delete")
+                .contains("retention.ms=" + TimeUnit.DAYS.toMillis(30));
+    }
+
+    @Test
+    void ingestKeepsItsStateOnANamedVolumeTheImagesUserOwns() throws IOException {
+        String state = environment("ingest").get("ROLERADAR_INGEST_STATE_DIR");
+        // The image's user has no home folder, so the default ~/.roleradar/ingest-state cannot be made.
+        assertThat(state).as("ingest sets ROLERADAR_INGEST_STATE_DIR").isNotNull();
+        assertThat(namedVolumeAt("ingest", state)).isTrue();
+        assertThat(ownedByTheImagesUser()).contains(state);
+    }
+
+    @Test
+    void theReporterWritesItsReportsBelowTheRootOfANamedVolumeTheImagesUserOwns() throws IOException {
+        Path reports = Path.of(environment("reporter").get("ROLERADAR_REPORT_DIR"));
+        // A run stages its files in a folder beside the report folder (ReportFolder): its parent must
+        // be writable, which the root of the container's file system is not.
+        String parent = reports.getParent().toString();
+        assertThat(parent).isNotEqualTo("/");
+        assertThat(namedVolumeAt("reporter", parent)).isTrue();
+        assertThat(ownedByTheImagesUser()).contains(parent);
+    }
+
+    /** Whether the service mounts a volume declared at the top level (not a bind mount) at {@code target}. */
+    private static boolean namedVolumeAt(String service, String target) {
+        return texts(service(service).path("volumes")).stream().map(v -> v.split(":"))
+                .anyMatch(v -> v.length >= 2 && v[1].equals(target) && compose.path("volumes").has(v[0]));
+    }
+
+    /** The folders the Dockerfile hands to the user the services run as. */
+    private static List<String> ownedByTheImagesUser() throws IOException {
+        String chown = Files.readString(root.resolve("Dockerfile")).lines().filter(l -> l.contains("chown roleradar"))
+                .findFirst().orElseThrow();
+        return List.of(chown.replaceAll(".*chown roleradar ", "").split("\\s+"));
+    }
+
+    @Test
     void dockerComposeAcceptsTheFile() throws Exception {
         Path tool = Stream.of("/usr/bin/docker-compose", "/usr/local/bin/docker-compose").map(Path::of)
                 .filter(Files::isExecutable).findFirst().orElse(null);
