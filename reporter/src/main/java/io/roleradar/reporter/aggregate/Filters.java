@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Which postings a report covers. Every field is optional (null = no limit). Dates are inclusive
- * and apply to {@link PostingFacts#date()} ({@code postedAt}, else the day it was fetched); when a
+ * and apply to {@link PostingFacts#date()} ({@code postedAt}, else for a live board the day of the
+ * ingest run that first saw it); when a
  * date limit is set, a posting with no date at all is left out, since it cannot be shown to be in
  * range. {@code company} matches case-insensitively; {@code source} matches the whole source name
  * or its kind before the first colon ({@code greenhouse} matches {@code greenhouse:anthropic}).
