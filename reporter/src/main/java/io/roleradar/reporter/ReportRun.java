@@ -5,6 +5,7 @@ import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.MarketReport;
 import io.roleradar.reporter.aggregate.StateDir;
+import io.roleradar.reporter.input.InputKind;
 import io.roleradar.reporter.input.JsonLinesReader;
 import io.roleradar.reporter.input.Progress;
 import io.roleradar.reporter.input.Source;
@@ -65,8 +66,9 @@ public final class ReportRun {
     }
 
     /**
-     * The input is another kind of message (raw postings): the fix is on the command line, so it
-     * exits as a usage error, as every command does for the wrong kind of input.
+     * The input is of another kind (raw postings, a board response, a folder, a compressed or
+     * binary file): the fix is on the command line, so it exits as a usage error, as every command
+     * does for the wrong kind of input.
      */
     public static final class WrongKindOfInput extends NothingToReport {
         public WrongKindOfInput(String message) {
@@ -86,6 +88,8 @@ public final class ReportRun {
         try (LatestPostings latest = new LatestPostings(options.state().open())) {
             Source source = JsonLinesReader.read(input, latest, progress, gate::stopped);
             return write(started, source, latest, options, out, gate);
+        } catch (InputKind.Refused e) {
+            throw new WrongKindOfInput(e.getMessage());
         }
     }
 
@@ -116,6 +120,10 @@ public final class ReportRun {
             String file = source instanceof Source.JsonLinesFile f && !"-".equals(f.path()) ? f.path() : "FILE";
             throw new WrongKindOfInput("these are raw postings, not tagged ones: run classify first "
                     + "(roleradar classify --input " + file + " --output tagged.jsonl)");
+        }
+        if (latest.readable() == 0 && source instanceof Source.JsonLinesFile f && f.kind() != null) {
+            // A board response, a page or a CSV file: named with the commands that read it.
+            throw new WrongKindOfInput(f.kind().message(f.path()));
         }
         if (latest.readable() == 0 && latest.rejected() > 0) {
             throw new NothingToReport("none of the " + latest.records() + " records could be read "
