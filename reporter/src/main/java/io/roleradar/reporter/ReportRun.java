@@ -155,6 +155,7 @@ public final class ReportRun {
         check(source, latest);
         gate.writing();
         MarketReport report = MarketReport.of(latest, options.filters(), options.includeClosed());
+        checkFilters(options.filters(), latest, report);
         LocalDate asOf = LocalDate.ofInstant(started, ZoneOffset.UTC);
         try (ReportFolder folder = ReportFolder.stage(out)) {
             Path dir = folder.staging();
@@ -169,6 +170,20 @@ public final class ReportRun {
             }
             return new Result(out, folder.publish(), source, latest, report, took);
         }
+    }
+
+    /**
+     * Refuses a report of nothing: filters that no posting passes (a misspelt company, a window
+     * without postings) would replace good reports with empty ones, so they are "nothing to report".
+     */
+    static void checkFilters(Filters filters, LatestPostings latest, MarketReport report) {
+        if (filters.isEmpty() || latest.size() == 0 || report.filteredOut() < latest.size()) {
+            return;
+        }
+        throw new NothingToReport("no posting matched the filters (" + filters.describe() + "): the "
+                + latest.size() + " postings read are all outside them"
+                + (filters.since() != null || filters.until() != null
+                ? " (a posting without a date is outside any --since or --until)" : ""));
     }
 
     static String subtitle(Instant started, Source source, Options options) {

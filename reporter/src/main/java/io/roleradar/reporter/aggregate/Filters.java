@@ -49,6 +49,24 @@ public record Filters(LocalDate since, LocalDate until, String company, String s
         return since == null && until == null && company == null && source == null;
     }
 
+    /** The filters set, in words for a message: {@code since 2026-11-01, company 'Acme'}. */
+    public String describe() {
+        java.util.List<String> set = new java.util.ArrayList<>();
+        if (since != null) {
+            set.add("since " + since);
+        }
+        if (until != null) {
+            set.add("until " + until);
+        }
+        if (company != null) {
+            set.add("company '" + company + "'");
+        }
+        if (source != null) {
+            set.add("source '" + source + "'");
+        }
+        return set.isEmpty() ? "none" : String.join(", ", set);
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
