@@ -95,6 +95,11 @@ public final class CompareCommand implements Callable<Integer> {
         if (!c.older().counting().equals(c.newer().counting())) {
             out.println("note: the two reports count different postings (open only, or all); the changes mix both");
         }
+        if (c.filtersDiffer()) {
+            out.println("note: the two reports were made with different filters (" + c.older().filters() + " -> "
+                    + c.newer().filters() + "); a posting within one's filters and not the other's counts as opened "
+                    + "or closed");
+        }
         out.printf(Locale.ROOT, "ML roles: %d -> %d (%s); ML postings opened %d, closed %d%n",
                 (long) total.oldPostings(), (long) total.newPostings(), signed(total.newPostings() - total.oldPostings()),
                 total.opened(), total.closed());
