@@ -193,9 +193,8 @@ public final class ReportRun {
                 : source instanceof Source.FactsTopic f ? "topic " + f.taggedTopic() + " (kept current from "
                 + f.topic() + ", read_committed)"
                 : "file " + ((Source.JsonLinesFile) source).path();
+        // Which postings it counts is the page's own line under this one (HtmlReport), said once.
         StringBuilder s = new StringBuilder("Generated " + when + " from " + from);
-        s.append(options.includeClosed() ? "; counting every posting ever seen, open or closed"
-                : "; counting the postings open at the snapshot");
         if (!filters.isEmpty()) {
             s.append("; filters:");
             if (filters.since() != null) {

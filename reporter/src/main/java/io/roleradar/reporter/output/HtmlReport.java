@@ -298,20 +298,26 @@ public final class HtmlReport {
         return "<a href=\"" + Html.escape(url) + "\" rel=\"noopener noreferrer nofollow\">" + Html.escape(text) + "</a>";
     }
 
-    /** What changed in the latest week of the weekly changes: opened, closed, and open at its end against the week before. */
+    /**
+     * What changed in the latest week of the weekly changes: opened, closed, and open at its end
+     * against the week before. That is the last week in which a role opened or closed, which may lie
+     * weeks before the report was made, so the title names it rather than promising "last week".
+     */
     private void lastWeek(StringBuilder h) {
         List<WeeklyChanges.Week> weeks = report.changes().weeks();
-        h.append("<section id=\"changes\"><h2>What changed since the previous week</h2>");
         if (weeks.isEmpty()) {
-            h.append("<p>No dated ML roles.</p></section>\n");
+            h.append("<section id=\"changes\"><h2>Latest week with changes</h2><p>No dated ML roles.")
+                    .append(Html.escape(undated(report.changes().undated(), "this table"))).append("</p></section>\n");
             return;
         }
         WeeklyChanges.Week last = weeks.get(weeks.size() - 1);
         long[] before = weeks.size() > 1 ? weeks.get(weeks.size() - 2).openAtEnd() : new long[last.openAtEnd().length];
+        h.append("<section id=\"changes\"><h2>").append(Html.escape("Latest week with changes: " + last.isoWeek()))
+                .append("</h2>");
         h.append("<p class=\"note\">").append(Html.escape("Week " + last.isoWeek() + " (from " + last.start()
-                        + "): ML roles opened and closed that week, and open at its end against the week before "
-                        + "(every ML role ever seen, whatever the rest of the report counts)."
-                        + undated(report.changes().undated(), "this table")))
+                        + "), the latest week in which an ML role opened or closed: ML roles opened and closed that "
+                        + "week, and open at its end against the week before (every ML role ever seen, whatever the "
+                        + "rest of the report counts)." + undated(report.changes().undated(), "this table")))
                 .append("</p><table><thead><tr><th>Roles</th><th>Opened</th><th>Closed</th><th>Open at week end</th>"
                         + "<th>Week before</th><th>Change</th></tr></thead><tbody>");
         changeRow(h, "All ML roles", last, before, WeeklyChanges.total());

@@ -201,6 +201,15 @@ class MarketFilesTest {
     }
 
     @Test
+    void theHtmlTitlesItsChangesByTheWeekTheyShowAndSaysWhatItCountsOnce() throws Exception {
+        // Snapshot 2's last events are the five closings of 2026-W49; its report is made on another day.
+        String html = Files.readString(report(Fixtures.SNAPSHOT_2).resolve("report.html"));
+        assertThat(html).contains("<h2>Latest week with changes: 2026-W49</h2>")
+                .doesNotContain("since the previous week");
+        assertThat(html.split("ounting the postings open at the snapshot", -1)).as("the counting said once").hasSize(2);
+    }
+
+    @Test
     void theHtmlShowsTheNewSections() throws Exception {
         String html = Files.readString(report(Fixtures.SNAPSHOT_2).resolve("report.html"));
         assertThat(html).contains("id=\"changes\"").contains("id=\"pay\"").contains("id=\"workmodes\"")
