@@ -54,6 +54,12 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         try {
+            ReportFolder.checkTarget(outDir, "--out-dir");
+        } catch (IllegalArgumentException e) {
+            System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try {
             ReportComparison c = ReportComparison.of(oldDir, newDir);
             try (ReportFolder folder = ReportFolder.stage(outDir)) {
                 ReportFiles.write(folder.staging(), FILE, out -> write(new CsvTable(out, "dimension", "value",

@@ -147,4 +147,13 @@ class ClosedPostingsTest {
                 dir.resolve("diff").toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(dir.resolve("diff")).doesNotExist();
     }
+
+    @Test
+    void compareWithAnOutDirUnderAFileIsAUsageError() throws Exception {
+        Path week1 = report(Fixtures.SNAPSHOT_1, "week1", false);
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file");
+        assertThat(ReporterMain.execute("compare", week1.toString(), week1.toString(), "--out-dir",
+                blocker.resolve("diff").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.readString(blocker)).isEqualTo("a file");
+    }
 }

@@ -161,14 +161,23 @@ class RunConventionsTest {
     }
 
     @Test
-    void aRunThatCannotWriteLeavesTheReportsUntouched() throws Exception {
-        // The folder's parent is a file: the temporary folder cannot be made, nothing is replaced.
+    void anOutDirUnderAFileIsAUsageErrorSaidInWordsBeforeTheRead() throws Exception {
+        // The folder's parent is a file: no report folder can be made there; said before reading, exit 2.
         Path blocker = dir.resolve("blocker");
         Files.writeString(blocker, "a file, not a folder");
+        Path reportsUnder = blocker.resolve("reports");
         assertThat(ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "--out-dir",
-                blocker.resolve("reports").toString())).isEqualTo(ExitCodes.FAILED);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
+                reportsUnder.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("roleradar reporter run: --out-dir " + reportsUnder
+                + " cannot be a folder: " + blocker + " is a file; name a folder (new or not) for the reports"
+                + System.lineSeparator());
         assertThat(Files.readString(blocker)).isEqualTo("a file, not a folder");
+
+        err.reset();
+        assertThat(ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "--out-dir",
+                blocker.toString())).as("--out-dir naming a file").isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(blocker + " is a file");
+        assertNoTemporaryFolderLeft();
     }
 
     @Test
