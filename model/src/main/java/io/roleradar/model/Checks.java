@@ -11,4 +11,12 @@ final class Checks {
         }
         return value;
     }
+
+    /** A required object field: absent or null is a missing field, as for text, not a bare NullPointerException. */
+    static <T> T requirePresent(T value, String field) {
+        if (value == null) {
+            throw MissingFieldException.absent(field);
+        }
+        return value;
+    }
 }

@@ -1,7 +1,5 @@
 package io.roleradar.model;
 
-import java.util.Objects;
-
 /**
  * The value of topic {@code postings.tagged}, keyed by the posting id: the raw posting as it was read
  * and the classifier's tags for it.
@@ -13,8 +11,9 @@ public record TaggedPosting(int schemaVersion, RawPosting posting, Tags tags) im
     public TaggedPosting {
         // An absent schemaVersion reads as 0 and means the first version.
         schemaVersion = schemaVersion == 0 ? 1 : schemaVersion;
-        Objects.requireNonNull(posting, "posting");
-        Objects.requireNonNull(tags, "tags");
+        // A missing field, as a reader's manifest or dead letter names it (MISSING_FIELD), not an NPE.
+        Checks.requirePresent(posting, "posting");
+        Checks.requirePresent(tags, "tags");
     }
 
     public static TaggedPosting of(RawPosting posting, Tags tags) {

@@ -114,6 +114,17 @@ class PostingJsonTest {
                 .hasMessageContaining("'id'");
     }
 
+    @ParameterizedTest(name = "{0} is refused as MISSING_FIELD naming {1}")
+    @CsvSource({
+            "tagged-missing-tags.json, tags",
+            "tagged-missing-posting.json, posting"})
+    void refusesATaggedPostingWithoutTagsOrPostingAsAMissingFieldNamingIt(String file, String field) {
+        assertThatThrownBy(() -> PostingJson.readTagged(fixture(file)))
+                .isInstanceOf(InvalidMessageException.class)
+                .satisfies(e -> assertThat(((InvalidMessageException) e).reason()).isEqualTo(Reason.MISSING_FIELD))
+                .hasMessage("required field '" + field + "' is missing");
+    }
+
     @Test
     void refusesAJsonArrayAndAnEmptyMessage() {
         assertThatThrownBy(() -> PostingJson.readRaw("[1,2]")).isInstanceOf(InvalidMessageException.class);

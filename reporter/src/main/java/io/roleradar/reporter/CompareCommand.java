@@ -54,6 +54,12 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         try {
+            ReportFolder.checkTarget(outDir, "--out-dir");
+        } catch (IllegalArgumentException e) {
+            System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try {
             ReportComparison c = ReportComparison.of(oldDir, newDir);
             try (ReportFolder folder = ReportFolder.stage(outDir)) {
                 ReportFiles.write(folder.staging(), FILE, out -> write(new CsvTable(out, "dimension", "value",
@@ -94,6 +100,11 @@ public final class CompareCommand implements Callable<Integer> {
                 c.older().counting(), c.newer().dir(), c.newer().generatedAt(), c.newer().counting());
         if (!c.older().counting().equals(c.newer().counting())) {
             out.println("note: the two reports count different postings (open only, or all); the changes mix both");
+        }
+        if (c.filtersDiffer()) {
+            out.println("note: the two reports were made with different filters (" + c.older().filters() + " -> "
+                    + c.newer().filters() + "); a posting within one's filters and not the other's counts as opened "
+                    + "or closed");
         }
         out.printf(Locale.ROOT, "ML roles: %d -> %d (%s); ML postings opened %d, closed %d%n",
                 (long) total.oldPostings(), (long) total.newPostings(), signed(total.newPostings() - total.oldPostings()),

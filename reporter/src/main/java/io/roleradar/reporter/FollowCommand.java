@@ -15,6 +15,7 @@ import io.roleradar.metrics.MetricsEndpoint;
 import io.roleradar.reporter.follow.Projector;
 import io.roleradar.reporter.follow.ProjectorConfig;
 import io.roleradar.reporter.follow.ReportWriter;
+import io.roleradar.reporter.output.ReportFolder;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import picocli.CommandLine.Command;
@@ -128,6 +129,9 @@ public final class FollowCommand implements Callable<Integer> {
             kafka.checkEnvironment(env);
             tagged = taggedTopic.name(env);
             Topics.checkName(factsTopic, "facts topic (--topic-facts, ROLERADAR_TOPIC_FACTS)");
+            if (role != Role.projector) {
+                ReportFolder.checkTarget(report.out(), "--out-dir");
+            }
             settings = kafka.settings(env);
             projectorConfig = new ProjectorConfig(settings, tagged, factsTopic, group,
                     instanceId == null || instanceId.isBlank() ? InstanceIds.fromEnv(env) : instanceId.strip(), once);

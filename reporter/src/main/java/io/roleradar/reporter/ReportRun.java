@@ -5,6 +5,7 @@ import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.MarketReport;
 import io.roleradar.reporter.aggregate.StateDir;
+import io.roleradar.reporter.input.InputKind;
 import io.roleradar.reporter.input.JsonLinesReader;
 import io.roleradar.reporter.input.Progress;
 import io.roleradar.reporter.input.Source;
@@ -65,8 +66,9 @@ public final class ReportRun {
     }
 
     /**
-     * The input is another kind of message (raw postings): the fix is on the command line, so it
-     * exits as a usage error, as every command does for the wrong kind of input.
+     * The input is of another kind (raw postings, a board response, a folder, a compressed or
+     * binary file): the fix is on the command line, so it exits as a usage error, as every command
+     * does for the wrong kind of input.
      */
     public static final class WrongKindOfInput extends NothingToReport {
         public WrongKindOfInput(String message) {
@@ -86,6 +88,8 @@ public final class ReportRun {
         try (LatestPostings latest = new LatestPostings(options.state().open())) {
             Source source = JsonLinesReader.read(input, latest, progress, gate::stopped);
             return write(started, source, latest, options, out, gate);
+        } catch (InputKind.Refused e) {
+            throw new WrongKindOfInput(e.getMessage());
         }
     }
 
@@ -117,6 +121,10 @@ public final class ReportRun {
             throw new WrongKindOfInput("these are raw postings, not tagged ones: run classify first "
                     + "(roleradar classify --input " + file + " --output tagged.jsonl)");
         }
+        if (latest.readable() == 0 && source instanceof Source.JsonLinesFile f && f.kind() != null) {
+            // A board response, a page or a CSV file: named with the commands that read it.
+            throw new WrongKindOfInput(f.kind().message(f.path()));
+        }
         if (latest.readable() == 0 && latest.rejected() > 0) {
             throw new NothingToReport("none of the " + latest.records() + " records could be read "
                     + latest.rejectedByReason() + "; the first: " + latest.rejections().get(0).where() + ": "
@@ -147,6 +155,7 @@ public final class ReportRun {
         check(source, latest);
         gate.writing();
         MarketReport report = MarketReport.of(latest, options.filters(), options.includeClosed());
+        checkFilters(options.filters(), latest, report);
         LocalDate asOf = LocalDate.ofInstant(started, ZoneOffset.UTC);
         try (ReportFolder folder = ReportFolder.stage(out)) {
             Path dir = folder.staging();
@@ -163,6 +172,20 @@ public final class ReportRun {
         }
     }
 
+    /**
+     * Refuses a report of nothing: filters that no posting passes (a misspelt company, a window
+     * without postings) would replace good reports with empty ones, so they are "nothing to report".
+     */
+    static void checkFilters(Filters filters, LatestPostings latest, MarketReport report) {
+        if (filters.isEmpty() || latest.size() == 0 || report.filteredOut() < latest.size()) {
+            return;
+        }
+        throw new NothingToReport("no posting matched the filters (" + filters.describe() + "): the "
+                + latest.size() + " postings read are all outside them"
+                + (filters.since() != null || filters.until() != null
+                ? " (a posting without a date is outside any --since or --until)" : ""));
+    }
+
     static String subtitle(Instant started, Source source, Options options) {
         Filters filters = options.filters();
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(started);
@@ -170,9 +193,8 @@ public final class ReportRun {
                 : source instanceof Source.FactsTopic f ? "topic " + f.taggedTopic() + " (kept current from "
                 + f.topic() + ", read_committed)"
                 : "file " + ((Source.JsonLinesFile) source).path();
+        // Which postings it counts is the page's own line under this one (HtmlReport), said once.
         StringBuilder s = new StringBuilder("Generated " + when + " from " + from);
-        s.append(options.includeClosed() ? "; counting every posting ever seen, open or closed"
-                : "; counting the postings open at the snapshot");
         if (!filters.isEmpty()) {
             s.append("; filters:");
             if (filters.since() != null) {

@@ -14,6 +14,7 @@ import io.roleradar.reporter.aggregate.MarketReport;
 import io.roleradar.reporter.input.KafkaUnavailableException;
 import io.roleradar.reporter.input.Progress;
 import io.roleradar.reporter.input.TopicSnapshotReader;
+import io.roleradar.reporter.output.ReportFolder;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -114,6 +115,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             // The timeout, metrics port and topic name: a typo is a usage error, not a failed run.
             kafka.checkEnvironment(env);
             tagged = taggedTopic.name(env);
+            ReportFolder.checkTarget(settings.out(), "--out-dir");
         } catch (IllegalArgumentException e) {
             System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
             return ExitCodes.USAGE;

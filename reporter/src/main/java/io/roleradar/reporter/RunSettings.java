@@ -25,14 +25,16 @@ import java.util.Map;
 public record RunSettings(Path out, String input, Duration every, Filters filters, boolean includeClosed,
                           StateDir state) {
     public static final String DEFAULT_OUT = "reports";
+    /** The shortest schedule: a report a second is already more than any reader needs. */
+    static final Duration MIN_EVERY = Duration.ofSeconds(1);
 
     public RunSettings {
         state = state == null ? StateDir.TEMPORARY : state;
         if (out == null) {
             throw new IllegalArgumentException("--out-dir must name a folder (or set ROLERADAR_REPORT_DIR)");
         }
-        if (every != null && (every.isNegative() || every.compareTo(Duration.ofSeconds(1)) < 0)) {
-            throw new IllegalArgumentException("--every must be at least 1s, got " + every);
+        if (every != null && every.compareTo(MIN_EVERY) < 0) {
+            throw new IllegalArgumentException("--every must be at least 1s, got " + RunCommand.human(every));
         }
     }
 
@@ -58,10 +60,10 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
         return new RunSettings(
                 Path.of(dir == null ? DEFAULT_OUT : dir),
                 pick(input, env, "ROLERADAR_REPORT_INPUT"),
-                everyText == null ? null : duration(everyText),
+                everyText == null ? null : every(everyText, origin(every, "ROLERADAR_REPORT_EVERY")),
                 new Filters(
-                        date(pick(since, env, "ROLERADAR_REPORT_SINCE"), "--since"),
-                        date(pick(until, env, "ROLERADAR_REPORT_UNTIL"), "--until"),
+                        date(pick(since, env, "ROLERADAR_REPORT_SINCE"), "--since", origin(since, "ROLERADAR_REPORT_SINCE")),
+                        date(pick(until, env, "ROLERADAR_REPORT_UNTIL"), "--until", origin(until, "ROLERADAR_REPORT_UNTIL")),
                         pick(company, env, "ROLERADAR_REPORT_COMPANY"),
                         pick(source, env, "ROLERADAR_REPORT_SOURCE")),
                 includeClosed || yes(env.get("ROLERADAR_REPORT_INCLUDE_CLOSED"), "ROLERADAR_REPORT_INCLUDE_CLOSED"),
@@ -93,19 +95,48 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
         return v == null || v.isBlank() ? null : v.strip();
     }
 
-    /** {@code 30s}, {@code 15m}, {@code 6h}, {@code 1d}, {@code 500ms} or ISO-8601 ({@code PT15M}). */
+    /** {@code 30s}, {@code 15m}, {@code 6h}, {@code 1d} or ISO-8601 ({@code PT15M}), at least 1s: a schedule's period. */
     public static Duration duration(String text) {
-        return io.roleradar.cli.Durations.parse(text, "--every");
+        return every(text, "");
     }
 
-    private static LocalDate date(String text, String flag) {
+    /**
+     * The schedule's period as the user wrote it, with messages that echo that text (not
+     * {@code PT0S}) and give the floor: the shared duration message offers {@code 500ms}, which a
+     * schedule refuses.
+     */
+    private static Duration every(String text, String origin) {
+        Duration d;
+        try {
+            d = io.roleradar.cli.Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--every '" + text + "' is not a duration: write e.g. 30s, 15m, 6h, 1d "
+                    + "or an ISO-8601 duration such as PT6H, at least 1s" + origin);
+        }
+        if (d.compareTo(MIN_EVERY) < 0) {
+            throw new IllegalArgumentException("--every must be at least 1s, got '" + text + "'" + origin);
+        }
+        return d;
+    }
+
+    /**
+     * Where a value came from, for its error message: nothing when it was the flag, else the
+     * variable it fell back to, in the words picocli's own errors use (CommandLines), so the user
+     * fixes the variable rather than looking for a flag never passed.
+     */
+    private static String origin(String flag, String variable) {
+        return flag != null && !flag.isBlank() ? "" : " (the value of the environment variable " + variable + ")";
+    }
+
+    private static LocalDate date(String text, String flag, String origin) {
         if (text == null) {
             return null;
         }
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(flag + " '" + text + "' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01");
+            throw new IllegalArgumentException(flag + " '" + text + "' is not a date: write it as YYYY-MM-DD, e.g. "
+                    + "2026-11-01" + origin);
         }
     }
 }

@@ -111,7 +111,32 @@ class ClosedPostingsTest {
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("ML roles: 8 -> 3 (-5); ML postings opened 0, closed 5")
                 // Counts without signs: "-0 closed" read oddly where a quadrant closed nothing.
                 .containsPattern("MODELING_GENERALIST \\d+ -> \\d+ \\(0 opened, 3 closed\\)")
-                .doesNotContain("-0 closed").doesNotContain("+0 opened");
+                .doesNotContain("-0 closed").doesNotContain("+0 opened")
+                .doesNotContain("note:");
+    }
+
+    @Test
+    void compareOfReportsMadeWithDifferentFiltersSaysSoInANote() throws Exception {
+        // The same board, the second report from 2026-11-09 on: postings 1 and 2 (W45) fall outside it.
+        Path all = report(Fixtures.SNAPSHOT_1, "week1", false);
+        Path since = dir.resolve("since");
+        assertThat(ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.SNAPSHOT_1).toString(), "--out-dir",
+                since.toString(), "--since", "2026-11-09", "--company", "Delta")).isEqualTo(ExitCodes.OK);
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = ReporterMain.execute("compare", all.toString(), since.toString(), "--out-dir",
+                    dir.resolve("diff").toString());
+        } finally {
+            System.setOut(old);
+        }
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("note: the two reports were made with different "
+                + "filters (none -> since 2026-11-09, company 'Delta'); a posting within one's filters and not the "
+                + "other's counts as opened or closed");
     }
 
     @Test
@@ -121,5 +146,14 @@ class ClosedPostingsTest {
         assertThat(ReporterMain.execute("compare", week1.toString(), dir.resolve("empty").toString(), "--out-dir",
                 dir.resolve("diff").toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(dir.resolve("diff")).doesNotExist();
+    }
+
+    @Test
+    void compareWithAnOutDirUnderAFileIsAUsageError() throws Exception {
+        Path week1 = report(Fixtures.SNAPSHOT_1, "week1", false);
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file");
+        assertThat(ReporterMain.execute("compare", week1.toString(), week1.toString(), "--out-dir",
+                blocker.resolve("diff").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.readString(blocker)).isEqualTo("a file");
     }
 }

@@ -4,6 +4,10 @@ import io.roleradar.cli.ExitCodes;
 import io.roleradar.testkit.ConsoleCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +36,16 @@ class FollowCommandTest {
         assertThat(ReporterMain.execute("follow", "--instance-id", "a/b", "--bootstrap-server", "127.0.0.1:1"))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(console.err()).contains("--every").contains("facts topic").contains("instance id");
+    }
+
+    @Test
+    void anOutDirUnderAFileIsAUsageErrorBeforeAnyConnection(@TempDir Path dir) throws Exception {
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file");
+        assertThat(ReporterMain.execute("follow", "--once", "--out-dir", blocker.resolve("reports").toString(),
+                "--bootstrap-server", "127.0.0.1:1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err().lines()).singleElement().asString()
+                .isEqualTo("roleradar reporter follow: --out-dir " + blocker.resolve("reports") + " cannot be a folder: "
+                        + blocker + " is a file; name a folder (new or not) for the reports");
     }
 
     @Test

@@ -89,14 +89,40 @@ class ReporterMainTest {
     }
 
     @Test
-    void writesEmptyReportsWhenNoPostingPassesTheFilters() throws Exception {
+    void filtersThatNoPostingPassesAreNothingToReportAndLeaveTheEarlierReportsUntouched() throws Exception {
         Path reports = dir.resolve("none");
         assertThat(ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "--out-dir",
-                reports.toString(), "--company", "Nobody")).isEqualTo(ExitCodes.OK);
+                reports.toString())).isEqualTo(ExitCodes.OK);
+        String before = Files.readString(reports.resolve("quadrants.csv"));
+        err.reset();
+
+        assertThat(ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "--out-dir",
+                reports.toString(), "--company", "Nobody")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("roleradar reporter run: no posting matched the "
+                + "filters (company 'Nobody'): the 6 postings read are all outside them; earlier reports untouched"
+                + System.lineSeparator());
+        assertThat(Files.readString(reports.resolve("quadrants.csv"))).isEqualTo(before);
+
+        err.reset();
+        assertThat(ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "--out-dir",
+                reports.toString(), "--since", "2030-01-01")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no posting matched the filters (since 2030-01-01)")
+                .contains("a posting without a date is outside any --since or --until");
+        assertThat(Files.readString(reports.resolve("quadrants.csv"))).isEqualTo(before);
+    }
+
+    @Test
+    void filtersThatOnlyNonMlPostingsPassStillMakeAReport() throws Exception {
+        // Gamma's non-ML posting (lever:gamma:2) as Omega's: Omega has postings, none of them an ML role.
+        Path input = dir.resolve("omega.jsonl");
+        java.util.List<String> lines = new java.util.ArrayList<>(Fixtures.lines(Fixtures.BASIC));
+        lines.set(5, lines.get(5).replace("\"company\": \"Gamma\"", "\"company\": \"Omega\""));
+        Files.write(input, lines);
+        Path reports = dir.resolve("non-ml");
+        assertThat(ReporterMain.execute("run", "--input", input.toString(), "--out-dir", reports.toString(),
+                "--company", "Omega")).isEqualTo(ExitCodes.OK);
         assertThat(CsvFiles.read(reports.resolve("quadrants.csv"))).allSatisfy(r -> assertThat(r.get("share")).isEqualTo("0.0000"));
-        assertThat(CsvFiles.read(reports.resolve("postings.csv"))).isEmpty();
-        assertThat(CsvFiles.header(reports.resolve("postings.csv"))).contains("id", "title", "status", "role_group");
-        assertThat(Files.readString(reports.resolve("report.html"))).contains("No dated postings");
+        assertThat(CsvFiles.read(reports.resolve("postings.csv"))).hasSize(1);
     }
 
     @Test

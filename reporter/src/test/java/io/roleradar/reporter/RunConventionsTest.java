@@ -77,6 +77,64 @@ class RunConventionsTest {
         assertNoTemporaryFolderLeft();
     }
 
+    /** Runs over an input of the wrong kind: exit 2, one line starting with {@code message}, the reports untouched. */
+    private void refusedAsTheWrongKind(Path input, String message) throws Exception {
+        String before = snapshotOfReports();
+
+        int code = ReporterMain.execute("run", "--input", input.toString(), "--out-dir", reports.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(printed.lines()).hasSize(1);
+        assertThat(printed).startsWith("roleradar reporter run: " + message).doesNotContain("Exception");
+        assertThat(snapshotOfReports()).isEqualTo(before);
+        assertNoTemporaryFolderLeft();
+    }
+
+    @Test
+    void aBoardResponseIsNamedWithTheCommandsThatReadItAndExits2() throws Exception {
+        // One line, the shape of ../shared/data/ashby-boards/*.json (the text made up).
+        Path board = Path.of(getClass().getResource("/wrong-inputs/ashby-board.json").toURI());
+        refusedAsTheWrongKind(board, board + " is an Ashby board response, not tagged postings: ingest it first "
+                + "('roleradar ingest run --source " + board + " --output raw.jsonl'), then classify it "
+                + "('roleradar classify --input raw.jsonl --output tagged.jsonl')");
+    }
+
+    @Test
+    void aFolderIsNamedAsAFolderAndExits2() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        refusedAsTheWrongKind(folder, folder + " is a folder, not a file: give --input the one JSON Lines file");
+    }
+
+    @Test
+    void aCompressedFileIsNamedWithHowToUnpackItAndExits2() throws Exception {
+        Path gz = dir.resolve("tagged.jsonl.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(Fixtures.path(Fixtures.BASIC), out);
+        }
+        refusedAsTheWrongKind(gz, gz + " is compressed (gzip), not JSON Lines: unpack it first, e.g. 'gunzip -c " + gz
+                + " | roleradar reporter run --input -'");
+    }
+
+    @Test
+    void aBinaryFileIsNotTextAndExits2() throws Exception {
+        Path binary = dir.resolve("store.sst");
+        Files.write(binary, new byte[] {'S', 'S', 'T', 0, 0, 1, (byte) 0xff, (byte) 0xfe, 7});
+        refusedAsTheWrongKind(binary, binary + " is not UTF-8 text");
+    }
+
+    @Test
+    void aBrokenFirstLineDoesNotMakeAFileOfTaggedPostingsTheWrongKind() throws Exception {
+        // A line left by a merge, then good postings: counted as unreadable, the rest reported as always.
+        Path merged = dir.resolve("merged.jsonl");
+        List<String> lines = new java.util.ArrayList<>(List.of("<<<<<<< HEAD, ours"));
+        lines.addAll(Fixtures.lines(Fixtures.BASIC));
+        Files.write(merged, lines);
+
+        assertThat(ReporterMain.execute("run", "--input", merged.toString(), "--out-dir", dir.resolve("merged")
+                .toString())).isEqualTo(ExitCodes.OK);
+    }
+
     @Test
     void anEmptyInputIsNothingToReadAndLeavesTheReportsUntouched() throws Exception {
         String before = snapshotOfReports();
@@ -103,14 +161,23 @@ class RunConventionsTest {
     }
 
     @Test
-    void aRunThatCannotWriteLeavesTheReportsUntouched() throws Exception {
-        // The folder's parent is a file: the temporary folder cannot be made, nothing is replaced.
+    void anOutDirUnderAFileIsAUsageErrorSaidInWordsBeforeTheRead() throws Exception {
+        // The folder's parent is a file: no report folder can be made there; said before reading, exit 2.
         Path blocker = dir.resolve("blocker");
         Files.writeString(blocker, "a file, not a folder");
+        Path reportsUnder = blocker.resolve("reports");
         assertThat(ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "--out-dir",
-                blocker.resolve("reports").toString())).isEqualTo(ExitCodes.FAILED);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
+                reportsUnder.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("roleradar reporter run: --out-dir " + reportsUnder
+                + " cannot be a folder: " + blocker + " is a file; name a folder (new or not) for the reports"
+                + System.lineSeparator());
         assertThat(Files.readString(blocker)).isEqualTo("a file, not a folder");
+
+        err.reset();
+        assertThat(ReporterMain.execute("run", "--input", Fixtures.path(Fixtures.BASIC).toString(), "--out-dir",
+                blocker.toString())).as("--out-dir naming a file").isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(blocker + " is a file");
+        assertNoTemporaryFolderLeft();
     }
 
     @Test

@@ -51,6 +51,33 @@ class RunSettingsTest {
     }
 
     @Test
+    void aTooShortScheduleIsRefusedEchoingWhatWasWrittenAndTheFloor() {
+        assertThatThrownBy(() -> RunSettings.of(Map.of(), null, null, "0s", null, null, null, null))
+                .hasMessage("--every must be at least 1s, got '0s'");
+        assertThatThrownBy(() -> RunSettings.of(Map.of(), null, null, "500ms", null, null, null, null))
+                .hasMessage("--every must be at least 1s, got '500ms'");
+        // The duration message of --every offers no example it would then refuse.
+        assertThatThrownBy(() -> RunSettings.of(Map.of(), null, null, "soon", null, null, null, null))
+                .hasMessageContaining("'soon' is not a duration").hasMessageContaining("at least 1s")
+                .hasMessageNotContaining("500ms");
+    }
+
+    @Test
+    void aBadValueFromTheEnvironmentNamesTheVariable() {
+        assertThatThrownBy(() -> RunSettings.of(Map.of("ROLERADAR_REPORT_SINCE", "garbage"), null, null, null, null,
+                null, null, null)).hasMessage("--since 'garbage' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01 "
+                + "(the value of the environment variable ROLERADAR_REPORT_SINCE)");
+        assertThatThrownBy(() -> RunSettings.of(Map.of("ROLERADAR_REPORT_UNTIL", "soon"), null, null, null, null,
+                null, null, null)).hasMessageEndingWith("(the value of the environment variable ROLERADAR_REPORT_UNTIL)");
+        assertThatThrownBy(() -> RunSettings.of(Map.of("ROLERADAR_REPORT_EVERY", "0s"), null, null, null, null,
+                null, null, null)).hasMessage("--every must be at least 1s, got '0s' "
+                + "(the value of the environment variable ROLERADAR_REPORT_EVERY)");
+        // A flag's value is the flag's: no variable named.
+        assertThatThrownBy(() -> RunSettings.of(Map.of("ROLERADAR_REPORT_SINCE", "2026-11-01"), null, null, null,
+                "garbage", null, null, null)).hasMessageNotContaining("environment variable");
+    }
+
+    @Test
     void namesTheFixForABadDate() {
         assertThatThrownBy(() -> RunSettings.of(Map.of(), null, null, null, "01/11/2026", null, null, null))
                 .hasMessageContaining("--since").hasMessageContaining("YYYY-MM-DD");

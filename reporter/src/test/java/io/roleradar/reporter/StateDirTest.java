@@ -3,7 +3,9 @@ package io.roleradar.reporter;
 import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.aggregate.StateDir;
 import io.roleradar.reporter.input.Progress;
+import io.roleradar.testkit.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -25,6 +27,23 @@ class StateDirTest {
                 null, null, null, false, "state", false);
         assertThat(flags.state()).isEqualTo(new StateDir(Path.of("state"), false));
         assertThat(flags.options().state()).isEqualTo(flags.state());
+    }
+
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+
+    @Test
+    void aStateDirHoldingOtherFilesKeepsThemAndSaysSoInPlainWords(@TempDir Path tmp) throws Exception {
+        Path state = Files.createDirectories(tmp.resolve("state"));
+        Files.writeString(state.resolve("notes.txt"), "mine");
+        ReportRun.fromFile(Fixtures.path(Fixtures.BASIC).toString(),
+                new ReportRun.Options(Filters.NONE, false, new StateDir(state, false)), tmp.resolve("out"),
+                Progress.NONE, RunGate.NONE);
+
+        assertThat(state.resolve("notes.txt")).hasContent("mine");
+        assertThat(state.resolve("CURRENT")).doesNotExist();
+        assertThat(console.err()).isEqualTo("roleradar reporter run: deleted the facts store in " + state
+                + "; the folder stays, as it holds other files" + System.lineSeparator());
     }
 
     @Test

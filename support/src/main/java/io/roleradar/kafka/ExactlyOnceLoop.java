@@ -29,10 +29,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +77,18 @@ public final class ExactlyOnceLoop implements Runnable {
 
         /** Called after every poll with the records of the owned partitions not read yet. */
         default void lag(long records) {
+        }
+
+        /**
+         * Of the input partitions just assigned to this instance, those to read from their
+         * beginning whatever the group has committed for them (none by default). The group's
+         * offsets say how far the input was turned into output; when the output they were made
+         * for is gone (a new or recreated output topic), they would skip what the new one lacks.
+         * The loop commits the new start in a transaction of its own before it sends anything for
+         * those partitions, so an instance that takes one over later starts there too.
+         */
+        default Set<TopicPartition> readFromBeginning(Collection<TopicPartition> assigned) {
+            return Set.of();
         }
     }
 
@@ -129,6 +143,8 @@ public final class ExactlyOnceLoop implements Runnable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Set<TopicPartition> assignment = ConcurrentHashMap.newKeySet();
+    /** Partitions sought back to their beginning on assignment, whose new start is not committed yet (polling thread only). */
+    private final Map<TopicPartition, Long> restarts = new HashMap<>();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile Outcome outcome = Outcome.RUNNING;
     private long batches;
@@ -186,6 +202,10 @@ public final class ExactlyOnceLoop implements Runnable {
         while (!closed.get()) {
             // Read a batch and write what it becomes, with its offsets, in one transaction.
             ConsumerRecords<byte[], byte[]> batch = c.poll(POLL);
+            if (!restarts.isEmpty() && !commitRestarts(c, producer)) {
+                rewind(c, batch); // read again once the new start is committed
+                continue;
+            }
             if (!batch.isEmpty()) {
                 process(c, producer, batch);
             }
@@ -224,6 +244,33 @@ public final class ExactlyOnceLoop implements Runnable {
             return;
         }
         output.onCommit().run();
+    }
+
+    /**
+     * Commits, on their own, the beginnings the partitions of {@link Transform#readFromBeginning}
+     * were sought back to, before any output is sent for them: once committed, an instance that
+     * takes such a partition over (after a crash, a rebalance) starts there as well, whatever the
+     * group had committed before; until then nothing was sent for them, so it decides as this one did.
+     *
+     * @return false when the transaction was aborted (retriable): the starts are committed after the next poll
+     */
+    private boolean commitRestarts(KafkaConsumer<byte[], byte[]> c, KafkaProducer<byte[], byte[]> producer) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        restarts.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
+        producer.beginTransaction();
+        try {
+            producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
+            producer.commitTransaction();
+        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException
+                 | InvalidPidMappingException | FencedInstanceIdException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.warn("aborting the commit of the new starts {} and retrying it: {}", offsets.keySet(), e.toString());
+            producer.abortTransaction();
+            return false;
+        }
+        restarts.clear();
+        return true;
     }
 
     /** The offsets to commit with a batch: past its last record in each partition. */
@@ -372,17 +419,35 @@ public final class ExactlyOnceLoop implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             assignment.removeAll(partitions);
+            restarts.keySet().removeAll(partitions);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             assignment.addAll(partitions);
             LOG.info("{} {} owns {}", settings.role(), settings.instanceId(), assignment);
+            if (partitions.isEmpty()) {
+                return;
+            }
+            Set<TopicPartition> fromBeginning = new HashSet<>(transform.readFromBeginning(partitions));
+            fromBeginning.retainAll(partitions);
+            if (fromBeginning.isEmpty()) {
+                return;
+            }
+            KafkaConsumer<byte[], byte[]> c = consumer;
+            Map<TopicPartition, Long> beginnings = c.beginningOffsets(fromBeginning, METADATA_TIMEOUT);
+            beginnings.forEach((tp, offset) -> {
+                c.seek(tp, offset);
+                restarts.put(tp, offset);
+            });
+            LOG.info("{} {} reads {} from the beginning", settings.role(), settings.instanceId(),
+                    new TreeSet<>(beginnings.keySet().stream().map(TopicPartition::toString).toList()));
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             assignment.removeAll(partitions);
+            restarts.keySet().removeAll(partitions);
         }
     }
 }

@@ -19,10 +19,14 @@ import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteOptions;
 
+import io.roleradar.cli.LogLevel;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -518,11 +522,20 @@ public final class FactsStore implements AutoCloseable {
             durableWriteOptions.close();
             readOptions.close();
             if (!keep) {
+                // Only a `reporter run` store is deleted (follow's is kept), so its command names the lines below.
                 try (Options o = new Options()) {
                     RocksDB.destroyDB(dir.toString(), o);
                     Files.deleteIfExists(dir);
+                } catch (DirectoryNotEmptyException e) {
+                    // --state-dir named a folder that holds other files too: they, and so the folder, stay.
+                    if (LogLevel.current().shows(LogLevel.INFO)) {
+                        System.err.println("roleradar reporter run: deleted the facts store in " + dir
+                                + "; the folder stays, as it holds other files");
+                    }
                 } catch (RocksDBException | IOException e) {
-                    System.err.println("warning: cannot delete the reporter's state store " + dir + ": " + e);
+                    System.err.println("roleradar reporter run: warning: could not delete the facts store in " + dir
+                            + " (" + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage())
+                            + "); the report is written, delete the folder by hand");
                 }
             }
         }

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Which postings a report covers. Every field is optional (null = no limit). Dates are inclusive
- * and apply to {@link PostingFacts#date()} ({@code postedAt}, else the day it was fetched); when a
+ * and apply to {@link PostingFacts#date()} ({@code postedAt}, else for a live board the day of the
+ * ingest run that first saw it); when a
  * date limit is set, a posting with no date at all is left out, since it cannot be shown to be in
  * range. {@code company} matches case-insensitively; {@code source} matches the whole source name
  * or its kind before the first colon ({@code greenhouse} matches {@code greenhouse:anthropic}).
@@ -46,6 +47,24 @@ public record Filters(LocalDate since, LocalDate until, String company, String s
 
     public boolean isEmpty() {
         return since == null && until == null && company == null && source == null;
+    }
+
+    /** The filters set, in words for a message: {@code since 2026-11-01, company 'Acme'}. */
+    public String describe() {
+        java.util.List<String> set = new java.util.ArrayList<>();
+        if (since != null) {
+            set.add("since " + since);
+        }
+        if (until != null) {
+            set.add("until " + until);
+        }
+        if (company != null) {
+            set.add("company '" + company + "'");
+        }
+        if (source != null) {
+            set.add("source '" + source + "'");
+        }
+        return set.isEmpty() ? "none" : String.join(", ", set);
     }
 
     private static String blankToNull(String s) {

@@ -36,8 +36,21 @@ public final class ReportComparison {
                       double newShare, double oldMeanWeight, double newMeanWeight, long opened, long closed) {
     }
 
-    /** What a report folder says about itself. */
-    public record Side(Path dir, String generatedAt, String counting) {
+    /**
+     * What a report folder says about itself.
+     *
+     * @param filters the filters it was made with, in words ({@code none}, {@code since 2026-11-01,
+     *                company 'Acme'}), or empty when its manifest does not say
+     */
+    public record Side(Path dir, String generatedAt, String counting, String filters) {
+    }
+
+    /**
+     * Whether the two reports are known to cover different postings: a posting within one's filters
+     * and not the other's counts as opened or closed though nothing happened to it.
+     */
+    public boolean filtersDiffer() {
+        return !older.filters().isEmpty() && !newer.filters().isEmpty() && !older.filters().equals(newer.filters());
     }
 
     private final Side older;
@@ -105,10 +118,27 @@ public final class ReportComparison {
     private static Side side(Path dir) throws IOException {
         Path manifest = dir.resolve("manifest.json");
         if (!Files.exists(manifest)) {
-            return new Side(dir, "", "");
+            return new Side(dir, "", "", "");
         }
         JsonNode root = PostingJson.tree(Files.readString(manifest));
-        return new Side(dir, root.path("generatedAt").asText(""), root.path("counting").asText("all (before issue 15)"));
+        return new Side(dir, root.path("generatedAt").asText(""), root.path("counting").asText("all (before issue 15)"),
+                filters(root.path("filters")));
+    }
+
+    /** The manifest's filters in words, as {@code Filters.describe} gives them; empty when it has none. */
+    private static String filters(JsonNode filters) {
+        if (!filters.isObject()) {
+            return "";
+        }
+        List<String> set = new ArrayList<>();
+        for (String field : List.of("since", "until", "company", "source")) {
+            JsonNode value = filters.path(field);
+            if (value.isTextual()) {
+                boolean date = field.equals("since") || field.equals("until");
+                set.add(field + " " + (date ? value.asText() : "'" + value.asText() + "'"));
+            }
+        }
+        return set.isEmpty() ? "none" : String.join(", ", set);
     }
 
     /** The figures of a report's CSVs, keyed by dimension and value. */

@@ -12,13 +12,20 @@ import io.roleradar.reporter.aggregate.Decoded;
 import io.roleradar.reporter.aggregate.FactsMessage;
 import io.roleradar.reporter.aggregate.Interner;
 import io.roleradar.reporter.aggregate.PostingFacts;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,7 +36,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * key, in the same partition number (so one posting's records keep their order), carrying the
  * compact facts ({@link FactsMessage}); a tombstone stays a tombstone, and a record the codec
  * refuses becomes a "rejected" facts record with its place and reason, so the report counts it as a
- * batch run does. Exactly once, in the {@link ExactlyOnceLoop}.
+ * batch run does. Exactly once, in the {@link ExactlyOnceLoop}. A facts partition never written
+ * (a facts topic new or created again) is filled from the tagged partition's beginning, whatever
+ * the group committed while it filled another facts topic ({@link #readFromBeginning}).
  */
 public final class Projector implements Runnable, ExactlyOnceLoop.Transform {
     /** Batches smaller than this are decoded on the polling thread; bigger ones on every core. */
@@ -85,6 +94,40 @@ public final class Projector implements Runnable, ExactlyOnceLoop.Transform {
             projectedMeter.increment(out.size());
             rejectedMeter.increment(rejectedHere);
         });
+    }
+
+    /**
+     * The tagged partitions whose facts partition was never written: a facts topic new or created
+     * again. The group's offsets tell how far the tagged topic was projected into the facts topic
+     * they were committed with; used for an empty one they would skip every posting projected
+     * before, so those partitions are projected from the tagged topic's beginning instead. Facts
+     * partition p is written only from tagged partition p, by its owner, and the loop commits the
+     * new start before sending anything, so the answer cannot change under this instance's feet.
+     * The end offsets are read uncommitted: an aborted or open transaction has written too.
+     */
+    @Override
+    public Set<TopicPartition> readFromBeginning(Collection<TopicPartition> assigned) {
+        Map<TopicPartition, TopicPartition> factsOf = new HashMap<>();
+        for (TopicPartition tp : assigned) {
+            factsOf.put(tp, new TopicPartition(config.factsTopic(), tp.partition()));
+        }
+        Map<String, Object> props = config.settings().toMap();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "roleradar-reporter-follow-" + config.instanceId() + "-facts-ends");
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        Map<TopicPartition, Long> ends;
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            ends = c.endOffsets(factsOf.values(), Duration.ofSeconds(60));
+        }
+        Set<TopicPartition> fromBeginning = new HashSet<>();
+        factsOf.forEach((tagged, facts) -> {
+            if (ends.getOrDefault(facts, -1L) == 0) {
+                fromBeginning.add(tagged);
+            }
+        });
+        return fromBeginning;
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.roleradar.reporter.input;
 
 import io.roleradar.reporter.aggregate.LatestPostings;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,37 +45,66 @@ public final class JsonLinesReader {
      */
     public static Source.JsonLinesFile read(String path, LatestPostings sink, Progress progress,
                                             BooleanSupplier stopped) throws IOException {
-        String name = "-".equals(path) ? "stdin" : Path.of(path).getFileName().toString();
-        try (Reader raw = "-".equals(path)
-                ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-                : Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
-             BufferedReader reader = new BufferedReader(raw, 1 << 16)) {
-            long lineNo = 0;
-            String line;
-            try (DecodePipeline<Line> pipeline = new DecodePipeline<>(sink, l -> null, Line::bytes,
-                    l -> name + ":" + l.number(), TopicSnapshotReader.DECODE_THREADS, 2)) {
-                List<Line> batch = new ArrayList<>(BATCH);
-                while ((line = reader.readLine()) != null) {
-                    lineNo++;
-                    if (stopped.getAsBoolean()) {
-                        throw new TopicSnapshotReader.InterruptedRead("stopped at line " + lineNo + " of " + name);
-                    }
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    batch.add(new Line(lineNo, line.getBytes(StandardCharsets.UTF_8)));
-                    if (batch.size() == BATCH) {
-                        pipeline.submit(batch);
-                        batch = new ArrayList<>(BATCH);
-                    }
-                    if (lineNo % PROGRESS_EVERY == 0) {
-                        progress.update(lineNo, -1);
-                    }
-                }
-                pipeline.submit(batch);
-                pipeline.finish();
+        boolean stdin = "-".equals(path);
+        String name = stdin ? "stdin" : Path.of(path).getFileName().toString();
+        if (!stdin && Files.isDirectory(Path.of(path))) {
+            throw new InputKind.Refused(InputKind.folderMessage(path));
+        }
+        try (BufferedInputStream in = new BufferedInputStream(stdin ? System.in : Files.newInputStream(Path.of(path)),
+                1 << 16)) {
+            // The head tells a compressed or binary file before a line of it is decoded.
+            in.mark(InputKind.HEAD);
+            byte[] head = in.readNBytes(InputKind.HEAD);
+            in.reset();
+            InputKind kind = InputKind.sniff(head, head.length);
+            if (kind != null && kind.refusedBeforeReading()) {
+                throw new InputKind.Refused(kind.message(path));
             }
-            return new Source.JsonLinesFile(path, lineNo);
+            // A file's bad bytes are refused with the line they are on; standard input's become U+FFFD, as before.
+            Reader text = stdin ? new InputStreamReader(in, StandardCharsets.UTF_8)
+                    : new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder());
+            return read(path, name, new BufferedReader(text, 1 << 16), sink, progress, stopped, kind);
+        }
+    }
+
+    private static Source.JsonLinesFile read(String path, String name, BufferedReader reader, LatestPostings sink,
+                                             Progress progress, BooleanSupplier stopped, InputKind kind)
+            throws IOException {
+        long lineNo = 0;
+        try (DecodePipeline<Line> pipeline = new DecodePipeline<>(sink, l -> null, Line::bytes,
+                l -> name + ":" + l.number(), TopicSnapshotReader.DECODE_THREADS, 2)) {
+            List<Line> batch = new ArrayList<>(BATCH);
+            String line;
+            while ((line = readLine(reader, path, lineNo + 1)) != null) {
+                lineNo++;
+                if (stopped.getAsBoolean()) {
+                    throw new TopicSnapshotReader.InterruptedRead("stopped at line " + lineNo + " of " + name);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                batch.add(new Line(lineNo, line.getBytes(StandardCharsets.UTF_8)));
+                if (batch.size() == BATCH) {
+                    pipeline.submit(batch);
+                    batch = new ArrayList<>(BATCH);
+                }
+                if (lineNo % PROGRESS_EVERY == 0) {
+                    progress.update(lineNo, -1);
+                }
+            }
+            pipeline.submit(batch);
+            pipeline.finish();
+        }
+        return new Source.JsonLinesFile(path, lineNo, kind);
+    }
+
+    /** The next line; bytes that are not UTF-8 past the head refuse the file, naming the line. */
+    private static String readLine(BufferedReader reader, String path, long lineNo) throws IOException {
+        try {
+            return reader.readLine();
+        } catch (CharacterCodingException e) {
+            throw new InputKind.Refused(path + " is not UTF-8 text (at line " + lineNo + "): save it as UTF-8, "
+                    + "or give the file 'roleradar classify --output' wrote");
         }
     }
 }

@@ -31,7 +31,15 @@ public sealed interface Source permits Source.TopicSnapshot, Source.JsonLinesFil
         }
     }
 
-    /** A file of tagged postings, one JSON value per line ({@code -} is standard input). */
-    record JsonLinesFile(String path, long lines) implements Source {
+    /**
+     * A file of tagged postings, one JSON value per line ({@code -} is standard input).
+     *
+     * @param kind what its first bytes look like when not tagged postings (a board response, a web
+     *             page, a CSV file), named if no record of it can be read; else null
+     */
+    record JsonLinesFile(String path, long lines, InputKind kind) implements Source {
+        public JsonLinesFile(String path, long lines) {
+            this(path, lines, null);
+        }
     }
 }

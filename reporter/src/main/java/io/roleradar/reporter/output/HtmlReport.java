@@ -219,8 +219,9 @@ public final class HtmlReport {
     }
 
     private void trend(StringBuilder h) {
-        h.append("<section id=\"trend\"><h2>Weekly trend</h2><p class=\"note\">ML postings per ISO week "
-                + "(posting date, else the day it was fetched), stacked by quadrant.</p>");
+        h.append("<section id=\"trend\"><h2>Weekly trend</h2><p class=\"note\">").append(Html.escape(
+                "ML roles per ISO week of their date, stacked by quadrant. " + DATE_RULE + undated(report.undated(),
+                        "this chart"))).append("</p>");
         if (report.weeks().isEmpty()) {
             h.append("<p>No dated postings.</p></section>\n");
             return;
@@ -297,19 +298,26 @@ public final class HtmlReport {
         return "<a href=\"" + Html.escape(url) + "\" rel=\"noopener noreferrer nofollow\">" + Html.escape(text) + "</a>";
     }
 
-    /** What changed in the latest week of the weekly changes: opened, closed, and open at its end against the week before. */
+    /**
+     * What changed in the latest week of the weekly changes: opened, closed, and open at its end
+     * against the week before. That is the last week in which a role opened or closed, which may lie
+     * weeks before the report was made, so the title names it rather than promising "last week".
+     */
     private void lastWeek(StringBuilder h) {
         List<WeeklyChanges.Week> weeks = report.changes().weeks();
-        h.append("<section id=\"changes\"><h2>What changed since the previous week</h2>");
         if (weeks.isEmpty()) {
-            h.append("<p>No dated ML roles.</p></section>\n");
+            h.append("<section id=\"changes\"><h2>Latest week with changes</h2><p>No dated ML roles.")
+                    .append(Html.escape(undated(report.changes().undated(), "this table"))).append("</p></section>\n");
             return;
         }
         WeeklyChanges.Week last = weeks.get(weeks.size() - 1);
         long[] before = weeks.size() > 1 ? weeks.get(weeks.size() - 2).openAtEnd() : new long[last.openAtEnd().length];
+        h.append("<section id=\"changes\"><h2>").append(Html.escape("Latest week with changes: " + last.isoWeek()))
+                .append("</h2>");
         h.append("<p class=\"note\">").append(Html.escape("Week " + last.isoWeek() + " (from " + last.start()
-                        + "): ML roles opened and closed that week, and open at its end against the week before "
-                        + "(every ML role ever seen, whatever the rest of the report counts)."))
+                        + "), the latest week in which an ML role opened or closed: ML roles opened and closed that "
+                        + "week, and open at its end against the week before (every ML role ever seen, whatever the "
+                        + "rest of the report counts)." + undated(report.changes().undated(), "this table")))
                 .append("</p><table><thead><tr><th>Roles</th><th>Opened</th><th>Closed</th><th>Open at week end</th>"
                         + "<th>Week before</th><th>Change</th></tr></thead><tbody>");
         changeRow(h, "All ML roles", last, before, WeeklyChanges.total());
@@ -403,7 +411,8 @@ public final class HtmlReport {
         List<WeeklyChanges.Week> weeks = report.changes().weeks();
         h.append("<section id=\"open-trend\"><h2>Open ML roles over time</h2>");
         if (weeks.isEmpty()) {
-            h.append("<p>No dated ML roles.</p></section>\n");
+            h.append("<p>No dated ML roles.").append(Html.escape(undated(report.changes().undated(), "these charts")))
+                    .append("</p></section>\n");
             return;
         }
         boolean monthly = weeks.size() > MAX_WEEKS_ON_AXIS;
@@ -416,7 +425,9 @@ public final class HtmlReport {
             }
         }
         List<String> labels = points.stream().map(w -> monthly ? w.start().toString().substring(0, 7) : w.isoWeek()).toList();
-        h.append("<p class=\"note\">").append(monthly ? "Open at the end of each month's last week." : "Open at the end of each week.")
+        h.append("<p class=\"note\">").append(Html.escape((monthly ? "Open at the end of each month's last week"
+                        : "Open at the end of each week") + ", every ML role ever seen placed by its date. " + DATE_RULE
+                        + undated(report.changes().undated(), "these charts")))
                 .append("</p><div class=\"grid\"><figure class=\"card\"><figcaption>Per quadrant</figcaption><div class=\"scroll\">");
         List<SvgCharts.Line> quadrantLines = new ArrayList<>();
         for (Quadrant q : Quadrant.values()) {
@@ -443,6 +454,23 @@ public final class HtmlReport {
                     .append(Html.escape(label(top.get(i)))).append(' ');
         }
         h.append("</p></figure></div></section>\n");
+    }
+
+    /** How a role is placed in time: the rule of {@code PostingFacts.date()} and reporter/README.md. */
+    static final String DATE_RULE = "A role's date is the earliest of its postings' dates: the posting date, else, for a "
+            + "live board or search, the day of the ingest run that first saw it; a static file's undated postings "
+            + "have none.";
+
+    /**
+     * The sentence saying how many ML roles a time chart leaves out for want of a date, or nothing
+     * when it leaves none out: a chart must not look like the whole when it is not.
+     */
+    static String undated(long roles, String charts) {
+        if (roles == 0) {
+            return "";
+        }
+        return " " + roles + (roles == 1 ? " ML role without a date is" : " ML roles without a date are") + " not in "
+                + charts + ".";
     }
 
     /** An enum constant as words: {@code NLP_LLM} -> "nlp llm" -> "NLP / LLM" style is left to the names. */

@@ -71,8 +71,9 @@ public final class Manifest {
                 .put("implausibleNotCounted", report.implausiblePay());
         root.putObject("changes").put("mlRolesWithoutDate", report.changes().undated());
         // The figure analysts ask for first: how many employers say anything about their hiring process.
+        // Counted in roles, as every figure is (nearDuplicates.mlPostings counts postings: hence the names).
         root.putObject("hiringProcess")
-                .put("mlPostings", report.statedRounds().postings())
+                .put("mlRoles", report.statedRounds().postings())
                 .put("describingProcess", report.statedRounds().describingProcess())
                 .put("shareDescribingProcess", round4(report.statedRounds().processShare()));
         ObjectNode unreadable = root.putObject("unreadable");

@@ -38,6 +38,27 @@ public final class ReportFolder implements AutoCloseable {
         return new ReportFolder(target);
     }
 
+    /**
+     * Checks, before a run reads anything, that {@code target} can be a report folder: a folder or
+     * nothing yet, with no file where a folder above it must be. Found only when the files are
+     * staged, such a mistake would cost the whole read first and come out as a bare exception.
+     *
+     * @param flag how the command line names the folder, for the message
+     * @throws IllegalArgumentException naming the file in the way
+     */
+    public static void checkTarget(Path target, String flag) {
+        Path dir = target.toAbsolutePath().normalize();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p)) {
+                return;
+            }
+            if (Files.exists(p)) {
+                throw new IllegalArgumentException(flag + " " + target + " cannot be a folder: " + p
+                        + " is a file; name a folder (new or not) for the reports");
+            }
+        }
+    }
+
     /** Where the run writes its files. */
     public Path staging() {
         return staging;

@@ -176,7 +176,7 @@ class FollowEqualsBatchIT {
     }
 
     /** Every fixture file (basic, process, near-duplicates, hostile, a board's two snapshots, the unreadable lines). */
-    private static int firstRound(KafkaProducer<byte[], byte[]> producer, String tagged) throws Exception {
+    static int firstRound(KafkaProducer<byte[], byte[]> producer, String tagged) throws Exception {
         int sent = 0;
         for (String name : List.of(Fixtures.BASIC, Fixtures.PROCESS, Fixtures.NEAR_DUPLICATES, Fixtures.HOSTILE,
                 Fixtures.SNAPSHOT_1, Fixtures.SNAPSHOT_2, Fixtures.UNREADABLE)) {

@@ -178,6 +178,38 @@ class MarketFilesTest {
     }
 
     @Test
+    void theTimeChartsOfTheHtmlSayHowManyRolesTheyLeaveOutForWantOfADateAndTheRuleTheyDateBy() throws Exception {
+        Path out = dir.resolve("undated");
+        Path file = dir.resolve("mixed.jsonl");
+        // Delta's eight ML postings, posting 3 (no postedAt) as from a CSV export: it has no date, the other seven do.
+        java.util.List<String> lines = new java.util.ArrayList<>(Fixtures.lines(Fixtures.SNAPSHOT_1));
+        lines.set(2, lines.get(2).replace("\"source\": \"greenhouse:delta\"", "\"source\": \"csv:glassdoor_jobs\""));
+        Files.write(file, lines);
+        ReportRun.fromFile(file.toString(), ReportRun.Options.of(Filters.NONE), out, Progress.NONE, RunGate.NONE);
+
+        String html = Files.readString(out.resolve("report.html"));
+        String trend = html.substring(html.indexOf("id=\"trend\""));
+        String openTrend = html.substring(html.indexOf("id=\"open-trend\""), html.indexOf("id=\"trend\""));
+        assertThat(trend).contains("1 ML role without a date is not in this chart.")
+                .contains("the day of the ingest run that first saw it").doesNotContain("the day it was fetched");
+        assertThat(openTrend).contains("1 ML role without a date is not in these charts.");
+        assertThat(html).contains("8 ML roles counted");
+
+        // All dated: nothing to say.
+        String dated = Files.readString(report(Fixtures.SNAPSHOT_1).resolve("report.html"));
+        assertThat(dated).doesNotContain("without a date");
+    }
+
+    @Test
+    void theHtmlTitlesItsChangesByTheWeekTheyShowAndSaysWhatItCountsOnce() throws Exception {
+        // Snapshot 2's last events are the five closings of 2026-W49; its report is made on another day.
+        String html = Files.readString(report(Fixtures.SNAPSHOT_2).resolve("report.html"));
+        assertThat(html).contains("<h2>Latest week with changes: 2026-W49</h2>")
+                .doesNotContain("since the previous week");
+        assertThat(html.split("ounting the postings open at the snapshot", -1)).as("the counting said once").hasSize(2);
+    }
+
+    @Test
     void theHtmlShowsTheNewSections() throws Exception {
         String html = Files.readString(report(Fixtures.SNAPSHOT_2).resolve("report.html"));
         assertThat(html).contains("id=\"changes\"").contains("id=\"pay\"").contains("id=\"workmodes\"")

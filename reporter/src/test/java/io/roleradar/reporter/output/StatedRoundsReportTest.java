@@ -68,10 +68,22 @@ class StatedRoundsReportTest {
     @Test
     void theManifestGivesTheShareOfPostingsThatDescribeTheirProcess() throws Exception {
         var manifest = PostingJson.tree(Files.readString(out.resolve("manifest.json")));
-        assertThat(manifest.at("/hiringProcess/mlPostings").asLong()).isEqualTo(6);
+        assertThat(manifest.at("/hiringProcess/mlRoles").asLong()).isEqualTo(6);
         assertThat(manifest.at("/hiringProcess/describingProcess").asLong()).isEqualTo(4);
         assertThat(manifest.at("/hiringProcess/shareDescribingProcess").asDouble()).isEqualTo(0.6667);
         assertThat(manifest.at("/files").toString()).contains("stated_rounds.csv");
+    }
+
+    @Test
+    void theManifestsHiringProcessFiguresCountRolesAndAreNamedSo(@TempDir Path dir) throws Exception {
+        // Five ML postings, three of them one role of Orbit: three roles.
+        ReportRun.fromFile(Fixtures.path(Fixtures.NEAR_DUPLICATES).toString(), Filters.NONE, dir, Progress.NONE);
+        var manifest = PostingJson.tree(Files.readString(dir.resolve("manifest.json")));
+        assertThat(manifest.at("/nearDuplicates/mlPostings").asLong()).isEqualTo(5);
+        assertThat(manifest.at("/hiringProcess/mlRoles").asLong()).isEqualTo(3)
+                .isEqualTo(manifest.at("/counts/mlRolesCounted").asLong());
+        assertThat(manifest.at("/hiringProcess").has("mlPostings")).as("no key that says postings and counts roles")
+                .isFalse();
     }
 
     @Test
