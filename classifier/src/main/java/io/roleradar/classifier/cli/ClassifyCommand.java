@@ -13,15 +13,15 @@ import io.roleradar.model.TaggedPosting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +31,10 @@ import java.util.function.BooleanSupplier;
 /**
  * {@code roleradar classify}: tags raw postings from a JSON Lines file without any broker, one
  * tagged posting per line in input order, with the same classifier as the Kafka service. An
- * unreadable line is reported on stderr with its line number and reason, counted, copied to
- * {@code --rejects} when given, and the run goes on. A file of another kind (a board response,
- * tagged postings, CSV) is named in one line with the command that reads it.
+ * unreadable line (one that is not valid UTF-8 too) is reported on stderr with its line number and
+ * reason, counted, copied to {@code --rejects} as it was when given, and the run goes on. A file of
+ * another kind (a board response, tagged postings, CSV, a compressed or binary file) is named in
+ * one line with the command that reads it or what to do with it.
  *
  * <p>Output files are written under a temporary name and moved into place only when the run
  * succeeds: a failed or interrupted run leaves the earlier ones as they were.
@@ -44,7 +45,7 @@ import java.util.function.BooleanSupplier;
                         + " or with --input -."})
 public final class ClassifyCommand implements Callable<Integer> {
     /** Enough of a pretty-printed board response to tell which board wrote it. */
-    private static final int SNIFF_CHARS = 16 * 1024;
+    private static final int SNIFF_BYTES = 16 * 1024;
     /** Unreadable lines reported one by one; the rest are counted. */
     private static final int LINE_ERRORS_SHOWN = 10;
 
@@ -134,10 +135,17 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
 
         int call() {
-            try (BufferedReader in = reader();
+            try (InputStream stream = input();
                  Output out = Output.of(output, stdout);
                  Output bad = rejects == null ? Output.none() : Output.of(rejects.toString(), stdout)) {
-                Integer failed = readAll(in, out.writer(), bad.writer());
+                ByteLines in = new ByteLines(stream);
+                byte[] head = in.head(SNIFF_BYTES);
+                InputKind notText = InputKind.sniff(head);
+                if (notText != null) {
+                    stderr.println("roleradar classify: " + notText.message(input));
+                    return ExitCodes.USAGE;
+                }
+                Integer failed = readAll(in, head, out.stream(), bad.stream());
                 if (failed != null) {
                     return failed;
                 }
@@ -161,43 +169,48 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
 
         /** Null when every line was read; else the exit code of a run that must leave no output. */
-        private Integer readAll(BufferedReader in, Writer out, Writer bad) throws IOException {
-            java.util.ArrayDeque<String> readAhead = new java.util.ArrayDeque<>();
-            String line;
+        private Integer readAll(ByteLines in, byte[] head, OutputStream out, OutputStream bad) throws IOException {
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            byte[] bytes;
             long number = 0;
             boolean first = true;
-            while ((line = readAhead.isEmpty() ? in.readLine() : readAhead.poll()) != null) {
+            while ((bytes = in.next()) != null) {
                 if (stopped) {
                     stderr.println("roleradar classify: stopped by a signal after line " + number
                             + "; no output written");
                     return ExitCodes.INTERRUPTED;
                 }
                 number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                RawPosting posting;
+                RawPosting posting = null;
+                String unreadable;
                 try {
+                    String line = utf8.reset().decode(ByteBuffer.wrap(bytes)).toString();
+                    if (line.isBlank()) {
+                        continue;
+                    }
                     posting = PostingJson.readRaw(line);
+                    unreadable = null;
+                } catch (CharacterCodingException e) {
+                    unreadable = "not valid UTF-8 text";
                 } catch (InvalidMessageException e) {
+                    unreadable = e.reason() + ": " + e.getMessage();
+                }
+                if (unreadable != null) {
                     if (first) {
-                        InputKind kind = InputKind.sniff(head(line, in, readAhead));
+                        InputKind kind = InputKind.sniff(new String(head, StandardCharsets.UTF_8));
                         if (kind != null) {
                             stderr.println("roleradar classify: " + kind.message(input));
                             return ExitCodes.USAGE;
                         }
                     }
                     first = false;
-                    rejected++;
-                    if (rejected <= LINE_ERRORS_SHOWN) {
-                        stderr.println("roleradar classify: line " + number + ": " + e.reason() + ": " + e.getMessage());
-                    }
-                    bad.write(line);
-                    bad.write('\n');
+                    reject(number, unreadable, bytes, bad);
                     continue;
                 }
                 first = false;
-                out.write(PostingJson.writeLine(TaggedPosting.of(posting, classifier.classify(posting))));
+                out.write(PostingJson.write(TaggedPosting.of(posting, classifier.classify(posting))));
                 out.write('\n');
                 tagged++;
             }
@@ -213,30 +226,24 @@ public final class ClassifyCommand implements Callable<Integer> {
             return null;
         }
 
-        /**
-         * The first line and what follows it, up to {@link #SNIFF_CHARS}; the lines read past the
-         * first go to {@code readAhead}, to be read as postings if the input is postings after all.
-         */
-        private String head(String firstLine, BufferedReader in, java.util.Deque<String> readAhead) throws IOException {
-            StringBuilder head = new StringBuilder(firstLine).append('\n');
-            String next;
-            while (head.length() < SNIFF_CHARS && (next = in.readLine()) != null) {
-                head.append(next).append('\n');
-                readAhead.add(next);
+        /** Counts an unreadable line, names it (the first few), and keeps its bytes as they were for --rejects. */
+        private void reject(long number, String why, byte[] line, OutputStream bad) throws IOException {
+            rejected++;
+            if (rejected <= LINE_ERRORS_SHOWN) {
+                stderr.println("roleradar classify: line " + number + ": " + why);
             }
-            return head.toString();
+            bad.write(line);
+            bad.write('\n');
         }
 
-        private BufferedReader reader() throws IOException {
-            return "-".equals(input)
-                    ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))
-                    : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+        private InputStream input() throws IOException {
+            return "-".equals(input) ? stdin : Files.newInputStream(Path.of(input));
         }
     }
 
     /** stdout, or a file that appears only on {@link #commit()}. */
     private interface Output extends AutoCloseable {
-        Writer writer();
+        OutputStream stream();
 
         void commit() throws IOException;
 
@@ -244,10 +251,10 @@ public final class ClassifyCommand implements Callable<Integer> {
         void close() throws IOException;
 
         static Output none() {
-            Writer w = Writer.nullWriter();
+            OutputStream nowhere = OutputStream.nullOutputStream();
             return new Output() {
-                public Writer writer() {
-                    return w;
+                public OutputStream stream() {
+                    return nowhere;
                 }
 
                 public void commit() {
@@ -261,31 +268,30 @@ public final class ClassifyCommand implements Callable<Integer> {
         static Output of(String target, PrintStream stdout) throws IOException {
             if ("-".equals(target)) {
                 // Flushed, never closed: closing would close the process's stdout for later output.
-                Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+                OutputStream s = new BufferedOutputStream(stdout, 1 << 16);
                 return new Output() {
-                    public Writer writer() {
-                        return w;
+                    public OutputStream stream() {
+                        return s;
                     }
 
                     public void commit() throws IOException {
-                        w.flush();
+                        s.flush();
                     }
 
                     public void close() throws IOException {
-                        w.flush();
+                        s.flush();
                     }
                 };
             }
             OutputFile file = OutputFile.open(Path.of(target));
-            OutputStream stream = file.stream();
-            Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            OutputStream s = new BufferedOutputStream(file.stream(), 1 << 16);
             return new Output() {
-                public Writer writer() {
-                    return w;
+                public OutputStream stream() {
+                    return s;
                 }
 
                 public void commit() throws IOException {
-                    w.flush();
+                    s.flush();
                     file.commit();
                 }
 

@@ -88,7 +88,9 @@ class ClassifyCommandTest {
             "greenhouse-board.json, is a Greenhouse board response, ingest it first",
             "lever-board.json,      is a Lever board response, ingest it first",
             "postings.csv,          is a CSV file, ingest it first",
-            "tagged.jsonl,          holds tagged postings, reporter run --input"})
+            "tagged.jsonl,          holds tagged postings, reporter run --input",
+            "raw.jsonl.gz,          is gzip-compressed, gunzip -c",
+            "logo.png,              is binary data, one JSON object per line"})
     void theWrongKindOfInputIsOneLineNamingWhatItIsAndWhichCommandReadsIt(String file, String what, String next,
                                                                             @TempDir Path dir) throws Exception {
         Path output = dir.resolve("tagged.jsonl");
@@ -100,6 +102,53 @@ class ClassifyCommandTest {
         assertThat(stderr.lines()).hasSize(1);
         assertThat(stderr).contains(what).contains(next).doesNotContain("line 1").doesNotContain("Exception");
         assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsRejectedAloneWithItsNumberAndKeptAsItWasWhileTheOthersAreTagged(@TempDir Path dir)
+            throws Exception {
+        Path input = resource("/jsonl/invalid-utf8.jsonl");
+        Path output = dir.resolve("tagged.jsonl");
+        Path rejects = dir.resolve("rejects.jsonl");
+
+        int exit = run(new byte[0], "-i", input.toString(), "-o", output.toString(), "--rejects", rejects.toString());
+
+        assertThat(exit).isZero();
+        assertThat(ids(Files.readAllLines(output))).containsExactly("u-1", "u-3");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 2: not valid UTF-8 text", "2 tagged, 1 rejected");
+        byte[] secondLine = Files.readAllLines(input, StandardCharsets.ISO_8859_1).get(1)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(Files.readAllBytes(rejects)).startsWith(secondLine).hasSize(secondLine.length + 1);
+    }
+
+    @Test
+    void aLineThatIsNotUtf8PipedToStdinIsRejectedTooNotTaggedWithAReplacementCharacter() throws Exception {
+        assertThat(run(Files.readAllBytes(resource("/jsonl/invalid-utf8.jsonl")))).isZero();
+
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertThat(ids(stdout.lines().toList())).containsExactly("u-1", "u-3");
+        assertThat(stdout).doesNotContain("\uFFFD");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 2: not valid UTF-8 text");
+    }
+
+    @Test
+    void aCompressedInputOnStdinIsNamedWithTheWayToDecompressIt() throws Exception {
+        assertThat(run(Files.readAllBytes(resource("/wrong-kind/raw.jsonl.gz")))).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+                .isEqualTo("roleradar classify: stdin is gzip-compressed: decompress it first "
+                        + "('... | gunzip | roleradar classify')");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    private static List<String> ids(List<String> taggedLines) {
+        return taggedLines.stream().map(l -> {
+            try {
+                return PostingJson.readTagged(l).id();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
     }
 
     @Test
