@@ -141,6 +141,18 @@ class ClassifyCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
+    @Test
+    void aFieldOfTheWrongTypeIsRejectedNamingTheFieldInPlainWords() {
+        String lines = "{\"id\": \"a\", \"title\": 123, \"description\": \"Train models\"}\n"
+                + "{\"id\": \"b\", \"title\": \"ML Engineer\", \"description\": \"Train models\"}\n";
+
+        assertThat(run(lines.getBytes(StandardCharsets.UTF_8))).isZero();
+
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("roleradar classify: line 1: INVALID_FIELD: title must be a string, got a number\n")
+                .doesNotContain("java.lang").doesNotContain("Coercion");
+    }
+
     private static List<String> ids(List<String> taggedLines) {
         return taggedLines.stream().map(l -> {
             try {
