@@ -1,7 +1,9 @@
 package io.roleradar.classifier.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Arrays;
 
 /**
@@ -55,6 +57,11 @@ final class ByteLines {
             fill();
             scanned = position + scannedAhead;
         }
+    }
+
+    /** What has not been read yet, as one stream: the bytes looked at by {@link #head} and the rest. */
+    InputStream rest() {
+        return new SequenceInputStream(new ByteArrayInputStream(buffer, position, limit - position), in);
     }
 
     private byte[] line(int from, int to) {

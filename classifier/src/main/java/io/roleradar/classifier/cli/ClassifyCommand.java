@@ -29,10 +29,11 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code roleradar classify}: tags raw postings from a JSON Lines file without any broker, one
- * tagged posting per line in input order, with the same classifier as the Kafka service. An
- * unreadable line (one that is not valid UTF-8 too) is reported on stderr with its line number and
- * reason, counted, copied to {@code --rejects} as it was when given, and the run goes on. A file of
+ * {@code roleradar classify}: tags raw postings from a JSON Lines file (or a JSON array of them)
+ * without any broker, one tagged posting per line in input order, with the same classifier as the
+ * Kafka service. An unreadable line or element (a line that is not valid UTF-8 too) is reported on
+ * stderr with its line number and reason, counted, copied to {@code --rejects} when given, and the
+ * run goes on. A file of
  * another kind (a board response, tagged postings, CSV, a compressed or binary file) is named in
  * one line with the command that reads it or what to do with it.
  *
@@ -46,11 +47,12 @@ import java.util.function.BooleanSupplier;
 public final class ClassifyCommand implements Callable<Integer> {
     /** Enough of a pretty-printed board response to tell which board wrote it. */
     private static final int SNIFF_BYTES = 16 * 1024;
-    /** Unreadable lines reported one by one; the rest are counted. */
+    /** Unreadable lines (or array elements) reported one by one; the rest are counted. */
     private static final int LINE_ERRORS_SHOWN = 10;
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-            description = "Raw postings, one JSON object per line; '-' for stdin. Default: stdin when piped")
+            description = "Raw postings, one JSON object per line (or a JSON array of them); '-' for stdin. "
+                    + "Default: stdin when piped")
     String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
@@ -145,7 +147,12 @@ public final class ClassifyCommand implements Callable<Integer> {
                     stderr.println("roleradar classify: " + notText.message(input));
                     return ExitCodes.USAGE;
                 }
-                Integer failed = readAll(in, head, out.stream(), bad.stream());
+                boolean array = startsAnArray(head);
+                Integer failed = array ? readArray(in, head, out.stream(), bad.stream())
+                        : readLines(in, head, out.stream(), bad.stream());
+                if (failed == null) {
+                    failed = nothingRead(array ? "elements" : "lines");
+                }
                 if (failed != null) {
                     return failed;
                 }
@@ -169,7 +176,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
 
         /** Null when every line was read; else the exit code of a run that must leave no output. */
-        private Integer readAll(ByteLines in, byte[] head, OutputStream out, OutputStream bad) throws IOException {
+        private Integer readLines(ByteLines in, byte[] head, OutputStream out, OutputStream bad) throws IOException {
             CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -206,17 +213,72 @@ public final class ClassifyCommand implements Callable<Integer> {
                         }
                     }
                     first = false;
-                    reject(number, unreadable, bytes, bad);
+                    reject("line " + number, unreadable, bytes, bad);
                     continue;
                 }
                 first = false;
-                out.write(PostingJson.write(TaggedPosting.of(posting, classifier.classify(posting))));
-                out.write('\n');
-                tagged++;
+                tag(posting, out);
             }
+            return null;
+        }
+
+        /**
+         * A JSON array of raw postings, as ingest and brief read it too: each element is a posting,
+         * read (or rejected, by its number) alone. Null when the whole array was read; else the exit
+         * code of a run that must leave no output.
+         */
+        private Integer readArray(ByteLines in, byte[] head, OutputStream out, OutputStream bad) throws IOException {
+            // A Lever board response is an array too.
+            InputKind kind = InputKind.sniff(new String(head, StandardCharsets.UTF_8));
+            if (kind != null) {
+                stderr.println("roleradar classify: " + kind.message(input));
+                return ExitCodes.USAGE;
+            }
+            try (JsonArrayElements elements = new JsonArrayElements(in.rest())) {
+                for (JsonArrayElements.Element element; (element = elements.next()) != null; ) {
+                    if (stopped) {
+                        stderr.println("roleradar classify: stopped by a signal after element " + (element.number() - 1)
+                                + "; no output written");
+                        return ExitCodes.INTERRUPTED;
+                    }
+                    RawPosting posting;
+                    try {
+                        posting = PostingJson.readRaw(element.json());
+                    } catch (InvalidMessageException e) {
+                        reject("element " + element.number() + " (line " + element.line() + ")",
+                                e.reason() + ": " + e.getMessage(), element.json(), bad);
+                        continue;
+                    }
+                    tag(posting, out);
+                }
+            } catch (JsonArrayElements.Broken e) {
+                stderr.println("roleradar classify: " + ("-".equals(input) ? "stdin" : input) + " is not a whole JSON array: "
+                        + e.getMessage() + ("-".equals(output) ? "" : "; " + output + " left as it was"));
+                return ExitCodes.FAILED;
+            }
+            return null;
+        }
+
+        /** Whether the input starts (after a byte-order mark and whitespace) with '['. */
+        private static boolean startsAnArray(byte[] head) {
+            int i = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+            while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
+                i++;
+            }
+            return i < head.length && head[i] == '[';
+        }
+
+        private void tag(RawPosting posting, OutputStream out) throws IOException {
+            out.write(PostingJson.write(TaggedPosting.of(posting, classifier.classify(posting))));
+            out.write('\n');
+            tagged++;
+        }
+
+        /** After reading: the count of the unreadable records not shown; exit 1 when there was nothing at all. */
+        private Integer nothingRead(String records) {
             if (rejected > LINE_ERRORS_SHOWN) {
                 stderr.println("roleradar classify: ... and " + (rejected - LINE_ERRORS_SHOWN)
-                        + " more unreadable lines" + (rejects == null ? " (--rejects FILE keeps them all)" : ""));
+                        + " more unreadable " + records + (rejects == null ? " (--rejects FILE keeps them all)" : ""));
             }
             if (tagged == 0 && rejected == 0) {
                 stderr.println("roleradar classify: nothing to read: " + ("-".equals(input) ? "stdin" : input)
@@ -226,13 +288,16 @@ public final class ClassifyCommand implements Callable<Integer> {
             return null;
         }
 
-        /** Counts an unreadable line, names it (the first few), and keeps its bytes as they were for --rejects. */
-        private void reject(long number, String why, byte[] line, OutputStream bad) throws IOException {
+        /**
+         * Counts an unreadable record, names it (the first few), and keeps it for --rejects: a line's
+         * bytes as they were, an array element's JSON on one line.
+         */
+        private void reject(String where, String why, byte[] record, OutputStream bad) throws IOException {
             rejected++;
             if (rejected <= LINE_ERRORS_SHOWN) {
-                stderr.println("roleradar classify: line " + number + ": " + why);
+                stderr.println("roleradar classify: " + where + ": " + why);
             }
-            bad.write(line);
+            bad.write(record);
             bad.write('\n');
         }
 

@@ -153,6 +153,55 @@ class ClassifyCommandTest {
                 .doesNotContain("java.lang").doesNotContain("Coercion");
     }
 
+    @Test
+    void aJsonArrayOfRawPostingsIsReadElementByElementRejectingABadOneByItsNumberAndLine(@TempDir Path dir)
+            throws Exception {
+        Path output = dir.resolve("tagged.jsonl");
+        Path rejects = dir.resolve("rejects.jsonl");
+
+        int exit = run(new byte[0], "-i", resource("/jsonl/array.json").toString(), "-o", output.toString(),
+                "--rejects", rejects.toString());
+
+        assertThat(exit).isZero();
+        assertThat(ids(Files.readAllLines(output))).containsExactly("a-1", "a-3");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("roleradar classify: element 2 (line 7): MISSING_FIELD: required field 'description'")
+                .contains("2 tagged, 1 rejected");
+        assertThat(Files.readAllLines(rejects)).containsExactly("{\"id\":\"a-2\",\"title\":\"Account Executive\"}");
+    }
+
+    @Test
+    void aJsonArrayOnOneLinePipedToStdinIsReadToo() {
+        String array = "[{\"id\": \"b-1\", \"title\": \"ML Engineer\", \"description\": \"Train models\"},"
+                + " {\"id\": \"b-2\", \"title\": 5, \"description\": \"x\"}]\n";
+
+        assertThat(run(array.getBytes(StandardCharsets.UTF_8))).isZero();
+
+        assertThat(ids(out.toString(StandardCharsets.UTF_8).lines().toList())).containsExactly("b-1");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("element 2 (line 1): INVALID_FIELD: title must be a string, got a number");
+    }
+
+    @Test
+    void aBrokenJsonArrayFailsInOneLineNamingWhereAndLeavesTheEarlierOutput(@TempDir Path dir) throws Exception {
+        Path output = Files.writeString(dir.resolve("tagged.jsonl"), "earlier\n");
+        String broken = "[{\"id\": \"c-1\", \"title\": \"ML Engineer\", \"description\": \"Train models\"},\n"
+                + " {\"id\": \"c-2\", \"title\": }]\n";
+
+        assertThat(run(broken.getBytes(StandardCharsets.UTF_8), "-o", output.toString())).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+                .startsWith("roleradar classify: stdin is not a whole JSON array: in element 2, at line 2, column ")
+                .contains("not valid JSON").endsWith(output + " left as it was");
+        assertThat(Files.readString(output)).isEqualTo("earlier\n");
+    }
+
+    @Test
+    void anEmptyJsonArrayIsNothingToRead() {
+        assertThat(run("[ ]\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing to read: stdin holds no postings");
+    }
+
     private static List<String> ids(List<String> taggedLines) {
         return taggedLines.stream().map(l -> {
             try {
