@@ -38,7 +38,8 @@ import java.util.function.BooleanSupplier;
  * one line with the command that reads it or what to do with it.
  *
  * <p>Output files are written under a temporary name and moved into place only when the run
- * succeeds: a failed or interrupted run leaves the earlier ones as they were.
+ * succeeds: a failed or interrupted run leaves the earlier ones as they were. The rejects file is
+ * appended to, as ingest's is, so it keeps the rejects of every run.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {"Tags a JSON Lines file of raw postings without Kafka.",
@@ -60,7 +61,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Also write every unreadable input line, as it was, to this file")
+            description = "Append every unreadable input line (as it was; an array element as one line of JSON) "
+                    + "to FILE, as ingest run does; a stopped run appends nothing")
     Path rejects;
 
     @Option(names = "--taxonomy", paramLabel = "FILE", defaultValue = "${env:ROLERADAR_TAXONOMY}",
@@ -139,7 +141,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         int call() {
             try (InputStream stream = input();
                  Output out = Output.of(output, stdout);
-                 Output bad = rejects == null ? Output.none() : Output.of(rejects.toString(), stdout)) {
+                 Output bad = rejects == null ? Output.none() : Output.appendingTo(rejects.toString(), stdout)) {
                 ByteLines in = new ByteLines(stream);
                 byte[] head = in.head(SNIFF_BYTES);
                 InputKind notText = InputKind.sniff(head);
@@ -306,7 +308,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    /** stdout, or a file that appears only on {@link #commit()}. */
+    /** stdout, or a file that appears (or, for the rejects, is added to) only on {@link #commit()}. */
     private interface Output extends AutoCloseable {
         OutputStream stream();
 
@@ -331,24 +333,33 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
 
         static Output of(String target, PrintStream stdout) throws IOException {
-            if ("-".equals(target)) {
-                // Flushed, never closed: closing would close the process's stdout for later output.
-                OutputStream s = new BufferedOutputStream(stdout, 1 << 16);
-                return new Output() {
-                    public OutputStream stream() {
-                        return s;
-                    }
+            return "-".equals(target) ? stdout(stdout) : file(OutputFile.open(Path.of(target)));
+        }
 
-                    public void commit() throws IOException {
-                        s.flush();
-                    }
+        /** A file kept across runs (the rejects, as ingest run keeps them): each run that ends adds to it. */
+        static Output appendingTo(String target, PrintStream stdout) throws IOException {
+            return "-".equals(target) ? stdout(stdout) : file(OutputFile.appendingTo(Path.of(target)));
+        }
 
-                    public void close() throws IOException {
-                        s.flush();
-                    }
-                };
-            }
-            OutputFile file = OutputFile.open(Path.of(target));
+        private static Output stdout(PrintStream stdout) {
+            // Flushed, never closed: closing would close the process's stdout for later output.
+            OutputStream s = new BufferedOutputStream(stdout, 1 << 16);
+            return new Output() {
+                public OutputStream stream() {
+                    return s;
+                }
+
+                public void commit() throws IOException {
+                    s.flush();
+                }
+
+                public void close() throws IOException {
+                    s.flush();
+                }
+            };
+        }
+
+        private static Output file(OutputFile file) {
             OutputStream s = new BufferedOutputStream(file.stream(), 1 << 16);
             return new Output() {
                 public OutputStream stream() {

@@ -59,6 +59,21 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void theRejectsFileIsAppendedToRunAfterRunAsIngestsIs(@TempDir Path dir) throws Exception {
+        Path rejects = Files.writeString(dir.resolve("rejects.jsonl"), "earlier\n");
+        String mixed = resource("/jsonl/mixed.jsonl").toString();
+
+        assertThat(run(new byte[0], "-i", mixed, "-o", dir.resolve("a.jsonl").toString(), "--rejects", rejects.toString()))
+                .isZero();
+        assertThat(run(new byte[0], "-i", mixed, "-o", dir.resolve("b.jsonl").toString(), "--rejects", rejects.toString()))
+                .isZero();
+
+        List<String> lines = Files.readAllLines(rejects);
+        assertThat(lines).hasSize(5).first().isEqualTo("earlier");
+        assertThat(lines.get(1)).isEqualTo(lines.get(3)).startsWith("{\"id\": \"broken\"");
+    }
+
+    @Test
     void readsStdinAndWritesStdoutWithDashes() throws Exception {
         byte[] input = Files.readAllBytes(resource("/jsonl/mixed.jsonl"));
         assertThat(run(input, "--input", "-", "--output", "-")).isZero();
