@@ -237,7 +237,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         outcome.failures().forEach(f -> System.err.println("roleradar evaluate: " + f));
         System.err.println("roleradar evaluate: " + outcome.fetched() + " files fetched, " + outcome.kept()
-                + " already there, " + outcome.failures().size() + " failed, in " + fetchInto);
+                + " already there, " + outcome.failed() + " failed, in " + fetchInto);
         return outcome.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }
