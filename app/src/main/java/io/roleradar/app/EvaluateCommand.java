@@ -49,7 +49,12 @@ import java.util.concurrent.Callable;
                         + "id,company,title,mlRole,responsibility,specialization,domains,level,manager,notes; "
                         + "process labels: id,describesProcess,statedRounds,steps,notes (see devset/README.md).",
                 "--fetch-postings DIR first fetches the dev set's postings from their public source at the pinned "
-                        + "commits and checks their SHA-256."})
+                        + "commits and checks their SHA-256."},
+        footer = {"", "Exit codes: 0 done; 1 no posting could be read, none of the labelled ids is among the "
+                + "postings read, or (--fetch-postings) some files could not be fetched; 2 invalid command line "
+                + "(--labels or --source missing, --resamples below 1), a missing file, a bad labels, split or "
+                + "taxonomy file; "
+                + "130 interrupted (SIGINT); 143 terminated (SIGTERM)."})
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "LABELS.csv",
             description = "Hand labels of the tags by posting id; repeatable (a later file's label of an id wins)")
@@ -127,6 +132,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (noLabels) {
             System.err.println("roleradar evaluate: give --labels LABELS.csv (hand labels, e.g. devset/labels-part1.csv), "
                     + "--process-labels FILE.csv or both");
+            return ExitCodes.USAGE;
+        }
+        if (resamples < 1) {
+            // Named as typed: Bootstrap's own check would say "resamples", without the flag's dashes.
+            System.err.println("roleradar evaluate: --resamples must be at least 1, got " + resamples);
             return ExitCodes.USAGE;
         }
         Classifier classifier;

@@ -100,6 +100,13 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void tooFewResamplesIsAUsageErrorNamingTheFlagAsTyped() {
+        assertThat(RoleradarMain.execute("evaluate", "--labels", fixture("labels.csv"), "--source",
+                fixture("postings.jsonl"), "--resamples", "0")).isEqualTo(2);
+        assertThat(console.err()).isEqualTo("roleradar evaluate: --resamples must be at least 1, got 0\n");
+    }
+
+    @Test
     void neitherLabelsNorProcessLabelsIsAUsageError() {
         assertThat(RoleradarMain.execute("evaluate", "--postings", fixture("postings.jsonl"))).isEqualTo(2);
         assertThat(console.err()).contains("--labels", "--process-labels");

@@ -42,9 +42,14 @@ import java.util.function.BooleanSupplier;
  * appended to, as ingest's is, so it keeps the rejects of every run.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = {"Tags a JSON Lines file of raw postings without Kafka.",
+        description = {"Tags raw postings (JSON Lines, or a JSON array) without Kafka.",
                 "Writes one tagged posting per line, in input order. Reads stdin when it is piped in,"
-                        + " or with --input -."})
+                        + " or with --input -."},
+        footer = {"", "Exit codes: 0 done (unreadable lines, if any, reported and kept with --rejects); 1 nothing "
+                + "to read, no readable line, a broken JSON array or a failed write; 2 invalid command line or "
+                + "taxonomy, a missing input file, no input on a terminal, or input of the wrong kind; "
+                + "130 interrupted (SIGINT); 143 terminated (SIGTERM). A run that does not exit 0 leaves the "
+                + "earlier output as it was."})
 public final class ClassifyCommand implements Callable<Integer> {
     /** Enough of a pretty-printed board response to tell which board wrote it. */
     private static final int SNIFF_BYTES = 16 * 1024;
