@@ -31,8 +31,15 @@ import java.util.concurrent.Callable;
                 "The quadrant, domains and level, each with the sentences behind it; what the posting itself says "
                         + "about its hiring process, when it says anything (\"This posting says: live coding interview "
                         + "[ML coding]; team fit\"); then the rounds to prepare in priority order, and what to study "
-                        + "for each given the domain and the tools the posting names."})
+                        + "for each given the domain and the tools the posting names."},
+        footer = {"", "Exit codes: 0 done; 1 nothing could be read (an empty file, no posting in it, a URL that "
+                + "did not answer with one); 2 invalid command line or taxonomy, a missing file, a folder with no "
+                + "posting, or a source of several postings without an --id among them; 130 interrupted (SIGINT); "
+                + "143 terminated (SIGTERM)."})
 public final class BriefCommand implements Callable<Integer> {
+    private static final String WHAT_IT_TAKES = "a job page, a saved ATS response, a JSON Lines file, pasted text "
+            + "(.txt), an http(s) URL, or '-' for stdin";
+
     @Parameters(paramLabel = "FILE_OR_URL",
             description = "A job page (HTML), a saved ATS response, a JSON Lines file of raw postings, pasted text "
                     + "(.txt: first line the title), an http(s) URL, or '-' for stdin")
@@ -59,8 +66,7 @@ public final class BriefCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (Sources.isMissingFile(source)) {
-            System.err.println("roleradar brief: no such file: " + source + "; give a job page, a saved ATS response, "
-                    + "a JSON Lines file, pasted text (.txt), an http(s) URL, or '-' for stdin");
+            System.err.println("roleradar brief: no such file: " + source + "; give " + WHAT_IT_TAKES);
             return ExitCodes.USAGE;
         }
         List<RawPosting> postings;
@@ -73,9 +79,13 @@ public final class BriefCommand implements Callable<Integer> {
             System.err.println("roleradar brief: cannot read " + source + ": " + e.getMessage());
             return ExitCodes.FAILED;
         } catch (NothingRead e) {
-            System.err.println("roleradar brief: " + e.getMessage());
+            // A folder is not one of the inputs brief takes (it reads one holding postings, with --id):
+            // one without any is the wrong kind of input, as it is for classify, not an empty one.
+            boolean folder = Files.isDirectory(Path.of(source));
+            System.err.println("roleradar brief: " + (folder ? source + " is a folder and no posting could be read "
+                    + "from it; give one posting: " + WHAT_IT_TAKES : e.getMessage()));
             e.reasons.forEach(r -> System.err.println("  " + r));
-            return ExitCodes.FAILED;
+            return folder ? ExitCodes.USAGE : ExitCodes.FAILED;
         }
         RawPosting posting;
         if (id != null) {

@@ -27,8 +27,10 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -47,7 +49,12 @@ import java.util.concurrent.Callable;
                         + "id,company,title,mlRole,responsibility,specialization,domains,level,manager,notes; "
                         + "process labels: id,describesProcess,statedRounds,steps,notes (see devset/README.md).",
                 "--fetch-postings DIR first fetches the dev set's postings from their public source at the pinned "
-                        + "commits and checks their SHA-256."})
+                        + "commits and checks their SHA-256."},
+        footer = {"", "Exit codes: 0 done; 1 no posting could be read, none of the labelled ids is among the "
+                + "postings read, or (--fetch-postings) some files could not be fetched; 2 invalid command line "
+                + "(--labels or --source missing, --resamples below 1), a missing file, a bad labels, split or "
+                + "taxonomy file; "
+                + "130 interrupted (SIGINT); 143 terminated (SIGTERM)."})
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "LABELS.csv",
             description = "Hand labels of the tags by posting id; repeatable (a later file's label of an id wins)")
@@ -105,9 +112,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "next release");
             postings.addAll(deprecatedPostings);
         }
+        boolean noLabels = labels.isEmpty() && processLabels.isEmpty();
         if (postings.isEmpty()) {
-            System.err.println("roleradar evaluate: give --source SRC, where the labelled postings are (e.g. "
-                    + "--source ../shared/data/ashby-boards; fetch them with --fetch-postings DIR)");
+            // Name everything that is missing, so a first try without arguments is not a guessing game.
+            System.err.println("roleradar evaluate: give " + (noLabels ? "--labels LABELS.csv (hand labels, e.g. "
+                    + "devset/labels-part1.csv; or --process-labels FILE.csv) and " : "")
+                    + "--source SRC, where the labelled postings are (e.g. --source ../shared/data/ashby-boards; "
+                    + "fetch them with --fetch-postings DIR)");
             return ExitCodes.USAGE;
         }
         for (String source : postings) {
@@ -118,8 +129,14 @@ public final class EvaluateCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        if (labels.isEmpty() && processLabels.isEmpty()) {
-            System.err.println("roleradar evaluate: give --labels FILE, --process-labels FILE or both");
+        if (noLabels) {
+            System.err.println("roleradar evaluate: give --labels LABELS.csv (hand labels, e.g. devset/labels-part1.csv), "
+                    + "--process-labels FILE.csv or both");
+            return ExitCodes.USAGE;
+        }
+        if (resamples < 1) {
+            // Named as typed: Bootstrap's own check would say "resamples", without the flag's dashes.
+            System.err.println("roleradar evaluate: --resamples must be at least 1, got " + resamples);
             return ExitCodes.USAGE;
         }
         Classifier classifier;
@@ -151,10 +168,36 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Map<String, RawPosting> byId = new LinkedHashMap<>();
         read.postings().forEach(p -> byId.putIfAbsent(p.id(), p));
+        String nothingToMeasure = nothingToMeasure(labelled, processLabelled, byId, postings);
+        if (nothingToMeasure != null) {
+            System.err.println("roleradar evaluate: " + nothingToMeasure);
+            return ExitCodes.FAILED;
+        }
         MeasurementReport report = new Measurement(classifier::classify, classifier.taxonomyVersion(), bootstrap)
                 .measure(labelled, processLabelled, byId, parts, split == null ? null : split.toString());
         System.out.print(json ? report.toJson() : report.render());
         return ExitCodes.OK;
+    }
+
+    /**
+     * Why nothing can be measured, or null: with no labelled posting among those read, every
+     * figure would be empty, and an empty table that exits 0 reads as a result; the usual cause is
+     * the wrong --source (or labels of another data set), so the ids of both are shown.
+     */
+    private static String nothingToMeasure(List<Label> labelled, List<ProcessLabel> processLabelled,
+                                   Map<String, RawPosting> byId, List<String> sources) {
+        Set<String> ids = new LinkedHashSet<>();
+        labelled.forEach(l -> ids.add(l.id()));
+        processLabelled.forEach(l -> ids.add(l.id()));
+        if (ids.isEmpty()) {
+            return "nothing to measure: the label files hold no labelled posting";
+        }
+        if (byId.isEmpty() || ids.stream().anyMatch(byId::containsKey)) {
+            return null;
+        }
+        return "none of the " + ids.size() + " labelled ids is among the " + byId.size() + " postings read from "
+                + String.join(", ", sources) + ": wrong --source? (labelled ids are like " + ids.iterator().next()
+                + ", the postings' like " + byId.keySet().iterator().next() + ")";
     }
 
     /** Reading the files an option names; may fail as reading files does. */
@@ -204,7 +247,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         outcome.failures().forEach(f -> System.err.println("roleradar evaluate: " + f));
         System.err.println("roleradar evaluate: " + outcome.fetched() + " files fetched, " + outcome.kept()
-                + " already there, " + outcome.failures().size() + " failed, in " + fetchInto);
+                + " already there, " + outcome.failed() + " failed, in " + fetchInto);
         return outcome.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -71,6 +71,42 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void noLabelledIdAmongThePostingsReadFailsInOneLineNamingTheSourceInsteadOfAnEmptyTable(@TempDir Path dir)
+            throws Exception {
+        Path other = Files.writeString(dir.resolve("other.jsonl"), "{\"id\": \"other:1\", \"title\": \"ML Engineer\", "
+                + "\"description\": \"Train ranking models.\"}\n");
+
+        int code = RoleradarMain.execute("evaluate", "--labels", fixture("labels.csv"), "--source", other.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(console.out()).isEmpty();
+        assertThat(console.err().lines()).singleElement().asString()
+                .startsWith("roleradar evaluate: none of the 7 labelled ids is among the 1 postings read from " + other
+                        + ": wrong --source?")
+                .contains("like ashby:alpha:search-ranking", "like other:1");
+    }
+
+    @Test
+    void withoutLabelsAndSourceTheUsageErrorNamesBoth() {
+        assertThat(RoleradarMain.execute("evaluate")).isEqualTo(2);
+        assertThat(console.err().lines()).singleElement().asString()
+                .startsWith("roleradar evaluate: give --labels LABELS.csv").contains("and --source SRC");
+    }
+
+    @Test
+    void withLabelsButNoSourceTheUsageErrorNamesTheSourceOnly() {
+        assertThat(RoleradarMain.execute("evaluate", "--labels", fixture("labels.csv"))).isEqualTo(2);
+        assertThat(console.err()).startsWith("roleradar evaluate: give --source SRC").doesNotContain("--labels");
+    }
+
+    @Test
+    void tooFewResamplesIsAUsageErrorNamingTheFlagAsTyped() {
+        assertThat(RoleradarMain.execute("evaluate", "--labels", fixture("labels.csv"), "--source",
+                fixture("postings.jsonl"), "--resamples", "0")).isEqualTo(2);
+        assertThat(console.err()).isEqualTo("roleradar evaluate: --resamples must be at least 1, got 0\n");
+    }
+
+    @Test
     void neitherLabelsNorProcessLabelsIsAUsageError() {
         assertThat(RoleradarMain.execute("evaluate", "--postings", fixture("postings.jsonl"))).isEqualTo(2);
         assertThat(console.err()).contains("--labels", "--process-labels");

@@ -96,6 +96,30 @@ class ExitCodesTest {
     }
 
     @Test
+    void briefOfAFolderWithoutAPostingIsTheWrongKindOfInputAsForClassify(@TempDir Path dir) throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+
+        assertThat(RoleradarMain.execute("brief", empty.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(RoleradarMain.execute("classify", "-i", empty.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains("roleradar brief: " + empty + " is a folder and no posting could be read");
+    }
+
+    @Test
+    void theHelpOfEachOneShotCommandAndOfTheServiceEndsWithItsExitCodes() {
+        for (String[] command : new String[][] {{"classify"}, {"brief"}, {"evaluate"}, {"classifier", "run"}}) {
+            int before = console.out().length();
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of(
+                    "--help")).toArray(String[]::new);
+
+            assertThat(RoleradarMain.execute(args)).isZero();
+            String help = console.out().substring(before).replaceAll("\\s+", " "); // as one line, unwrapped
+            assertThat(help).as(String.join(" ", command)).contains("Exit codes: 0 ", "; 2 invalid command line",
+                    "130 interrupted (SIGINT); 143 terminated (SIGTERM)");
+            assertThat(help.indexOf("Exit codes:")).as(String.join(" ", command)).isGreaterThan(help.indexOf("--help"));
+        }
+    }
+
+    @Test
     void evaluateWithoutSourcesOrWithAMissingOneIsAUsageError(@TempDir Path dir) {
         String labels = SAMPLES.resolve("labels.csv").toString();
         assertThat(RoleradarMain.execute("evaluate", "--labels", labels)).isEqualTo(ExitCodes.USAGE);

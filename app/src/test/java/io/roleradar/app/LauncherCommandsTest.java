@@ -62,6 +62,20 @@ class LauncherCommandsTest {
     }
 
     @Test
+    void theReadmesCommandTableNamesBriefsOwnOptions() throws Exception {
+        String row = Files.readAllLines(SAMPLES.resolveSibling("README.md")).stream()
+                .filter(l -> l.startsWith("| `./roleradar brief")).findFirst().orElseThrow();
+        // --taxonomy and the logging, help and version options are every command's, told elsewhere.
+        List<String> own = RoleradarMain.commandLine().getSubcommands().get("brief").getCommandSpec().options().stream()
+                .map(o -> o.longestName())
+                .filter(n -> !List.of("--taxonomy", "--log-level", "--quiet", "--verbose", "--help", "--version").contains(n))
+                .toList();
+
+        assertThat(own).containsExactlyInAnyOrder("--id", "--json");
+        own.forEach(option -> assertThat(row).as(option).contains("`" + option));
+    }
+
+    @Test
     void briefOfOnePostingNamesItsQuadrantAndRounds(@TempDir Path dir) throws Exception {
         String first = Files.readAllLines(SAMPLES.resolve("postings.jsonl")).get(0);
         Path one = dir.resolve("one.jsonl");

@@ -79,7 +79,11 @@ public final class ClassifierMain implements Callable<Integer> {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Tags raw postings from the raw topic into the tagged topic, exactly once.",
                     "Unreadable records go to the dead-letter topic with their reason; the service goes on.",
-                    "Runs until SIGTERM or SIGINT, or with --drain until caught up."})
+                    "Runs until SIGTERM or SIGINT, or with --drain until caught up."},
+            footer = {"", "Exit codes: 0 caught up (--drain); 1 failed, or fenced by a newer instance with the same "
+                    + "--instance-id; 2 invalid command line, configuration or taxonomy; 3 Kafka unreachable; "
+                    + "130 interrupted (SIGINT); 143 terminated (SIGTERM), each after the current transaction is "
+                    + "committed or aborted."})
     static final class Run implements Callable<Integer> {
         @Mixin
         ServiceOptions options = new ServiceOptions();

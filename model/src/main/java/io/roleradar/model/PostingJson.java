@@ -155,10 +155,13 @@ public final class PostingJson {
         if (failure instanceof MismatchedInputException e) {
             if (e.getPath().isEmpty()) {
                 return new InvalidMessageException(InvalidMessageException.Reason.MALFORMED_JSON,
-                        "expected a JSON object: " + firstLine(e), e);
+                        "expected a JSON object, got " + got(json, e), e);
             }
+            // In the words of the contract, not Jackson's ("Cannot coerce Integer value (123) to
+            // `java.lang.String` value (but could if coercion was enabled ...)"): the reader of a
+            // reject or a dead letter needs the field, what it must be and what it was.
             return new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD,
-                    "wrong type at " + path(e) + ": " + firstLine(e), e);
+                    field(e) + " must be " + expected(e.getTargetType()) + ", got " + got(json, e), e);
         }
         return new InvalidMessageException(InvalidMessageException.Reason.INVALID_FIELD, firstLine(failure), failure);
     }
@@ -185,16 +188,76 @@ public final class PostingJson {
                 "schemaVersion " + version + " is not supported (this reader knows 1.." + supportedVersion + ")", null);
     }
 
-    private static String path(MismatchedInputException e) {
+    /** Where in the message: {@code title}, {@code salary.min}, {@code otherLocations[1]}. */
+    private static String field(MismatchedInputException e) {
         StringBuilder sb = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getFieldName() != null) {
-                sb.append('.').append(ref.getFieldName());
+                sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
             } else {
                 sb.append('[').append(ref.getIndex()).append(']');
             }
         }
-        return sb.length() == 0 ? "$" : "$" + sb;
+        return sb.toString();
+    }
+
+    /** What the contract wants in a field of this Java type, as a person would say it. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == java.time.Instant.class) {
+            return "a date and time such as \"2026-11-20T09:00:00Z\"";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date such as \"2026-10-14\"";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> "\"" + c + "\"")
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    /** What the message holds where a field failed to read: {@code a number}, {@code "last tuesday"}. */
+    private static String got(byte[] json, MismatchedInputException e) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (IOException | RuntimeException unreadable) {
+            return "something else";
+        }
+        for (var ref : e.getPath()) {
+            node = node == null ? null : ref.getFieldName() != null ? node.get(ref.getFieldName()) : node.get(ref.getIndex());
+        }
+        if (node == null) {
+            return "something else";
+        }
+        return switch (node.getNodeType()) {
+            case STRING -> {
+                // One line, and short: the value may be a whole description.
+                String text = node.asText().replaceAll("\\s+", " ");
+                yield "\"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"";
+            }
+            case NUMBER -> "a number";
+            case BOOLEAN -> node.asText();
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            default -> "something else";
+        };
     }
 
     private static String firstLine(Exception e) {

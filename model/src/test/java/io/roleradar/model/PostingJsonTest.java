@@ -108,6 +108,32 @@ class PostingJsonTest {
                 .hasMessageNotContaining("\n");
     }
 
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "\"title\":123                     | title must be a string, got a number",
+            "\"company\":[\"Acme\"]              | company must be a string, got an array",
+            "\"location\":true                 | location must be a string, got true",
+            "\"otherLocations\":\"Berlin\"       | otherLocations must be an array, got \"Berlin\"",
+            "\"otherLocations\":[\"Berlin\",7]   | otherLocations[1] must be a string, got a number",
+            "\"postedAt\":\"last tuesday\"       | postedAt must be a date such as \"2026-10-14\", got \"last tuesday\"",
+            "\"remote\":\"sometimes\"            | remote must be one of \"REMOTE\", \"HYBRID\", \"ONSITE\", \"UNKNOWN\", got \"sometimes\"",
+            "\"salary\":{\"min\":\"lots\"}       | salary.min must be a number, got \"lots\""})
+    void aWrongTypeNamesTheFieldWhatItMustBeAndWhatItWasWithoutJacksonsWords(String field, String message) {
+        String json = "{\"id\":\"a\",\"title\":\"t\",\"description\":\"d\"," + field + "}";
+        // A second "title" is read too: the wrong one fails though a right one came first.
+        assertThatThrownBy(() -> PostingJson.readRaw(json))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage(message)
+                .satisfies(e -> assertThat(((InvalidMessageException) e).reason()).isEqualTo(Reason.INVALID_FIELD));
+    }
+
+    @Test
+    void aJsonArrayIsRefusedAsNotAnObjectInPlainWords() {
+        assertThatThrownBy(() -> PostingJson.readRaw("[{\"id\":\"a\"}]"))
+                .hasMessage("expected a JSON object, got an array")
+                .satisfies(e -> assertThat(((InvalidMessageException) e).reason()).isEqualTo(Reason.MALFORMED_JSON));
+    }
+
     @Test
     void namesTheMissingFieldInTheMessage() {
         assertThatThrownBy(() -> PostingJson.readRaw(fixture("raw-missing-id.json")))

@@ -39,6 +39,33 @@ class OutputFileTest {
     }
 
     @Test
+    void anAppendingFileIsAddedToTheEarlierOneOnCommitAndAddsNothingWithout(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("rejects.jsonl");
+        Files.writeString(target, "earlier\n");
+        try (OutputFile out = OutputFile.appendingTo(target)) {
+            out.stream().write("stopped\n".getBytes(StandardCharsets.UTF_8));
+        }
+        try (OutputFile out = OutputFile.appendingTo(target)) {
+            out.stream().write("new\n".getBytes(StandardCharsets.UTF_8));
+            out.commit();
+        }
+        assertThat(Files.readString(target)).isEqualTo("earlier\nnew\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void anAppendingFileIsCreatedWithItsFolderWhenMissing(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("state/rejects.jsonl");
+        try (OutputFile out = OutputFile.appendingTo(target)) {
+            out.stream().write("first\n".getBytes(StandardCharsets.UTF_8));
+            out.commit();
+        }
+        assertThat(Files.readString(target)).isEqualTo("first\n");
+    }
+
+    @Test
     void theFileIsReadableByOthersAsTheUmaskAllowsNotPrivate(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("out.jsonl");
         try (OutputFile out = OutputFile.open(target)) {

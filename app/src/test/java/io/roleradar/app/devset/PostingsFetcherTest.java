@@ -114,13 +114,18 @@ class PostingsFetcherTest {
     }
 
     @Test
-    void aServerThatIsNotThereIsOneFailurePerFileNotACrash(@TempDir Path dir) throws IOException, InterruptedException {
-        PostingsFiles one = new PostingsFiles(List.of(new PostingsFiles.Entry("csv/x.csv", "00", "o/r", "c", "x.csv")));
+    void aServerThatIsNotThereIsTriedOnceAndIsOneFailureNamingItAndTheFilesLeftNotOnePerFile(@TempDir Path dir)
+            throws IOException, InterruptedException {
+        PostingsFiles three = new PostingsFiles(List.of(new PostingsFiles.Entry("csv/x.csv", "00", "o/r", "c", "x.csv"),
+                new PostingsFiles.Entry("csv/y.csv", "00", "o/r", "c", "y.csv"),
+                new PostingsFiles.Entry("csv/z.csv", "00", "o/r", "c", "z.csv")));
 
         PostingsFetcher.Outcome outcome = new PostingsFetcher("http://127.0.0.1:1",
-                new PrintStream(new ByteArrayOutputStream())).fetch(one, dir);
+                new PrintStream(new ByteArrayOutputStream())).fetch(three, dir);
 
         assertThat(outcome.ok()).isFalse();
-        assertThat(outcome.failures()).singleElement().asString().contains("csv/x.csv").contains("cannot connect");
+        assertThat(outcome.failed()).isEqualTo(3);
+        assertThat(outcome.failures()).singleElement().asString()
+                .startsWith("127.0.0.1:1 unreachable: 3 files not fetched (cannot connect: ConnectException");
     }
 }

@@ -13,15 +13,15 @@ import io.roleradar.model.TaggedPosting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,27 +29,36 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code roleradar classify}: tags raw postings from a JSON Lines file without any broker, one
- * tagged posting per line in input order, with the same classifier as the Kafka service. An
- * unreadable line is reported on stderr with its line number and reason, counted, copied to
- * {@code --rejects} when given, and the run goes on. A file of another kind (a board response,
- * tagged postings, CSV) is named in one line with the command that reads it.
+ * {@code roleradar classify}: tags raw postings from a JSON Lines file (or a JSON array of them)
+ * without any broker, one tagged posting per line in input order, with the same classifier as the
+ * Kafka service. An unreadable line or element (a line that is not valid UTF-8 too) is reported on
+ * stderr with its line number and reason, counted, copied to {@code --rejects} when given, and the
+ * run goes on. A file of
+ * another kind (a board response, tagged postings, CSV, a compressed or binary file) is named in
+ * one line with the command that reads it or what to do with it.
  *
  * <p>Output files are written under a temporary name and moved into place only when the run
- * succeeds: a failed or interrupted run leaves the earlier ones as they were.
+ * succeeds: a failed or interrupted run leaves the earlier ones as they were. The rejects file is
+ * appended to, as ingest's is, so it keeps the rejects of every run.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = {"Tags a JSON Lines file of raw postings without Kafka.",
+        description = {"Tags raw postings (JSON Lines, or a JSON array) without Kafka.",
                 "Writes one tagged posting per line, in input order. Reads stdin when it is piped in,"
-                        + " or with --input -."})
+                        + " or with --input -."},
+        footer = {"", "Exit codes: 0 done (unreadable lines, if any, reported and kept with --rejects); 1 nothing "
+                + "to read, no readable line, a broken JSON array or a failed write; 2 invalid command line or "
+                + "taxonomy, a missing input file, no input on a terminal, or input of the wrong kind; "
+                + "130 interrupted (SIGINT); 143 terminated (SIGTERM). A run that does not exit 0 leaves the "
+                + "earlier output as it was."})
 public final class ClassifyCommand implements Callable<Integer> {
     /** Enough of a pretty-printed board response to tell which board wrote it. */
-    private static final int SNIFF_CHARS = 16 * 1024;
-    /** Unreadable lines reported one by one; the rest are counted. */
+    private static final int SNIFF_BYTES = 16 * 1024;
+    /** Unreadable lines (or array elements) reported one by one; the rest are counted. */
     private static final int LINE_ERRORS_SHOWN = 10;
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-            description = "Raw postings, one JSON object per line; '-' for stdin. Default: stdin when piped")
+            description = "Raw postings, one JSON object per line (or a JSON array of them); '-' for stdin. "
+                    + "Default: stdin when piped")
     String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
@@ -57,7 +66,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Also write every unreadable input line, as it was, to this file")
+            description = "Append every unreadable input line (as it was; an array element as one line of JSON) "
+                    + "to FILE, as ingest run does; a stopped run appends nothing")
     Path rejects;
 
     @Option(names = "--taxonomy", paramLabel = "FILE", defaultValue = "${env:ROLERADAR_TAXONOMY}",
@@ -134,10 +144,22 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
 
         int call() {
-            try (BufferedReader in = reader();
+            try (InputStream stream = input();
                  Output out = Output.of(output, stdout);
-                 Output bad = rejects == null ? Output.none() : Output.of(rejects.toString(), stdout)) {
-                Integer failed = readAll(in, out.writer(), bad.writer());
+                 Output bad = rejects == null ? Output.none() : Output.appendingTo(rejects.toString(), stdout)) {
+                ByteLines in = new ByteLines(stream);
+                byte[] head = in.head(SNIFF_BYTES);
+                InputKind notText = InputKind.sniff(head);
+                if (notText != null) {
+                    stderr.println("roleradar classify: " + notText.message(input));
+                    return ExitCodes.USAGE;
+                }
+                boolean array = startsAnArray(head);
+                Integer failed = array ? readArray(in, head, out.stream(), bad.stream())
+                        : readLines(in, head, out.stream(), bad.stream());
+                if (failed == null) {
+                    failed = nothingRead(array ? "elements" : "lines");
+                }
                 if (failed != null) {
                     return failed;
                 }
@@ -161,49 +183,109 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
 
         /** Null when every line was read; else the exit code of a run that must leave no output. */
-        private Integer readAll(BufferedReader in, Writer out, Writer bad) throws IOException {
-            java.util.ArrayDeque<String> readAhead = new java.util.ArrayDeque<>();
-            String line;
+        private Integer readLines(ByteLines in, byte[] head, OutputStream out, OutputStream bad) throws IOException {
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            byte[] bytes;
             long number = 0;
             boolean first = true;
-            while ((line = readAhead.isEmpty() ? in.readLine() : readAhead.poll()) != null) {
+            while ((bytes = in.next()) != null) {
                 if (stopped) {
                     stderr.println("roleradar classify: stopped by a signal after line " + number
                             + "; no output written");
                     return ExitCodes.INTERRUPTED;
                 }
                 number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                RawPosting posting;
+                RawPosting posting = null;
+                String unreadable;
                 try {
+                    String line = utf8.reset().decode(ByteBuffer.wrap(bytes)).toString();
+                    if (line.isBlank()) {
+                        continue;
+                    }
                     posting = PostingJson.readRaw(line);
+                    unreadable = null;
+                } catch (CharacterCodingException e) {
+                    unreadable = "not valid UTF-8 text";
                 } catch (InvalidMessageException e) {
+                    unreadable = e.reason() + ": " + e.getMessage();
+                }
+                if (unreadable != null) {
                     if (first) {
-                        InputKind kind = InputKind.sniff(head(line, in, readAhead));
+                        InputKind kind = InputKind.sniff(new String(head, StandardCharsets.UTF_8));
                         if (kind != null) {
                             stderr.println("roleradar classify: " + kind.message(input));
                             return ExitCodes.USAGE;
                         }
                     }
                     first = false;
-                    rejected++;
-                    if (rejected <= LINE_ERRORS_SHOWN) {
-                        stderr.println("roleradar classify: line " + number + ": " + e.reason() + ": " + e.getMessage());
-                    }
-                    bad.write(line);
-                    bad.write('\n');
+                    reject("line " + number, unreadable, bytes, bad);
                     continue;
                 }
                 first = false;
-                out.write(PostingJson.writeLine(TaggedPosting.of(posting, classifier.classify(posting))));
-                out.write('\n');
-                tagged++;
+                tag(posting, out);
             }
+            return null;
+        }
+
+        /**
+         * A JSON array of raw postings, as ingest and brief read it too: each element is a posting,
+         * read (or rejected, by its number) alone. Null when the whole array was read; else the exit
+         * code of a run that must leave no output.
+         */
+        private Integer readArray(ByteLines in, byte[] head, OutputStream out, OutputStream bad) throws IOException {
+            // A Lever board response is an array too.
+            InputKind kind = InputKind.sniff(new String(head, StandardCharsets.UTF_8));
+            if (kind != null) {
+                stderr.println("roleradar classify: " + kind.message(input));
+                return ExitCodes.USAGE;
+            }
+            try (JsonArrayElements elements = new JsonArrayElements(in.rest())) {
+                for (JsonArrayElements.Element element; (element = elements.next()) != null; ) {
+                    if (stopped) {
+                        stderr.println("roleradar classify: stopped by a signal after element " + (element.number() - 1)
+                                + "; no output written");
+                        return ExitCodes.INTERRUPTED;
+                    }
+                    RawPosting posting;
+                    try {
+                        posting = PostingJson.readRaw(element.json());
+                    } catch (InvalidMessageException e) {
+                        reject("element " + element.number() + " (line " + element.line() + ")",
+                                e.reason() + ": " + e.getMessage(), element.json(), bad);
+                        continue;
+                    }
+                    tag(posting, out);
+                }
+            } catch (JsonArrayElements.Broken e) {
+                stderr.println("roleradar classify: " + ("-".equals(input) ? "stdin" : input) + " is not a whole JSON array: "
+                        + e.getMessage() + ("-".equals(output) ? "" : "; " + output + " left as it was"));
+                return ExitCodes.FAILED;
+            }
+            return null;
+        }
+
+        /** Whether the input starts (after a byte-order mark and whitespace) with '['. */
+        private static boolean startsAnArray(byte[] head) {
+            int i = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+            while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
+                i++;
+            }
+            return i < head.length && head[i] == '[';
+        }
+
+        private void tag(RawPosting posting, OutputStream out) throws IOException {
+            out.write(PostingJson.write(TaggedPosting.of(posting, classifier.classify(posting))));
+            out.write('\n');
+            tagged++;
+        }
+
+        /** After reading: the count of the unreadable records not shown; exit 1 when there was nothing at all. */
+        private Integer nothingRead(String records) {
             if (rejected > LINE_ERRORS_SHOWN) {
                 stderr.println("roleradar classify: ... and " + (rejected - LINE_ERRORS_SHOWN)
-                        + " more unreadable lines" + (rejects == null ? " (--rejects FILE keeps them all)" : ""));
+                        + " more unreadable " + records + (rejects == null ? " (--rejects FILE keeps them all)" : ""));
             }
             if (tagged == 0 && rejected == 0) {
                 stderr.println("roleradar classify: nothing to read: " + ("-".equals(input) ? "stdin" : input)
@@ -214,29 +296,26 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
 
         /**
-         * The first line and what follows it, up to {@link #SNIFF_CHARS}; the lines read past the
-         * first go to {@code readAhead}, to be read as postings if the input is postings after all.
+         * Counts an unreadable record, names it (the first few), and keeps it for --rejects: a line's
+         * bytes as they were, an array element's JSON on one line.
          */
-        private String head(String firstLine, BufferedReader in, java.util.Deque<String> readAhead) throws IOException {
-            StringBuilder head = new StringBuilder(firstLine).append('\n');
-            String next;
-            while (head.length() < SNIFF_CHARS && (next = in.readLine()) != null) {
-                head.append(next).append('\n');
-                readAhead.add(next);
+        private void reject(String where, String why, byte[] record, OutputStream bad) throws IOException {
+            rejected++;
+            if (rejected <= LINE_ERRORS_SHOWN) {
+                stderr.println("roleradar classify: " + where + ": " + why);
             }
-            return head.toString();
+            bad.write(record);
+            bad.write('\n');
         }
 
-        private BufferedReader reader() throws IOException {
-            return "-".equals(input)
-                    ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))
-                    : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+        private InputStream input() throws IOException {
+            return "-".equals(input) ? stdin : Files.newInputStream(Path.of(input));
         }
     }
 
-    /** stdout, or a file that appears only on {@link #commit()}. */
+    /** stdout, or a file that appears (or, for the rejects, is added to) only on {@link #commit()}. */
     private interface Output extends AutoCloseable {
-        Writer writer();
+        OutputStream stream();
 
         void commit() throws IOException;
 
@@ -244,10 +323,10 @@ public final class ClassifyCommand implements Callable<Integer> {
         void close() throws IOException;
 
         static Output none() {
-            Writer w = Writer.nullWriter();
+            OutputStream nowhere = OutputStream.nullOutputStream();
             return new Output() {
-                public Writer writer() {
-                    return w;
+                public OutputStream stream() {
+                    return nowhere;
                 }
 
                 public void commit() {
@@ -259,33 +338,41 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
 
         static Output of(String target, PrintStream stdout) throws IOException {
-            if ("-".equals(target)) {
-                // Flushed, never closed: closing would close the process's stdout for later output.
-                Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-                return new Output() {
-                    public Writer writer() {
-                        return w;
-                    }
+            return "-".equals(target) ? stdout(stdout) : file(OutputFile.open(Path.of(target)));
+        }
 
-                    public void commit() throws IOException {
-                        w.flush();
-                    }
+        /** A file kept across runs (the rejects, as ingest run keeps them): each run that ends adds to it. */
+        static Output appendingTo(String target, PrintStream stdout) throws IOException {
+            return "-".equals(target) ? stdout(stdout) : file(OutputFile.appendingTo(Path.of(target)));
+        }
 
-                    public void close() throws IOException {
-                        w.flush();
-                    }
-                };
-            }
-            OutputFile file = OutputFile.open(Path.of(target));
-            OutputStream stream = file.stream();
-            Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        private static Output stdout(PrintStream stdout) {
+            // Flushed, never closed: closing would close the process's stdout for later output.
+            OutputStream s = new BufferedOutputStream(stdout, 1 << 16);
             return new Output() {
-                public Writer writer() {
-                    return w;
+                public OutputStream stream() {
+                    return s;
                 }
 
                 public void commit() throws IOException {
-                    w.flush();
+                    s.flush();
+                }
+
+                public void close() throws IOException {
+                    s.flush();
+                }
+            };
+        }
+
+        private static Output file(OutputFile file) {
+            OutputStream s = new BufferedOutputStream(file.stream(), 1 << 16);
+            return new Output() {
+                public OutputStream stream() {
+                    return s;
+                }
+
+                public void commit() throws IOException {
+                    s.flush();
                     file.commit();
                 }
 
