@@ -66,7 +66,7 @@ public final class PayInText {
         for (int at = markers.next(0); at >= 0; at = markers.next(at + 1)) {
             // A currency is at most a few words from its amounts: look only around it.
             int from = Math.max(0, at - 30);
-            int to = Math.min(text.length(), at + 60);
+            int to = wordEnd(text, Math.min(text.length(), at + 60));
             Salary s = inContext(text, range.region(from, to), country, true);
             if (s == null) {
                 s = inContext(text, single.region(from, to), country, false);
@@ -76,6 +76,18 @@ public final class PayInText {
             }
         }
         return null;
+    }
+
+    /**
+     * The end of the word or number at {@code at}: a window never ends inside one, since an amount
+     * cut short is another amount ("$85|,000" reads "85").
+     */
+    private static int wordEnd(String text, int at) {
+        int end = at;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private static Salary inContext(String text, Matcher m, String country, boolean isRange) {

@@ -43,6 +43,13 @@ class PayInTextTest {
     }
 
     @Test
+    void anAmountIsReadWholeWhereTheWindowAroundAnEarlierCurrencyEndsInsideIt() {
+        // The window around "$10,000" ends inside "$85,000": read there, the max was 85.
+        assertThat(pay("Sign-on bonus: $5,000 - $10,000 for the right person. Salary range: $60,000 - $85,000"))
+                .isEqualTo(salary("60000", "85000", "USD", "YEAR"));
+    }
+
+    @Test
     void anAmountWithoutAPayWordNearbyIsNotPay() {
         assertThat(pay("Our customers save $100,000 - $120,000 a year with the product.")).isNull();
     }
