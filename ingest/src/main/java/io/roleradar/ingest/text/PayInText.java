@@ -119,10 +119,22 @@ public final class PayInText {
         String before = text.substring(Math.max(0, start - reach), start).toLowerCase(Locale.ROOT);
         String after = text.substring(end, Math.min(text.length(), end + PAY_WORD_AFTER)).toLowerCase(Locale.ROOT);
         String justBefore = before.substring(Math.max(0, before.length() - OTHER_MONEY_BEFORE));
-        if (OTHER_MONEY.matcher(justBefore).find() || OTHER_MONEY_AFTER.matcher(after).find()) {
+        // The nearer word names the money: "WFH Stipend / Compensation / Salary Range: $70,000" is
+        // pay, "competitive salary and a home office stipend of $500" is not.
+        if (lastStart(OTHER_MONEY, justBefore) > lastStart(PAY_WORD, justBefore) || OTHER_MONEY_AFTER.matcher(after).find()) {
             return false;
         }
         return PAY_WORD.matcher(before).find() || PAY_WORD.matcher(after).find();
+    }
+
+    /** Where the last match of a pattern in a text starts, -1 without one. */
+    private static int lastStart(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        int last = -1;
+        while (m.find()) {
+            last = m.start();
+        }
+        return last;
     }
 
     /**

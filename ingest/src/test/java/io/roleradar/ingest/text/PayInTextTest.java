@@ -50,6 +50,14 @@ class PayInTextTest {
     }
 
     @Test
+    void aPayWordNearerThanAnotherKindOfMoneyMakesThePay() {
+        // scribe's RevOps Coordinator: the benefits list ends with a stipend just before the pay.
+        assertThat(pay("- 401k\n\n- WFH Stipend\n\nCompensation\n\n- Bay Area Salary Range: $70,000 \u2013 $95,000"))
+                .isEqualTo(salary("70000", "95000", "USD", "YEAR"));
+        assertThat(pay("A competitive salary and a home office stipend of $500 - $1,000.")).isNull();
+    }
+
+    @Test
     void anAmountWithoutAPayWordNearbyIsNotPay() {
         assertThat(pay("Our customers save $100,000 - $120,000 a year with the product.")).isNull();
     }
