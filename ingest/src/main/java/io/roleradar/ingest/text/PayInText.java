@@ -23,7 +23,13 @@ public final class PayInText {
     private static final List<String> SYMBOLS = List.of("$", "€", "£", "¥", "₹");
     private static final String CURRENCY = "(?:US\\$|CA\\$|C\\$|AU\\$|A\\$|NZ\\$|SG\\$|S\\$|HK\\$|[$€£¥₹]|\\b(?:"
             + String.join("|", CODES) + ")\\b\\s?)";
-    private static final String AMOUNT = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?([kK](?![a-zA-Z]))?";
+    /**
+     * An amount: "150,000", "150,000.50", "60.000" (a '.' before groups of three digits separates
+     * thousands, as in much of Europe), "25.50", "150" with an optional "k".
+     */
+    private static final String AMOUNT = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?)"
+            + "\\s?([kK](?![a-zA-Z]))?";
+    private static final Pattern DOT_THOUSANDS = Pattern.compile("\\d{1,3}(?:\\.\\d{3})+");
     /** Not followed by millions or billions: "$50M", "$2-3 billion" are never pay. */
     private static final String NOT_MILLIONS = "(?!\\s?(?:[mMbB](?![a-zA-Z])|mm\\b|million|billion|bn\\b))";
     /** Where an amount or its currency can start: a cheap first test at each position of the text. */
@@ -103,7 +109,7 @@ public final class PayInText {
     private static Salary range(String text, Matcher m, String country) {
         BigDecimal max = amount(m.group(5), m.group(6));
         BigDecimal min = amount(m.group(2), m.group(3) != null ? m.group(3)
-                : m.group(6) != null && new BigDecimal(m.group(2).replace(",", "")).compareTo(BigDecimal.valueOf(1000)) < 0
+                : m.group(6) != null && number(m.group(2)).compareTo(BigDecimal.valueOf(1000)) < 0
                 ? m.group(6) : null);
         String currency = m.group(7) != null ? m.group(7) : currency(m.group(1) != null ? m.group(1) : m.group(4), country);
         return Salaries.of(min, max, currency, period(text, m.start(), m.end(), max));
@@ -155,11 +161,16 @@ public final class PayInText {
     }
 
     private static BigDecimal amount(String digits, String k) {
-        BigDecimal v = new BigDecimal(digits.replace(",", ""));
+        BigDecimal v = number(digits);
         if (k != null) {
             v = v.multiply(BigDecimal.valueOf(1000));
         }
         return v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros();
+    }
+
+    /** The number an amount's digits write, its thousands separators (',' or '.') left out. */
+    private static BigDecimal number(String digits) {
+        return new BigDecimal(DOT_THOUSANDS.matcher(digits).matches() ? digits.replace(".", "") : digits.replace(",", ""));
     }
 
     /** ISO 4217 of a symbol or code; a bare "$" is the dollar of the posting's country, US dollars elsewhere. */

@@ -33,6 +33,16 @@ class PayInTextTest {
     }
 
     @Test
+    void aDotBeforeGroupsOfThreeDigitsSeparatesThousands() {
+        assertThat(pay("Gehalt: EUR 60.000 - 70.000 OTE")).isEqualTo(salary("60000", "70000", "EUR", "YEAR"));
+        assertThat(pay("Salary: \u20ac55.000 \u2013 \u20ac65.000 per year")).isEqualTo(salary("55000", "65000", "EUR", "YEAR"));
+        assertThat(pay("Salary: \u20ac1.250.000 - \u20ac1.500.000 per year")).isEqualTo(salary("1250000", "1500000", "EUR", "YEAR"));
+        // Two decimals are cents (kept without their trailing zero, as every amount is).
+        assertThat(pay("Pay: $25.50 per hour")).isEqualTo(salary("25.5", "25.5", "USD", "HOUR"));
+        assertThat(pay("Pay: $25.50 - $30.75 per hour")).isEqualTo(salary("25.5", "30.75", "USD", "HOUR"));
+    }
+
+    @Test
     void moneyThatIsNotPayIsNotRead() {
         assertThat(pay("We raised a $50M Series B and our salary bands are generous.")).isNull();
         assertThat(pay("Benefits: 401(k) matching, competitive salary.")).isNull();
