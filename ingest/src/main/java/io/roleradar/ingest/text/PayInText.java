@@ -41,10 +41,19 @@ public final class PayInText {
             + "(?:\\s?(" + String.join("|", CODES) + ")\\b)?(?=\\s?(?:/|per\\b|an?\\b)\\s?(?:hour|hr|h|year|yr|annum|month|mo|week|day)\\b)");
     private static final Pattern PAY_WORD = Pattern.compile(
             "\\b(?:salary|salaries|compensation|pay|paid|wages?|ote|on-target|remuneration|earnings)\\b");
-    private static final Pattern OTHER_MONEY = Pattern.compile("\\b(?:deals?|arr|acv|revenue|funding|raised|series|"
+    /** Words of money that is not pay: a deal, funding, a bonus, a benefit. */
+    private static final String OTHER_MONEY_WORDS = "deals?|arr|acv|revenue|funding|raised|series|"
             + "valuation|budget|quota|investment|stipend|allowance|reimburs\\w*|bonus|commuter|relocation|referral|"
-            + "signing|sign-on|401k?|benefits?|perks?|credits?|grant|hra|hsa|fsa|membership|insurance|coverage)\\b");
-    private static final Pattern OTHER_MONEY_AFTER = Pattern.compile("^\\s?(?:\\+\\s?)?(?:arr|acv|in\\s|of\\s|deals?|revenue|funding|raised)");
+            + "signing|sign-on|401k?|benefits?|perks?|credits?|grant|hra|hsa|fsa|membership|insurance|coverage";
+    private static final Pattern OTHER_MONEY = Pattern.compile("\\b(?:" + OTHER_MONEY_WORDS + ")\\b");
+    /**
+     * Another kind of money named right after an amount: "$25k ARR", "$10M of funding", "$500k in
+     * (annual recurring) revenue". After "in" it takes such a word within two words, since "in the
+     * US", "in New York" and "in base salary" follow pay too.
+     */
+    private static final Pattern OTHER_MONEY_AFTER = Pattern.compile("^\\s?(?:\\+\\s?)?(?:arr|acv|of\\s|deals?|revenue|funding|"
+            + "raised|in\\s+(?:[a-z-]+\\s+){0,2}?(?:" + OTHER_MONEY_WORDS + "|equity|capital|sales|value|savings|spend|"
+            + "bookings|pipeline|gmv|assets|losses|scope)\\b)");
     /** How far before an amount its pay word may be ("The base salary range for this position is ..."). */
     private static final int PAY_WORD_BEFORE = 160;
     private static final int PAY_WORD_AFTER = 40;

@@ -68,6 +68,20 @@ class PayInTextTest {
     }
 
     @Test
+    void payFollowedByInAndAPlaceOrAPayWordIsPay() {
+        assertThat(pay("Salary range: $60,000 - $85,000 in the US.")).isEqualTo(salary("60000", "85000", "USD", "YEAR"));
+        assertThat(pay("Salary range: $90,000 - $110,000 in New York")).isEqualTo(salary("90000", "110000", "USD", "YEAR"));
+        assertThat(pay("Compensation: $120k-$150k in base salary plus equity")).isEqualTo(salary("120000", "150000", "USD", "YEAR"));
+    }
+
+    @Test
+    void anAmountFollowedByInAndAnotherKindOfMoneyIsNotPay() {
+        assertThat(pay("Salary is competitive. Our customers drive $25k-$50k in ARR each.")).isNull();
+        assertThat(pay("Compensation aside, you will own $500k-$900k in annual recurring revenue.")).isNull();
+        assertThat(pay("Salary is competitive. Grants of $10,000 - $50,000 in seed funding.")).isNull();
+    }
+
+    @Test
     void anAmountWithoutAPayWordNearbyIsNotPay() {
         assertThat(pay("Our customers save $100,000 - $120,000 a year with the product.")).isNull();
     }
