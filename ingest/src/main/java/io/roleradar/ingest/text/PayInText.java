@@ -30,6 +30,9 @@ public final class PayInText {
     private static final String AMOUNT = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?)"
             + "\\s?([kK](?![a-zA-Z]))?";
     private static final Pattern DOT_THOUSANDS = Pattern.compile("\\d{1,3}(?:\\.\\d{3})+");
+    /** An amount written in whole thousands with a separator: "195,000", "65.000". */
+    private static final Pattern WHOLE_THOUSANDS = Pattern.compile("\\d{1,3}(?:[,.]\\d{3})*[,.]000");
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     /** Not followed by millions or billions: "$50M", "$2-3 billion" are never pay. */
     private static final String NOT_MILLIONS = "(?!\\s?(?:[mMbB](?![a-zA-Z])|mm\\b|million|billion|bn\\b))";
     /** Where an amount or its currency can start: a cheap first test at each position of the text. */
@@ -117,9 +120,14 @@ public final class PayInText {
 
     private static Salary range(String text, Matcher m, String country) {
         BigDecimal max = amount(m.group(5), m.group(6));
-        BigDecimal min = amount(m.group(2), m.group(3) != null ? m.group(3)
-                : m.group(6) != null && number(m.group(2)).compareTo(BigDecimal.valueOf(1000)) < 0
-                ? m.group(6) : null);
+        BigDecimal min = amount(m.group(2), m.group(3));
+        // A bare min below a thousand is in the max's thousands: "$90-110k", and "$170-195,000" when
+        // that makes a range (in "$20 - $1,000" the min is as stated).
+        boolean bareMin = m.group(3) == null && min.compareTo(THOUSAND) < 0;
+        if (bareMin && m.group(6) != null
+                || bareMin && WHOLE_THOUSANDS.matcher(m.group(5)).matches() && min.multiply(THOUSAND).compareTo(max) <= 0) {
+            min = amount(m.group(2), "k");
+        }
         String currency = m.group(7) != null ? m.group(7) : currency(m.group(1) != null ? m.group(1) : m.group(4), country);
         return Salaries.of(min, max, currency, period(text, m.start(), m.end(), max));
     }
@@ -166,13 +174,13 @@ public final class PayInText {
         if (stated != null) {
             return stated;
         }
-        return max != null && max.compareTo(BigDecimal.valueOf(1000)) >= 0 ? "YEAR" : null;
+        return max != null && max.compareTo(THOUSAND) >= 0 ? "YEAR" : null;
     }
 
     private static BigDecimal amount(String digits, String k) {
         BigDecimal v = number(digits);
         if (k != null) {
-            v = v.multiply(BigDecimal.valueOf(1000));
+            v = v.multiply(THOUSAND);
         }
         return v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros();
     }

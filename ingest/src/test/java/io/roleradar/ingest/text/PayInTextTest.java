@@ -43,6 +43,15 @@ class PayInTextTest {
     }
 
     @Test
+    void aBareMinIsInTheThousandsOfAMaxWrittenInThousands() {
+        assertThat(pay("Annual salary range: $170-195,000")).isEqualTo(salary("170000", "195000", "USD", "YEAR"));
+        assertThat(pay("Gehalt: EUR 55 - 65.000 OTE")).isEqualTo(salary("55000", "65000", "EUR", "YEAR"));
+        // Not when the min in thousands would pass the max: the min is as stated.
+        assertThat(pay("Pay: $20 - $1,000 per day")).isEqualTo(salary("20", "1000", "USD", "DAY"));
+        assertThat(pay("Pay: $800 - $1,250 per month")).isEqualTo(salary("800", "1250", "USD", "MONTH"));
+    }
+
+    @Test
     void moneyThatIsNotPayIsNotRead() {
         assertThat(pay("We raised a $50M Series B and our salary bands are generous.")).isNull();
         assertThat(pay("Benefits: 401(k) matching, competitive salary.")).isNull();
