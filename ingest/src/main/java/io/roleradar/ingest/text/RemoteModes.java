@@ -26,7 +26,9 @@ public final class RemoteModes {
      */
     private static final Map<RemoteMode, List<String>> PHRASES = Map.of(
             RemoteMode.HYBRID, List.of(
-                    "hybrid\\b(?![- ](?:cloud|model|search|approach|architecture|system|quantum|infrastructure|deployment|environment))",
+                    // Not a hybrid of other things: clouds, models, "hybrid-casual" games, "hybrid teams of human and AI agents".
+                    "hybrid\\b(?![- ](?:cloud|model|search|approach|architecture|system|quantum|infrastructure|deployment|environment"
+                            + "|games?|casual|publisher|teams?\\s+of))",
                     "(?:one|two|three|four|[1-4])\\s*(?:\\+\\s*)?days?\\s+(?:a|per|each)\\s+week\\s+(?:in|at|from)\\s+(?:the|our)\\s+office"),
             RemoteMode.REMOTE, List.of(
                     "(?:fully|100%|completely|entirely)\\s+remote\\b",
@@ -36,6 +38,7 @@ public final class RemoteModes {
                     "remote\\s+(?:role|position|opportunity|job)\\b"),
             RemoteMode.ONSITE, List.of(
                     "(?:on[- ]?site|in[- ]office|in[- ]person)\\s+(?:role|position|job)\\b",
+                    "fully\\s+(?:on[- ]?site|in[- ]office|in[- ]person)\\b",
                     "(?:five|5)\\s+days\\s+(?:a|per)\\s+week\\s+(?:in|at)\\s+(?:the|our)\\s+office",
                     "this\\s+(?:role|position)\\s+is\\s+(?:based\\s+)?(?:on[- ]?site|in[- ]office|in[- ]person)\\b",
                     "not\\s+(?:a\\s+)?remote\\b"));

@@ -65,6 +65,7 @@ class RemoteModesTest {
             assertThat(RemoteModes.fromText(remote)).as(remote).isEqualTo(RemoteMode.REMOTE);
         }
         for (String onsite : new String[] {"an on-site role", "onsite position", "in office job", "5 days per week at our office",
+                "fully onsite", "a fully in-person team",
                 "this role is based in-office", "this position is in person", "not a remote"}) {
             assertThat(RemoteModes.fromText(onsite)).as(onsite).isEqualTo(RemoteMode.ONSITE);
         }
@@ -72,6 +73,26 @@ class RemoteModesTest {
                 "five days a week", "noteworthy remote teams"}) {
             assertThat(RemoteModes.fromText(neither)).as(neither).isEqualTo(RemoteMode.UNKNOWN);
         }
+    }
+
+    @Test
+    void hybridGamesPublishersAndTeamsOfPeopleAndAgentsAreNoWorkMode() {
+        // voodoo's boilerplate made its fully remote postings HYBRID.
+        assertThat(RemoteModes.fromText("This position is fully remote. Our gaming team is made up of hybrid-casual, casual, "
+                + "and mid-core experts.")).isEqualTo(RemoteMode.REMOTE);
+        for (String neither : new String[] {"real interest in casual and hybrid games", "the largest hybrid publisher",
+                "build hybrid teams of human and AI agents", "a hybrid team of AI researchers and engineers"}) {
+            assertThat(RemoteModes.fromText(neither)).as(neither).isEqualTo(RemoteMode.UNKNOWN);
+        }
+        assertThat(RemoteModes.fromText("Join our hybrid team in Bangkok.")).isEqualTo(RemoteMode.HYBRID);
+    }
+
+    @Test
+    void aFullyInPersonTeamKeepsItsOnSiteFieldWhateverElseItsTextSays() {
+        // telli's: its "hybrid teams of human and AI agents" made it HYBRID, then its "remote-first" REMOTE.
+        assertThat(RemoteModes.decide(RemoteMode.ONSITE, "Berlin", "Software Engineer", "We're a small, fully in-person team "
+                + "based in Berlin.\n\nYou may not make a good fit if you prefer a remote-first environment."))
+                .isEqualTo(RemoteMode.ONSITE);
     }
 
     @Test
