@@ -35,7 +35,10 @@ public final class RemoteModes {
                     "remote[- ](?:first|friendly|only)\\b",
                     "work\\s+from\\s+anywhere\\b",
                     "(?:this|the)\\s+(?:role|position|job)\\s+is\\s+(?:fully\\s+)?remote\\b",
-                    "remote\\s+(?:role|position|opportunity|job)\\b"),
+                    "remote\\s+(?:role|position|opportunity|job)\\b",
+                    // A remote option: "open to remote candidates" (not "not open to ..."), "in London or remotely in the UK".
+                    "(?<!not\\s)open\\s+to\\s+remote\\s+(?:candidates|applicants|employees|work)\\b",
+                    "or\\s+remotely\\s+(?:in|from|within|across)\\b"),
             RemoteMode.ONSITE, List.of(
                     "(?:on[- ]?site|in[- ]office|in[- ]person)\\s+(?:role|position|job)\\b",
                     "fully\\s+(?:on[- ]?site|in[- ]office|in[- ]person)\\b",

@@ -96,6 +96,18 @@ class RemoteModesTest {
     }
 
     @Test
+    void aRemoteOptionBesideAnOfficeIsRemote() {
+        assertThat(RemoteModes.decide(RemoteMode.ONSITE, "Seattle", "Engineer", "Our company is in-office at our Seattle HQ. "
+                + "For this role, we are open to remote candidates with Bay Area experience.")).isEqualTo(RemoteMode.REMOTE);
+        assertThat(RemoteModes.fromText("Located at our Santa Clara headquarters, Seattle office, or remotely within the US."))
+                .isEqualTo(RemoteMode.REMOTE);
+        assertThat(RemoteModes.fromText("This role is based in London or remotely in the UK.")).isEqualTo(RemoteMode.REMOTE);
+        assertThat(RemoteModes.fromText("We work five days a week at HQ. We are not open to remote candidates."))
+                .isEqualTo(RemoteMode.UNKNOWN);
+        assertThat(RemoteModes.fromText("Based in Indonesia and open to remote collaboration.")).isEqualTo(RemoteMode.UNKNOWN);
+    }
+
+    @Test
     void phrasesAreFoundDeepInALongDescriptionWhateverTheirCue() {
         String filler = "We build tools for analysts and care about craft. ".repeat(100);
         assertThat(RemoteModes.fromText(filler + "Expect Three days each week from our office. " + filler)).isEqualTo(RemoteMode.HYBRID);
