@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
  * The country (ISO 3166-1 alpha-2) and city of a location as sources write it: "Remote - US",
  * "San Francisco, CA", "London, England, United Kingdom", "Berlin-Hybrid", "Remote (United States |
  * Canada)", "NYC", "Bengaluru, Karnataka, India". The names come from one table,
- * {@code places/places.tsv}: countries with their aliases, US states and Canadian provinces, a
- * modest list of big cities named without their country, and parts of the world that are no
- * country. Unknown stays unknown: a place the table cannot tie to a country gives no country and
- * no city.
+ * {@code places/places.tsv}: countries with their aliases, US states, Canadian provinces and most
+ * Australian states, a modest list of big cities named without their country, and parts of the
+ * world that are no country. Unknown stays unknown: a place the table cannot tie to a country gives
+ * no country and no city.
  *
  * <p>A location may name several places ("SF / NY", "Remote (United States | Canada)"); the first
  * that names a country counts. Within a place, its parts are read as the usual "city, region,
