@@ -61,7 +61,10 @@ public final class RemoteModes {
                     "remote\\s+(?:role|position|opportunity|job)\\b",
                     // A remote option: "open to remote candidates" (not "not open to ..."), "in London or remotely in the UK".
                     "(?<!not\\s)open\\s+to\\s+remote\\s+(?:candidates|applicants|employees|work)\\b",
-                    "or\\s+remotely\\s+(?:in|from|within|across)\\b"),
+                    "or\\s+remotely\\s+(?:in|from|within|across)\\b",
+                    // A location stated in the text: "Location: Remote", "Eagan, Minnesota (Remote)".
+                    "location\\s*:\\s*remote\\b",
+                    "(?<=\\()remote\\)"),
             RemoteMode.ONSITE, List.of(
                     "(?:on[- ]?site|in[- ]office|in[- ]person)\\s+(?:role|position|job)\\b",
                     "fully\\s+(?:on[- ]?site|in[- ]office|in[- ]person)\\b",

@@ -144,6 +144,17 @@ class RemoteModesTest {
     }
 
     @Test
+    void aLocationStatedInTheTextAsRemoteIsRemote() {
+        // Adzuna has no work-mode field; its descriptions state the location.
+        assertThat(RemoteModes.decide(RemoteMode.UNKNOWN, "State Farm, Arlington County", "Senior Software Developer",
+                "SSG is seeking a talented Senior Software Developer Location: Remote Department: Veterans Affairs"))
+                .isEqualTo(RemoteMode.REMOTE);
+        assertThat(RemoteModes.decide(RemoteMode.UNKNOWN, "Eagan, Dakota County", "Data Engineer",
+                "Job Description: Data Engineer Location: Eagan, Minnesota (Remote) Role Overview")).isEqualTo(RemoteMode.REMOTE);
+        assertThat(RemoteModes.fromText("Experience with remote sensing (remote monitoring) a plus.")).isEqualTo(RemoteMode.UNKNOWN);
+    }
+
+    @Test
     void phrasesAreFoundDeepInALongDescriptionWhateverTheirCue() {
         String filler = "We build tools for analysts and care about craft. ".repeat(100);
         assertThat(RemoteModes.fromText(filler + "Expect Three days each week from our office. " + filler)).isEqualTo(RemoteMode.HYBRID);
