@@ -150,6 +150,23 @@ class RunCommandTest {
     }
 
     @Test
+    void aConfigKeyGivenTheWrongShapeSaysWhatTheKeyTakes(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("sources.yml");
+        Files.writeString(config, "sources: ok.csv\n");
+        assertThat(run(Map.of(), "--config", config.toString(), "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err().lines()).containsExactly("roleradar ingest run: config file " + config
+                + ": 'sources' must be a list, a source a line: '  - ashby:cohere'");
+
+        Files.writeString(config, "sources:\n  - ok.csv\ncsvColumns: Position\n");
+        assertThat(run(Map.of(), "--config", config.toString(), "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("'csvColumns' must be a map of CSV field to column header").doesNotContain("deserialize");
+
+        Files.writeString(config, "- ok.csv\n");
+        assertThat(run(Map.of(), "--config", config.toString(), "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("the file must be a map of 'sources:'");
+    }
+
+    @Test
     void whenNothingAtAllCanBeReadTheRunFails() {
         assertThat(run(Map.of(), "-s", Fixtures.file("malformed.json"), "-o", "-")).isEqualTo(ExitCodes.FAILED);
         assertThat(err()).contains("1 rejected (malformed-json: 1)", "malformed.json");
