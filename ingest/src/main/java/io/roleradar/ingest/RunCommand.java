@@ -14,7 +14,9 @@ import io.roleradar.kafka.KafkaReachability.KafkaUnreachableException;
 import io.roleradar.metrics.MetricsEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -128,6 +130,10 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sourceOptions = new SourceOptions();
 
+    /** Tells a value on the command line from one picocli took from the option's environment variable. */
+    @Spec
+    CommandSpec spec;
+
     /** The environment of the Kafka, topic and source options (their mixins take it as a map, for tests). */
     Map<String, String> env = System.getenv();
     PrintStream stdout = System.out;
@@ -173,6 +179,12 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Whether the option was given on the command line rather than taken from its environment variable. */
+    private boolean onCommandLine(String option) {
+        return spec == null || spec.commandLine().getParseResult() == null
+                || spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     IngestSettings settings() {
         IngestConfig file = config == null ? null : IngestConfig.load(config);
         List<String> all = new ArrayList<>(sources.stream().filter(t -> !t.isBlank()).map(String::trim).toList());
@@ -185,9 +197,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<SourceSpec> specs = all.stream().map(t -> SourceSpec.parse(t, file == null ? null : file.companyOf(t))).toList();
         String everyText = every != null ? every : file == null ? null : file.every();
-        Duration period = everyText == null || everyText.isBlank() ? null : Durations.parse(everyText, "--every");
+        // A wrong schedule names where it was written: the flag, its variable or the config file.
+        String everyName = every != null ? onCommandLine("--every") ? "--every" : "ROLERADAR_INGEST_EVERY"
+                : "config file " + config + ": every:";
+        Duration period = everyText == null || everyText.isBlank() ? null : Durations.parse(everyText, everyName);
         if (period != null && period.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("--every must be at least 1s, got " + everyText);
+            throw new IllegalArgumentException(everyName + " must be at least 1s, got " + everyText);
         }
         CsvColumns columns = CsvColumns.defaults();
         Map<String, String> named = new LinkedHashMap<>(file == null ? Map.of() : file.csvColumns());

@@ -56,6 +56,23 @@ class RunCommandTest {
     }
 
     @Test
+    void anUnreadableScheduleNamesTheConfigFileOrTheVariableItCameFrom(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("sources.yml");
+        Files.writeString(config, "sources:\n  - " + Fixtures.file("lever-globex.json") + "\nevery: soon\n");
+        assertThat(run(Map.of(), "--config", config.toString(), "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err().lines()).containsExactly("roleradar ingest run: config file " + config + ": every: 'soon' is not a "
+                + "duration: write e.g. 30s, 15m, 6h, 1d, 500ms or an ISO-8601 duration such as PT6H");
+
+        // picocli takes the variable from the real environment: only a process of its own has another.
+        ProcessBuilder child = IngestProcess.command("run", "-s", Fixtures.file("lever-globex.json"), "-o", "-");
+        child.environment().put("ROLERADAR_INGEST_EVERY", "soon");
+        Process p = child.redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.readString(dir.resolve("log.txt"))).contains("ROLERADAR_INGEST_EVERY 'soon' is not a duration");
+    }
+
+    @Test
     void aWrongKafkaTimeoutFromTheFlagOrTheEnvironmentIsAUsageErrorInOneLine() {
         String board = Fixtures.file("lever-globex.json");
         assertThat(run(Map.of("ROLERADAR_KAFKA_TIMEOUT", "zz"), "-s", board)).isEqualTo(ExitCodes.USAGE);
