@@ -73,6 +73,19 @@ class RunCommandTest {
     }
 
     @Test
+    void aWrongApiBaseOrCharsetFromTheEnvironmentNamesTheVariable() {
+        String board = Fixtures.file("lever-globex.json");
+        assertThat(run(Map.of("ROLERADAR_INGEST_API_BASE", "ashby"), "-s", board, "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(Map.of("ROLERADAR_INGEST_CHARSET", "latin-9x"), "-s", board, "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(Map.of(), "-s", board, "--api-base", "ashby", "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err().lines()).containsExactly(
+                "roleradar ingest run: ROLERADAR_INGEST_API_BASE 'ashby': give ATS=URL with ATS one of [ashby, greenhouse, lever]",
+                "roleradar ingest run: ROLERADAR_INGEST_CHARSET: unknown charset 'latin-9x' (e.g. UTF-8, windows-1252, "
+                        + "ISO-8859-1, UTF-16)",
+                "roleradar ingest run: --api-base 'ashby': give ATS=URL with ATS one of [ashby, greenhouse, lever]");
+    }
+
+    @Test
     void aWrongKafkaTimeoutFromTheFlagOrTheEnvironmentIsAUsageErrorInOneLine() {
         String board = Fixtures.file("lever-globex.json");
         assertThat(run(Map.of("ROLERADAR_KAFKA_TIMEOUT", "zz"), "-s", board)).isEqualTo(ExitCodes.USAGE);
