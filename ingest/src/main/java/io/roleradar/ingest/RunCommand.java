@@ -84,11 +84,12 @@ public final class RunCommand implements Callable<Integer> {
     String transactionalId;
 
     // The fields in the help come from CsvColumns.FIELDS (as completion candidates), so it lists every one.
+    // Strings, not a Map: a value without '=' then gets our one-line message, not picocli's.
     @Option(names = "--csv-column", paramLabel = "FIELD=COLUMN", split = ";",
             defaultValue = "${env:ROLERADAR_INGEST_CSV_COLUMNS}", completionCandidates = CsvFields.class,
             description = "Read FIELD (${COMPLETION-CANDIDATES}) from the CSV column COLUMN; repeatable. "
                     + "Env: ROLERADAR_INGEST_CSV_COLUMNS (FIELD=COLUMN;...).")
-    Map<String, String> csvColumns = new LinkedHashMap<>();
+    List<String> csvColumns = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "${env:ROLERADAR_INGEST_TIMEOUT:-30s}",
             converter = DurationConverter.class,
@@ -206,7 +207,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         CsvColumns columns = CsvColumns.defaults();
         Map<String, String> named = new LinkedHashMap<>(file == null ? Map.of() : file.csvColumns());
-        named.putAll(csvColumns);
+        for (String pair : csvColumns) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                String from = onCommandLine("--csv-column") ? "--csv-column" : "ROLERADAR_INGEST_CSV_COLUMNS";
+                throw new IllegalArgumentException(from + " '" + pair + "': give FIELD=COLUMN, the CSV column to read a "
+                        + "field from, e.g. --csv-column \"title=Job Title\" (FIELD one of " + String.join(", ", CsvColumns.FIELDS)
+                        + ")");
+            }
+            named.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
         for (Map.Entry<String, String> e : named.entrySet()) {
             columns = columns.with(e.getKey().trim(), e.getValue().trim());
         }

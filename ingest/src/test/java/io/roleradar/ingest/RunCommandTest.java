@@ -172,6 +172,15 @@ class RunCommandTest {
     }
 
     @Test
+    void aCsvColumnWithoutItsFieldSaysWhatTheFlagWantsInOneLine() {
+        assertThat(run(Map.of(), "-s", "x.csv", "--csv-column", "title", "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err().lines()).singleElement().asString()
+                .startsWith("roleradar ingest run: --csv-column 'title': give FIELD=COLUMN, the CSV column to read a field "
+                        + "from, e.g. --csv-column \"title=Job Title\" (FIELD one of id, title, company,")
+                .doesNotContain("KEY=VALUE");
+    }
+
+    @Test
     void aConfigFileWithAnUnknownKeyIsRefused(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("sources.yml");
         Files.writeString(config, "source:\n  - ashby:cohere\n");
