@@ -103,8 +103,8 @@ public final class RunCommand implements Callable<Integer> {
     long maxBytes;
 
     @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "${env:ROLERADAR_INGEST_MAX_ATTEMPTS:-3}",
-            description = "Tries per URL on 429, 5xx and refused connections. Env: ROLERADAR_INGEST_MAX_ATTEMPTS. "
-                    + "Default: ${DEFAULT-VALUE}")
+            description = "Tries per URL on 429, 5xx, refused or broken connections and answers cut short. "
+                    + "Env: ROLERADAR_INGEST_MAX_ATTEMPTS. Default: ${DEFAULT-VALUE}")
     int maxAttempts;
 
     @Option(names = "--min-interval", paramLabel = "DURATION", defaultValue = "${env:ROLERADAR_INGEST_MIN_INTERVAL:-1s}",

@@ -158,6 +158,13 @@ class RunCommandTest {
     }
 
     @Test
+    void theHelpOfMaxAttemptsNamesEveryAnswerThatIsTriedAgain() {
+        String help = new CommandLine(new RunCommand()).getUsageMessage().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("--max-attempts=N Tries per URL on 429, 5xx, refused or broken connections and answers cut short.");
+    }
+
+    @Test
     void theHelpOfCsvColumnListsEveryFieldTheCodeAccepts() {
         String help = new CommandLine(new RunCommand()).getUsageMessage().replaceAll("\\s+", " ");
 
