@@ -42,8 +42,9 @@ public final class PayInText {
             + "(?:\\s?(" + String.join("|", CODES) + ")\\b)?");
     private static final Pattern SINGLE = Pattern.compile(CAN_START + "(" + CURRENCY + ")\\s?" + AMOUNT + NOT_MILLIONS
             + "(?:\\s?(" + String.join("|", CODES) + ")\\b)?(?=\\s?(?:/|per\\b|an?\\b)\\s?(?:hour|hr|h|year|yr|annum|month|mo|week|day)\\b)");
+    /** Words of pay, in English and German ("Gehalt", "Bruttojahresgehalt", "Gehaltspaket", "Vergütung"). */
     private static final Pattern PAY_WORD = Pattern.compile(
-            "\\b(?:salary|salaries|compensation|pay|paid|wages?|ote|on-target|remuneration|earnings)\\b");
+            "\\b(?:salary|salaries|compensation|pay|paid|wages?|ote|on-target|remuneration|earnings|\\w*gehalt\\w*|vergütung)\\b");
     /** Words of money that is not pay: a deal, funding, a bonus, a benefit. */
     private static final String OTHER_MONEY_WORDS = "deals?|arr|acv|revenue|funding|raised|series|"
             + "valuation|budget|quota|investment|stipend|allowance|reimburs\\w*|bonus|commuter|relocation|referral|"

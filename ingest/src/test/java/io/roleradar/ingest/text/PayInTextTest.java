@@ -37,6 +37,8 @@ class PayInTextTest {
         assertThat(pay("Gehalt: EUR 60.000 - 70.000 OTE")).isEqualTo(salary("60000", "70000", "EUR", "YEAR"));
         assertThat(pay("Salary: \u20ac55.000 \u2013 \u20ac65.000 per year")).isEqualTo(salary("55000", "65000", "EUR", "YEAR"));
         assertThat(pay("Salary: \u20ac1.250.000 - \u20ac1.500.000 per year")).isEqualTo(salary("1250000", "1500000", "EUR", "YEAR"));
+        assertThat(pay("Gehalt: EUR 70.000-90.000 + Equity")).isEqualTo(salary("70000", "90000", "EUR", "YEAR"));
+        assertThat(pay("Ein Gehaltspaket von EUR 90.000-110.000")).isEqualTo(salary("90000", "110000", "EUR", "YEAR"));
         // Two decimals are cents (kept without their trailing zero, as every amount is).
         assertThat(pay("Pay: $25.50 per hour")).isEqualTo(salary("25.5", "25.5", "USD", "HOUR"));
         assertThat(pay("Pay: $25.50 - $30.75 per hour")).isEqualTo(salary("25.5", "30.75", "USD", "HOUR"));
