@@ -3,6 +3,7 @@ package io.roleradar.ingest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -37,6 +38,12 @@ public record IngestConfig(List<String> sources, String every, Map<String, Strin
         companies = companies == null ? Map.of() : Map.copyOf(companies);
     }
 
+    /** What each key takes, for a file that gives it something else. */
+    private static final Map<String, String> SHAPES = Map.of(
+            "sources", "a list, a source a line: '  - ashby:cohere'",
+            "every", "a duration such as 6h",
+            "csvColumns", "a map of CSV field to column header: '  title: Position'");
+
     /** The file as written: a source entry is a string, or a map of {@code source} and {@code company}. */
     private record Raw(List<JsonNode> sources, String every, Map<String, String> csvColumns) {
     }
@@ -55,6 +62,12 @@ public record IngestConfig(List<String> sources, String every, Map<String, Strin
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException("config file " + file + ": unknown key '" + e.getPropertyName()
                     + "' (known: sources, every, csvColumns)");
+        } catch (MismatchedInputException e) {
+            // Valid YAML of another shape ("sources: a.csv"): say what the key takes, not Jackson's types.
+            String key = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
+            throw new IllegalArgumentException("config file " + file + ": " + (key != null && SHAPES.containsKey(key)
+                    ? "'" + key + "' must be " + SHAPES.get(key)
+                    : "the file must be a map of 'sources:' (and optional 'every:', 'csvColumns:')"));
         } catch (IOException e) {
             throw new IllegalArgumentException("config file " + file + " is not valid YAML: " + firstLine(e));
         }

@@ -14,7 +14,9 @@ import io.roleradar.kafka.KafkaReachability.KafkaUnreachableException;
 import io.roleradar.metrics.MetricsEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -82,11 +84,12 @@ public final class RunCommand implements Callable<Integer> {
     String transactionalId;
 
     // The fields in the help come from CsvColumns.FIELDS (as completion candidates), so it lists every one.
+    // Strings, not a Map: a value without '=' then gets our one-line message, not picocli's.
     @Option(names = "--csv-column", paramLabel = "FIELD=COLUMN", split = ";",
             defaultValue = "${env:ROLERADAR_INGEST_CSV_COLUMNS}", completionCandidates = CsvFields.class,
             description = "Read FIELD (${COMPLETION-CANDIDATES}) from the CSV column COLUMN; repeatable. "
                     + "Env: ROLERADAR_INGEST_CSV_COLUMNS (FIELD=COLUMN;...).")
-    Map<String, String> csvColumns = new LinkedHashMap<>();
+    List<String> csvColumns = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "${env:ROLERADAR_INGEST_TIMEOUT:-30s}",
             converter = DurationConverter.class,
@@ -100,8 +103,8 @@ public final class RunCommand implements Callable<Integer> {
     long maxBytes;
 
     @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "${env:ROLERADAR_INGEST_MAX_ATTEMPTS:-3}",
-            description = "Tries per URL on 429, 5xx and refused connections. Env: ROLERADAR_INGEST_MAX_ATTEMPTS. "
-                    + "Default: ${DEFAULT-VALUE}")
+            description = "Tries per URL on 429, 5xx, refused or broken connections and answers cut short. "
+                    + "Env: ROLERADAR_INGEST_MAX_ATTEMPTS. Default: ${DEFAULT-VALUE}")
     int maxAttempts;
 
     @Option(names = "--min-interval", paramLabel = "DURATION", defaultValue = "${env:ROLERADAR_INGEST_MIN_INTERVAL:-1s}",
@@ -127,6 +130,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     SourceOptions sourceOptions = new SourceOptions();
+
+    /** Tells a value on the command line from one picocli took from the option's environment variable. */
+    @Spec
+    CommandSpec spec;
 
     /** The environment of the Kafka, topic and source options (their mixins take it as a map, for tests). */
     Map<String, String> env = System.getenv();
@@ -173,6 +180,12 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Whether the option was given on the command line rather than taken from its environment variable. */
+    private boolean onCommandLine(String option) {
+        return spec == null || spec.commandLine().getParseResult() == null
+                || spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     IngestSettings settings() {
         IngestConfig file = config == null ? null : IngestConfig.load(config);
         List<String> all = new ArrayList<>(sources.stream().filter(t -> !t.isBlank()).map(String::trim).toList());
@@ -185,13 +198,25 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<SourceSpec> specs = all.stream().map(t -> SourceSpec.parse(t, file == null ? null : file.companyOf(t))).toList();
         String everyText = every != null ? every : file == null ? null : file.every();
-        Duration period = everyText == null || everyText.isBlank() ? null : Durations.parse(everyText, "--every");
+        // A wrong schedule names where it was written: the flag, its variable or the config file.
+        String everyName = every != null ? onCommandLine("--every") ? "--every" : "ROLERADAR_INGEST_EVERY"
+                : "config file " + config + ": every:";
+        Duration period = everyText == null || everyText.isBlank() ? null : Durations.parse(everyText, everyName);
         if (period != null && period.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("--every must be at least 1s, got " + everyText);
+            throw new IllegalArgumentException(everyName + " must be at least 1s, got " + everyText);
         }
         CsvColumns columns = CsvColumns.defaults();
         Map<String, String> named = new LinkedHashMap<>(file == null ? Map.of() : file.csvColumns());
-        named.putAll(csvColumns);
+        for (String pair : csvColumns) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                String from = onCommandLine("--csv-column") ? "--csv-column" : "ROLERADAR_INGEST_CSV_COLUMNS";
+                throw new IllegalArgumentException(from + " '" + pair + "': give FIELD=COLUMN, the CSV column to read a "
+                        + "field from, e.g. --csv-column \"title=Job Title\" (FIELD one of " + String.join(", ", CsvColumns.FIELDS)
+                        + ")");
+            }
+            named.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
         for (Map.Entry<String, String> e : named.entrySet()) {
             columns = columns.with(e.getKey().trim(), e.getValue().trim());
         }

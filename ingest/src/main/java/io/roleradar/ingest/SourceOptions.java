@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The flags of how sources are read ({@code --api-base}, {@code --fetch-threads}, {@code --charset}),
  * a picocli mixin of {@code ingest run}, turned into {@link SourceSettings} with the environment as
- * fallback (flags beat the environment).
+ * fallback (flags beat the environment). A wrong value names the flag or the variable it came from.
  */
 public final class SourceOptions {
     @Option(names = "--api-base", paramLabel = "ATS=URL",
@@ -39,8 +39,10 @@ public final class SourceOptions {
      */
     public SourceSettings settings(Map<String, String> env) {
         List<String> bases = apiBases;
+        String basesFrom = "--api-base";
         if (bases.isEmpty() && env.get("ROLERADAR_INGEST_API_BASE") != null) {
             bases = Arrays.asList(env.get("ROLERADAR_INGEST_API_BASE").split(","));
+            basesFrom = "ROLERADAR_INGEST_API_BASE";
         }
         int threads = SourceSettings.DEFAULT_FETCH_THREADS;
         if (fetchThreads != null) {
@@ -54,14 +56,17 @@ public final class SourceOptions {
             }
         }
         String name = charset != null ? charset : env.get("ROLERADAR_INGEST_CHARSET");
-        return new SourceSettings(ApiBases.parse(bases), threads, name == null || name.isBlank() ? null : charset(name.trim()));
+        String charsetFrom = charset != null ? "--charset" : "ROLERADAR_INGEST_CHARSET";
+        return new SourceSettings(ApiBases.parse(bases, basesFrom), threads,
+                name == null || name.isBlank() ? null : charset(name.trim(), charsetFrom));
     }
 
-    private static Charset charset(String name) {
+    /** @param from the flag or environment variable the name came from, named in the error message */
+    private static Charset charset(String name, String from) {
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new IllegalArgumentException("--charset: unknown charset '" + name + "' (e.g. UTF-8, windows-1252, "
+            throw new IllegalArgumentException(from + ": unknown charset '" + name + "' (e.g. UTF-8, windows-1252, "
                     + "ISO-8859-1, UTF-16)");
         }
     }

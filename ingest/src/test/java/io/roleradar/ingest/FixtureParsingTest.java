@@ -157,6 +157,25 @@ class FixtureParsingTest {
     }
 
     @Test
+    void aQuoteNeverClosedRejectsTheRestOfTheFileNamingTheLineItOpensOn() {
+        ReadResult r = read("unclosed-quote.csv");
+        assertThat(r.postings()).extracting(RawPosting::title).containsExactly("Data Scientist");
+        assertThat(r.rejected()).singleElement().satisfies(rej -> {
+            assertThat(rej.kind()).isEqualTo(Rejected.BAD_CSV);
+            assertThat(rej.reason()).isEqualTo("line 3: a quoted field opened here is never closed; the rest of the file was not read");
+        });
+    }
+
+    @Test
+    void textAfterAClosingQuoteRejectsTheRestOfTheFileNamingItsLine() {
+        ReadResult r = read("text-after-quote.csv");
+        assertThat(r.postings()).extracting(RawPosting::title).containsExactly("Data Scientist");
+        assertThat(r.rejected()).singleElement().satisfies(rej -> assertThat(rej.reason())
+                .startsWith("line 3: text after the closing quote of a quoted field")
+                .doesNotContain("encapsulated", "org.apache"));
+    }
+
+    @Test
     void jsonLdPageGivesIdentifierLocationsSalaryAndRemote() {
         RawPosting p = read("page-jsonld.html").postings().get(0);
         assertThat(p.id()).isEqualTo("page:careers.vandelay.example:VI-2026-17");

@@ -117,6 +117,15 @@ class RealDataTest {
     }
 
     @Test
+    void adzunaPayInTheUsIsInDollars() {
+        ReadResult r = sources.read(List.of(SharedData.resolve("ats-api-responses/adzuna_search.json").toString()));
+        RawPosting stated = r.postings().stream().filter(p -> p.id().equals("adzuna:5801147013")).findFirst().orElseThrow();
+        assertThat(stated.country()).isEqualTo("US");
+        assertThat(stated.salary().min()).isEqualByComparingTo("85389");
+        assertThat(stated.salary().currency()).isEqualTo("USD");
+    }
+
+    @Test
     void aWorkdaySearchResultIsRejectedBecauseItHasNoDescriptions() {
         ReadResult r = sources.read(List.of(SharedData.resolve("ats-api-responses/workday_search.json").toString()));
         assertThat(r.rejected()).singleElement().satisfies(rej -> assertThat(rej.reason()).contains("no descriptions"));

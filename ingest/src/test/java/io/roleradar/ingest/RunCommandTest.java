@@ -56,6 +56,36 @@ class RunCommandTest {
     }
 
     @Test
+    void anUnreadableScheduleNamesTheConfigFileOrTheVariableItCameFrom(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("sources.yml");
+        Files.writeString(config, "sources:\n  - " + Fixtures.file("lever-globex.json") + "\nevery: soon\n");
+        assertThat(run(Map.of(), "--config", config.toString(), "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err().lines()).containsExactly("roleradar ingest run: config file " + config + ": every: 'soon' is not a "
+                + "duration: write e.g. 30s, 15m, 6h, 1d, 500ms or an ISO-8601 duration such as PT6H");
+
+        // picocli takes the variable from the real environment: only a process of its own has another.
+        ProcessBuilder child = IngestProcess.command("run", "-s", Fixtures.file("lever-globex.json"), "-o", "-");
+        child.environment().put("ROLERADAR_INGEST_EVERY", "soon");
+        Process p = child.redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.readString(dir.resolve("log.txt"))).contains("ROLERADAR_INGEST_EVERY 'soon' is not a duration");
+    }
+
+    @Test
+    void aWrongApiBaseOrCharsetFromTheEnvironmentNamesTheVariable() {
+        String board = Fixtures.file("lever-globex.json");
+        assertThat(run(Map.of("ROLERADAR_INGEST_API_BASE", "ashby"), "-s", board, "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(Map.of("ROLERADAR_INGEST_CHARSET", "latin-9x"), "-s", board, "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(Map.of(), "-s", board, "--api-base", "ashby", "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err().lines()).containsExactly(
+                "roleradar ingest run: ROLERADAR_INGEST_API_BASE 'ashby': give ATS=URL with ATS one of [ashby, greenhouse, lever]",
+                "roleradar ingest run: ROLERADAR_INGEST_CHARSET: unknown charset 'latin-9x' (e.g. UTF-8, windows-1252, "
+                        + "ISO-8859-1, UTF-16)",
+                "roleradar ingest run: --api-base 'ashby': give ATS=URL with ATS one of [ashby, greenhouse, lever]");
+    }
+
+    @Test
     void aWrongKafkaTimeoutFromTheFlagOrTheEnvironmentIsAUsageErrorInOneLine() {
         String board = Fixtures.file("lever-globex.json");
         assertThat(run(Map.of("ROLERADAR_KAFKA_TIMEOUT", "zz"), "-s", board)).isEqualTo(ExitCodes.USAGE);
@@ -128,6 +158,13 @@ class RunCommandTest {
     }
 
     @Test
+    void theHelpOfMaxAttemptsNamesEveryAnswerThatIsTriedAgain() {
+        String help = new CommandLine(new RunCommand()).getUsageMessage().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("--max-attempts=N Tries per URL on 429, 5xx, refused or broken connections and answers cut short.");
+    }
+
+    @Test
     void theHelpOfCsvColumnListsEveryFieldTheCodeAccepts() {
         String help = new CommandLine(new RunCommand()).getUsageMessage().replaceAll("\\s+", " ");
 
@@ -142,11 +179,37 @@ class RunCommandTest {
     }
 
     @Test
+    void aCsvColumnWithoutItsFieldSaysWhatTheFlagWantsInOneLine() {
+        assertThat(run(Map.of(), "-s", "x.csv", "--csv-column", "title", "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err().lines()).singleElement().asString()
+                .startsWith("roleradar ingest run: --csv-column 'title': give FIELD=COLUMN, the CSV column to read a field "
+                        + "from, e.g. --csv-column \"title=Job Title\" (FIELD one of id, title, company,")
+                .doesNotContain("KEY=VALUE");
+    }
+
+    @Test
     void aConfigFileWithAnUnknownKeyIsRefused(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("sources.yml");
         Files.writeString(config, "source:\n  - ashby:cohere\n");
         assertThat(run(Map.of(), "--config", config.toString(), "-o", "-")).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("unknown key 'source'");
+    }
+
+    @Test
+    void aConfigKeyGivenTheWrongShapeSaysWhatTheKeyTakes(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("sources.yml");
+        Files.writeString(config, "sources: ok.csv\n");
+        assertThat(run(Map.of(), "--config", config.toString(), "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err().lines()).containsExactly("roleradar ingest run: config file " + config
+                + ": 'sources' must be a list, a source a line: '  - ashby:cohere'");
+
+        Files.writeString(config, "sources:\n  - ok.csv\ncsvColumns: Position\n");
+        assertThat(run(Map.of(), "--config", config.toString(), "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("'csvColumns' must be a map of CSV field to column header").doesNotContain("deserialize");
+
+        Files.writeString(config, "- ok.csv\n");
+        assertThat(run(Map.of(), "--config", config.toString(), "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("the file must be a map of 'sources:'");
     }
 
     @Test

@@ -30,10 +30,10 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Fetches URLs politely and safely with the JDK's HttpClient: http and https only, connect and
- * read timeouts, a cap on the body size, retries with exponential backoff on 429, 5xx and refused
- * connections (honouring {@code Retry-After}), a minimum interval per host, a User-Agent naming
- * the tool, and robots.txt for pages (the documented JSON APIs are meant for programs, so they
- * are not checked).
+ * read timeouts, a cap on the body size, retries with exponential backoff on 429, 5xx, refused or
+ * broken connections and answers cut short (honouring {@code Retry-After}), a minimum interval per
+ * host, a User-Agent naming the tool, and robots.txt for pages (the documented JSON APIs are meant
+ * for programs, so they are not checked).
  */
 public final class HttpFetcher {
     /** The reject kind of an answer cut short: the connection closed before the declared length arrived. */

@@ -6,6 +6,7 @@ import io.roleradar.ingest.text.RemoteModes;
 import io.roleradar.ingest.text.Salaries;
 import io.roleradar.ingest.text.Texts;
 import io.roleradar.model.RemoteMode;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,10 +32,19 @@ import java.util.regex.Pattern;
  * {@link CsvColumns}. Ids are {@code csv:{file stem}:{row id}}, the row id from an id column (or the
  * unnamed first column, as the Glassdoor export has), else a hash of company, title and description.
  * A ragged row is rejected and the file goes on; a file without title or description columns is
- * rejected whole, naming the columns it has.
+ * rejected whole, naming the columns it has; a quote never closed rejects the rest of the file,
+ * naming the line it opens on.
  */
 public final class CsvParser {
     private static final Pattern EPOCH_MILLIS = Pattern.compile("\\d{12,13}(?:\\.0+)?");
+    /**
+     * Commons CSV's messages for quotes gone wrong, which name its own terms ("encapsulated token"),
+     * with the line they are about (written with the default locale's grouping: "1,234").
+     */
+    private static final Pattern QUOTE_NOT_CLOSED = Pattern.compile(
+            "\\(startline ([\\d\\p{Punct}\\p{Zs}]+)\\) EOF reached before encapsulated token finished");
+    private static final Pattern TEXT_AFTER_QUOTE = Pattern.compile(
+            "Invalid character between encapsulated token and delimiter at line: ([\\d\\p{Punct}\\p{Zs}]+?), position");
     private final CsvColumns columns;
 
     public CsvParser(CsvColumns columns) {
@@ -104,9 +115,29 @@ public final class CsvParser {
                         + (row > 0 ? "after row " + row + " " : "") + "(UTF-8 unless a byte-order mark or --charset "
                         + "says otherwise; a file saved by Excel is often windows-1252)"));
             } else {
-                out.accept(new Rejected(doc.name(), Rejected.BAD_CSV, "unreadable CSV: " + e.getMessage()));
+                out.accept(new Rejected(doc.name(), Rejected.BAD_CSV, unreadable(e)));
             }
         }
+    }
+
+    /** Why a file could not be read, in words, with the line where it went wrong when the parser says. */
+    static String unreadable(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof CSVException)) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage());
+        Matcher notClosed = QUOTE_NOT_CLOSED.matcher(message);
+        if (notClosed.find()) {
+            return "line " + notClosed.group(1).replaceAll("\\D", "")
+                    + ": a quoted field opened here is never closed; the rest of the file was not read";
+        }
+        Matcher afterQuote = TEXT_AFTER_QUOTE.matcher(message);
+        if (afterQuote.find()) {
+            return "line " + afterQuote.group(1).replaceAll("\\D", "") + ": text after the closing quote of a quoted field"
+                    + " (a quote inside one is written twice: \"\"); the rest of the file was not read";
+        }
+        return "unreadable CSV: " + message;
     }
 
     /** The header line, read ahead and put back, to tell the delimiter. */

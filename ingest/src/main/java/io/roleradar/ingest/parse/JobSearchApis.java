@@ -110,9 +110,12 @@ final class JobSearchApis {
         JsonNode area = JsonFields.object(job, "location").path("area").path(0);
         d.country = area.isTextual() ? area.asText() : null;
         d.employmentType = Fields.employmentType(JsonFields.text(job, "contract_time"));
-        // Adzuna's predicted salaries are its own guesses, not what the employer stated.
+        // Adzuna's predicted salaries are its own guesses, not what the employer stated. It gives no
+        // currency: its pay is in that of the country searched, which its area names first. Only the
+        // US's is set; any other would need that country's currency confirmed first.
         if (!"1".equals(JsonFields.text(job, "salary_is_predicted"))) {
-            d.salary = Salaries.of(JsonFields.number(job, "salary_min"), JsonFields.number(job, "salary_max"), null, "YEAR");
+            d.salary = Salaries.of(JsonFields.number(job, "salary_min"), JsonFields.number(job, "salary_max"),
+                    "US".equals(d.country) ? "USD" : null, "YEAR");
         }
         d.postedAt = Fields.date(JsonFields.text(job, "created"));
         d.fetchedAt = doc.fetchedAt();

@@ -28,11 +28,19 @@ public final class ApiBases {
     }
 
     /**
-     * Reads {@code ATS=URL} pairs, e.g. {@code ashby=http://127.0.0.1:8080}.
+     * Reads {@code ATS=URL} pairs, e.g. {@code ashby=http://127.0.0.1:8080}, given with {@code --api-base}.
      *
      * @throws IllegalArgumentException naming the pair and what is wrong with it
      */
     public static ApiBases parse(Iterable<String> pairs) {
+        return parse(pairs, "--api-base");
+    }
+
+    /**
+     * @param name the flag or environment variable the pairs came from, named in the error message
+     * @throws IllegalArgumentException naming where the pair came from, the pair and what is wrong with it
+     */
+    public static ApiBases parse(Iterable<String> pairs, String name) {
         Map<String, String> chosen = new LinkedHashMap<>();
         for (String pair : pairs) {
             if (pair == null || pair.isBlank()) {
@@ -41,26 +49,27 @@ public final class ApiBases {
             String[] kv = pair.split("=", 2);
             String ats = kv[0].trim().toLowerCase(Locale.ROOT);
             if (kv.length != 2 || !ATS.contains(ats)) {
-                throw new IllegalArgumentException("--api-base '" + pair + "': give ATS=URL with ATS one of " + ATS);
+                throw new IllegalArgumentException(name + " '" + pair + "': give ATS=URL with ATS one of " + ATS);
             }
-            chosen.put(ats, checkedBase(pair, kv[1].trim()));
+            chosen.put(ats, checkedBase(name + " '" + pair + "'", kv[1].trim()));
         }
         return new ApiBases(chosen);
     }
 
-    private static String checkedBase(String pair, String url) {
+    /** @param where the flag or variable and the pair, for messages: {@code --api-base 'ashby=x'} */
+    private static String checkedBase(String where, String url) {
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--api-base '" + pair + "': not a URL: " + e.getMessage(), e);
+            throw new IllegalArgumentException(where + ": not a URL: " + e.getMessage(), e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("--api-base '" + pair + "': the base must be an http(s) URL with a host");
+            throw new IllegalArgumentException(where + ": the base must be an http(s) URL with a host");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("--api-base '" + pair + "': the base takes no query or fragment");
+            throw new IllegalArgumentException(where + ": the base takes no query or fragment");
         }
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

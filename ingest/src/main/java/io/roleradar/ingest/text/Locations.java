@@ -19,13 +19,14 @@ import java.util.regex.Pattern;
  * The country (ISO 3166-1 alpha-2) and city of a location as sources write it: "Remote - US",
  * "San Francisco, CA", "London, England, United Kingdom", "Berlin-Hybrid", "Remote (United States |
  * Canada)", "NYC", "Bengaluru, Karnataka, India". The names come from one table,
- * {@code places/places.tsv}: countries with their aliases, US states and Canadian provinces, a
- * modest list of big cities named without their country, and parts of the world that are no
- * country. Unknown stays unknown: a place the table cannot tie to a country gives no country and
- * no city.
+ * {@code places/places.tsv}: countries with their aliases, US states, Canadian provinces and most
+ * Australian states, a modest list of big cities named without their country, and parts of the
+ * world that are no country. Unknown stays unknown: a place the table cannot tie to a country gives
+ * no country and no city.
  *
  * <p>A location may name several places ("SF / NY", "Remote (United States | Canada)"); the first
- * that names a country counts. Within a place, its parts are read as the usual "city, region,
+ * that names a country counts, unless a part of the world comes first ("Americas, Europe, Israel"
+ * lists where one may work: no country). Within a place, its parts are read as the usual "city, region,
  * country": a named country or region decides the country (a code that is both a state and a
  * country, as CA or DE, or a name that is both, as Georgia, goes to the country of the city named
  * beside it, else to the first reading); without one, a listed city gives its country. The city is
@@ -67,7 +68,7 @@ public final class Locations {
     }
 
     private enum Kind {
-        COUNTRY(0), CITY(1), REGION(2), AREA(3), OTHER(4);
+        COUNTRY(0), CITY(1), REGION(2), AREA(3), WORLD(3), OTHER(4);
 
         final int rank;
 
@@ -106,6 +107,10 @@ public final class Locations {
             return Place.UNKNOWN;
         }
         for (String place : PLACES.split(location.strip())) {
+            if (startsWithWorld(place)) {
+                // "Americas, Europe, Israel": the parts of the world where one may work, not a country.
+                return Place.UNKNOWN;
+            }
             Place p = ofOnePlace(place);
             if (p.country() != null) {
                 return p;
@@ -147,6 +152,18 @@ public final class Locations {
         }
         Entry first = entries.get(0);
         return first.city != null ? first.city : first.kind == Kind.OTHER ? texts.get(0) : null;
+    }
+
+    /** Whether the first thing a place names is a part of the world (EMEA, Americas, Worldwide). */
+    private static boolean startsWithWorld(String place) {
+        for (String part : PARTS.split(place)) {
+            String words = withoutNoise(part);
+            if (!words.isEmpty()) {
+                Entry e = lookUp(words);
+                return e != null && e.kind == Kind.WORLD;
+            }
+        }
+        return false;
     }
 
     private static Place ofOnePlace(String place) {
@@ -230,7 +247,7 @@ public final class Locations {
     }
 
     private static void add(Entry e, String text, List<Entry> entries, List<String> texts) {
-        if (e.kind != Kind.AREA) {
+        if (e.kind != Kind.AREA && e.kind != Kind.WORLD) {
             entries.add(e);
             texts.add(text);
         }
@@ -273,7 +290,8 @@ public final class Locations {
                 Kind kind = Kind.valueOf(f[0].toUpperCase(Locale.ROOT));
                 String code = f[1];
                 String[] names = f[2].split("\\|");
-                String country = kind == Kind.REGION ? code.substring(0, 2) : kind == Kind.AREA ? null : code;
+                String country = kind == Kind.REGION ? code.substring(0, 2)
+                        : kind == Kind.AREA || kind == Kind.WORLD ? null : code;
                 Entry entry = new Entry(kind, country == null ? List.of() : List.of(country),
                         kind == Kind.CITY ? names[0] : null);
                 if (kind == Kind.COUNTRY) {

@@ -23,7 +23,16 @@ public final class PayInText {
     private static final List<String> SYMBOLS = List.of("$", "€", "£", "¥", "₹");
     private static final String CURRENCY = "(?:US\\$|CA\\$|C\\$|AU\\$|A\\$|NZ\\$|SG\\$|S\\$|HK\\$|[$€£¥₹]|\\b(?:"
             + String.join("|", CODES) + ")\\b\\s?)";
-    private static final String AMOUNT = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s?([kK](?![a-zA-Z]))?";
+    /**
+     * An amount: "150,000", "150,000.50", "60.000" (a '.' before groups of three digits separates
+     * thousands, as in much of Europe), "25.50", "150" with an optional "k".
+     */
+    private static final String AMOUNT = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?)"
+            + "\\s?([kK](?![a-zA-Z]))?";
+    private static final Pattern DOT_THOUSANDS = Pattern.compile("\\d{1,3}(?:\\.\\d{3})+");
+    /** An amount written in whole thousands with a separator: "195,000", "65.000". */
+    private static final Pattern WHOLE_THOUSANDS = Pattern.compile("\\d{1,3}(?:[,.]\\d{3})*[,.]000");
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     /** Not followed by millions or billions: "$50M", "$2-3 billion" are never pay. */
     private static final String NOT_MILLIONS = "(?!\\s?(?:[mMbB](?![a-zA-Z])|mm\\b|million|billion|bn\\b))";
     /** Where an amount or its currency can start: a cheap first test at each position of the text. */
@@ -33,12 +42,22 @@ public final class PayInText {
             + "(?:\\s?(" + String.join("|", CODES) + ")\\b)?");
     private static final Pattern SINGLE = Pattern.compile(CAN_START + "(" + CURRENCY + ")\\s?" + AMOUNT + NOT_MILLIONS
             + "(?:\\s?(" + String.join("|", CODES) + ")\\b)?(?=\\s?(?:/|per\\b|an?\\b)\\s?(?:hour|hr|h|year|yr|annum|month|mo|week|day)\\b)");
+    /** Words of pay, in English and German ("Gehalt", "Bruttojahresgehalt", "Gehaltspaket", "Vergütung"). */
     private static final Pattern PAY_WORD = Pattern.compile(
-            "\\b(?:salary|salaries|compensation|pay|paid|wages?|ote|on-target|remuneration|earnings)\\b");
-    private static final Pattern OTHER_MONEY = Pattern.compile("\\b(?:deals?|arr|acv|revenue|funding|raised|series|"
+            "\\b(?:salary|salaries|compensation|pay|paid|wages?|ote|on-target|remuneration|earnings|\\w*gehalt\\w*|vergütung)\\b");
+    /** Words of money that is not pay: a deal, funding, a bonus, a benefit. */
+    private static final String OTHER_MONEY_WORDS = "deals?|arr|acv|revenue|funding|raised|series|"
             + "valuation|budget|quota|investment|stipend|allowance|reimburs\\w*|bonus|commuter|relocation|referral|"
-            + "signing|sign-on|401k?|benefits?|perks?|credits?|grant|hra|hsa|fsa|membership|insurance|coverage)\\b");
-    private static final Pattern OTHER_MONEY_AFTER = Pattern.compile("^\\s?(?:\\+\\s?)?(?:arr|acv|in\\s|of\\s|deals?|revenue|funding|raised)");
+            + "signing|sign-on|401k?|benefits?|perks?|credits?|grant|hra|hsa|fsa|membership|insurance|coverage";
+    private static final Pattern OTHER_MONEY = Pattern.compile("\\b(?:" + OTHER_MONEY_WORDS + ")\\b");
+    /**
+     * Another kind of money named right after an amount: "$25k ARR", "$10M of funding", "$500k in
+     * (annual recurring) revenue". After "in" it takes such a word within two words, since "in the
+     * US", "in New York" and "in base salary" follow pay too.
+     */
+    private static final Pattern OTHER_MONEY_AFTER = Pattern.compile("^\\s?(?:\\+\\s?)?(?:arr|acv|of\\s|deals?|revenue|funding|"
+            + "raised|in\\s+(?:[a-z-]+\\s+){0,2}?(?:" + OTHER_MONEY_WORDS + "|equity|capital|sales|value|savings|spend|"
+            + "bookings|pipeline|gmv|assets|losses|scope)\\b)");
     /** How far before an amount its pay word may be ("The base salary range for this position is ..."). */
     private static final int PAY_WORD_BEFORE = 160;
     private static final int PAY_WORD_AFTER = 40;
@@ -66,7 +85,7 @@ public final class PayInText {
         for (int at = markers.next(0); at >= 0; at = markers.next(at + 1)) {
             // A currency is at most a few words from its amounts: look only around it.
             int from = Math.max(0, at - 30);
-            int to = Math.min(text.length(), at + 60);
+            int to = wordEnd(text, Math.min(text.length(), at + 60));
             Salary s = inContext(text, range.region(from, to), country, true);
             if (s == null) {
                 s = inContext(text, single.region(from, to), country, false);
@@ -76,6 +95,18 @@ public final class PayInText {
             }
         }
         return null;
+    }
+
+    /**
+     * The end of the word or number at {@code at}: a window never ends inside one, since an amount
+     * cut short is another amount ("$85|,000" reads "85").
+     */
+    private static int wordEnd(String text, int at) {
+        int end = at;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private static Salary inContext(String text, Matcher m, String country, boolean isRange) {
@@ -90,9 +121,14 @@ public final class PayInText {
 
     private static Salary range(String text, Matcher m, String country) {
         BigDecimal max = amount(m.group(5), m.group(6));
-        BigDecimal min = amount(m.group(2), m.group(3) != null ? m.group(3)
-                : m.group(6) != null && new BigDecimal(m.group(2).replace(",", "")).compareTo(BigDecimal.valueOf(1000)) < 0
-                ? m.group(6) : null);
+        BigDecimal min = amount(m.group(2), m.group(3));
+        // A bare min below a thousand is in the max's thousands: "$90-110k", and "$170-195,000" when
+        // that makes a range (in "$20 - $1,000" the min is as stated).
+        boolean bareMin = m.group(3) == null && min.compareTo(THOUSAND) < 0;
+        if (bareMin && m.group(6) != null
+                || bareMin && WHOLE_THOUSANDS.matcher(m.group(5)).matches() && min.multiply(THOUSAND).compareTo(max) <= 0) {
+            min = amount(m.group(2), "k");
+        }
         String currency = m.group(7) != null ? m.group(7) : currency(m.group(1) != null ? m.group(1) : m.group(4), country);
         return Salaries.of(min, max, currency, period(text, m.start(), m.end(), max));
     }
@@ -107,10 +143,22 @@ public final class PayInText {
         String before = text.substring(Math.max(0, start - reach), start).toLowerCase(Locale.ROOT);
         String after = text.substring(end, Math.min(text.length(), end + PAY_WORD_AFTER)).toLowerCase(Locale.ROOT);
         String justBefore = before.substring(Math.max(0, before.length() - OTHER_MONEY_BEFORE));
-        if (OTHER_MONEY.matcher(justBefore).find() || OTHER_MONEY_AFTER.matcher(after).find()) {
+        // The nearer word names the money: "WFH Stipend / Compensation / Salary Range: $70,000" is
+        // pay, "competitive salary and a home office stipend of $500" is not.
+        if (lastStart(OTHER_MONEY, justBefore) > lastStart(PAY_WORD, justBefore) || OTHER_MONEY_AFTER.matcher(after).find()) {
             return false;
         }
         return PAY_WORD.matcher(before).find() || PAY_WORD.matcher(after).find();
+    }
+
+    /** Where the last match of a pattern in a text starts, -1 without one. */
+    private static int lastStart(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        int last = -1;
+        while (m.find()) {
+            last = m.start();
+        }
+        return last;
     }
 
     /**
@@ -127,15 +175,20 @@ public final class PayInText {
         if (stated != null) {
             return stated;
         }
-        return max != null && max.compareTo(BigDecimal.valueOf(1000)) >= 0 ? "YEAR" : null;
+        return max != null && max.compareTo(THOUSAND) >= 0 ? "YEAR" : null;
     }
 
     private static BigDecimal amount(String digits, String k) {
-        BigDecimal v = new BigDecimal(digits.replace(",", ""));
+        BigDecimal v = number(digits);
         if (k != null) {
-            v = v.multiply(BigDecimal.valueOf(1000));
+            v = v.multiply(THOUSAND);
         }
         return v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros();
+    }
+
+    /** The number an amount's digits write, its thousands separators (',' or '.') left out. */
+    private static BigDecimal number(String digits) {
+        return new BigDecimal(DOT_THOUSANDS.matcher(digits).matches() ? digits.replace(".", "") : digits.replace(",", ""));
     }
 
     /** ISO 4217 of a symbol or code; a bare "$" is the dollar of the posting's country, US dollars elsewhere. */

@@ -12,12 +12,35 @@ import java.util.regex.Pattern;
 /**
  * Decides REMOTE, HYBRID, ONSITE or UNKNOWN from a source's structured field, its location and the
  * description. An ONSITE field is often a default nobody set ("On-Site" on a job whose text says
- * "hybrid, three days in the office"), so a clear statement in the text wins over it; without a
- * structured field the text decides alone.
+ * "hybrid, three days in the office"), so a clear statement in the text wins over it; a REMOTE
+ * field gives way only to days a week in the office; without a structured field the text decides
+ * alone.
  * The text only counts when it uses one of the unambiguous {@link #PHRASES}, since "remote" alone
  * also means remote sensing or remote teams.
  */
 public final class RemoteModes {
+    /** A number of days short of a full week: "two", "3", "3+", "2-3", "2/3". */
+    private static final String COUNT = "(?:one|two|three|four|[1-4])(?:\\s*(?:-|\u2013|to|or|/)\\s*(?:two|three|four|[2-4]))?"
+            + "\\s*(?:\\+\\s*)?";
+    /** "a week", "per week", "each week", "/week". */
+    private static final String A_WEEK = "\\s*(?:/\\s*|\\s(?:a|per|each)\\s+)week";
+    private static final String IN_OFFICE = "(?:in[- ]?office|in[- ]person|on[- ]?site)";
+    /**
+     * The HYBRID phrases that state days a week in the office, in a group of their own: the
+     * statements clear enough to make a REMOTE field HYBRID (see {@link #decide}). Those starting
+     * with a number share it, and "the office" is found from its cue, so that the pattern tries few
+     * alternatives at each word.
+     */
+    private static final String OFFICE_DAYS = "(?<officedays>" + COUNT + "(?:"
+            // "3 days a week in the office", "2-3 days per week at our office"
+            + "days?" + A_WEEK + "\\s+(?:in|at|from)\\s+(?:the|our)\\s+office"
+            // "3 in-office days per week", "four days in-office per week"
+            + "|" + IN_OFFICE + "\\s+days?" + A_WEEK + "|days?\\s+" + IN_OFFICE + A_WEEK + ")"
+            // "in-office collaboration 3 days a week", "in-person at our NYC HQ (...) at least 2 days/week",
+            // "come into the office two days per week": the office and its days in one sentence, not
+            // perks ("in-office lunches two days per week")
+            + "|(?:" + IN_OFFICE + "|office(?<=(?:in|into|to|at|from)\\s(?:the|our)\\soffice))\\b"
+            + "(?:(?!lunch|meal|dinner|breakfast|snack|cater|event)[^.\\n]){0,60}?\\b" + COUNT + "days?" + A_WEEK + ")";
     /**
      * The phrases that state a mode in a title or description, one list per mode: each a regular
      * expression in lower case, matched from the start of a word in the lower-cased text (so case
@@ -26,16 +49,25 @@ public final class RemoteModes {
      */
     private static final Map<RemoteMode, List<String>> PHRASES = Map.of(
             RemoteMode.HYBRID, List.of(
-                    "hybrid\\b(?![- ](?:cloud|model|search|approach|architecture|system|quantum|infrastructure|deployment|environment))",
-                    "(?:one|two|three|four|[1-4])\\s*(?:\\+\\s*)?days?\\s+(?:a|per|each)\\s+week\\s+(?:in|at|from)\\s+(?:the|our)\\s+office"),
+                    // Not a hybrid of other things: clouds, models, "hybrid-casual" games, "hybrid teams of human and AI agents".
+                    "hybrid\\b(?![- ](?:cloud|model|search|approach|architecture|system|quantum|infrastructure|deployment|environment"
+                            + "|games?|casual|publisher|teams?\\s+of))",
+                    OFFICE_DAYS),
             RemoteMode.REMOTE, List.of(
                     "(?:fully|100%|completely|entirely)\\s+remote\\b",
                     "remote[- ](?:first|friendly|only)\\b",
                     "work\\s+from\\s+anywhere\\b",
                     "(?:this|the)\\s+(?:role|position|job)\\s+is\\s+(?:fully\\s+)?remote\\b",
-                    "remote\\s+(?:role|position|opportunity|job)\\b"),
+                    "remote\\s+(?:role|position|opportunity|job)\\b",
+                    // A remote option: "open to remote candidates" (not "not open to ..."), "in London or remotely in the UK".
+                    "(?<!not\\s)open\\s+to\\s+remote\\s+(?:candidates|applicants|employees|work)\\b",
+                    "or\\s+remotely\\s+(?:in|from|within|across)\\b",
+                    // A location stated in the text: "Location: Remote", "Eagan, Minnesota (Remote)".
+                    "location\\s*:\\s*remote\\b",
+                    "(?<=\\()remote\\)"),
             RemoteMode.ONSITE, List.of(
                     "(?:on[- ]?site|in[- ]office|in[- ]person)\\s+(?:role|position|job)\\b",
+                    "fully\\s+(?:on[- ]?site|in[- ]office|in[- ]person)\\b",
                     "(?:five|5)\\s+days\\s+(?:a|per)\\s+week\\s+(?:in|at)\\s+(?:the|our)\\s+office",
                     "this\\s+(?:role|position)\\s+is\\s+(?:based\\s+)?(?:on[- ]?site|in[- ]office|in[- ]person)\\b",
                     "not\\s+(?:a\\s+)?remote\\b"));
@@ -45,13 +77,18 @@ public final class RemoteModes {
      * of a 4,000-character description costs hundreds of microseconds, while finding these words
      * with {@code indexOf} costs a few: the phrases are looked for only around them.
      */
-    private static final List<String> CUES = List.of("hybrid", "remote", "anywhere", "office", "site", "person");
-    /** How far from a cue a phrase can start or end: the longest phrase around its cue, with room to spare. */
+    private static final List<String> CUES = List.of("hybrid", "remote", "anywhere", "office", "site", "person", "week");
+    /**
+     * How far from a cue a phrase can start or end: the longest phrase around its cue, with room to
+     * spare. An office and its days a week (up to about 100 characters) have a cue at each end, and
+     * windows that overlap are merged.
+     */
     private static final int REACH = 64;
     /**
      * All phrases in one pattern, a named group per mode, matched case-sensitively in the
-     * lower-cased text. No text matches phrases of two modes from the same start, and the search
-     * goes on from the character after each match, so a phrase starting inside another is found.
+     * lower-cased text. Where phrases of two modes match from the same start ("in-office role 3
+     * days a week") the HYBRID one is found, which wins anyway; the search goes on from the
+     * character after each match, so a phrase starting inside another is found.
      */
     private static final Pattern STATED = Pattern.compile(statedPattern());
 
@@ -73,6 +110,12 @@ public final class RemoteModes {
         return "\\b(?:" + alternatives + ")";
     }
 
+    /**
+     * Words that make a sentence about some people only ("If you're based in Chicago, ...", "For
+     * those based near San Francisco, ..."): the office days it states are not the role's.
+     */
+    private static final Pattern FOR_SOME = Pattern.compile("\\b(?:if\\s+you|for\\s+those|those\\s+(?:based|who|living)"
+            + "|employees\\s+based)\\b");
     private static final Pattern REMOTE_LOCATION = Pattern.compile("\\bremote\\b|\\banywhere\\b|\\bwork from home\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -103,9 +146,21 @@ public final class RemoteModes {
      */
     public static RemoteMode decide(RemoteMode structured, String location, String title, String description) {
         RemoteMode s = structured == null ? RemoteMode.UNKNOWN : structured;
-        if (s == RemoteMode.REMOTE || s == RemoteMode.HYBRID) {
-            // Deliberate choices the text does not overrule: no need to read it.
+        if (s == RemoteMode.HYBRID) {
+            // A deliberate choice the text does not overrule: no need to read it.
             return s;
+        }
+        if (s == RemoteMode.REMOTE) {
+            // Ashby's isRemote is true for hybrid roles too ("requires in-office collaboration 3
+            // days a week"), so days a week in the office make a REMOTE field HYBRID, unless the
+            // location, the title or the text also offers remote work. Company boilerplate about a
+            // "hybrid policy" states no days and does not overrule it.
+            if (REMOTE_LOCATION.matcher(location == null ? "" : location).find()
+                    || REMOTE_LOCATION.matcher(title == null ? "" : title).find()) {
+                return s;
+            }
+            Stated text = stated(description, false);
+            return text.officeDays() && !text.remote() ? RemoteMode.HYBRID : s;
         }
         if (s == RemoteMode.UNKNOWN && location != null && REMOTE_LOCATION.matcher(location).find()) {
             s = location.toLowerCase(Locale.ROOT).contains("hybrid") ? RemoteMode.HYBRID : RemoteMode.REMOTE;
@@ -131,28 +186,48 @@ public final class RemoteModes {
 
     /** What the text alone says, UNKNOWN unless it uses one of the unambiguous phrases. */
     public static RemoteMode fromText(String text) {
-        if (text == null || text.isBlank()) {
+        Stated stated = stated(text, true);
+        if (stated.hybrid()) {
+            return RemoteMode.HYBRID;
+        }
+        if (stated.remote() == stated.onsite()) {
             return RemoteMode.UNKNOWN;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        return stated.remote() ? RemoteMode.REMOTE : RemoteMode.ONSITE;
+    }
+
+    /** Which modes' phrases a text uses, and whether one of its HYBRID phrases states days in the office. */
+    private record Stated(boolean hybrid, boolean officeDays, boolean remote, boolean onsite) {
+    }
+
+    /** @param untilHybrid stop at the first HYBRID phrase, when only the mode is wanted: HYBRID wins */
+    private static Stated stated(String text, boolean untilHybrid) {
+        boolean hybrid = false;
+        boolean officeDays = false;
         boolean remote = false;
         boolean onsite = false;
+        String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
         Matcher m = STATED.matcher(lower).useTransparentBounds(true).useAnchoringBounds(false);
         for (int[] window : windows(lower)) {
             m.region(window[0], window[1]);
             while (m.find()) {
-                if (m.start(RemoteMode.HYBRID.name()) >= 0) {
-                    return RemoteMode.HYBRID;
-                }
+                hybrid |= m.start(RemoteMode.HYBRID.name()) >= 0;
+                officeDays |= m.start("officedays") >= 0 && !forSome(lower, m.start());
                 remote |= m.start(RemoteMode.REMOTE.name()) >= 0;
                 onsite |= m.start(RemoteMode.ONSITE.name()) >= 0;
+                if (hybrid && untilHybrid) {
+                    return new Stated(true, officeDays, remote, onsite);
+                }
                 m.region(m.start() + 1, window[1]);
             }
         }
-        if (remote == onsite) {
-            return RemoteMode.UNKNOWN;
-        }
-        return remote ? RemoteMode.REMOTE : RemoteMode.ONSITE;
+        return new Stated(hybrid, officeDays, remote, onsite);
+    }
+
+    /** Whether the sentence before {@code at} says whom it is for (see {@link #FOR_SOME}). */
+    private static boolean forSome(String lower, int at) {
+        int sentence = Math.max(lower.lastIndexOf('.', at - 1), lower.lastIndexOf('\n', at - 1)) + 1;
+        return FOR_SOME.matcher(lower).region(sentence, at).find();
     }
 
     /** The stretches of text within {@link #REACH} of a cue, overlapping ones merged, in order. */
