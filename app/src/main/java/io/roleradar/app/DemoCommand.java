@@ -5,6 +5,7 @@ import io.roleradar.cli.DurationConverter;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
+import io.roleradar.cli.StopSignals;
 import io.roleradar.kafka.KafkaReachability;
 import io.roleradar.kafka.KafkaReachability.KafkaUnreachableException;
 import io.roleradar.kafka.KafkaSettings;
@@ -30,11 +31,12 @@ import java.util.stream.Stream;
 /**
  * {@code roleradar demo}: the whole pipeline once, on a real broker, over the sample postings the
  * project ships. Starts the embedded KRaft broker unless {@code KAFKA_BOOTSTRAP_SERVERS} names one,
- * then runs ingest, the classifier (until caught up) and the reporter, exactly as the services run
- * in production, and stops the broker.
+ * then runs ingest, the classifier (until caught up) and the reporter as the services run in
+ * production, each a {@code roleradar} command of its own ({@link DemoStep}), and stops the broker.
  *
- * <p>On any broker the demo keeps to topics and a group of its own ({@link DemoKafka}): the demo
- * shows the samples, and leaves the user's postings alone.
+ * <p>On any broker the demo keeps to topics and a group of its own ({@link DemoKafka}), and its
+ * steps do not see the {@code ROLERADAR_*} settings of the user's real runs: the demo shows the
+ * samples, and leaves the user's postings alone.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the whole pipeline once over the shipped sample postings.",
@@ -44,7 +46,10 @@ import java.util.stream.Stream;
                         + "and HTML reports.",
                 "On any broker the demo uses topics of its own, roleradar-demo.raw, roleradar-demo.tagged and "
                         + "roleradar-demo.dlq, emptied at each run, and the classifier group roleradar-demo-classifier: "
-                        + "your postings.* topics are left alone and the report holds the samples only."})
+                        + "your postings.* topics are left alone and the report holds the samples only.",
+                "Each step runs as a child process that sees your KAFKA_* settings but none of your ROLERADAR_* "
+                        + "ones except ROLERADAR_TAXONOMY (and ROLERADAR_JAVA_OPTS, as JVM options): the log level "
+                        + "and Kafka timeout are the demo's own."})
 public final class DemoCommand implements Callable<Integer> {
     private static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
 
@@ -70,8 +75,10 @@ public final class DemoCommand implements Callable<Integer> {
                     + "Env: ROLERADAR_KAFKA_TIMEOUT. Default: 15s")
     Duration kafkaTimeout;
 
-    /** The environment the flags fall back to (for tests). */
+    /** The environment the flags fall back to and the steps' is made from (for tests). */
     Map<String, String> env = System.getenv();
+    /** The thread a stop signal interrupts: the demo's, while it waits for the broker; null while a step runs. */
+    private volatile Thread interruptible;
 
     @Override
     public Integer call() throws IOException {
@@ -95,11 +102,27 @@ public final class DemoCommand implements Callable<Integer> {
                     + "with a sources.yml (see samples/README.md)");
             return ExitCodes.USAGE;
         }
+        // SIGINT and SIGTERM: a running step stops on its own signal (a Ctrl-C in a terminal reaches
+        // it too) or finishes, as its own run is short; the demo then starts no other step, cleans up
+        // and exits with the signal's code. Waiting for the broker is cut short instead.
+        try (StopSignals signals = StopSignals.install()) {
+            signals.whileRunning(() -> {
+                Thread waiting = interruptible;
+                if (waiting != null) {
+                    waiting.interrupt();
+                }
+            });
+            return pipeline(signals, console, sources, timeout);
+        }
+    }
+
+    private int pipeline(StopSignals signals, PrintStream console, Path sources, Duration timeout) throws IOException {
         Instant started = Instant.now();
         EmbeddedKafkaBroker broker = null;
         // Ingest's state store of the demo's topic, which each run makes anew: kept in
         // ~/.roleradar/ingest-state, it would only clutter the folder of the user's real runs.
         try (ScratchFolder ingestState = ScratchFolder.create("roleradar-demo-ingest-state")) {
+            interruptible = Thread.currentThread();
             String servers = brokerAddress();
             if (servers == null) {
                 console.println("[demo] starting an embedded Kafka broker (KRaft, single node) ...");
@@ -112,14 +135,15 @@ public final class DemoCommand implements Callable<Integer> {
                 KafkaReachability.check(KafkaSettings.fromEnv(env).withBootstrapServers(servers), timeout);
             }
             DemoKafka.prepare(KafkaSettings.fromEnv(env).withBootstrapServers(servers));
+            interruptible = null;
             Topics topics = DemoKafka.TOPICS;
             List<String> common = commonArguments(servers, timeout, LogLevel.current());
 
-            step(console, "ingest: reading the sources of " + sources + " into " + topics.raw(),
+            step(signals, console, "ingest: reading the sources of " + sources + " into " + topics.raw(),
                     ingestArguments(sources, ingestState.path(), common));
-            step(console, "classifier: tagging " + topics.raw() + " into " + topics.tagged()
+            step(signals, console, "classifier: tagging " + topics.raw() + " into " + topics.tagged()
                     + " until caught up", classifierArguments(common));
-            step(console, "reporter: reading " + topics.tagged() + " and writing reports to " + out,
+            step(signals, console, "reporter: reading " + topics.tagged() + " and writing reports to " + out,
                     reporterArguments(out, common));
 
             summarise(System.err, out, Duration.between(started, Instant.now()));
@@ -128,12 +152,17 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("roleradar demo: " + e.getMessage() + "; start that broker, or "
                     + (hasText(bootstrapServers) ? "leave out --bootstrap-server" : "unset " + BOOTSTRAP_ENV)
                     + " and the demo starts a broker of its own");
-            return ExitCodes.KAFKA_UNAVAILABLE;
+            return signals.exitCode(ExitCodes.KAFKA_UNAVAILABLE, false);
         } catch (StepFailed | IllegalStateException e) {
-            // A step that failed, a broker that would not start, topics that could not be prepared.
-            System.err.println("roleradar demo: " + e.getMessage());
-            return e instanceof StepFailed failed ? failed.exitCode : ExitCodes.FAILED;
+            // A step that failed or was stopped, a broker that would not start, topics that could not be
+            // prepared; the last two, when a signal cut them short, say only that.
+            boolean cutShort = signals.received() != 0 && !(e instanceof StepFailed);
+            System.err.println("roleradar demo: " + (cutShort ? "stopped" : e.getMessage()));
+            return signals.exitCode(e instanceof StepFailed failed ? failed.exitCode : ExitCodes.FAILED, false);
         } finally {
+            interruptible = null;
+            // A signal's interrupt must not cut the broker's clean stop short.
+            Thread.interrupted();
             if (broker != null) {
                 console.println("[demo] stopping the embedded broker");
                 broker.close();
@@ -143,7 +172,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * What every step is told: the broker, and the demo's Kafka timeout and log level (its flags or
-     * their variables).
+     * their variables, which the steps do not see).
      */
     static List<String> commonArguments(String servers, Duration kafkaTimeout, LogLevel level) {
         return List.of("--bootstrap-servers", servers, "--kafka-timeout", kafkaTimeout.toString(),
@@ -194,11 +223,20 @@ public final class DemoCommand implements Callable<Integer> {
         return s != null && !s.isBlank();
     }
 
-    private static void step(PrintStream console, String what, List<String> args) {
+    private void step(StopSignals signals, PrintStream console, String what, List<String> args) {
+        String name = what.substring(0, what.indexOf(':'));
+        if (signals.received() != 0) {
+            throw new StepFailed("stopped before the " + name + " step", signals.received());
+        }
         console.println("[demo] " + what);
-        int code = RoleradarMain.execute(args.toArray(String[]::new));
+        int code;
+        try {
+            code = DemoStep.run(args, env, Launcher.home());
+        } catch (IOException e) {
+            throw new StepFailed("cannot start the " + name + " step: " + e.getMessage(), ExitCodes.FAILED);
+        }
         if (code != ExitCodes.OK) {
-            throw new StepFailed(what.substring(0, what.indexOf(':')) + " exited with code " + code, code);
+            throw new StepFailed(name + " exited with code " + code, code);
         }
     }
 

@@ -48,9 +48,18 @@ class DemoCommandTest {
     void everyStepIsToldTheDemosBrokerKafkaTimeoutAndLogLevel() {
         for (List<String> step : List.of(DemoCommand.ingestArguments(Path.of("s.yml"), Path.of("/tmp/s"), COMMON),
                 DemoCommand.classifierArguments(COMMON), DemoCommand.reporterArguments(Path.of("r"), COMMON))) {
-            // The demo's --kafka-timeout and -q hold for its steps too.
+            // The steps do not see ROLERADAR_KAFKA_TIMEOUT or ROLERADAR_LOG_LEVEL: the demo's values come as flags.
             assertThat(String.join(" ", step)).contains("--bootstrap-servers localhost:9092", "--kafka-timeout PT5S",
                     "--log-level warn");
         }
+    }
+
+    @Test
+    void theDemosHelpSaysWhichTopicsItUsesAndWhichSettingsItsStepsSee() {
+        // picocli wraps the help to the terminal's width.
+        String help = RoleradarMain.commandLine().getSubcommands().get("demo").getUsageMessage().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("roleradar-demo.raw", "roleradar-demo-classifier",
+                "none of your ROLERADAR_* ones except ROLERADAR_TAXONOMY");
     }
 }

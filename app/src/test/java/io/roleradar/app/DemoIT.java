@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,6 +75,7 @@ class DemoIT {
 
             JsonNode manifest = manifest(work.resolve("second"));
             assertThat(manifest.at("/input/topic").asText()).isEqualTo("roleradar-demo.tagged");
+            assertThat(manifest.at("/filters/company").isNull()).as("the company filter").isTrue();
             assertThat(manifest.at("/counts/records").asInt()).isEqualTo(41);
             assertThat(reportedIds(work.resolve("second"))).hasSize(41)
                     .allMatch(id -> id.startsWith("sample:") || id.startsWith("greenhouse:fernhollow:"))
@@ -82,9 +84,22 @@ class DemoIT {
         }
     }
 
+    /**
+     * Runs the demo on {@code servers} with the environment of a user who set up their real runs:
+     * settings that, taken up by the demo's steps, would filter its report, read a file instead of
+     * the topic, or write into and read the default topics. (ROLERADAR_INGEST_EVERY, which would make
+     * it run for ever, is in DemoStepTest: here it would turn a failure into a wait for the timeout.)
+     */
     private static int demo(String servers, Path samples, Path out) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", servers,
+                "ROLERADAR_REPORT_COMPANY", "nosuch",
+                "ROLERADAR_REPORT_INPUT", "/nowhere/tagged.jsonl",
+                "ROLERADAR_TOPIC_RAW", Topics.DEFAULT_RAW,
+                "ROLERADAR_TOPIC_TAGGED", Topics.DEFAULT_TAGGED,
+                "ROLERADAR_CLASSIFIER_GROUP", "roleradar-classifier"));
         DemoCommand demo = new DemoCommand();
-        demo.env = Map.of("KAFKA_BOOTSTRAP_SERVERS", servers);
+        demo.env = env;
         return CommandLines.create(demo).execute("--samples", samples.toString(), "--out-dir", out.toString());
     }
 
