@@ -49,7 +49,10 @@ import java.util.stream.Stream;
                         + "your postings.* topics are left alone and the report holds the samples only.",
                 "Each step runs as a child process that sees your KAFKA_* settings but none of your ROLERADAR_* "
                         + "ones except ROLERADAR_TAXONOMY (and ROLERADAR_JAVA_OPTS, as JVM options): the log level "
-                        + "and Kafka timeout are the demo's own."})
+                        + "and Kafka timeout are the demo's own."},
+        footer = {"", "Exit codes: 0 done; 1 failed; 2 invalid command line or no samples; 3 Kafka unreachable; "
+                + "130 interrupted (SIGINT); 143 terminated (SIGTERM). A step that fails gives the demo its own "
+                + "code (4: some samples could not be read)."})
 public final class DemoCommand implements Callable<Integer> {
     private static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
 

@@ -62,4 +62,13 @@ class DemoCommandTest {
         assertThat(help).contains("roleradar-demo.raw", "roleradar-demo-classifier",
                 "none of your ROLERADAR_* ones except ROLERADAR_TAXONOMY");
     }
+
+    @Test
+    void theDemosHelpListsItsExitCodesAsTheOtherCommandsDo() {
+        String help = RoleradarMain.commandLine().getSubcommands().get("demo").getUsageMessage().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("Exit codes: 0 done; 1 failed; 2 invalid command line or no samples; "
+                + "3 Kafka unreachable; 130 interrupted (SIGINT); 143 terminated (SIGTERM).", "A step that fails gives "
+                + "the demo its own code");
+    }
 }
