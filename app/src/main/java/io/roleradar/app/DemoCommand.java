@@ -60,8 +60,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Folder of sample postings. Env: ROLERADAR_SAMPLES. Default: samples/ of the roleradar checkout")
     Path samples;
 
-    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_REPORT_DIR:-reports}",
-            description = "Where the reports go. Env: ROLERADAR_REPORT_DIR. Default: ${DEFAULT-VALUE}")
+    // Not ROLERADAR_REPORT_DIR: that is where the user's real reports go, which the sample report
+    // would replace.
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "reports",
+            description = "Where the reports go. Default: ${DEFAULT-VALUE}")
     Path out;
 
     /** The spelling before --out-dir; kept for one release. */

@@ -71,4 +71,13 @@ class DemoCommandTest {
                 + "3 Kafka unreachable; 130 interrupted (SIGINT); 143 terminated (SIGTERM).", "A step that fails gives "
                 + "the demo its own code");
     }
+
+    @Test
+    void theDemosReportsGoToReportsUnlessToldNotToTheFolderOfTheUsersRealReports() {
+        picocli.CommandLine demo = RoleradarMain.commandLine().getSubcommands().get("demo");
+
+        // ROLERADAR_REPORT_DIR names where the reporter writes the real reports; the samples' report would replace them.
+        assertThat(demo.getCommandSpec().findOption("--out-dir").defaultValue()).isEqualTo("reports");
+        assertThat(demo.getUsageMessage()).doesNotContain("ROLERADAR_REPORT_DIR");
+    }
 }
