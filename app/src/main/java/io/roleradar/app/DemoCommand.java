@@ -1,19 +1,15 @@
 package io.roleradar.app;
 
 import io.roleradar.broker.EmbeddedKafkaBroker;
-import io.roleradar.classifier.ClassifierMain;
-import io.roleradar.cli.CommandLines;
 import io.roleradar.cli.DurationConverter;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
+import io.roleradar.cli.StopSignals;
 import io.roleradar.kafka.KafkaReachability;
 import io.roleradar.kafka.KafkaReachability.KafkaUnreachableException;
-import io.roleradar.ingest.IngestMain;
 import io.roleradar.kafka.KafkaSettings;
-import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.kafka.Topics;
-import io.roleradar.reporter.ReporterMain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -33,15 +31,28 @@ import java.util.stream.Stream;
 /**
  * {@code roleradar demo}: the whole pipeline once, on a real broker, over the sample postings the
  * project ships. Starts the embedded KRaft broker unless {@code KAFKA_BOOTSTRAP_SERVERS} names one,
- * then runs ingest, the classifier (until caught up) and the reporter, exactly as the services run
- * in production, and stops the broker.
+ * then runs ingest, the classifier (until caught up) and the reporter as the services run in
+ * production, each a {@code roleradar} command of its own ({@link DemoStep}), and stops the broker.
+ *
+ * <p>On any broker the demo keeps to topics and a group of its own ({@link DemoKafka}), and its
+ * steps do not see the {@code ROLERADAR_*} settings of the user's real runs: the demo shows the
+ * samples, and leaves the user's postings alone.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the whole pipeline once over the shipped sample postings.",
                 // One element per paragraph: picocli wraps each to the terminal's width.
                 "Ingest, classifier and reporter run on a real Kafka broker: an embedded KRaft broker it starts "
                         + "and stops, unless --bootstrap-server or KAFKA_BOOTSTRAP_SERVERS names one. Writes the CSV "
-                        + "and HTML reports."})
+                        + "and HTML reports.",
+                "On any broker the demo uses topics of its own, roleradar-demo.raw, roleradar-demo.tagged and "
+                        + "roleradar-demo.dlq, emptied at each run, and the classifier group roleradar-demo-classifier: "
+                        + "your postings.* topics are left alone and the report holds the samples only.",
+                "Each step runs as a child process that sees your KAFKA_* settings but none of your ROLERADAR_* "
+                        + "ones except ROLERADAR_TAXONOMY (and ROLERADAR_JAVA_OPTS, as JVM options): the log level "
+                        + "and Kafka timeout are the demo's own."},
+        footer = {"", "Exit codes: 0 done; 1 failed; 2 invalid command line or no samples; 3 Kafka unreachable; "
+                + "130 interrupted (SIGINT); 143 terminated (SIGTERM). A step that fails gives the demo its own "
+                + "code (4: some samples could not be read)."})
 public final class DemoCommand implements Callable<Integer> {
     private static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
 
@@ -49,8 +60,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Folder of sample postings. Env: ROLERADAR_SAMPLES. Default: samples/ of the roleradar checkout")
     Path samples;
 
-    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_REPORT_DIR:-reports}",
-            description = "Where the reports go. Env: ROLERADAR_REPORT_DIR. Default: ${DEFAULT-VALUE}")
+    // Not ROLERADAR_REPORT_DIR: that is where the user's real reports go, which the sample report
+    // would replace.
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "reports",
+            description = "Where the reports go. Default: ${DEFAULT-VALUE}")
     Path out;
 
     /** The spelling before --out-dir; kept for one release. */
@@ -67,8 +80,10 @@ public final class DemoCommand implements Callable<Integer> {
                     + "Env: ROLERADAR_KAFKA_TIMEOUT. Default: 15s")
     Duration kafkaTimeout;
 
-    /** The environment the flags fall back to (for tests). */
+    /** The environment the flags fall back to and the steps' is made from (for tests). */
     Map<String, String> env = System.getenv();
+    /** The thread a stop signal interrupts: the demo's, while it waits for the broker; null while a step runs. */
+    private volatile Thread interruptible;
 
     @Override
     public Integer call() throws IOException {
@@ -92,11 +107,27 @@ public final class DemoCommand implements Callable<Integer> {
                     + "with a sources.yml (see samples/README.md)");
             return ExitCodes.USAGE;
         }
+        // SIGINT and SIGTERM: a running step stops on its own signal (a Ctrl-C in a terminal reaches
+        // it too) or finishes, as its own run is short; the demo then starts no other step, cleans up
+        // and exits with the signal's code. Waiting for the broker is cut short instead.
+        try (StopSignals signals = StopSignals.install()) {
+            signals.whileRunning(() -> {
+                Thread waiting = interruptible;
+                if (waiting != null) {
+                    waiting.interrupt();
+                }
+            });
+            return pipeline(signals, console, sources, timeout);
+        }
+    }
+
+    private int pipeline(StopSignals signals, PrintStream console, Path sources, Duration timeout) throws IOException {
         Instant started = Instant.now();
         EmbeddedKafkaBroker broker = null;
-        // Ingest's state store of the demo's own topic: in ~/.roleradar/ingest-state it would make
-        // the user's next real 'ingest run' find a store of another topic and rebuild it.
+        // Ingest's state store of the demo's topic, which each run makes anew: kept in
+        // ~/.roleradar/ingest-state, it would only clutter the folder of the user's real runs.
         try (ScratchFolder ingestState = ScratchFolder.create("roleradar-demo-ingest-state")) {
+            interruptible = Thread.currentThread();
             String servers = brokerAddress();
             if (servers == null) {
                 console.println("[demo] starting an embedded Kafka broker (KRaft, single node) ...");
@@ -104,18 +135,21 @@ public final class DemoCommand implements Callable<Integer> {
                 servers = broker.bootstrapServers();
                 console.println("[demo] broker ready at " + servers);
             } else {
-                console.println("[demo] using the Kafka broker at " + servers);
+                console.println("[demo] using the Kafka broker at " + servers + ", on topics of the demo's own ("
+                        + DemoKafka.PREFIX + ".*), emptied for this run");
                 KafkaReachability.check(KafkaSettings.fromEnv(env).withBootstrapServers(servers), timeout);
             }
-            Topics topics = Topics.fromEnv(env);
-            TopicAdmin.ensureTopics(KafkaSettings.fromEnv(env).withBootstrapServers(servers), topics, Topics.DEFAULT_PARTITIONS);
+            DemoKafka.prepare(KafkaSettings.fromEnv(env).withBootstrapServers(servers));
+            interruptible = null;
+            Topics topics = DemoKafka.TOPICS;
+            List<String> common = commonArguments(servers, timeout, LogLevel.current());
 
-            step(console, "ingest: reading the sources of " + sources + " into " + topics.raw(),
-                    new IngestMain(), ingestArguments(sources, servers, ingestState.path()));
-            step(console, "classifier: tagging " + topics.raw() + " into " + topics.tagged() + " until caught up",
-                    new ClassifierMain(), List.of("run", "--drain", "--bootstrap-servers", servers));
-            step(console, "reporter: reading " + topics.tagged() + " and writing reports to " + out,
-                    new ReporterMain(), List.of("run", "--out-dir", out.toString(), "--bootstrap-servers", servers));
+            step(signals, console, "ingest: reading the sources of " + sources + " into " + topics.raw(),
+                    ingestArguments(sources, ingestState.path(), common));
+            step(signals, console, "classifier: tagging " + topics.raw() + " into " + topics.tagged()
+                    + " until caught up", classifierArguments(common));
+            step(signals, console, "reporter: reading " + topics.tagged() + " and writing reports to " + out,
+                    reporterArguments(out, common));
 
             summarise(System.err, out, Duration.between(started, Instant.now()));
             return ExitCodes.OK;
@@ -123,11 +157,17 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("roleradar demo: " + e.getMessage() + "; start that broker, or "
                     + (hasText(bootstrapServers) ? "leave out --bootstrap-server" : "unset " + BOOTSTRAP_ENV)
                     + " and the demo starts a broker of its own");
-            return ExitCodes.KAFKA_UNAVAILABLE;
-        } catch (StepFailed e) {
-            System.err.println("roleradar demo: " + e.getMessage());
-            return e.exitCode;
+            return signals.exitCode(ExitCodes.KAFKA_UNAVAILABLE, false);
+        } catch (StepFailed | IllegalStateException e) {
+            // A step that failed or was stopped, a broker that would not start, topics that could not be
+            // prepared; the last two, when a signal cut them short, say only that.
+            boolean cutShort = signals.received() != 0 && !(e instanceof StepFailed);
+            System.err.println("roleradar demo: " + (cutShort ? "stopped" : e.getMessage()));
+            return signals.exitCode(e instanceof StepFailed failed ? failed.exitCode : ExitCodes.FAILED, false);
         } finally {
+            interruptible = null;
+            // A signal's interrupt must not cut the broker's clean stop short.
+            Thread.interrupted();
             if (broker != null) {
                 console.println("[demo] stopping the embedded broker");
                 broker.close();
@@ -135,10 +175,41 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The arguments of the demo's 'ingest run': the samples into the broker, with a state folder of its own. */
-    static List<String> ingestArguments(Path sources, String servers, Path stateDir) {
-        return List.of("run", "--config", sources.toString(), "--bootstrap-servers", servers,
-                "--state-dir", stateDir.toString());
+    /**
+     * What every step is told: the broker, and the demo's Kafka timeout and log level (its flags or
+     * their variables, which the steps do not see).
+     */
+    static List<String> commonArguments(String servers, Duration kafkaTimeout, LogLevel level) {
+        return List.of("--bootstrap-servers", servers, "--kafka-timeout", kafkaTimeout.toString(),
+                "--log-level", level.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The demo's 'ingest run': the samples into the demo's raw topic, with a state folder and a
+     * transactional id of its own (the default one would fence the user's running ingest).
+     */
+    static List<String> ingestArguments(Path sources, Path stateDir, List<String> common) {
+        return with(common, "ingest", "run", "--config", sources.toString(), "--state-dir", stateDir.toString(),
+                "--topic-raw", DemoKafka.TOPICS.raw(), "--transactional-id", DemoKafka.INGEST_TRANSACTIONAL_ID);
+    }
+
+    /** The demo's 'classifier run': its own topics and group, until caught up. */
+    static List<String> classifierArguments(List<String> common) {
+        Topics topics = DemoKafka.TOPICS;
+        return with(common, "classifier", "run", "--drain", "--topic-raw", topics.raw(), "--topic-tagged",
+                topics.tagged(), "--topic-dlq", topics.deadLetter(), "--group", DemoKafka.CLASSIFIER_GROUP);
+    }
+
+    /** The demo's 'reporter run': the demo's tagged topic into the report folder. */
+    static List<String> reporterArguments(Path out, List<String> common) {
+        return with(common, "reporter", "run", "--out-dir", out.toString(), "--topic-tagged",
+                DemoKafka.TOPICS.tagged());
+    }
+
+    private static List<String> with(List<String> common, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(common);
+        return all;
     }
 
     /**
@@ -157,11 +228,20 @@ public final class DemoCommand implements Callable<Integer> {
         return s != null && !s.isBlank();
     }
 
-    private static void step(PrintStream console, String what, Object command, List<String> args) {
+    private void step(StopSignals signals, PrintStream console, String what, List<String> args) {
+        String name = what.substring(0, what.indexOf(':'));
+        if (signals.received() != 0) {
+            throw new StepFailed("stopped before the " + name + " step", signals.received());
+        }
         console.println("[demo] " + what);
-        int code = CommandLines.create(command).execute(args.toArray(String[]::new));
+        int code;
+        try {
+            code = DemoStep.run(args, env, Launcher.home());
+        } catch (IOException e) {
+            throw new StepFailed("cannot start the " + name + " step: " + e.getMessage(), ExitCodes.FAILED);
+        }
         if (code != ExitCodes.OK) {
-            throw new StepFailed(what.substring(0, what.indexOf(':')) + " exited with code " + code, code);
+            throw new StepFailed(name + " exited with code " + code, code);
         }
     }
 
