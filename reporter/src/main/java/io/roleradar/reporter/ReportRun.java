@@ -5,7 +5,7 @@ import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.MarketReport;
 import io.roleradar.reporter.aggregate.StateDir;
-import io.roleradar.reporter.input.InputKind;
+import io.roleradar.reporter.input.WrongInput;
 import io.roleradar.reporter.input.JsonLinesReader;
 import io.roleradar.reporter.input.Progress;
 import io.roleradar.reporter.input.Source;
@@ -88,7 +88,7 @@ public final class ReportRun {
         try (LatestPostings latest = new LatestPostings(options.state().open())) {
             Source source = JsonLinesReader.read(input, latest, progress, gate::stopped);
             return write(started, source, latest, options, out, gate);
-        } catch (InputKind.Refused e) {
+        } catch (WrongInput.Refused e) {
             throw new WrongKindOfInput(e.getMessage());
         }
     }
@@ -123,7 +123,7 @@ public final class ReportRun {
         }
         if (latest.readable() == 0 && source instanceof Source.JsonLinesFile f && f.kind() != null) {
             // A board response, a page or a CSV file: named with the commands that read it.
-            throw new WrongKindOfInput(f.kind().message(f.path()));
+            throw new WrongKindOfInput(WrongInput.message(f.kind(), f.path()));
         }
         if (latest.readable() == 0 && latest.rejected() > 0) {
             throw new NothingToReport("none of the " + latest.records() + " records could be read "

@@ -112,7 +112,7 @@ class RunConventionsTest {
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
             Files.copy(Fixtures.path(Fixtures.BASIC), out);
         }
-        refusedAsTheWrongKind(gz, gz + " is compressed (gzip), not JSON Lines: unpack it first, e.g. 'gunzip -c " + gz
+        refusedAsTheWrongKind(gz, gz + " is gzip-compressed, not JSON Lines: unpack it first, e.g. 'gunzip -c " + gz
                 + " | roleradar reporter run --input -'");
     }
 

@@ -3,6 +3,7 @@ package io.roleradar.classifier.cli;
 import io.roleradar.classifier.Classifier;
 import io.roleradar.classifier.taxonomy.TaxonomyException;
 import io.roleradar.cli.ExitCodes;
+import io.roleradar.cli.InputKind;
 import io.roleradar.cli.OutputFile;
 import io.roleradar.cli.StopSignals;
 import io.roleradar.cli.Terminal;
@@ -149,9 +150,9 @@ public final class ClassifyCommand implements Callable<Integer> {
                  Output bad = rejects == null ? Output.none() : Output.appendingTo(rejects.toString(), stdout)) {
                 ByteLines in = new ByteLines(stream);
                 byte[] head = in.head(SNIFF_BYTES);
-                InputKind notText = InputKind.sniff(head);
+                InputKind notText = InputKind.notText(head, head.length);
                 if (notText != null) {
-                    stderr.println("roleradar classify: " + notText.message(input));
+                    stderr.println("roleradar classify: " + WrongInput.message(notText, input));
                     return ExitCodes.USAGE;
                 }
                 boolean array = startsAnArray(head);
@@ -213,9 +214,9 @@ public final class ClassifyCommand implements Callable<Integer> {
                 }
                 if (unreadable != null) {
                     if (first) {
-                        InputKind kind = InputKind.sniff(new String(head, StandardCharsets.UTF_8));
+                        InputKind kind = InputKind.ofText(new String(head, StandardCharsets.UTF_8));
                         if (kind != null) {
-                            stderr.println("roleradar classify: " + kind.message(input));
+                            stderr.println("roleradar classify: " + WrongInput.message(kind, input));
                             return ExitCodes.USAGE;
                         }
                     }
@@ -236,9 +237,9 @@ public final class ClassifyCommand implements Callable<Integer> {
          */
         private Integer readArray(ByteLines in, byte[] head, OutputStream out, OutputStream bad) throws IOException {
             // A Lever board response is an array too.
-            InputKind kind = InputKind.sniff(new String(head, StandardCharsets.UTF_8));
+            InputKind kind = InputKind.ofText(new String(head, StandardCharsets.UTF_8));
             if (kind != null) {
-                stderr.println("roleradar classify: " + kind.message(input));
+                stderr.println("roleradar classify: " + WrongInput.message(kind, input));
                 return ExitCodes.USAGE;
             }
             try (JsonArrayElements elements = new JsonArrayElements(in.rest())) {

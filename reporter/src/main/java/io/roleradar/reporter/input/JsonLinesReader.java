@@ -1,5 +1,6 @@
 package io.roleradar.reporter.input;
 
+import io.roleradar.cli.InputKind;
 import io.roleradar.reporter.aggregate.LatestPostings;
 
 import java.io.BufferedInputStream;
@@ -48,7 +49,7 @@ public final class JsonLinesReader {
         boolean stdin = "-".equals(path);
         String name = stdin ? "stdin" : Path.of(path).getFileName().toString();
         if (!stdin && Files.isDirectory(Path.of(path))) {
-            throw new InputKind.Refused(InputKind.folderMessage(path));
+            throw new WrongInput.Refused(WrongInput.folderMessage(path));
         }
         try (BufferedInputStream in = new BufferedInputStream(stdin ? System.in : Files.newInputStream(Path.of(path)),
                 1 << 16)) {
@@ -56,9 +57,9 @@ public final class JsonLinesReader {
             in.mark(InputKind.HEAD);
             byte[] head = in.readNBytes(InputKind.HEAD);
             in.reset();
-            InputKind kind = InputKind.sniff(head, head.length);
-            if (kind != null && kind.refusedBeforeReading()) {
-                throw new InputKind.Refused(kind.message(path));
+            InputKind kind = WrongInput.sniff(head, head.length);
+            if (kind != null && kind.notText()) {
+                throw new WrongInput.Refused(WrongInput.message(kind, path));
             }
             // A file's bad bytes are refused with the line they are on; standard input's become U+FFFD, as before.
             Reader text = stdin ? new InputStreamReader(in, StandardCharsets.UTF_8)
@@ -103,7 +104,7 @@ public final class JsonLinesReader {
         try {
             return reader.readLine();
         } catch (CharacterCodingException e) {
-            throw new InputKind.Refused(path + " is not UTF-8 text (at line " + lineNo + "): save it as UTF-8, "
+            throw new WrongInput.Refused(path + " is not UTF-8 text (at line " + lineNo + "): save it as UTF-8, "
                     + "or give the file 'roleradar classify --output' wrote");
         }
     }

@@ -1,5 +1,7 @@
 package io.roleradar.reporter.input;
 
+import io.roleradar.cli.InputKind;
+
 import java.util.List;
 
 /**
