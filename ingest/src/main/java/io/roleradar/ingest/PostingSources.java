@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -192,7 +191,7 @@ public final class PostingSources {
             SourceSpec spec = specs.get(i);
             fetched.add(spec.url() == null ? null : new CompletableFuture<>());
             if (spec.url() != null) {
-                lanes.computeIfAbsent(hostKey(spec.url()), h -> new ArrayList<>()).add(i);
+                lanes.computeIfAbsent(HttpFetcher.hostKey(spec.url()), h -> new ArrayList<>()).add(i);
             }
         }
         if (lanes.isEmpty()) {
@@ -354,11 +353,6 @@ public final class PostingSources {
             run.take(state, new Rejected(meta.name(), Rejected.UNREADABLE, "cannot read: " + e.getMessage()),
                     meta.name(), "file");
         }
-    }
-
-    private static String hostKey(URI uri) {
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        return host + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 
     /** Thrown out of a streamed file's records when a stop was asked for. */
@@ -549,9 +543,9 @@ public final class PostingSources {
 
         ReadResult result() {
             if (sink == null) {
-                return new ReadResult(dedup.postings(), rejected, dedup.duplicates(), dedup.contentKeys(), reads, 0);
+                return new ReadResult(dedup.postings(), rejected, dedup.duplicates(), reads, 0);
             }
-            return new ReadResult(List.of(), rejected, dedup.duplicates(), Map.of(), reads, handedOn);
+            return new ReadResult(List.of(), rejected, dedup.duplicates(), reads, handedOn);
         }
     }
 }

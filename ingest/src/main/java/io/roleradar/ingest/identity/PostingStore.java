@@ -24,7 +24,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,7 +47,6 @@ public final class PostingStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostingStore.class);
     private static final byte[] TOPIC_ID = "topic-id".getBytes(StandardCharsets.UTF_8);
     private static final String POSITION = "position:";
-    private static final int NO_DATE = Integer.MIN_VALUE;
     /** The column families of what is known of postings, in the order of the fields that hold them. */
     private static final List<String> POSTING_FAMILIES = List.of("ids", "contents", "open");
 
@@ -364,26 +362,19 @@ public final class PostingStore implements AutoCloseable {
         }
     }
 
-    /** An entry as stored: value hash, content key, first-seen day, closed flag, then the board (may be empty). */
+    /** An entry as stored: the fingerprint (see {@link Fingerprint#writeTo}), then the board (may be empty). */
     private static byte[] encode(Entry e) {
-        Fingerprint f = e.fingerprint();
         byte[] board = e.board() == null ? new byte[0] : utf8(e.board());
-        return ByteBuffer.allocate(21 + board.length).putLong(f.valueHash()).putLong(f.contentKey())
-                .putInt(f.firstSeenAt() == null ? NO_DATE : (int) f.firstSeenAt().toEpochDay())
-                .put((byte) (f.closed() ? 1 : 0)).put(board).array();
+        return e.fingerprint().writeTo(ByteBuffer.allocate(Fingerprint.BYTES + board.length)).put(board).array();
     }
 
     private static Entry decode(byte[] v) {
         if (v == null) {
             return null;
         }
-        ByteBuffer b = ByteBuffer.wrap(v);
-        long value = b.getLong();
-        long key = b.getLong();
-        int day = b.getInt();
-        boolean closed = b.get() == 1;
-        String board = v.length > 21 ? new String(v, 21, v.length - 21, StandardCharsets.UTF_8) : null;
-        return new Entry(new Fingerprint(value, key, day == NO_DATE ? null : LocalDate.ofEpochDay(day), closed), board);
+        Fingerprint f = Fingerprint.readFrom(ByteBuffer.wrap(v));
+        int n = Fingerprint.BYTES;
+        return new Entry(f, v.length > n ? new String(v, n, v.length - n, StandardCharsets.UTF_8) : null);
     }
 
     private static byte[] openKey(String board, String id) {

@@ -54,7 +54,7 @@ public final class WrittenOffsets {
      * @param ownMarkers the partitions where the position stands at this run's own commit marker; on
      *                   return, the partitions moved here (this part's marker follows each of them)
      */
-    public Map<Integer, Long> advance(Map<Integer, Long> positions, Set<Integer> ownMarkers) {
+    public synchronized Map<Integer, Long> advance(Map<Integer, Long> positions, Set<Integer> ownMarkers) {
         Map<Integer, Long> moved = new TreeMap<>(positions);
         Set<Integer> movedHere = new HashSet<>();
         for (Map.Entry<Integer, Long> e : positions.entrySet()) {
@@ -70,7 +70,7 @@ public final class WrittenOffsets {
         // A partition this part did not write to keeps its position, and the marker stays its next offset.
         ownMarkers.retainAll(positions.keySet());
         for (Integer p : positions.keySet()) {
-            if (byPartition(p) != null) {
+            if (byPartition.containsKey(p)) {
                 if (movedHere.contains(p)) {
                     ownMarkers.add(p);
                 } else {
@@ -79,13 +79,5 @@ public final class WrittenOffsets {
             }
         }
         return moved;
-    }
-
-    private synchronized long[] byPartition(int partition) {
-        return byPartition.get(partition);
-    }
-
-    public synchronized boolean isEmpty() {
-        return byPartition.isEmpty();
     }
 }
