@@ -113,13 +113,10 @@ public final class PostingSources {
         this.maxLinks = maxLinks;
     }
 
-    public PostingSources(HttpSettings http, CsvColumns columns, int maxLinks, IngestMetrics metrics) {
-        this(http, columns, maxLinks, metrics, SourceSettings.defaults());
-    }
-
     /** Polite HTTP defaults, the Glassdoor-friendly CSV column names, up to 100 links per board page. */
     public static PostingSources withDefaults() {
-        return new PostingSources(HttpSettings.defaults(), CsvColumns.defaults(), 100, IngestMetrics.none());
+        return new PostingSources(HttpSettings.defaults(), CsvColumns.defaults(), 100, IngestMetrics.none(),
+                SourceSettings.defaults());
     }
 
     /**
@@ -291,7 +288,7 @@ public final class PostingSources {
 
     /** A file or folder, read on this thread; its records go straight to the merge. */
     private void readLocal(SourceSpec spec, Run run, BooleanSupplier stop) throws InterruptedException {
-        SourceState state = run.begin(spec);
+        SourceState state = new SourceState(spec);
         reader.read(spec, new SourceReader.Sink() {
             @Override
             public void document(Document doc) {
@@ -458,15 +455,11 @@ public final class PostingSources {
             pendingRejected.addAndGet(f.rejected);
         }
 
-        SourceState begin(SourceSpec spec) {
-            return new SourceState(spec);
-        }
-
         void merge(SourceSpec spec, Fetched f) throws InterruptedException {
             if (f.skipped) {
                 return;
             }
-            SourceState state = begin(spec);
+            SourceState state = new SourceState(spec);
             for (int i = 0; i < f.results.size(); i++) {
                 take(state, f.results.get(i), f.from.get(i), "url");
             }

@@ -1,5 +1,6 @@
 package io.roleradar.ingest;
 
+import io.roleradar.ingest.source.SourceSettings;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.roleradar.ingest.fetch.HttpSettings;
@@ -82,7 +83,7 @@ class HttpSourcesTest {
     }
 
     private static PostingSources sources(HttpSettings http) {
-        return new PostingSources(http, CsvColumns.defaults(), 10, IngestMetrics.none());
+        return new PostingSources(http, CsvColumns.defaults(), 10, IngestMetrics.none(), SourceSettings.defaults());
     }
 
     private static HttpSettings fast() {

@@ -226,7 +226,7 @@ public final class HttpFetcher {
             FetchOutcome.Failed failed = (FetchOutcome.Failed) outcome;
             // RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one (5xx,
             // network) means the site cannot say, so nothing is fetched.
-            rules = failed.reason().matches("HTTP 4\\d\\d.*") ? RobotsRules.allowAll() : RobotsRules.disallowAll();
+            rules = failed.reason().matches("HTTP 4\\d\\d.*") ? RobotsRules.ALLOW_ALL : RobotsRules.DISALLOW_ALL;
             if (failed.kind().equals(Rejected.UNREACHABLE) || failed.kind().equals(Rejected.TIMEOUT)) {
                 robotsUnreachable.put(origin, failed);
             }

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 public final class JsonLinesWriter implements AutoCloseable {
     private final OutputFile file;
     private final Writer out;
-    private int written;
 
     private JsonLinesWriter(OutputFile file, Writer out) {
         this.file = file;
@@ -43,15 +42,9 @@ public final class JsonLinesWriter implements AutoCloseable {
         try {
             out.write(PostingJson.writeLine(posting));
             out.write('\n');
-            written++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** How many postings were written. */
-    public int written() {
-        return written;
     }
 
     /** Moves the file into place (standard output: flushes it). */
