@@ -1,9 +1,9 @@
 package io.roleradar.ingest;
 
-import io.roleradar.ingest.source.SourceSettings;
 import io.roleradar.ingest.parse.CsvColumns;
 import io.roleradar.ingest.fetch.HttpSettings;
 import io.roleradar.ingest.parse.Rejected;
+import io.roleradar.ingest.source.SourceSettings;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
 import io.roleradar.model.RemoteMode;

@@ -1,11 +1,11 @@
 package io.roleradar.ingest;
 
-import io.roleradar.ingest.source.SourceSettings;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.roleradar.ingest.fetch.HttpSettings;
 import io.roleradar.ingest.parse.CsvColumns;
 import io.roleradar.ingest.parse.Rejected;
+import io.roleradar.ingest.source.SourceSettings;
 import io.roleradar.model.RawPosting;
 import io.roleradar.testkit.SharedData;
 import org.junit.jupiter.api.AfterEach;

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 public final class RobotsRules {
     public static final RobotsRules ALLOW_ALL = new RobotsRules(List.of());
     /** What RFC 9309 asks when robots.txt cannot be fetched for a server error: assume everything is disallowed. */
-    public static final RobotsRules DISALLOW_ALL = new RobotsRules(List.of(new Rule(false, "/", Pattern.compile("/.*"))));
+    public static final RobotsRules DISALLOW_ALL =
+            new RobotsRules(List.of(new Rule(false, "/", Pattern.compile("/.*"))));
     private final List<Rule> rules;
 
     private RobotsRules(List<Rule> rules) {

@@ -92,13 +92,12 @@ public record Fingerprint(long valueHash, long contentKey, LocalDate firstSeenAt
         return writeTo(ByteBuffer.allocate(1 + BYTES).put(HEADER_VERSION)).array();
     }
 
-    /** Puts the two hashes, the first-seen day and a closed flag: {@link #BYTES} bytes, as the state store keeps them too. */
+    /** Puts the two hashes, the first-seen day and a closed flag: as the header and the state store keep them. */
     ByteBuffer writeTo(ByteBuffer b) {
         return b.putLong(valueHash).putLong(contentKey)
                 .putInt(firstSeenAt == null ? NO_DATE : (int) firstSeenAt.toEpochDay()).put((byte) (closed ? 1 : 0));
     }
 
-    /** Reads what {@link #writeTo} put. */
     static Fingerprint readFrom(ByteBuffer b) {
         long value = b.getLong();
         long key = b.getLong();

@@ -225,7 +225,6 @@ public final class PostingStore implements AutoCloseable {
         return new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), columnOptions);
     }
 
-    /** A set of changes, applied together by {@link Batch#commit()}. */
     public Batch batch() {
         return new Batch();
     }
@@ -287,7 +286,6 @@ public final class PostingStore implements AutoCloseable {
                     put(meta, utf8(POSITION + partition), ByteBuffer.allocate(8).putLong(offset).array()));
         }
 
-        /** Writes the batch at once. */
         public void commit() {
             rocks(() -> {
                 db.write(writeOptions, batch);
@@ -348,7 +346,6 @@ public final class PostingStore implements AutoCloseable {
         return rocks(() -> db.get(cf, readOptions, key));
     }
 
-    /** A RocksDB call that may fail. */
     private interface RocksCall<T> {
         T call() throws RocksDBException;
     }

@@ -15,7 +15,6 @@ import java.util.TreeMap;
 public final class WrittenOffsets {
     private final Map<Integer, long[]> byPartition = new HashMap<>();
 
-    /** Notes one record written at {@code offset} of {@code partition}. */
     public synchronized void add(int partition, long offset) {
         long[] span = byPartition.get(partition);
         if (span == null) {

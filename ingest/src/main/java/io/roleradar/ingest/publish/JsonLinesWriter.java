@@ -37,7 +37,6 @@ public final class JsonLinesWriter implements AutoCloseable {
         return new JsonLinesWriter(file, new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8)));
     }
 
-    /** Writes one posting as a line. */
     public void write(RawPosting posting) {
         try {
             out.write(PostingJson.writeLine(posting));
