@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * What has been published to {@code postings.raw}, kept on disk in RocksDB so that it does not
@@ -84,11 +85,8 @@ public final class PostingStore implements AutoCloseable {
                 .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
         this.options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL).setKeepLogFileNum(2).setMaxOpenFiles(256);
-        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-        descriptors.add(descriptor("default"));
-        for (String name : POSTING_FAMILIES) {
-            descriptors.add(descriptor(name));
-        }
+        List<ColumnFamilyDescriptor> descriptors = Stream.concat(Stream.of("default"), POSTING_FAMILIES.stream())
+                .map(this::descriptor).toList();
         this.handles = new ArrayList<>();
         this.db = RocksDB.open(options, dir.toString(), descriptors, handles);
         this.meta = handles.get(0);
