@@ -1,7 +1,6 @@
 package io.roleradar.ingest.identity;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,28 +54,21 @@ public final class WrittenOffsets {
      */
     public synchronized Map<Integer, Long> advance(Map<Integer, Long> positions, Set<Integer> ownMarkers) {
         Map<Integer, Long> moved = new TreeMap<>(positions);
-        Set<Integer> movedHere = new HashSet<>();
         for (Map.Entry<Integer, Long> e : positions.entrySet()) {
-            long end = endIfRightAfter(e.getKey(), e.getValue());
-            if (end < 0 && ownMarkers.contains(e.getKey())) {
-                end = endIfRightAfter(e.getKey(), e.getValue() + 1);
+            int p = e.getKey();
+            long end = endIfRightAfter(p, e.getValue());
+            if (end < 0 && ownMarkers.contains(p)) {
+                end = endIfRightAfter(p, e.getValue() + 1);
             }
+            // A partition this part did not write to keeps its position, and the marker stays its next offset.
             if (end >= 0) {
-                moved.put(e.getKey(), end);
-                movedHere.add(e.getKey());
+                moved.put(p, end);
+                ownMarkers.add(p);
+            } else if (byPartition.containsKey(p)) {
+                ownMarkers.remove(p);
             }
         }
-        // A partition this part did not write to keeps its position, and the marker stays its next offset.
         ownMarkers.retainAll(positions.keySet());
-        for (Integer p : positions.keySet()) {
-            if (byPartition.containsKey(p)) {
-                if (movedHere.contains(p)) {
-                    ownMarkers.add(p);
-                } else {
-                    ownMarkers.remove(p);
-                }
-            }
-        }
         return moved;
     }
 }
