@@ -3,6 +3,7 @@ package io.roleradar.ingest;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.ingest.identity.PostingStore;
+import io.roleradar.ingest.identity.PublishPlan;
 import io.roleradar.ingest.identity.TopicStateLoader;
 import io.roleradar.ingest.publish.JsonLinesWriter;
 import io.roleradar.ingest.publish.KafkaPublisher;
@@ -119,11 +120,13 @@ public final class IngestService {
                 RunPublisher run = new RunPublisher(store, publisher, topicId, LocalDate.now(ZoneOffset.UTC), metrics,
                         stop::requested, RunPublisher.PART_CHARS);
                 ReadResult r = read(run);
+                PublishPlan plan = run.plan();
                 if (stop.requested() || !run.finish(r, stderr)) {
-                    new RunSummary(r, run.committed(), run.unchanged(), since(start)).stopped().print(stderr);
+                    new RunSummary(r, plan.committedCount(), plan.unchanged(), since(start)).stopped().print(stderr);
                     return ExitCodes.INTERRUPTED;
                 }
-                new RunSummary(r, run.published(), run.unchanged(), since(start)).closed(run.closed(), run.reopened()).print(stderr);
+                new RunSummary(r, plan.publishedCount(), plan.unchanged(), since(start))
+                        .closed(plan.closed(), plan.reopened()).print(stderr);
                 code = exitCode(r);
                 if (code == ExitCodes.FAILED) {
                     nothingToRead();

@@ -29,18 +29,5 @@ public record IngestSettings(List<SourceSpec> sources, Duration every, String ou
                              Path stateDir, SourceSettings sourceSettings) {
     public IngestSettings {
         sources = List.copyOf(sources);
-        sourceSettings = sourceSettings == null ? SourceSettings.defaults() : sourceSettings;
-    }
-
-    public IngestSettings(List<SourceSpec> sources, Duration every, String output, Path rejects, CsvColumns columns,
-                          HttpSettings http, int maxLinks, KafkaSettings kafka, String rawTopic, int partitions,
-                          String transactionalId, Path stateDir) {
-        this(sources, every, output, rejects, columns, http, maxLinks, kafka, rawTopic, partitions, transactionalId, stateDir,
-                SourceSettings.defaults());
-    }
-
-    /** Where the state store is kept unless told otherwise: {@code ~/.roleradar/ingest-state}. */
-    public static Path defaultStateDir() {
-        return Path.of(System.getProperty("user.home"), ".roleradar", "ingest-state");
     }
 }

@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -114,13 +113,10 @@ public final class PostingSources {
         this.maxLinks = maxLinks;
     }
 
-    public PostingSources(HttpSettings http, CsvColumns columns, int maxLinks, IngestMetrics metrics) {
-        this(http, columns, maxLinks, metrics, SourceSettings.defaults());
-    }
-
     /** Polite HTTP defaults, the Glassdoor-friendly CSV column names, up to 100 links per board page. */
     public static PostingSources withDefaults() {
-        return new PostingSources(HttpSettings.defaults(), CsvColumns.defaults(), 100, IngestMetrics.none());
+        return new PostingSources(HttpSettings.defaults(), CsvColumns.defaults(), 100, IngestMetrics.none(),
+                SourceSettings.defaults());
     }
 
     /**
@@ -192,7 +188,7 @@ public final class PostingSources {
             SourceSpec spec = specs.get(i);
             fetched.add(spec.url() == null ? null : new CompletableFuture<>());
             if (spec.url() != null) {
-                lanes.computeIfAbsent(hostKey(spec.url()), h -> new ArrayList<>()).add(i);
+                lanes.computeIfAbsent(HttpFetcher.hostKey(spec.url()), h -> new ArrayList<>()).add(i);
             }
         }
         if (lanes.isEmpty()) {
@@ -292,7 +288,7 @@ public final class PostingSources {
 
     /** A file or folder, read on this thread; its records go straight to the merge. */
     private void readLocal(SourceSpec spec, Run run, BooleanSupplier stop) throws InterruptedException {
-        SourceState state = run.begin(spec);
+        SourceState state = new SourceState(spec);
         reader.read(spec, new SourceReader.Sink() {
             @Override
             public void document(Document doc) {
@@ -354,11 +350,6 @@ public final class PostingSources {
             run.take(state, new Rejected(meta.name(), Rejected.UNREADABLE, "cannot read: " + e.getMessage()),
                     meta.name(), "file");
         }
-    }
-
-    private static String hostKey(URI uri) {
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        return host + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 
     /** Thrown out of a streamed file's records when a stop was asked for. */
@@ -464,15 +455,11 @@ public final class PostingSources {
             pendingRejected.addAndGet(f.rejected);
         }
 
-        SourceState begin(SourceSpec spec) {
-            return new SourceState(spec);
-        }
-
         void merge(SourceSpec spec, Fetched f) throws InterruptedException {
             if (f.skipped) {
                 return;
             }
-            SourceState state = begin(spec);
+            SourceState state = new SourceState(spec);
             for (int i = 0; i < f.results.size(); i++) {
                 take(state, f.results.get(i), f.from.get(i), "url");
             }
@@ -549,9 +536,9 @@ public final class PostingSources {
 
         ReadResult result() {
             if (sink == null) {
-                return new ReadResult(dedup.postings(), rejected, dedup.duplicates(), dedup.contentKeys(), reads, 0);
+                return new ReadResult(dedup.postings(), rejected, dedup.duplicates(), reads, 0);
             }
-            return new ReadResult(List.of(), rejected, dedup.duplicates(), Map.of(), reads, handedOn);
+            return new ReadResult(List.of(), rejected, dedup.duplicates(), reads, handedOn);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.roleradar.ingest;
 
-import io.roleradar.ingest.identity.ContentKey;
 import io.roleradar.ingest.parse.Rejected;
 import io.roleradar.model.RawPosting;
 
@@ -13,24 +12,18 @@ import java.util.TreeSet;
 /**
  * What reading a set of sources gave: the unique postings (duplicates merged into the first
  * occurrence, in the order first seen), every input that gave no posting with its reason, and how
- * many postings were merged away as duplicates. The content key of each posting (by id) comes
- * along, computed once while merging, because publishing needs it again and it costs a pass over
- * every description. {@link #sources()} says of each source whether it was read whole.
+ * many postings were merged away as duplicates. {@link #sources()} says of each source whether it
+ * was read whole.
  *
  * @param streamed how many unique postings were handed to a {@link PostingSources.PostingSink} as
  *                 they were read instead of being kept in {@link #postings()}
  */
 public record ReadResult(List<RawPosting> postings, List<Rejected> rejected, int duplicates,
-                         Map<String, Long> contentKeys, List<SourceRead> sources, int streamed) {
+                         List<SourceRead> sources, int streamed) {
     public ReadResult {
         postings = List.copyOf(postings);
         rejected = List.copyOf(rejected);
-        contentKeys = Map.copyOf(contentKeys);
         sources = List.copyOf(sources);
-    }
-
-    public ReadResult(List<RawPosting> postings, List<Rejected> rejected, int duplicates, Map<String, Long> contentKeys) {
-        this(postings, rejected, duplicates, contentKeys, List.of(), 0);
     }
 
     /** How many sources could not be read whole (see {@link SourceRead}); a run with any is a partial one. */
@@ -50,12 +43,6 @@ public record ReadResult(List<RawPosting> postings, List<Rejected> rejected, int
         }
         complete.removeAll(failed);
         return complete;
-    }
-
-    /** The content key of one of the postings (computed when it is not known). */
-    public long contentKey(RawPosting posting) {
-        Long key = contentKeys.get(posting.id());
-        return key != null ? key : ContentKey.of(posting);
     }
 
     /** The unique postings: kept in {@link #postings()} or handed to a sink. */

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Publishes one run to {@code postings.raw} as its postings are read, so a run need not fit in
@@ -84,26 +85,9 @@ final class RunPublisher implements PostingSources.PostingSink {
         return publishPart();
     }
 
-    /** Postings published by this run, closed ones included. */
-    int published() {
-        return plan.publishedCount();
-    }
-
-    /** Postings published by the parts committed so far. */
-    int committed() {
-        return plan.committedCount();
-    }
-
-    int unchanged() {
-        return plan.unchanged();
-    }
-
-    int closed() {
-        return plan.closed();
-    }
-
-    int reopened() {
-        return plan.reopened();
+    /** The run's plan, for its counts. */
+    PublishPlan plan() {
+        return plan;
     }
 
     /** Publishes what waits in one transaction and records it; false when a stop aborted it. */
@@ -127,12 +111,6 @@ final class RunPublisher implements PostingSources.PostingSink {
     }
 
     private static Set<String> wholeBoards(Set<String> postingSources) {
-        Set<String> boards = new TreeSet<>();
-        for (String s : postingSources) {
-            if (SourceRead.isWholeBoard(s)) {
-                boards.add(s);
-            }
-        }
-        return boards;
+        return postingSources.stream().filter(SourceRead::isWholeBoard).collect(Collectors.toCollection(TreeSet::new));
     }
 }

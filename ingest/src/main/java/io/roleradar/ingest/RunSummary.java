@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The end-of-run summary on stderr: found, unique, duplicates, published, unchanged and rejected
@@ -57,13 +58,8 @@ public record RunSummary(ReadResult read, int published, int unchanged, Duration
                 .append(unchanged).append(" unchanged, ").append(read.rejected().size()).append(" rejected");
         Map<String, Integer> byKind = read.rejectedByKind();
         if (!byKind.isEmpty()) {
-            line.append(" (");
-            boolean first = true;
-            for (Map.Entry<String, Integer> e : byKind.entrySet()) {
-                line.append(first ? "" : ", ").append(e.getKey()).append(": ").append(e.getValue());
-                first = false;
-            }
-            line.append(')');
+            line.append(byKind.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining(", ", " (", ")")));
         }
         err.println(line);
         int shown = 0;

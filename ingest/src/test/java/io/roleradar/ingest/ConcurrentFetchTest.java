@@ -101,7 +101,8 @@ class ConcurrentFetchTest {
 
     private static PostingSources reader(String ashbyBase, int threads) {
         return new PostingSources(HttpSettings.defaults().withMinInterval(Duration.ZERO), CsvColumns.defaults(), 10,
-                IngestMetrics.none(), new SourceSettings(ApiBases.parse(List.of("ashby=" + ashbyBase)), threads, null));
+                IngestMetrics.none(),
+                new SourceSettings(ApiBases.parse(List.of("ashby=" + ashbyBase), "--api-base"), threads, null));
     }
 
     private static Duration timed(PostingSources sources, List<SourceSpec> specs) {

@@ -172,7 +172,7 @@ class FaultyBoardsTest {
 
     private PostingSources sources() {
         HttpSettings http = HttpSettings.defaults().withReadTimeout(TIMEOUT).withMinInterval(Duration.ZERO).withMaxAttempts(2);
-        ApiBases bases = ApiBases.parse(List.of("ashby=" + base, "greenhouse=" + base, "lever=" + base));
+        ApiBases bases = ApiBases.parse(List.of("ashby=" + base, "greenhouse=" + base, "lever=" + base), "--api-base");
         return new PostingSources(http, CsvColumns.defaults(), 10, IngestMetrics.none(), new SourceSettings(bases, 4, null));
     }
 

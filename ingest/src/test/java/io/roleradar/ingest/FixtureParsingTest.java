@@ -3,6 +3,7 @@ package io.roleradar.ingest;
 import io.roleradar.ingest.parse.CsvColumns;
 import io.roleradar.ingest.fetch.HttpSettings;
 import io.roleradar.ingest.parse.Rejected;
+import io.roleradar.ingest.source.SourceSettings;
 import io.roleradar.model.PostingJson;
 import io.roleradar.model.RawPosting;
 import io.roleradar.model.RemoteMode;
@@ -139,7 +140,8 @@ class FixtureParsingTest {
     void csvColumnsMappedByNameGiveAHashIdWhenThereIsNoIdColumn() {
         CsvColumns columns = CsvColumns.defaults().with("title", "Role Name").with("company", "Hiring Org")
                 .with("location", "City").with("description", "Posting Body");
-        PostingSources mapped = new PostingSources(HttpSettings.defaults(), columns, 10, IngestMetrics.none());
+        PostingSources mapped = new PostingSources(HttpSettings.defaults(), columns, 10, IngestMetrics.none(),
+                SourceSettings.defaults());
         ReadResult r = mapped.read(List.of(Fixtures.file("jobs-no-id.csv")));
         RawPosting p = r.postings().get(0);
         assertThat(p.id()).matches("csv:jobs-no-id:[0-9a-f]{16}");

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.roleradar.ingest.fetch.HttpSettings;
 import io.roleradar.ingest.parse.CsvColumns;
 import io.roleradar.ingest.parse.Rejected;
+import io.roleradar.ingest.source.SourceSettings;
 import io.roleradar.model.RawPosting;
 import io.roleradar.testkit.SharedData;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +83,7 @@ class HttpSourcesTest {
     }
 
     private static PostingSources sources(HttpSettings http) {
-        return new PostingSources(http, CsvColumns.defaults(), 10, IngestMetrics.none());
+        return new PostingSources(http, CsvColumns.defaults(), 10, IngestMetrics.none(), SourceSettings.defaults());
     }
 
     private static HttpSettings fast() {

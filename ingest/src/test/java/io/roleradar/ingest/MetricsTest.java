@@ -3,6 +3,7 @@ package io.roleradar.ingest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.roleradar.ingest.fetch.HttpSettings;
 import io.roleradar.ingest.parse.CsvColumns;
+import io.roleradar.ingest.source.SourceSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,7 +14,8 @@ class MetricsTest {
     @Test
     void foundDuplicatesAndRejectsAreCountedBySourceKindAndReason() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        PostingSources sources = new PostingSources(HttpSettings.defaults(), CsvColumns.defaults(), 10, new IngestMetrics(registry));
+        PostingSources sources = new PostingSources(HttpSettings.defaults(), CsvColumns.defaults(), 10,
+                new IngestMetrics(registry), SourceSettings.defaults());
         sources.read(List.of(Fixtures.file("greenhouse-acme.json"), Fixtures.file("malformed.json")));
         assertThat(registry.get("roleradar.ingest.postings.found").tag("source", "greenhouse").counter().count()).isEqualTo(3);
         assertThat(registry.get("roleradar.ingest.postings.duplicates").tag("source", "greenhouse").counter().count()).isEqualTo(1);

@@ -80,13 +80,13 @@ class RunPublisherIT {
         TopicAdmin.ensureRawTopic(TestKafka.settings(), topic, 2);
         try (PostingStore store = PostingStore.open(dir.resolve("state"))) {
             // Stopped during the third part (postings 11 to 15): the first two parts stay committed.
-            assertThat(run(file, store, 12).committed()).isEqualTo(10);
+            assertThat(run(file, store, 12).plan().committedCount()).isEqualTo(10);
             assertThat(committedKeys()).hasSize(10).doesNotHaveDuplicates();
             assertThat(store.size()).isEqualTo(10);
 
             RunPublisher rest = run(file, store, Integer.MAX_VALUE);
-            assertThat(rest.unchanged()).isEqualTo(10);
-            assertThat(rest.published()).isEqualTo(POSTINGS - 10);
+            assertThat(rest.plan().unchanged()).isEqualTo(10);
+            assertThat(rest.plan().publishedCount()).isEqualTo(POSTINGS - 10);
             assertThat(committedKeys()).hasSize(POSTINGS).doesNotHaveDuplicates();
 
             // Every part was recorded with the positions past it (its commit marker included), so
@@ -95,7 +95,7 @@ class RunPublisherIT {
                     .as("positions past every committed part, each part's marker counted")
                     .isGreaterThanOrEqualTo(endOffsetsSum() - 2);
             RunPublisher again = run(file, store, Integer.MAX_VALUE);
-            assertThat(again.published()).as("the same file again publishes nothing").isZero();
+            assertThat(again.plan().publishedCount()).as("the same file again publishes nothing").isZero();
             assertThat(committedKeys()).hasSize(POSTINGS);
         }
     }

@@ -7,6 +7,7 @@ import io.roleradar.ingest.publish.KafkaPublisher;
 import io.roleradar.kafka.TopicAdmin;
 import io.roleradar.ingest.identity.Fingerprint;
 import io.roleradar.ingest.identity.PublishPlan;
+import io.roleradar.ingest.identity.WrittenOffsets;
 import io.roleradar.model.RawPosting;
 import io.roleradar.testkit.CommittedRecords;
 import io.roleradar.testkit.TestKafka;
@@ -50,8 +51,8 @@ class StoppedRunIT {
             publisher.init();
             AtomicInteger sent = new AtomicInteger();
             // Stop after five of the ten sends: those five were sent inside the open transaction.
-            assertThat(publisher.publish(postings, () -> sent.incrementAndGet() > 5)).isFalse();
-            assertThat(publisher.publish(postings.subList(0, 3), () -> false)).isTrue();
+            assertThat(publisher.publish(postings, () -> sent.incrementAndGet() > 5, new WrittenOffsets())).isFalse();
+            assertThat(publisher.publish(postings.subList(0, 3), () -> false, new WrittenOffsets())).isTrue();
             // The producer's own metrics are bound to the registry (KafkaClientMetrics).
             assertThat(registry.getMeters()).anySatisfy(m -> assertThat(m.getId().getName()).startsWith("kafka.producer."));
         }

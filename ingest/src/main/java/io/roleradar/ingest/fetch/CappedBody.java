@@ -15,7 +15,6 @@ import java.util.concurrent.Flow;
  * most the cap in memory.
  */
 final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-    /** The body was larger than the cap. */
     static final class TooLargeException extends IOException {
         TooLargeException(String message) {
             super(message);

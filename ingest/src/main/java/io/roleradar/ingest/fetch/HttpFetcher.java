@@ -51,15 +51,15 @@ public final class HttpFetcher {
     /**
      * @param latency told the outcome kind ("ok" or a reject kind) and duration of every request, for metrics
      */
-    /** The largest answer read, in bytes; also the largest local document read whole. */
-    public long maxBytes() {
-        return settings.maxBytes();
-    }
-
     public HttpFetcher(HttpSettings settings, BiConsumer<String, Duration> latency) {
         this.settings = settings;
         this.latency = latency == null ? (k, d) -> { } : latency;
         this.limiter = new HostRateLimiter(settings.minInterval());
+    }
+
+    /** The largest answer read, in bytes; also the largest local document read whole. */
+    public long maxBytes() {
+        return settings.maxBytes();
     }
 
     private HttpClient client() {
@@ -226,7 +226,7 @@ public final class HttpFetcher {
             FetchOutcome.Failed failed = (FetchOutcome.Failed) outcome;
             // RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one (5xx,
             // network) means the site cannot say, so nothing is fetched.
-            rules = failed.reason().matches("HTTP 4\\d\\d.*") ? RobotsRules.allowAll() : RobotsRules.disallowAll();
+            rules = failed.reason().matches("HTTP 4\\d\\d.*") ? RobotsRules.ALLOW_ALL : RobotsRules.DISALLOW_ALL;
             if (failed.kind().equals(Rejected.UNREACHABLE) || failed.kind().equals(Rejected.TIMEOUT)) {
                 robotsUnreachable.put(origin, failed);
             }
@@ -294,8 +294,10 @@ public final class HttpFetcher {
         return cause instanceof HttpTimeoutException ? Rejected.TIMEOUT : Rejected.UNREACHABLE;
     }
 
-    private static String hostKey(URI uri) {
-        return uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    /** What the one-request-at-a-time rules are kept per: the host and any port. */
+    public static String hostKey(URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return host + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 
     private static String pathAndQuery(URI uri) {

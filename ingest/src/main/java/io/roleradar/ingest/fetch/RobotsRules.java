@@ -1,9 +1,11 @@
 package io.roleradar.ingest.fetch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The rules of one robots.txt for one user agent (RFC 9309): the group naming our product token,
@@ -11,21 +13,14 @@ import java.util.regex.Pattern;
  * {@code *} and {@code $} wildcards are understood.
  */
 public final class RobotsRules {
-    private static final RobotsRules ALLOW_ALL = new RobotsRules(List.of());
-    private static final RobotsRules DISALLOW_ALL = new RobotsRules(List.of(new Rule(false, "/", Pattern.compile("/.*"))));
+    public static final RobotsRules ALLOW_ALL = new RobotsRules(List.of());
+    /** What RFC 9309 asks when robots.txt cannot be fetched for a server error: assume everything is disallowed. */
+    public static final RobotsRules DISALLOW_ALL =
+            new RobotsRules(List.of(new Rule(false, "/", Pattern.compile("/.*"))));
     private final List<Rule> rules;
 
     private RobotsRules(List<Rule> rules) {
         this.rules = rules;
-    }
-
-    public static RobotsRules allowAll() {
-        return ALLOW_ALL;
-    }
-
-    /** What RFC 9309 asks when robots.txt cannot be fetched for a server error: assume everything is disallowed. */
-    public static RobotsRules disallowAll() {
-        return DISALLOW_ALL;
     }
 
     public static RobotsRules parse(String robotsTxt, String agent) {
@@ -85,18 +80,9 @@ public final class RobotsRules {
     }
 
     private static Pattern toPattern(String path) {
-        StringBuilder regex = new StringBuilder();
         boolean anchored = path.endsWith("$");
         String p = anchored ? path.substring(0, path.length() - 1) : path;
-        for (String part : p.split("\\*", -1)) {
-            if (regex.length() > 0 || p.startsWith("*")) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(part));
-        }
-        if (p.startsWith("*") && regex.toString().startsWith(".*.*")) {
-            regex.delete(0, 2);
-        }
+        String regex = Arrays.stream(p.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
         return Pattern.compile(regex + (anchored ? "" : ".*"), Pattern.DOTALL);
     }
 

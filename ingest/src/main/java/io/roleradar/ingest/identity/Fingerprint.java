@@ -33,7 +33,8 @@ public record Fingerprint(long valueHash, long contentKey, LocalDate firstSeenAt
     /** First byte of the header: bump it whenever its layout or either hash changes. */
     static final byte HEADER_VERSION = 2;
     private static final int V1_LENGTH = 17;
-    private static final int V2_LENGTH = 22;
+    /** The length of a fingerprint as {@link #writeTo} lays it out. */
+    static final int BYTES = 21;
     private static final int NO_DATE = Integer.MIN_VALUE;
     /**
      * The value hash is taken of the posting's JSON as ingest wrote it until {@code "closed"}, a
@@ -86,11 +87,22 @@ public record Fingerprint(long valueHash, long contentKey, LocalDate firstSeenAt
         }
     }
 
-    /** The header value: a version byte, the two hashes, the first-seen day and a closed flag. */
+    /** The header value: a version byte, then the fingerprint as {@link #writeTo} lays it out. */
     public byte[] toHeader() {
-        return ByteBuffer.allocate(V2_LENGTH).put(HEADER_VERSION).putLong(valueHash).putLong(contentKey)
-                .putInt(firstSeenAt == null ? NO_DATE : (int) firstSeenAt.toEpochDay()).put((byte) (closed ? 1 : 0))
-                .array();
+        return writeTo(ByteBuffer.allocate(1 + BYTES).put(HEADER_VERSION)).array();
+    }
+
+    /** Puts the two hashes, the first-seen day and a closed flag: as the header and the state store keep them. */
+    ByteBuffer writeTo(ByteBuffer b) {
+        return b.putLong(valueHash).putLong(contentKey)
+                .putInt(firstSeenAt == null ? NO_DATE : (int) firstSeenAt.toEpochDay()).put((byte) (closed ? 1 : 0));
+    }
+
+    static Fingerprint readFrom(ByteBuffer b) {
+        long value = b.getLong();
+        long key = b.getLong();
+        int day = b.getInt();
+        return new Fingerprint(value, key, day == NO_DATE ? null : LocalDate.ofEpochDay(day), b.get() == 1);
     }
 
     /**
@@ -106,13 +118,9 @@ public record Fingerprint(long valueHash, long contentKey, LocalDate firstSeenAt
             ByteBuffer b = ByteBuffer.wrap(header, 1, V1_LENGTH - 1);
             return new Fingerprint(b.getLong(), b.getLong(), null, false);
         }
-        if (header[0] != HEADER_VERSION || header.length != V2_LENGTH) {
+        if (header[0] != HEADER_VERSION || header.length != 1 + BYTES) {
             return null;
         }
-        ByteBuffer b = ByteBuffer.wrap(header, 1, V2_LENGTH - 1);
-        long value = b.getLong();
-        long key = b.getLong();
-        int day = b.getInt();
-        return new Fingerprint(value, key, day == NO_DATE ? null : LocalDate.ofEpochDay(day), b.get() == 1);
+        return readFrom(ByteBuffer.wrap(header, 1, BYTES));
     }
 }

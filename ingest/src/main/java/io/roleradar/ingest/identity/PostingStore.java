@@ -24,13 +24,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * What has been published to {@code postings.raw}, kept on disk in RocksDB so that it does not
@@ -48,7 +48,6 @@ public final class PostingStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostingStore.class);
     private static final byte[] TOPIC_ID = "topic-id".getBytes(StandardCharsets.UTF_8);
     private static final String POSITION = "position:";
-    private static final int NO_DATE = Integer.MIN_VALUE;
     /** The column families of what is known of postings, in the order of the fields that hold them. */
     private static final List<String> POSTING_FAMILIES = List.of("ids", "contents", "open");
 
@@ -86,11 +85,8 @@ public final class PostingStore implements AutoCloseable {
                 .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
         this.options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL).setKeepLogFileNum(2).setMaxOpenFiles(256);
-        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-        descriptors.add(descriptor("default"));
-        for (String name : POSTING_FAMILIES) {
-            descriptors.add(descriptor(name));
-        }
+        List<ColumnFamilyDescriptor> descriptors = Stream.concat(Stream.of("default"), POSTING_FAMILIES.stream())
+                .map(this::descriptor).toList();
         this.handles = new ArrayList<>();
         this.db = RocksDB.open(options, dir.toString(), descriptors, handles);
         this.meta = handles.get(0);
@@ -227,7 +223,6 @@ public final class PostingStore implements AutoCloseable {
         return new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), columnOptions);
     }
 
-    /** A set of changes, applied together by {@link Batch#commit()}. */
     public Batch batch() {
         return new Batch();
     }
@@ -289,7 +284,6 @@ public final class PostingStore implements AutoCloseable {
                     put(meta, utf8(POSITION + partition), ByteBuffer.allocate(8).putLong(offset).array()));
         }
 
-        /** Writes the batch at once. */
         public void commit() {
             rocks(() -> {
                 db.write(writeOptions, batch);
@@ -350,7 +344,6 @@ public final class PostingStore implements AutoCloseable {
         return rocks(() -> db.get(cf, readOptions, key));
     }
 
-    /** A RocksDB call that may fail. */
     private interface RocksCall<T> {
         T call() throws RocksDBException;
     }
@@ -364,26 +357,19 @@ public final class PostingStore implements AutoCloseable {
         }
     }
 
-    /** An entry as stored: value hash, content key, first-seen day, closed flag, then the board (may be empty). */
+    /** An entry as stored: the fingerprint (see {@link Fingerprint#writeTo}), then the board (may be empty). */
     private static byte[] encode(Entry e) {
-        Fingerprint f = e.fingerprint();
         byte[] board = e.board() == null ? new byte[0] : utf8(e.board());
-        return ByteBuffer.allocate(21 + board.length).putLong(f.valueHash()).putLong(f.contentKey())
-                .putInt(f.firstSeenAt() == null ? NO_DATE : (int) f.firstSeenAt().toEpochDay())
-                .put((byte) (f.closed() ? 1 : 0)).put(board).array();
+        return e.fingerprint().writeTo(ByteBuffer.allocate(Fingerprint.BYTES + board.length)).put(board).array();
     }
 
     private static Entry decode(byte[] v) {
         if (v == null) {
             return null;
         }
-        ByteBuffer b = ByteBuffer.wrap(v);
-        long value = b.getLong();
-        long key = b.getLong();
-        int day = b.getInt();
-        boolean closed = b.get() == 1;
-        String board = v.length > 21 ? new String(v, 21, v.length - 21, StandardCharsets.UTF_8) : null;
-        return new Entry(new Fingerprint(value, key, day == NO_DATE ? null : LocalDate.ofEpochDay(day), closed), board);
+        Fingerprint f = Fingerprint.readFrom(ByteBuffer.wrap(v));
+        int n = Fingerprint.BYTES;
+        return new Entry(f, v.length > n ? new String(v, n, v.length - n, StandardCharsets.UTF_8) : null);
     }
 
     private static byte[] openKey(String board, String id) {

@@ -35,12 +35,10 @@ public final class RunDeduplicator implements AutoCloseable {
     private long bufferedChars;
     private int duplicates;
 
-    /** Adds a posting; false when it was a duplicate of one already added (and was merged into it, if still here). */
-    public boolean add(RawPosting posting) {
-        return add(posting, null);
-    }
-
-    /** As {@link #add(RawPosting)}, noting the whole board that listed it. */
+    /**
+     * Adds a posting, noting the whole board that listed it (or null); false when it was a duplicate
+     * of one already added (and was merged into it, if still here).
+     */
     public boolean add(RawPosting posting, String board) {
         long key = ContentKey.of(posting);
         Long existingKey = byKey.containsKey(key) ? Long.valueOf(key) : keyById.get(posting.id());
@@ -74,13 +72,6 @@ public final class RunDeduplicator implements AutoCloseable {
     /** The postings waiting, without draining them. */
     public List<RawPosting> postings() {
         return byKey.values().stream().map(Unique::posting).toList();
-    }
-
-    /** The content key of each waiting posting, by its id. */
-    public Map<String, Long> contentKeys() {
-        Map<String, Long> keys = new HashMap<>();
-        byKey.forEach((key, u) -> keys.put(u.posting().id(), key));
-        return keys;
     }
 
     /** The characters of title and description waiting: the buffer's main cost in memory. */

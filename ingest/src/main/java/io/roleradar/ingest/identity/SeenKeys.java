@@ -11,7 +11,6 @@ import org.rocksdb.WriteOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -20,8 +19,8 @@ import java.util.Collection;
  * The postings a run has already handed on, by content key and by a 64-bit hash of the id. They
  * live in a temporary RocksDB, made when the first keys come and deleted on {@link #close()}, not on
  * the heap: a run hands postings on only when it is too big to merge in memory, and then it may hold
- * millions of them (a heap set of 16 bytes a key ran a 256 MB heap out of room at 2.1 million).
- * Two different postings share a hash with probability about n^2/2^65.
+ * millions of them, more than a small heap has room for. Two different postings share a hash with
+ * probability about n^2/2^65.
  */
 final class SeenKeys implements AutoCloseable {
     private static final byte CONTENT = 'c';
@@ -45,7 +44,7 @@ final class SeenKeys implements AutoCloseable {
                     batch.put(key(CONTENT, key), NOTHING);
                 }
                 for (String id : ids) {
-                    batch.put(key(ID, hash(id)), NOTHING);
+                    batch.put(key(ID, Fingerprint.hash64(id)), NOTHING);
                 }
                 store.write(writeOptions, batch);
             }
@@ -60,7 +59,7 @@ final class SeenKeys implements AutoCloseable {
             return false;
         }
         try {
-            return db.get(key(CONTENT, contentKey)) != null || db.get(key(ID, hash(id))) != null;
+            return db.get(key(CONTENT, contentKey)) != null || db.get(key(ID, Fingerprint.hash64(id))) != null;
         } catch (RocksDBException e) {
             throw new IllegalStateException("could not look up the postings handed on: " + e.getMessage(), e);
         }
@@ -109,17 +108,5 @@ final class SeenKeys implements AutoCloseable {
 
     private static byte[] key(byte kind, long value) {
         return ByteBuffer.allocate(9).put(kind).putLong(value).array();
-    }
-
-    /** FNV-1a over the UTF-8 bytes, finished with a 64-bit mix so that similar ids spread. */
-    static long hash(String id) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (b & 0xff)) * 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return h;
     }
 }

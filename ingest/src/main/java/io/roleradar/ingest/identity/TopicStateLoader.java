@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Brings a {@link PostingStore} up to date with the compacted {@code postings.raw} topic, the
@@ -109,20 +109,16 @@ public final class TopicStateLoader {
                             }
                         }
                     }
-                    Map<Integer, Long> positions = new TreeMap<>();
-                    for (TopicPartition tp : partitions) {
-                        positions.put(tp.partition(), consumer.position(tp));
-                    }
-                    batch.covers(topicId, positions);
+                    batch.covers(topicId, partitions.stream().collect(
+                            Collectors.toMap(TopicPartition::partition, consumer::position)));
                     batch.commit();
                 }
             }
             if (records == 0) {
                 // Nothing to take in, but the store now covers this topic up to here.
                 try (PostingStore.Batch batch = store.batch()) {
-                    Map<Integer, Long> positions = new TreeMap<>();
-                    end.forEach((tp, offset) -> positions.put(tp.partition(), offset));
-                    batch.covers(topicId, positions);
+                    batch.covers(topicId, end.entrySet().stream().collect(
+                            Collectors.toMap(e -> e.getKey().partition(), Map.Entry::getValue)));
                     batch.commit();
                 }
             }

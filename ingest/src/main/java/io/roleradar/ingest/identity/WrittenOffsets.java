@@ -1,7 +1,6 @@
 package io.roleradar.ingest.identity;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,7 +14,6 @@ import java.util.TreeMap;
 public final class WrittenOffsets {
     private final Map<Integer, long[]> byPartition = new HashMap<>();
 
-    /** Notes one record written at {@code offset} of {@code partition}. */
     public synchronized void add(int partition, long offset) {
         long[] span = byPartition.get(partition);
         if (span == null) {
@@ -54,38 +52,23 @@ public final class WrittenOffsets {
      * @param ownMarkers the partitions where the position stands at this run's own commit marker; on
      *                   return, the partitions moved here (this part's marker follows each of them)
      */
-    public Map<Integer, Long> advance(Map<Integer, Long> positions, Set<Integer> ownMarkers) {
+    public synchronized Map<Integer, Long> advance(Map<Integer, Long> positions, Set<Integer> ownMarkers) {
         Map<Integer, Long> moved = new TreeMap<>(positions);
-        Set<Integer> movedHere = new HashSet<>();
         for (Map.Entry<Integer, Long> e : positions.entrySet()) {
-            long end = endIfRightAfter(e.getKey(), e.getValue());
-            if (end < 0 && ownMarkers.contains(e.getKey())) {
-                end = endIfRightAfter(e.getKey(), e.getValue() + 1);
+            int p = e.getKey();
+            long end = endIfRightAfter(p, e.getValue());
+            if (end < 0 && ownMarkers.contains(p)) {
+                end = endIfRightAfter(p, e.getValue() + 1);
             }
+            // A partition this part did not write to keeps its position, and the marker stays its next offset.
             if (end >= 0) {
-                moved.put(e.getKey(), end);
-                movedHere.add(e.getKey());
+                moved.put(p, end);
+                ownMarkers.add(p);
+            } else if (byPartition.containsKey(p)) {
+                ownMarkers.remove(p);
             }
         }
-        // A partition this part did not write to keeps its position, and the marker stays its next offset.
         ownMarkers.retainAll(positions.keySet());
-        for (Integer p : positions.keySet()) {
-            if (byPartition(p) != null) {
-                if (movedHere.contains(p)) {
-                    ownMarkers.add(p);
-                } else {
-                    ownMarkers.remove(p);
-                }
-            }
-        }
         return moved;
-    }
-
-    private synchronized long[] byPartition(int partition) {
-        return byPartition.get(partition);
-    }
-
-    public synchronized boolean isEmpty() {
-        return byPartition.isEmpty();
     }
 }

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 public final class JsonLinesWriter implements AutoCloseable {
     private final OutputFile file;
     private final Writer out;
-    private int written;
 
     private JsonLinesWriter(OutputFile file, Writer out) {
         this.file = file;
@@ -38,20 +37,13 @@ public final class JsonLinesWriter implements AutoCloseable {
         return new JsonLinesWriter(file, new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8)));
     }
 
-    /** Writes one posting as a line. */
     public void write(RawPosting posting) {
         try {
             out.write(PostingJson.writeLine(posting));
             out.write('\n');
-            written++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** How many postings were written. */
-    public int written() {
-        return written;
     }
 
     /** Moves the file into place (standard output: flushes it). */

@@ -65,18 +65,11 @@ public final class KafkaPublisher implements AutoCloseable {
     }
 
     /**
-     * Sends the postings in one transaction.
+     * Sends the postings in one transaction, noting in {@code written} where each record landed
+     * (complete once this returns true: the commit waits for every send and its callback).
      *
      * @param stop checked between sends; when it turns true the transaction is aborted
      * @return true when committed, false when aborted because of {@code stop}
-     */
-    public boolean publish(List<ToPublish> postings, BooleanSupplier stop) {
-        return publish(postings, stop, new WrittenOffsets());
-    }
-
-    /**
-     * Sends the postings in one transaction, noting in {@code written} where each record landed
-     * (complete once this returns true: the commit waits for every send and its callback).
      */
     public boolean publish(List<ToPublish> postings, BooleanSupplier stop, WrittenOffsets written) {
         if (postings.isEmpty()) {

@@ -28,15 +28,8 @@ public final class ApiBases {
     }
 
     /**
-     * Reads {@code ATS=URL} pairs, e.g. {@code ashby=http://127.0.0.1:8080}, given with {@code --api-base}.
+     * Reads {@code ATS=URL} pairs, e.g. {@code ashby=http://127.0.0.1:8080}.
      *
-     * @throws IllegalArgumentException naming the pair and what is wrong with it
-     */
-    public static ApiBases parse(Iterable<String> pairs) {
-        return parse(pairs, "--api-base");
-    }
-
-    /**
      * @param name the flag or environment variable the pairs came from, named in the error message
      * @throws IllegalArgumentException naming where the pair came from, the pair and what is wrong with it
      */

@@ -13,7 +13,6 @@ import java.time.Instant;
  * @param company   the company's display name given with the source, else null
  */
 public record LocalFile(Path path, String stem, Format format, long skip, Charset charset, Instant readAt, String company) {
-    /** The record formats that stream. */
     public enum Format { JSON_LINES, CSV }
 
     /** The document the parsers name and date this file's records by (its bytes are not in it). */

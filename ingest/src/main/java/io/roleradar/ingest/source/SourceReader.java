@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -76,12 +75,9 @@ public final class SourceReader {
             return;
         }
         if (Files.isDirectory(path)) {
-            List<Path> files = new ArrayList<>();
+            List<Path> files;
             try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(Files::isRegularFile)
-                        .filter(p -> !hidden(path.relativize(p)))
-                        .sorted()
-                        .forEach(files::add);
+                files = walk.filter(Files::isRegularFile).filter(p -> !hidden(path.relativize(p))).sorted().toList();
             } catch (IOException e) {
                 sink.failed(new Rejected(path.toString(), Rejected.UNREADABLE, "cannot list folder: " + e.getMessage()));
                 return;

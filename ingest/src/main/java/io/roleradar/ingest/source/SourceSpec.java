@@ -26,14 +26,11 @@ public record SourceSpec(String text, URI url, Path path, String board, boolean 
     private static final Pattern LEVER_API = Pattern.compile("https?://api(?:\\.eu)?\\.lever\\.co/v0/postings/([^/?#]+).*");
     private static final Pattern ASHBY_API = Pattern.compile("https?://api\\.ashbyhq\\.com/posting-api/job-board/([^/?#]+).*");
 
-    public SourceSpec(String text, URI url, Path path, String board, boolean api) {
-        this(text, url, path, board, api, null, null);
-    }
-
     /** As {@link #parse(String)}, with the company's display name (null for none). */
     public static SourceSpec parse(String text, String company) {
         SourceSpec spec = parse(text);
-        return company == null || company.isBlank() ? spec : spec.withCompany(company.strip());
+        return company == null || company.isBlank() ? spec
+                : new SourceSpec(spec.text, spec.url, spec.path, spec.board, spec.api, spec.ats, company.strip());
     }
 
     /**
@@ -69,17 +66,12 @@ public record SourceSpec(String text, URI url, Path path, String board, boolean 
             for (Pattern api : new Pattern[]{GREENHOUSE_API, LEVER_API, ASHBY_API}) {
                 Matcher m = api.matcher(t);
                 if (m.matches()) {
-                    return new SourceSpec(t, uri, null, m.group(1).toLowerCase(Locale.ROOT), true);
+                    return new SourceSpec(t, uri, null, m.group(1).toLowerCase(Locale.ROOT), true, null, null);
                 }
             }
-            return new SourceSpec(t, uri, null, null, false);
+            return new SourceSpec(t, uri, null, null, false, null, null);
         }
-        return new SourceSpec(t, null, Path.of(t), null, false);
-    }
-
-    /** This source with the company's display name. */
-    public SourceSpec withCompany(String name) {
-        return new SourceSpec(text, url, path, board, api, ats, name);
+        return new SourceSpec(t, null, Path.of(t), null, false, null, null);
     }
 
     /**

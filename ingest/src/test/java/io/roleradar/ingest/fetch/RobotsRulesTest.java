@@ -33,7 +33,7 @@ class RobotsRulesTest {
     @Test
     void anEmptyDisallowAllowsEverything() {
         assertThat(RobotsRules.parse("User-agent: *\nDisallow:\n", "roleradar").allows("/anything")).isTrue();
-        assertThat(RobotsRules.disallowAll().allows("/")).isFalse();
+        assertThat(RobotsRules.DISALLOW_ALL.allows("/")).isFalse();
     }
 
     @Test

@@ -27,7 +27,8 @@ class SourceSpecTest {
 
     @Test
     void anApiBaseMovesABoardToAnotherHostUnderTheRealPath() {
-        ApiBases bases = ApiBases.parse(java.util.List.of("ashby=http://127.0.0.1:8080/", "LEVER=https://mirror.example/lever"));
+        ApiBases bases = ApiBases.parse(
+                java.util.List.of("ashby=http://127.0.0.1:8080/", "LEVER=https://mirror.example/lever"), "--api-base");
         assertThat(SourceSpec.parse("ashby:Cohere").under(bases).url())
                 .hasToString("http://127.0.0.1:8080/posting-api/job-board/Cohere?includeCompensation=true");
         assertThat(SourceSpec.parse("lever:spotify").under(bases).url())
@@ -41,9 +42,12 @@ class SourceSpecTest {
 
     @Test
     void aBadApiBaseIsRefusedNamingTheFlag() {
-        assertThatThrownBy(() -> ApiBases.parse(java.util.List.of("workday=http://x"))).hasMessageContaining("--api-base", "ATS one of");
-        assertThatThrownBy(() -> ApiBases.parse(java.util.List.of("ashby=ftp://x"))).hasMessageContaining("http(s) URL");
-        assertThatThrownBy(() -> ApiBases.parse(java.util.List.of("ashby"))).hasMessageContaining("ATS=URL");
+        assertThatThrownBy(() -> ApiBases.parse(java.util.List.of("workday=http://x"), "--api-base"))
+                .hasMessageContaining("--api-base", "ATS one of");
+        assertThatThrownBy(() -> ApiBases.parse(java.util.List.of("ashby=ftp://x"), "--api-base"))
+                .hasMessageContaining("http(s) URL");
+        assertThatThrownBy(() -> ApiBases.parse(java.util.List.of("ashby"), "--api-base"))
+                .hasMessageContaining("ATS=URL");
     }
 
     @Test
