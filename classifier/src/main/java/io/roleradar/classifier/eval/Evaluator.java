@@ -99,8 +99,4 @@ public final class Evaluator {
     static Map<String, Integer> newConfusions() {
         return new TreeMap<>();
     }
-
-    static List<String> newList() {
-        return new ArrayList<>();
-    }
 }
