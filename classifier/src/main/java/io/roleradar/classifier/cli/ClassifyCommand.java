@@ -314,28 +314,13 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    /** stdout, or a file that appears (or, for the rejects, is added to) only on {@link #commit()}. */
-    private interface Output extends AutoCloseable {
-        OutputStream stream();
-
-        void commit() throws IOException;
-
-        @Override
-        void close() throws IOException;
-
+    /**
+     * stdout ({@code file} null), or a file that appears (or, for the rejects, is added to) only on
+     * {@link #commit()}.
+     */
+    private record Output(OutputStream stream, OutputFile file) implements AutoCloseable {
         static Output none() {
-            OutputStream nowhere = OutputStream.nullOutputStream();
-            return new Output() {
-                public OutputStream stream() {
-                    return nowhere;
-                }
-
-                public void commit() {
-                }
-
-                public void close() {
-                }
-            };
+            return new Output(OutputStream.nullOutputStream(), null);
         }
 
         static Output of(String target, PrintStream stdout) throws IOException {
@@ -349,38 +334,27 @@ public final class ClassifyCommand implements Callable<Integer> {
 
         private static Output stdout(PrintStream stdout) {
             // Flushed, never closed: closing would close the process's stdout for later output.
-            OutputStream s = new BufferedOutputStream(stdout, 1 << 16);
-            return new Output() {
-                public OutputStream stream() {
-                    return s;
-                }
-
-                public void commit() throws IOException {
-                    s.flush();
-                }
-
-                public void close() throws IOException {
-                    s.flush();
-                }
-            };
+            return new Output(new BufferedOutputStream(stdout, 1 << 16), null);
         }
 
         private static Output file(OutputFile file) {
-            OutputStream s = new BufferedOutputStream(file.stream(), 1 << 16);
-            return new Output() {
-                public OutputStream stream() {
-                    return s;
-                }
+            return new Output(new BufferedOutputStream(file.stream(), 1 << 16), file);
+        }
 
-                public void commit() throws IOException {
-                    s.flush();
-                    file.commit();
-                }
+        void commit() throws IOException {
+            stream.flush();
+            if (file != null) {
+                file.commit();
+            }
+        }
 
-                public void close() throws IOException {
-                    file.close();
-                }
-            };
+        @Override
+        public void close() throws IOException {
+            if (file == null) {
+                stream.flush();
+            } else {
+                file.close();
+            }
         }
     }
 }
