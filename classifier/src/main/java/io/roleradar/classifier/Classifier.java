@@ -20,6 +20,7 @@ import io.roleradar.model.Level;
 import io.roleradar.model.RawPosting;
 import io.roleradar.model.Responsibility;
 import io.roleradar.model.RoundTag;
+import io.roleradar.model.SourceField;
 import io.roleradar.model.Specialization;
 import io.roleradar.model.TagEvidence;
 import io.roleradar.model.Tags;
@@ -327,9 +328,9 @@ public final class Classifier {
 
     private Scan scan(RawPosting posting) {
         Scan scan = new Scan(this);
-        scan.title(posting.title());
+        scan.title(posting.title(), SourceField.TITLE);
         if (posting.department() != null && !posting.department().isBlank()) {
-            scan.department(posting.department());
+            scan.title(posting.department(), SourceField.DEPARTMENT);
         }
         scan.description(posting.description());
         return scan;

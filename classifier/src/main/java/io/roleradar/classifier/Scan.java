@@ -72,45 +72,34 @@ final class Scan {
         return rule.signal() != Signal.LEVEL && rule.signal() != Signal.BOILERPLATE && rule.signal() != Signal.REQUIREMENT;
     }
 
-    void title(String title) {
-        features.words(title, SourceField.TITLE);
-        classifier.titleMatcher.scan(title, (p, s, e) -> {
+    /**
+     * Matches the title's rules (those of scope TITLE or ANY) in the title, or in the department
+     * ({@code field} DEPARTMENT), which weighs less and says only what the team does.
+     */
+    void title(String text, SourceField field) {
+        boolean isTitle = field == SourceField.TITLE;
+        features.words(text, field);
+        classifier.titleMatcher.scan(text, (p, s, e) -> {
             int[] ofPattern = classifier.titleRules[p];
             for (int k = 0; k < ofPattern.length; k++) {
                 int r = ofPattern[k];
                 Rule rule = rules[r];
-                if (rule.scope().title()) {
-                    if (isFeature(rule)) {
-                        features.add(r, classifier.titlePhrases[p][k], Bucket.TITLE, 1, title, SourceField.TITLE, s, e);
-                    }
-                    double w = rule.scope() == Scope.TITLE ? 1.0 : sections.titleWeight();
-                    add(r, w, title, SourceField.TITLE, s, e);
+                if (isFeature(rule)) {
+                    features.add(r, classifier.titlePhrases[p][k], isTitle ? Bucket.TITLE : Bucket.DEPARTMENT, 1, text,
+                            field, s, e);
+                }
+                double w = rule.scope() == Scope.TITLE ? 1.0 : sections.titleWeight();
+                if (isTitle) {
+                    add(r, w, text, field, s, e);
                     if (rule.signal() == Signal.LEVEL && Classifier.rank(rule.level()) > Classifier.rank(titleLevel)
-                            && classifier.levelReader.qualifiesRole(title, s, e)) {
+                            && classifier.levelReader.qualifiesRole(text, s, e)) {
                         titleLevel = rule.level();
-                        titleLevelEvidence = new Evidence(title.substring(s, e), SourceField.TITLE, s, e, rule.id());
+                        titleLevelEvidence = new Evidence(text.substring(s, e), field, s, e, rule.id());
                     }
-                }
-            }
-        });
-    }
-
-    void department(String department) {
-        features.words(department, SourceField.DEPARTMENT);
-        classifier.titleMatcher.scan(department, (p, s, e) -> {
-            int[] ofPattern = classifier.titleRules[p];
-            for (int k = 0; k < ofPattern.length; k++) {
-                int r = ofPattern[k];
-                Rule rule = rules[r];
-                if (rule.scope().title() && isFeature(rule)) {
-                    features.add(r, classifier.titlePhrases[p][k], Bucket.DEPARTMENT, 1, department,
-                            SourceField.DEPARTMENT, s, e);
-                }
-                // A department says what the team does, not how senior the role is or whom it manages.
-                if (rule.scope().title() && rule.signal() != Signal.LEVEL && rule.signal() != Signal.MANAGER
+                } else if (rule.signal() != Signal.LEVEL && rule.signal() != Signal.MANAGER
                         && rule.signal() != Signal.NOT_ML) {
-                    double w = rule.scope() == Scope.TITLE ? 1.0 : sections.titleWeight();
-                    add(r, w * sections.departmentWeight(), department, SourceField.DEPARTMENT, s, e);
+                    // A department says what the team does, not how senior the role is or whom it manages.
+                    add(r, w * sections.departmentWeight(), text, field, s, e);
                 }
             }
         });

@@ -84,12 +84,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         this(System.in, System.out, System.err, Terminal::stdinIsTerminal);
     }
 
-    /** For tests: the streams that stand for stdin, stdout and stderr (stdin piped, not a terminal). */
-    public ClassifyCommand(InputStream stdin, PrintStream stdout, PrintStream stderr) {
-        this(stdin, stdout, stderr, () -> false);
-    }
-
-    /** For tests: also whether stdin is a terminal. */
+    /** For tests: the streams that stand for stdin, stdout and stderr, and whether stdin is a terminal. */
     public ClassifyCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, BooleanSupplier stdinIsTerminal) {
         this.stdin = stdin;
         this.stdout = stdout;

@@ -6,14 +6,11 @@ import io.roleradar.model.DomainTag;
 import io.roleradar.model.RawPosting;
 import io.roleradar.model.Tags;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Measures a classifier against hand labels: precision, recall and F1 of {@code mlRole}; accuracy
@@ -85,18 +82,5 @@ public final class Evaluator {
             out.add(d.domain());
         }
         return out;
-    }
-
-    static Map<Domain, int[]> emptyDomainCounts() {
-        Map<Domain, int[]> m = new EnumMap<>(Domain.class);
-        for (Domain d : Domain.values()) {
-            m.put(d, new int[3]);
-        }
-        return m;
-    }
-
-    /** A sorted map of "gold -> predicted" to count, so reports print in a stable order. */
-    static Map<String, Integer> newConfusions() {
-        return new TreeMap<>();
     }
 }
