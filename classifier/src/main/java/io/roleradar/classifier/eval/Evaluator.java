@@ -59,10 +59,6 @@ public final class Evaluator {
             double r = recall();
             return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
         }
-
-        public int total() {
-            return tp + fp + fn + tn;
-        }
     }
 
     /** Accuracy of a single-valued tag, with its confusions (gold -> predicted -> count). */
