@@ -147,7 +147,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 byte[] head = in.head(SNIFF_BYTES);
                 InputKind notText = InputKind.notText(head, head.length);
                 if (notText != null) {
-                    stderr.println("roleradar classify: " + WrongInput.message(notText, input));
+                    stderr.println("roleradar classify: " + wrongInput(notText, input));
                     return ExitCodes.USAGE;
                 }
                 boolean array = startsAnArray(head);
@@ -211,7 +211,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                     if (first) {
                         InputKind kind = InputKind.ofText(new String(head, StandardCharsets.UTF_8));
                         if (kind != null) {
-                            stderr.println("roleradar classify: " + WrongInput.message(kind, input));
+                            stderr.println("roleradar classify: " + wrongInput(kind, input));
                             return ExitCodes.USAGE;
                         }
                     }
@@ -234,7 +234,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             // A Lever board response is an array too.
             InputKind kind = InputKind.ofText(new String(head, StandardCharsets.UTF_8));
             if (kind != null) {
-                stderr.println("roleradar classify: " + WrongInput.message(kind, input));
+                stderr.println("roleradar classify: " + wrongInput(kind, input));
                 return ExitCodes.USAGE;
             }
             try (JsonArrayElements elements = new JsonArrayElements(in.rest())) {
@@ -307,6 +307,30 @@ public final class ClassifyCommand implements Callable<Integer> {
         private InputStream input() throws IOException {
             return "-".equals(input) ? stdin : Files.newInputStream(Path.of(input));
         }
+    }
+
+    /** The one line classify prints for an input that is not raw postings, without "roleradar classify: " in front. */
+    private static String wrongInput(InputKind kind, String file) {
+        boolean stdin = "-".equals(file);
+        String name = stdin ? "stdin" : file;
+        String source = stdin ? "FILE" : file;
+        if (kind.unpack() != null) {
+            String unpacked = stdin
+                    ? "... | " + kind.unpack().replace(" -c", "").replace(" -dc", " -d").replace(" -p", "")
+                    : kind.unpack() + " " + file;
+            return name + " is " + kind.description() + ": decompress it first ('" + unpacked
+                    + " | roleradar classify')";
+        }
+        return switch (kind) {
+            case TAGGED_POSTINGS -> name + " holds tagged postings, not raw ones: they are tagged already; report them "
+                    + "with 'roleradar reporter run --input " + source + " --out-dir reports'";
+            case UTF16 -> name + " is UTF-16 text, and raw postings are read as UTF-8: convert it first "
+                    + "('iconv -f UTF-16 -t UTF-8 " + source + " | roleradar classify')";
+            case PDF, BINARY -> name + " is " + kind.description() + ": give raw postings as JSON Lines, one JSON "
+                    + "object per line (UTF-8 text)";
+            default -> name + " is " + kind.description() + ", not raw postings: ingest it first "
+                    + "('roleradar ingest run --source " + source + " --output raw.jsonl'), then classify raw.jsonl";
+        };
     }
 
     /**
