@@ -5,6 +5,7 @@ import io.roleradar.classifier.learn.FeatureVector;
 import io.roleradar.classifier.learn.LearnedModel;
 import io.roleradar.classifier.process.ProcessFinder;
 import io.roleradar.classifier.taxonomy.Rule;
+import io.roleradar.classifier.taxonomy.Scope;
 import io.roleradar.classifier.taxonomy.SectionKind;
 import io.roleradar.classifier.taxonomy.Signal;
 import io.roleradar.classifier.taxonomy.Taxonomy;
@@ -19,13 +20,13 @@ import io.roleradar.model.Level;
 import io.roleradar.model.RawPosting;
 import io.roleradar.model.Responsibility;
 import io.roleradar.model.RoundTag;
+import io.roleradar.model.SourceField;
 import io.roleradar.model.Specialization;
 import io.roleradar.model.TagEvidence;
 import io.roleradar.model.Tags;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,20 +46,24 @@ public final class Classifier {
     /** Below this many characters a description is too short to contradict the title. */
     static final int MIN_TEXT_FOR_EVIDENCE = 300;
     private final Taxonomy taxonomy;
-    private final Rule[] rules;
-    private final PhraseMatcher titleMatcher;
-    private final int[][] titleRules;
-    private final PhraseMatcher textMatcher;
-    private final int[][] textRules;
-    private final int[][] titlePhrases;
-    private final int[][] textPhrases;
-    private final int yearsPattern;
+    // What Scan reads of the compiled taxonomy: the rules, the two automata, and for each pattern id
+    // the rules it belongs to and, in the same order, which phrase of that rule it is (rule r's i-th
+    // phrase is the sum of the earlier rules' phrases + i).
+    final Rule[] rules;
+    final PhraseMatcher titleMatcher;
+    final int[][] titleRules;
+    final PhraseMatcher textMatcher;
+    final int[][] textRules;
+    final int[][] titlePhrases;
+    final int[][] textPhrases;
+    /** The pattern id of "years", where the years-of-experience pattern is tried. */
+    final int yearsPattern;
     private final PhraseMatcher headings;
     private final SectionKind[] headingKinds;
     private final RoundPlanner rounds;
     private final ProcessFinder processFinder;
-    private final LevelReader levelReader;
-    private final FeatureNames featureNames;
+    final LevelReader levelReader;
+    final FeatureNames featureNames;
     /** The learned decisions, or null when the taxonomy has no model and its thresholds decide. */
     private final LearnedModel learned;
 
@@ -155,7 +160,7 @@ public final class Classifier {
                 out.append(String.format(java.util.Locale.ROOT, "req.%s=%.2f ", d, scan.requiredDomain[d.ordinal()]));
             }
         }
-        out.append(String.format(java.util.Locale.ROOT, "textML=%.2f ", scan.signal(Signal.ML, io.roleradar.classifier.taxonomy.Scope.TEXT)));
+        out.append(String.format(java.util.Locale.ROOT, "textML=%.2f ", scan.signal(Signal.ML, Scope.TEXT)));
         out.append("titleLevel=").append(scan.titleLevel).append(" years=").append(scan.years);
         return out.toString().trim();
     }
@@ -252,7 +257,7 @@ public final class Classifier {
         for (Domain d : Domain.values()) {
             domainTotal += scan.domain(d);
         }
-        double textMl = scan.signal(Signal.ML, io.roleradar.classifier.taxonomy.Scope.TEXT);
+        double textMl = scan.signal(Signal.ML, Scope.TEXT);
         double mlScore = scan.signal(Signal.ML) + scan.signal(Signal.NOT_ML)
                 + Math.min(t.domainToMlCap(), t.domainToMl() * domainTotal);
         // A title alone is not enough when the text says otherwise: a "Research Scientist" in a wet
@@ -323,9 +328,9 @@ public final class Classifier {
 
     private Scan scan(RawPosting posting) {
         Scan scan = new Scan(this);
-        scan.title(posting.title());
+        scan.title(posting.title(), SourceField.TITLE);
         if (posting.department() != null && !posting.department().isBlank()) {
-            scan.department(posting.department());
+            scan.title(posting.department(), SourceField.DEPARTMENT);
         }
         scan.description(posting.description());
         return scan;
@@ -333,45 +338,6 @@ public final class Classifier {
 
     static double round2(double v) {
         return Math.round(v * 100.0) / 100.0;
-    }
-
-    // --- what Scan needs from the compiled taxonomy ---
-
-    Rule[] rules() {
-        return rules;
-    }
-
-    FeatureNames featureNames() {
-        return featureNames;
-    }
-
-    LevelReader levelReader() {
-        return levelReader;
-    }
-
-    PhraseMatcher titleMatcher() {
-        return titleMatcher;
-    }
-
-    PhraseMatcher textMatcher() {
-        return textMatcher;
-    }
-
-    int[] titleRulesOf(int pattern) {
-        return titleRules[pattern];
-    }
-
-    int[] textRulesOf(int pattern) {
-        return textRules[pattern];
-    }
-
-    /** The phrase ids of {@link #titleRulesOf}'s rules, in the same order: rule r's i-th phrase is {@code sum of earlier rules' phrases + i}. */
-    int[] titlePhrasesOf(int pattern) {
-        return titlePhrases[pattern];
-    }
-
-    int[] textPhrasesOf(int pattern) {
-        return textPhrases[pattern];
     }
 
     private static void index(List<List<Integer>> byPattern, List<List<Integer>> phraseOf, int pattern, int rule, int phrase) {
@@ -389,10 +355,6 @@ public final class Classifier {
         return byPattern.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
-    boolean isYears(int pattern) {
-        return pattern == yearsPattern;
-    }
-
     /** The sections of a description as this classifier sees them (headings, boilerplate not yet marked). */
     public Layout layout(String description) {
         return Layout.of(description, headings, headingKinds, taxonomy.sections().headingMaxChars());
@@ -407,13 +369,5 @@ public final class Classifier {
             case SENIOR -> 2;
             case STAFF_PLUS -> 3;
         };
-    }
-
-    static <K extends Enum<K>> EnumMap<K, Double> zeros(Class<K> type) {
-        EnumMap<K, Double> map = new EnumMap<>(type);
-        for (K k : type.getEnumConstants()) {
-            map.put(k, 0.0);
-        }
-        return map;
     }
 }

@@ -1,6 +1,5 @@
 package io.roleradar.classifier;
 
-import io.roleradar.kafka.ExactlyOnceLoop;
 import io.roleradar.kafka.InstanceIds;
 import io.roleradar.kafka.KafkaSettings;
 import io.roleradar.kafka.Topics;
@@ -31,10 +30,5 @@ public record ClassifierConfig(KafkaSettings settings, Topics topics, int partit
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
         }
-    }
-
-    /** This instance's transactional id: see {@link ExactlyOnceLoop#transactionalId}. */
-    public String transactionalId() {
-        return ExactlyOnceLoop.transactionalId(group, instanceId);
     }
 }

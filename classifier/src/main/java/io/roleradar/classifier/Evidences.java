@@ -45,10 +45,6 @@ final class Evidences {
         weights[slot] = weight;
     }
 
-    boolean isEmpty() {
-        return size == 0;
-    }
-
     /** The kept evidence, strongest first, earliest first among equals. */
     List<Evidence> list() {
         List<Integer> order = new ArrayList<>();
@@ -63,13 +59,5 @@ final class Evidences {
             out.add(kept[i]);
         }
         return out;
-    }
-
-    double bestWeight() {
-        double best = 0;
-        for (int i = 0; i < size; i++) {
-            best = Math.max(best, weights[i]);
-        }
-        return best;
     }
 }

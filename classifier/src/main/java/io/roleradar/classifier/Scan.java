@@ -3,6 +3,7 @@ package io.roleradar.classifier;
 import io.roleradar.classifier.learn.Bucket;
 import io.roleradar.classifier.learn.FeatureVector;
 import io.roleradar.classifier.taxonomy.Rule;
+import io.roleradar.classifier.taxonomy.Scope;
 import io.roleradar.classifier.taxonomy.SectionKind;
 import io.roleradar.classifier.taxonomy.Signal;
 import io.roleradar.classifier.taxonomy.Taxonomy;
@@ -60,10 +61,10 @@ final class Scan {
         this.classifier = classifier;
         this.sections = classifier.taxonomy().sections();
         this.thresholds = classifier.taxonomy().thresholds();
-        this.rules = classifier.rules();
+        this.rules = classifier.rules;
         this.sums = new double[rules.length];
         this.evidence = new Evidences[rules.length];
-        this.features = new FeatureVector(classifier.featureNames());
+        this.features = new FeatureVector(classifier.featureNames);
     }
 
     /** Level, boilerplate and requirement-line rules describe the posting's shape, not its work. */
@@ -71,44 +72,34 @@ final class Scan {
         return rule.signal() != Signal.LEVEL && rule.signal() != Signal.BOILERPLATE && rule.signal() != Signal.REQUIREMENT;
     }
 
-    void title(String title) {
-        features.words(title, SourceField.TITLE);
-        classifier.titleMatcher().scan(title, (p, s, e) -> {
-            int[] ofPattern = classifier.titleRulesOf(p);
+    /**
+     * Matches the title's rules (those of scope TITLE or ANY) in the title, or in the department
+     * ({@code field} DEPARTMENT), which weighs less and says only what the team does.
+     */
+    void title(String text, SourceField field) {
+        boolean isTitle = field == SourceField.TITLE;
+        features.words(text, field);
+        classifier.titleMatcher.scan(text, (p, s, e) -> {
+            int[] ofPattern = classifier.titleRules[p];
             for (int k = 0; k < ofPattern.length; k++) {
                 int r = ofPattern[k];
                 Rule rule = rules[r];
-                if (rule.scope().title()) {
-                    if (isFeature(rule)) {
-                        features.add(r, classifier.titlePhrasesOf(p)[k], Bucket.TITLE, 1, title, SourceField.TITLE, s, e);
-                    }
-                    double w = rule.scope() == io.roleradar.classifier.taxonomy.Scope.TITLE ? 1.0 : sections.titleWeight();
-                    add(r, w, title, SourceField.TITLE, s, e);
+                if (isFeature(rule)) {
+                    features.add(r, classifier.titlePhrases[p][k], isTitle ? Bucket.TITLE : Bucket.DEPARTMENT, 1, text,
+                            field, s, e);
+                }
+                double w = rule.scope() == Scope.TITLE ? 1.0 : sections.titleWeight();
+                if (isTitle) {
+                    add(r, w, text, field, s, e);
                     if (rule.signal() == Signal.LEVEL && Classifier.rank(rule.level()) > Classifier.rank(titleLevel)
-                            && classifier.levelReader().qualifiesRole(title, s, e)) {
+                            && classifier.levelReader.qualifiesRole(text, s, e)) {
                         titleLevel = rule.level();
-                        titleLevelEvidence = new Evidence(title.substring(s, e), SourceField.TITLE, s, e, rule.id());
+                        titleLevelEvidence = new Evidence(text.substring(s, e), field, s, e, rule.id());
                     }
-                }
-            }
-        });
-    }
-
-    void department(String department) {
-        features.words(department, SourceField.DEPARTMENT);
-        classifier.titleMatcher().scan(department, (p, s, e) -> {
-            int[] ofPattern = classifier.titleRulesOf(p);
-            for (int k = 0; k < ofPattern.length; k++) {
-                int r = ofPattern[k];
-                Rule rule = rules[r];
-                if (rule.scope().title() && isFeature(rule)) {
-                    features.add(r, classifier.titlePhrasesOf(p)[k], Bucket.DEPARTMENT, 1, department, SourceField.DEPARTMENT, s, e);
-                }
-                // A department says what the team does, not how senior the role is or whom it manages.
-                if (rule.scope().title() && rule.signal() != Signal.LEVEL && rule.signal() != Signal.MANAGER
+                } else if (rule.signal() != Signal.LEVEL && rule.signal() != Signal.MANAGER
                         && rule.signal() != Signal.NOT_ML) {
-                    double w = rule.scope() == io.roleradar.classifier.taxonomy.Scope.TITLE ? 1.0 : sections.titleWeight();
-                    add(r, w * sections.departmentWeight(), department, SourceField.DEPARTMENT, s, e);
+                    // A department says what the team does, not how senior the role is or whom it manages.
+                    add(r, w * sections.departmentWeight(), text, field, s, e);
                 }
             }
         });
@@ -145,14 +136,14 @@ final class Scan {
                 line++;
             }
             int to = line < lines ? layout.lineStart(line) : text.length();
-            classifier.textMatcher().scan(text, from, Math.min(to, text.length()), sink);
+            classifier.textMatcher.scan(text, from, Math.min(to, text.length()), sink);
         }
         // First the boilerplate paragraphs, so that nothing in them counts, and the domains each line
         // names: a line naming many fields ("e.g. risk scoring, recommendation, NLP") lists examples.
         int[] lineDomains = new int[layout.lineCount()];
         for (int h = 0; h < hitCount; h++) {
             int hitLine = layout.lineOf(hits[h * 3 + 1]);
-            for (int r : classifier.textRulesOf(hits[h * 3])) {
+            for (int r : classifier.textRules[hits[h * 3]]) {
                 if (rules[r].signal() == Signal.DOMAIN) {
                     lineDomains[hitLine] |= 1 << rules[r].domain().ordinal();
                 }
@@ -174,10 +165,10 @@ final class Scan {
                 continue;
             }
             boolean requirement = layout.isRequirementLine(hitLine);
-            if (classifier.isYears(p)) {
+            if (p == classifier.yearsPattern) {
                 years(text, s, e, w);
             }
-            int[] ofPattern = classifier.textRulesOf(p);
+            int[] ofPattern = classifier.textRules[p];
             for (int k = 0; k < ofPattern.length; k++) {
                 int r = ofPattern[k];
                 Rule rule = rules[r];
@@ -191,7 +182,7 @@ final class Scan {
                 }
                 add(r, weight, text, SourceField.DESCRIPTION, s, e);
                 if (isFeature(rule)) {
-                    features.add(r, classifier.textPhrasesOf(p)[k], Bucket.ofText(kind, requirement), weight / w, text,
+                    features.add(r, classifier.textPhrases[p][k], Bucket.ofText(kind, requirement), weight / w, text,
                             SourceField.DESCRIPTION, s, e);
                 }
                 if (rule.signal() == Signal.DOMAIN && requirement) {
@@ -222,7 +213,8 @@ final class Scan {
             } catch (NumberFormatException ex) {
                 continue;
             }
-            if (n >= 0 && n <= levels.maxYears() && n > years && !classifier.levelReader().countsManagingYears(text, m.end())) {
+            if (n >= 0 && n <= levels.maxYears() && n > years
+                    && !classifier.levelReader.countsManagingYears(text, m.end())) {
                 years = n;
                 yearsEvidence = new Evidence(text.substring(m.start(), m.end()), SourceField.DESCRIPTION,
                         m.start(), m.end(), "levels.years");
@@ -264,7 +256,7 @@ final class Scan {
     }
 
     /** The sum of a signal's matches from rules of one scope. */
-    double signal(Signal signal, io.roleradar.classifier.taxonomy.Scope scope) {
+    double signal(Signal signal, Scope scope) {
         double total = 0;
         for (int r = 0; r < rules.length; r++) {
             if (rules[r].signal() == signal && rules[r].scope() == scope) {

@@ -152,10 +152,6 @@ public final class TaggingService implements Runnable, AutoCloseable, ExactlyOnc
         return tagged.get();
     }
 
-    public long deadLetterCount() {
-        return deadLettered.get();
-    }
-
     /** The partitions this instance owns now. */
     public Set<TopicPartition> assignment() {
         return loop.assignment();

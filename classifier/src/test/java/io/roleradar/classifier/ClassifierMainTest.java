@@ -1,6 +1,7 @@
 package io.roleradar.classifier;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.roleradar.kafka.ExactlyOnceLoop;
 import io.roleradar.model.Tags;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -45,16 +46,21 @@ class ClassifierMainTest {
         assertThat(exit).isEqualTo(3);
     }
 
+    /** The transactional id the service's loop gets from this config. */
+    private static String transactionalId(ClassifierConfig config) {
+        return ExactlyOnceLoop.transactionalId(config.group(), config.instanceId());
+    }
+
     @Test
     void readsGroupAndInstanceIdFromTheEnvironmentWhenNoFlagIsGiven() {
         ClassifierMain main = new ClassifierMain(Map.of("ROLERADAR_CLASSIFIER_GROUP", "g2", "ROLERADAR_INSTANCE_ID", "pod-7"));
         new CommandLine(main).parseArgs();
         ClassifierConfig config = main.config();
         assertThat(config.group()).isEqualTo("g2");
-        assertThat(config.transactionalId()).isEqualTo("g2-pod-7");
+        assertThat(transactionalId(config)).isEqualTo("g2-pod-7");
         ClassifierMain flags = new ClassifierMain(Map.of("ROLERADAR_CLASSIFIER_GROUP", "g2"));
         new CommandLine(flags).parseArgs("--group", "g3", "--instance-id", "i1", "--drain");
-        assertThat(flags.config().transactionalId()).isEqualTo("g3-i1");
+        assertThat(transactionalId(flags.config())).isEqualTo("g3-i1");
         assertThat(flags.config().drain()).isTrue();
     }
 

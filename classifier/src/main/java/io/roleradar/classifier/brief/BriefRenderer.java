@@ -28,15 +28,7 @@ public final class BriefRenderer {
     private static final int TOPICS_PER_ROUND = 5;
     /** A step longer than this is cut in the one-line summary of the process (the JSON keeps it whole). */
     private static final int STEP_CHARS = 60;
-    private final StudyTopics topics;
-
-    public BriefRenderer() {
-        this(StudyTopics.load());
-    }
-
-    public BriefRenderer(StudyTopics topics) {
-        this.topics = topics;
-    }
+    private final StudyTopics topics = StudyTopics.load();
 
     /** The brief as plain text, one section per round. */
     public String text(RawPosting posting, Tags tags) {

@@ -2,7 +2,6 @@ package io.roleradar.classifier.brief;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.roleradar.model.Domain;
 import io.roleradar.model.RawPosting;
 import io.roleradar.model.Responsibility;
 import io.roleradar.model.Round;
@@ -107,23 +106,6 @@ public final class StudyTopics {
         add(topics, root.path("general").path(round.name()));
         List<String> out = new ArrayList<>(topics);
         return out.subList(0, Math.min(max, out.size()));
-    }
-
-    /** True when the resource has topics for every round of every domain, so no brief comes out empty. */
-    public boolean coversEveryDomainAndRound() {
-        for (Domain d : Domain.values()) {
-            for (Round r : Round.values()) {
-                if (root.path("byDomain").path(d.name()).path(r.name()).isEmpty()) {
-                    return false;
-                }
-            }
-        }
-        for (Round r : Round.values()) {
-            if (root.path("general").path(r.name()).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void add(Set<String> topics, JsonNode list) {

@@ -84,12 +84,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         this(System.in, System.out, System.err, Terminal::stdinIsTerminal);
     }
 
-    /** For tests: the streams that stand for stdin, stdout and stderr (stdin piped, not a terminal). */
-    public ClassifyCommand(InputStream stdin, PrintStream stdout, PrintStream stderr) {
-        this(stdin, stdout, stderr, () -> false);
-    }
-
-    /** For tests: also whether stdin is a terminal. */
+    /** For tests: the streams that stand for stdin, stdout and stderr, and whether stdin is a terminal. */
     public ClassifyCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, BooleanSupplier stdinIsTerminal) {
         this.stdin = stdin;
         this.stdout = stdout;
@@ -152,7 +147,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 byte[] head = in.head(SNIFF_BYTES);
                 InputKind notText = InputKind.notText(head, head.length);
                 if (notText != null) {
-                    stderr.println("roleradar classify: " + WrongInput.message(notText, input));
+                    stderr.println("roleradar classify: " + wrongInput(notText, input));
                     return ExitCodes.USAGE;
                 }
                 boolean array = startsAnArray(head);
@@ -216,7 +211,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                     if (first) {
                         InputKind kind = InputKind.ofText(new String(head, StandardCharsets.UTF_8));
                         if (kind != null) {
-                            stderr.println("roleradar classify: " + WrongInput.message(kind, input));
+                            stderr.println("roleradar classify: " + wrongInput(kind, input));
                             return ExitCodes.USAGE;
                         }
                     }
@@ -239,7 +234,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             // A Lever board response is an array too.
             InputKind kind = InputKind.ofText(new String(head, StandardCharsets.UTF_8));
             if (kind != null) {
-                stderr.println("roleradar classify: " + WrongInput.message(kind, input));
+                stderr.println("roleradar classify: " + wrongInput(kind, input));
                 return ExitCodes.USAGE;
             }
             try (JsonArrayElements elements = new JsonArrayElements(in.rest())) {
@@ -314,28 +309,37 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    /** stdout, or a file that appears (or, for the rejects, is added to) only on {@link #commit()}. */
-    private interface Output extends AutoCloseable {
-        OutputStream stream();
+    /** The one line classify prints for an input that is not raw postings, without "roleradar classify: " in front. */
+    private static String wrongInput(InputKind kind, String file) {
+        boolean stdin = "-".equals(file);
+        String name = stdin ? "stdin" : file;
+        String source = stdin ? "FILE" : file;
+        if (kind.unpack() != null) {
+            String unpacked = stdin
+                    ? "... | " + kind.unpack().replace(" -c", "").replace(" -dc", " -d").replace(" -p", "")
+                    : kind.unpack() + " " + file;
+            return name + " is " + kind.description() + ": decompress it first ('" + unpacked
+                    + " | roleradar classify')";
+        }
+        return switch (kind) {
+            case TAGGED_POSTINGS -> name + " holds tagged postings, not raw ones: they are tagged already; report them "
+                    + "with 'roleradar reporter run --input " + source + " --out-dir reports'";
+            case UTF16 -> name + " is UTF-16 text, and raw postings are read as UTF-8: convert it first "
+                    + "('iconv -f UTF-16 -t UTF-8 " + source + " | roleradar classify')";
+            case PDF, BINARY -> name + " is " + kind.description() + ": give raw postings as JSON Lines, one JSON "
+                    + "object per line (UTF-8 text)";
+            default -> name + " is " + kind.description() + ", not raw postings: ingest it first "
+                    + "('roleradar ingest run --source " + source + " --output raw.jsonl'), then classify raw.jsonl";
+        };
+    }
 
-        void commit() throws IOException;
-
-        @Override
-        void close() throws IOException;
-
+    /**
+     * stdout ({@code file} null), or a file that appears (or, for the rejects, is added to) only on
+     * {@link #commit()}.
+     */
+    private record Output(OutputStream stream, OutputFile file) implements AutoCloseable {
         static Output none() {
-            OutputStream nowhere = OutputStream.nullOutputStream();
-            return new Output() {
-                public OutputStream stream() {
-                    return nowhere;
-                }
-
-                public void commit() {
-                }
-
-                public void close() {
-                }
-            };
+            return new Output(OutputStream.nullOutputStream(), null);
         }
 
         static Output of(String target, PrintStream stdout) throws IOException {
@@ -349,38 +353,27 @@ public final class ClassifyCommand implements Callable<Integer> {
 
         private static Output stdout(PrintStream stdout) {
             // Flushed, never closed: closing would close the process's stdout for later output.
-            OutputStream s = new BufferedOutputStream(stdout, 1 << 16);
-            return new Output() {
-                public OutputStream stream() {
-                    return s;
-                }
-
-                public void commit() throws IOException {
-                    s.flush();
-                }
-
-                public void close() throws IOException {
-                    s.flush();
-                }
-            };
+            return new Output(new BufferedOutputStream(stdout, 1 << 16), null);
         }
 
         private static Output file(OutputFile file) {
-            OutputStream s = new BufferedOutputStream(file.stream(), 1 << 16);
-            return new Output() {
-                public OutputStream stream() {
-                    return s;
-                }
+            return new Output(new BufferedOutputStream(file.stream(), 1 << 16), file);
+        }
 
-                public void commit() throws IOException {
-                    s.flush();
-                    file.commit();
-                }
+        void commit() throws IOException {
+            stream.flush();
+            if (file != null) {
+                file.commit();
+            }
+        }
 
-                public void close() throws IOException {
-                    file.close();
-                }
-            };
+        @Override
+        public void close() throws IOException {
+            if (file == null) {
+                stream.flush();
+            } else {
+                file.close();
+            }
         }
     }
 }

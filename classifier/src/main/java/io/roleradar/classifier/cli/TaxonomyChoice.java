@@ -86,8 +86,7 @@ public final class TaxonomyChoice {
             throw new UncheckedIOException(e);
         }
         released.stringPropertyNames().forEach(v -> known.put(v, released.getProperty(v).trim()));
-        String shipped = shippedText();
-        known.put(TaxonomyLoader.parse(shipped, "resource " + TaxonomyLoader.RESOURCE).version(), digest(shipped));
+        known.put(TaxonomyLoader.loadDefault().version(), digest(TaxonomyLoader.shippedJson()));
         return known;
     }
 
@@ -102,17 +101,6 @@ public final class TaxonomyChoice {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static String shippedText() {
-        try (InputStream in = TaxonomyChoice.class.getResourceAsStream(TaxonomyLoader.RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the built-in taxonomy " + TaxonomyLoader.RESOURCE + " is missing");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

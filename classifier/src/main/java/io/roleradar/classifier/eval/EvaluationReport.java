@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The result of one evaluation: the figures of each tag and the postings it got wrong, rendered
@@ -100,14 +101,18 @@ public record EvaluationReport(String taxonomyVersion, int labelled, List<String
         private int fn;
         private int tn;
         private final int[][] acc = new int[4][2];
-        private final List<Map<String, Integer>> confusions = List.of(
-                Evaluator.newConfusions(), Evaluator.newConfusions(), Evaluator.newConfusions(), Evaluator.newConfusions());
-        private final Map<Domain, int[]> domainCounts = Evaluator.emptyDomainCounts();
+        /** "gold -> predicted" to count, sorted so reports print in a stable order. */
+        private final List<Map<String, Integer>> confusions = List.of(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                new TreeMap<>());
+        private final Map<Domain, int[]> domainCounts = new EnumMap<>(Domain.class);
         private final List<String> mlErrors = new ArrayList<>();
         private final List<String> tagErrors = new ArrayList<>();
 
         Builder(String version) {
             this.version = version;
+            for (Domain d : Domain.values()) {
+                domainCounts.put(d, new int[3]);
+            }
         }
 
         void missing(String id) {

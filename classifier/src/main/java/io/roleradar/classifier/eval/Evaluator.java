@@ -6,14 +6,11 @@ import io.roleradar.model.DomainTag;
 import io.roleradar.model.RawPosting;
 import io.roleradar.model.Tags;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Measures a classifier against hand labels: precision, recall and F1 of {@code mlRole}; accuracy
@@ -62,10 +59,6 @@ public final class Evaluator {
             double r = recall();
             return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
         }
-
-        public int total() {
-            return tp + fp + fn + tn;
-        }
     }
 
     /** Accuracy of a single-valued tag, with its confusions (gold -> predicted -> count). */
@@ -85,22 +78,5 @@ public final class Evaluator {
             out.add(d.domain());
         }
         return out;
-    }
-
-    static Map<Domain, int[]> emptyDomainCounts() {
-        Map<Domain, int[]> m = new EnumMap<>(Domain.class);
-        for (Domain d : Domain.values()) {
-            m.put(d, new int[3]);
-        }
-        return m;
-    }
-
-    /** A sorted map of "gold -> predicted" to count, so reports print in a stable order. */
-    static Map<String, Integer> newConfusions() {
-        return new TreeMap<>();
-    }
-
-    static List<String> newList() {
-        return new ArrayList<>();
     }
 }

@@ -6,7 +6,6 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,14 +49,6 @@ public final class Split {
     public static Split read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(reader, file.toString());
-        }
-    }
-
-    public static Split parse(String csv) {
-        try {
-            return read(new StringReader(csv), "split");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -30,11 +30,6 @@ public record Taxonomy(String version, SectionRules sections, List<Rule> rules, 
         return new Taxonomy(version, sections, rules, thresholds, levels, rounds, null);
     }
 
-    /** The same taxonomy with another learned model. */
-    public Taxonomy withModel(Model other) {
-        return new Taxonomy(version, sections, rules, thresholds, levels, rounds, other);
-    }
-
     /**
      * Logistic-regression weights learned from hand labels, one set per decision ({@code mlRole},
      * {@code infra}, {@code specialist}, {@code domain.NLP_LLM}, ...), over the features of
@@ -111,7 +106,7 @@ public record Taxonomy(String version, SectionRules sections, List<Rule> rules, 
                              Set<String> nounWords) {
         public LevelRules {
             bands = List.copyOf(bands);
-            nounWords = nounWords == null ? Set.of() : Set.copyOf(nounWords);
+            nounWords = Set.copyOf(nounWords);
         }
 
         /** The level of the band whose lower bound is the largest not above {@code years}. */
@@ -163,7 +158,7 @@ public record Taxonomy(String version, SectionRules sections, List<Rule> rules, 
                                Pattern stepNumbering, List<String> sentenceCues, List<String> notProcess,
                                List<String> cues, List<StepRule> steps, List<String> listLeadIns) {
         public ProcessRules {
-            listLeadIns = listLeadIns == null ? List.of() : List.copyOf(listLeadIns);
+            listLeadIns = List.copyOf(listLeadIns);
             headings = List.copyOf(headings);
             weakHeadings = List.copyOf(weakHeadings);
             sentenceCues = List.copyOf(sentenceCues);
@@ -190,12 +185,8 @@ public record Taxonomy(String version, SectionRules sections, List<Rule> rules, 
                            List<String> qualifies) {
         public StepRule {
             phrases = List.copyOf(phrases);
-            requires = requires == null ? List.of() : List.copyOf(requires);
-            qualifies = qualifies == null ? List.of() : List.copyOf(qualifies);
-        }
-
-        public StepRule(String id, Round round, List<String> phrases) {
-            this(id, round, phrases, List.of(), false, List.of());
+            requires = List.copyOf(requires);
+            qualifies = List.copyOf(qualifies);
         }
     }
 
@@ -219,7 +210,7 @@ public record Taxonomy(String version, SectionRules sections, List<Rule> rules, 
     public record Condition(Responsibility responsibility, Specialization specialization, Level level,
                             Level levelAtLeast, Set<Domain> anyDomain, Signal signal) {
         public Condition {
-            anyDomain = anyDomain == null ? Set.of() : Set.copyOf(anyDomain);
+            anyDomain = Set.copyOf(anyDomain);
         }
     }
 }

@@ -22,15 +22,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
  * Reads a taxonomy file (format in classifier/README.md) and checks all of it before anything is
@@ -52,11 +54,16 @@ public final class TaxonomyLoader {
 
     /** The taxonomy shipped with the classifier. */
     public static Taxonomy loadDefault() {
+        return parse(shippedJson(), "resource " + RESOURCE);
+    }
+
+    /** The JSON text of the taxonomy shipped with the classifier. */
+    public static String shippedJson() {
         try (InputStream in = TaxonomyLoader.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the built-in taxonomy " + RESOURCE + " is missing from the classpath");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "resource " + RESOURCE);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -131,7 +138,7 @@ public final class TaxonomyLoader {
             required.add(LearnedModel.DOMAIN_PREFIX + d.name());
         }
         unknownKeys(decisions, "$.model.decisions", required);
-        Map<String, Taxonomy.DecisionWeights> out = new java.util.HashMap<>();
+        Map<String, Taxonomy.DecisionWeights> out = new HashMap<>();
         for (String name : required) {
             String path = "$.model.decisions." + name;
             JsonNode d = decisions.get(name);
@@ -142,19 +149,18 @@ public final class TaxonomyLoader {
             unknownKeys(d, path, Set.of("bias", "threshold", "weights"));
             double bias = number(d, "bias", path, -100, 100);
             double threshold = number(d, "threshold", path, 0, 1);
-            Map<String, Double> weights = new java.util.HashMap<>();
+            Map<String, Double> weights = new HashMap<>();
             JsonNode w = object(d, "weights", path);
             if (w != null) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = w.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : w.properties()) {
                     String feature = e.getKey();
                     if (!e.getValue().isNumber()) {
                         problem(path + ".weights." + feature + " must be a number");
                         continue;
                     }
-                    if (!knownFeature(feature, ruleIds, buckets)) {
+                    if (!knownFeature(feature, ruleIds, buckets, required)) {
                         problem(path + ".weights has the unknown feature '" + feature + "': use RULE_ID@BUCKET or RULE_ID:PHRASE@BUCKET with a rule"
-                                + " (and one of its phrases) of $.rules and a bucket of " + new java.util.TreeSet<>(buckets)
+                                + " (and one of its phrases) of $.rules and a bucket of " + new TreeSet<>(buckets)
                                 + ", title:WORD / department:WORD (lower case), or hand:DECISION");
                         continue;
                     }
@@ -166,7 +172,8 @@ public final class TaxonomyLoader {
         return new Taxonomy.Model(trainedOn, out);
     }
 
-    private static boolean knownFeature(String feature, Set<String> ruleIds, Set<String> buckets) {
+    private static boolean knownFeature(String feature, Set<String> ruleIds, Set<String> buckets,
+                                        Set<String> decisions) {
         for (String prefix : List.of(FeatureVector.TITLE_WORD, FeatureVector.DEPARTMENT_WORD)) {
             if (feature.startsWith(prefix)) {
                 String word = feature.substring(prefix.length());
@@ -174,10 +181,7 @@ public final class TaxonomyLoader {
             }
         }
         if (feature.startsWith(FeatureVector.HAND)) {
-            String decision = feature.substring(FeatureVector.HAND.length());
-            return decision.equals(LearnedModel.ML_ROLE) || decision.equals(LearnedModel.INFRA)
-                    || decision.equals(LearnedModel.SPECIALIST) || decision.startsWith(LearnedModel.DOMAIN_PREFIX)
-                    && Arrays.stream(Domain.values()).anyMatch(d -> decision.equals(LearnedModel.DOMAIN_PREFIX + d.name()));
+            return decisions.contains(feature.substring(FeatureVector.HAND.length()));
         }
         int at = feature.lastIndexOf('@');
         return at > 0 && ruleIds.contains(feature.substring(0, at)) && buckets.contains(feature.substring(at + 1));
@@ -219,8 +223,7 @@ public final class TaxonomyLoader {
 
     private List<Rule> rules(JsonNode node) {
         List<Rule> rules = new ArrayList<>();
-        if (node == null || !node.isArray() || node.isEmpty()) {
-            problem("$.rules must be a non-empty array of rules {id, signal, scope, weight, phrases}");
+        if (!nonEmptyArray(node, "$.rules must be a non-empty array of rules {id, signal, scope, weight, phrases}")) {
             return rules;
         }
         Set<String> ids = new HashSet<>();
@@ -260,8 +263,8 @@ public final class TaxonomyLoader {
 
     private List<String> phrases(JsonNode node, String path) {
         List<String> phrases = new ArrayList<>();
-        if (node == null || !node.isArray() || node.isEmpty()) {
-            problem(path + " must be a non-empty array of phrases, e.g. [\"machine learning engineer\"]");
+        if (!nonEmptyArray(node, path + " must be a non-empty array of phrases, e.g. "
+                + "[\"machine learning engineer\"]")) {
             return phrases;
         }
         for (int i = 0; i < node.size(); i++) {
@@ -301,25 +304,14 @@ public final class TaxonomyLoader {
         if (node == null) {
             return null;
         }
-        String regex = text(node, "yearsPattern", "$.levels");
-        Pattern pattern = null;
-        if (regex != null) {
-            try {
-                pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
-                if (pattern.matcher("").groupCount() < 1) {
-                    problem("$.levels.yearsPattern needs a capturing group around the (lower) number of years");
-                }
-            } catch (PatternSyntaxException e) {
-                problem("$.levels.yearsPattern is not a valid Java regular expression: " + e.getDescription()
-                        + " near index " + e.getIndex());
-            }
+        Pattern pattern = regex(text(node, "yearsPattern", "$.levels"), "$.levels.yearsPattern");
+        if (pattern != null && pattern.matcher("").groupCount() < 1) {
+            problem("$.levels.yearsPattern needs a capturing group around the (lower) number of years");
         }
         int maxYears = (int) number(node, "maxYears", "$.levels", 1, 60);
         List<Taxonomy.YearBand> bands = new ArrayList<>();
         JsonNode b = node.get("bands");
-        if (b == null || !b.isArray() || b.isEmpty()) {
-            problem("$.levels.bands must be a non-empty array of {\"minYears\": N, \"level\": LEVEL}");
-        } else {
+        if (nonEmptyArray(b, "$.levels.bands must be a non-empty array of {\"minYears\": N, \"level\": LEVEL}")) {
             for (int i = 0; i < b.size(); i++) {
                 String path = "$.levels.bands[" + i + "]";
                 int min = (int) number(b.get(i), "minYears", path, 0, 60);
@@ -327,16 +319,8 @@ public final class TaxonomyLoader {
                 bands.add(new Taxonomy.YearBand(min, level));
             }
         }
-        Pattern managing = null;
-        String managingRegex = node.has("managingYearsPattern") ? text(node, "managingYearsPattern", "$.levels") : null;
-        if (managingRegex != null) {
-            try {
-                managing = Pattern.compile(managingRegex, Pattern.CASE_INSENSITIVE);
-            } catch (PatternSyntaxException e) {
-                problem("$.levels.managingYearsPattern is not a valid Java regular expression: " + e.getDescription()
-                        + " near index " + e.getIndex());
-            }
-        }
+        Pattern managing = node.has("managingYearsPattern") ? regex(text(node, "managingYearsPattern", "$.levels"),
+                "$.levels.managingYearsPattern") : null;
         Set<String> nounWords = new LinkedHashSet<>();
         JsonNode nouns = node.get("nounWords");
         if (nouns != null) {
@@ -400,22 +384,11 @@ public final class TaxonomyLoader {
         String path = "$.rounds.process";
         unknownKeys(node, path, Set.of("comment", "headings", "weakHeadings", "headingMaxChars", "stepNumbering",
                 "sentenceCues", "notProcess", "cues", "steps", "listLeadIns"));
-        Pattern numbering = null;
-        String regex = text(node, "stepNumbering", path);
-        if (regex != null) {
-            try {
-                numbering = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
-            } catch (PatternSyntaxException e) {
-                problem(path + ".stepNumbering is not a valid Java regular expression: " + e.getDescription()
-                        + " near index " + e.getIndex());
-            }
-        }
+        Pattern numbering = regex(text(node, "stepNumbering", path), path + ".stepNumbering");
         List<Taxonomy.StepRule> steps = new ArrayList<>();
         JsonNode s = node.get("steps");
-        if (s == null || !s.isArray() || s.isEmpty()) {
-            problem(path + ".steps must be a non-empty array of {id, round, phrases} (round left out for steps"
-                    + " with no ML content, such as a recruiter call)");
-        } else {
+        if (nonEmptyArray(s, path + ".steps must be a non-empty array of {id, round, phrases} (round left out for"
+                + " steps with no ML content, such as a recruiter call)")) {
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < s.size(); i++) {
                 String sp = path + ".steps[" + i + "]";
@@ -495,6 +468,29 @@ public final class TaxonomyLoader {
                 enumValue(node, "signal", path, Signal.class, false));
     }
 
+    /** Whether {@code node} is a non-empty array; if not, {@code otherwise} is a problem. */
+    private boolean nonEmptyArray(JsonNode node, String otherwise) {
+        boolean ok = node != null && node.isArray() && !node.isEmpty();
+        if (!ok) {
+            problem(otherwise);
+        }
+        return ok;
+    }
+
+    /** {@code regex} compiled case-insensitively; null when it is null or, a problem of {@code path}, invalid. */
+    private Pattern regex(String regex, String path) {
+        if (regex == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            problem(path + " is not a valid Java regular expression: " + e.getDescription() + " near index "
+                    + e.getIndex());
+            return null;
+        }
+    }
+
     private JsonNode object(JsonNode parent, String field, String path) {
         JsonNode node = parent == null ? null : parent.get(field);
         if (node == null || !node.isObject()) {
@@ -547,20 +543,16 @@ public final class TaxonomyLoader {
     }
 
     private void unknownKeys(JsonNode node, String path, Set<String> known) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
+        node.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
-                problem(path + " has the unknown field '" + name + "': remove it or use one of " + new java.util.TreeSet<>(known));
+                problem(path + " has the unknown field '" + name + "': remove it or use one of "
+                        + new TreeSet<>(known));
             }
-        }
+        });
     }
 
     private static Set<String> enumNames(Enum<?>[] values) {
-        Set<String> names = new HashSet<>();
-        for (Enum<?> v : values) {
-            names.add(v.name());
-        }
-        return names;
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toSet());
     }
 
     private void problem(String message) {

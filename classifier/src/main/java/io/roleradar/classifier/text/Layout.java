@@ -105,23 +105,9 @@ public final class Layout {
         return i >= 0 ? i : -i - 2;
     }
 
-    public SectionKind kindAt(int offset) {
-        return kinds[lineOf(offset)];
-    }
-
-    /** Marks the line holding {@code offset} as boilerplate, e.g. an equal-opportunity paragraph. */
-    public void markBoilerplate(int offset) {
-        markBoilerplateLine(lineOf(offset));
-    }
-
-    /** Marks line {@code line} as boilerplate. */
+    /** Marks line {@code line} as boilerplate, e.g. an equal-opportunity paragraph. */
     public void markBoilerplateLine(int line) {
         kinds[line] = SectionKind.BOILERPLATE;
-    }
-
-    /** Marks the line holding {@code offset} as stating a requirement. */
-    public void markRequirement(int offset) {
-        markRequirementLine(lineOf(offset));
     }
 
     /** Marks line {@code line} as stating a requirement. */
@@ -130,14 +116,9 @@ public final class Layout {
     }
 
     /**
-     * True when the text at {@code offset} states what the role requires: a line of a requirements
-     * section, or a line with a requirement phrase outside the nice-to-have and boilerplate sections.
+     * True when line {@code line} states what the role requires: a line of a requirements section,
+     * or a line with a requirement phrase outside the nice-to-have and boilerplate sections.
      */
-    public boolean isRequirement(int offset) {
-        return isRequirementLine(lineOf(offset));
-    }
-
-    /** {@link #isRequirement} of the text of line {@code line}. */
     public boolean isRequirementLine(int line) {
         SectionKind kind = kinds[line];
         return kind == SectionKind.REQUIREMENTS

@@ -44,24 +44,16 @@ public final class PhraseMatcher {
     }
 
     private final int[][] outputs;   // state -> pattern ids ending here (own and through failure links)
-    private final boolean[] accepting; // state -> has outputs; read per character, so a flat array
     private final int ringMask;
     private final char[] compact;
     private final int[] lengths;     // pattern id -> length in folded characters
     private final boolean[] prefix;  // pattern id -> no right word boundary required
-    private final int maxLength;
-    private final List<String> patterns;
 
-    private PhraseMatcher(int[] transitions, int[][] outputs, int[] lengths, boolean[] prefix, List<String> patterns) {
+    private PhraseMatcher(int[] transitions, int[][] outputs, int[] lengths, boolean[] prefix) {
         this.outputs = outputs;
         this.lengths = lengths;
         this.prefix = prefix;
-        this.patterns = List.copyOf(patterns);
-        this.maxLength = Arrays.stream(lengths).max().orElse(1);
-        this.accepting = new boolean[outputs.length];
-        for (int i = 0; i < outputs.length; i++) {
-            accepting[i] = outputs[i].length > 0;
-        }
+        int maxLength = Arrays.stream(lengths).max().orElse(1);
         this.ringMask = Integer.highestOneBit(maxLength + 1) * 2 - 1;
         // The scan's table in half the memory of the build's (it is read once per character, and a
         // table that stays in the CPU cache is what makes the scan fast): the next state in 15 bits,
@@ -73,7 +65,7 @@ public final class PhraseMatcher {
         this.compact = new char[transitions.length];
         for (int i = 0; i < transitions.length; i++) {
             int next = transitions[i];
-            compact[i] = (char) (next | (accepting[next] ? STATE_MASK + 1 : 0));
+            compact[i] = (char) (next | (outputs[next].length > 0 ? STATE_MASK + 1 : 0));
         }
     }
 
@@ -174,7 +166,7 @@ public final class PhraseMatcher {
             }
             outputs[to] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
-        return new PhraseMatcher(ordered, outputs, lengths, prefix, phrases);
+        return new PhraseMatcher(ordered, outputs, lengths, prefix);
     }
 
     private static int[] newRow() {
@@ -204,15 +196,6 @@ public final class PhraseMatcher {
             throw new IllegalArgumentException("phrase '" + phrase + "' has no letter or digit to match");
         }
         return Arrays.copyOf(codes, n);
-    }
-
-    /** The phrase (as given) of a pattern id. */
-    public String pattern(int id) {
-        return patterns.get(id);
-    }
-
-    public int size() {
-        return patterns.size();
     }
 
     /** Calls {@code sink} for every whole-word occurrence in {@code text}, in order of their end. */
@@ -258,13 +241,6 @@ public final class PhraseMatcher {
             return true;
         }
         return !Character.isLetterOrDigit(text.charAt(index));
-    }
-
-    /** All matches, for callers that do not care about speed. */
-    public List<Match> findAll(String text) {
-        List<Match> matches = new ArrayList<>();
-        scan(text, (id, start, end) -> matches.add(new Match(id, start, end)));
-        return matches;
     }
 
     /** Receives one match: the pattern id and the offsets of the matched text. */

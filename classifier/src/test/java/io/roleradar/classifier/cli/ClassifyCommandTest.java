@@ -25,7 +25,8 @@ class ClassifyCommandTest {
 
     private int run(byte[] stdin, String... args) {
         ClassifyCommand command = new ClassifyCommand(new ByteArrayInputStream(stdin),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                () -> false);
         return new CommandLine(command).execute(args);
     }
 

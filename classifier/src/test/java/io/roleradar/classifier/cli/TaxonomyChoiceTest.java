@@ -20,7 +20,7 @@ class TaxonomyChoiceTest {
 
     @Test
     void theShippedTaxonomyIsNotEditedWithoutANewVersion() {
-        String shipped = TaxonomyChoice.shippedText();
+        String shipped = TaxonomyLoader.shippedJson();
         String version = TaxonomyLoader.parse(shipped, "shipped").version();
         java.util.Properties released = new java.util.Properties();
         try (var in = TaxonomyChoice.class.getResourceAsStream(TaxonomyChoice.RELEASED)) {
@@ -38,7 +38,7 @@ class TaxonomyChoiceTest {
 
     @Test
     void aCopyOfTheShippedTaxonomyLaidOutDifferentlyIsNotFlagged(@TempDir Path dir) throws Exception {
-        ObjectNode tree = (ObjectNode) PostingJson.tree(TaxonomyChoice.shippedText());
+        ObjectNode tree = (ObjectNode) PostingJson.tree(TaxonomyLoader.shippedJson());
         Path copy = dir.resolve("copy.json");
         Files.writeString(copy, tree.toPrettyString());
 
@@ -49,7 +49,7 @@ class TaxonomyChoiceTest {
 
     @Test
     void aFileEditedWithoutANewVersionGetsAOneLineWarning(@TempDir Path dir) throws Exception {
-        ObjectNode tree = (ObjectNode) PostingJson.tree(TaxonomyChoice.shippedText());
+        ObjectNode tree = (ObjectNode) PostingJson.tree(TaxonomyLoader.shippedJson());
         String version = tree.get("version").asText();
         ((ObjectNode) tree.get("thresholds")).put("mlText", tree.get("thresholds").get("mlText").asDouble() + 0.01);
         Path edited = dir.resolve("edited.json");
@@ -64,7 +64,7 @@ class TaxonomyChoiceTest {
 
     @Test
     void aFileWithAVersionOfItsOwnIsNotFlagged(@TempDir Path dir) throws Exception {
-        ObjectNode tree = (ObjectNode) PostingJson.tree(TaxonomyChoice.shippedText());
+        ObjectNode tree = (ObjectNode) PostingJson.tree(TaxonomyLoader.shippedJson());
         ((ObjectNode) tree.get("thresholds")).put("mlText", tree.get("thresholds").get("mlText").asDouble() + 0.01);
         tree.put("version", "mine-1");
         Path edited = dir.resolve("edited.json");

@@ -101,7 +101,7 @@ class MeasurementTest {
 
     @Test
     void sourcesTheSplitDoesNotListAreAPartOfTheirOwn() throws Exception {
-        Split split = Split.parse("source,part\nashby:alpha,tune\n");
+        Split split = Split.read(new java.io.StringReader("source,part\nashby:alpha,tune\n"), "split");
         MeasurementReport report = Measurement.of(CLASSIFIER).measure(labels(), List.of(), postings(), split, "s");
         assertThat(report.part(Split.NOT_IN_SPLIT).postings()).isEqualTo(3);
         assertThat(report.part(Split.LOCKED).postings()).isZero();

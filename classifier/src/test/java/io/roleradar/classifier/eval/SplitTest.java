@@ -40,7 +40,8 @@ class SplitTest {
                 .hasMessageContaining("line 3 (ashby:beta): part is 'holdout': write tune or locked")
                 .hasMessageContaining("line 4: source is empty")
                 .hasMessageContaining("line 5 (ashby:alpha): listed before as tune");
-        assertThatThrownBy(() -> Split.parse("company,part\na,tune\n")).hasMessageContaining("source,part");
+        assertThatThrownBy(() -> Split.read(new java.io.StringReader("company,part\na,tune\n"), "split"))
+                .hasMessageContaining("source,part");
     }
 
     /** The split checked in: a third of the companies or more locked, none of those the rules were tuned on. */

@@ -4,7 +4,6 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import io.roleradar.classifier.Classifier;
 import io.roleradar.classifier.eval.Labels;
-import io.roleradar.classifier.eval.PostingsFile;
 import io.roleradar.classifier.eval.Split;
 import io.roleradar.classifier.taxonomy.Taxonomy;
 import io.roleradar.classifier.taxonomy.TaxonomyLoader;

@@ -3,7 +3,6 @@ package io.roleradar.classifier.train;
 import io.roleradar.classifier.Classifier;
 import io.roleradar.classifier.eval.Label;
 import io.roleradar.classifier.eval.Labels;
-import io.roleradar.classifier.eval.PostingsFile;
 import io.roleradar.classifier.eval.Split;
 import io.roleradar.classifier.learn.FeatureVector;
 import io.roleradar.classifier.learn.LearnedModel;

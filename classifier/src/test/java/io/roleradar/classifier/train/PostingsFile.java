@@ -1,4 +1,4 @@
-package io.roleradar.classifier.eval;
+package io.roleradar.classifier.train;
 
 import io.roleradar.model.InvalidMessageException;
 import io.roleradar.model.PostingJson;
@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Raw postings from a JSON Lines file (one {@code RawPosting} per line, as ingest and
- * {@code classify} read them), by id, for {@code evaluate}. An unreadable line is kept as a
+ * {@code classify} read them), by id, for the training tools. An unreadable line is kept as a
  * problem with its line number, not a crash.
  */
 public final class PostingsFile {
