@@ -415,6 +415,7 @@ public final class ExactlyOnceLoop implements Runnable {
         return Set.copyOf(assignment);
     }
 
+    /** Lost partitions are revoked ones too (the interface's default onPartitionsLost). */
     private final class Listener implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -442,12 +443,6 @@ public final class ExactlyOnceLoop implements Runnable {
             });
             LOG.info("{} {} reads {} from the beginning", settings.role(), settings.instanceId(),
                     new TreeSet<>(beginnings.keySet().stream().map(TopicPartition::toString).toList()));
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            assignment.removeAll(partitions);
-            restarts.keySet().removeAll(partitions);
         }
     }
 }
