@@ -2,6 +2,7 @@ package io.roleradar.app;
 
 import io.roleradar.classifier.Classifier;
 import io.roleradar.classifier.brief.BriefRenderer;
+import io.roleradar.classifier.cli.TaxonomyChoice;
 import io.roleradar.classifier.taxonomy.TaxonomyException;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.ingest.PostingSources;
@@ -60,7 +61,7 @@ public final class BriefCommand implements Callable<Integer> {
     public Integer call() {
         Classifier classifier;
         try {
-            classifier = ClassifierChoice.of(taxonomy, "brief");
+            classifier = TaxonomyChoice.classifier(taxonomy, "brief", System.err);
         } catch (TaxonomyException e) {
             System.err.println("roleradar brief: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -87,19 +88,11 @@ public final class BriefCommand implements Callable<Integer> {
             e.reasons.forEach(r -> System.err.println("  " + r));
             return folder ? ExitCodes.USAGE : ExitCodes.FAILED;
         }
-        RawPosting posting;
-        if (id != null) {
-            posting = postings.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
-            if (posting == null) {
-                System.err.println("roleradar brief: no posting with id " + id + " in " + source + "; it holds:");
-                postings.stream().limit(20).forEach(p -> System.err.println("  " + p.id() + "  " + p.title()));
-                return ExitCodes.USAGE;
-            }
-        } else if (postings.size() == 1) {
-            posting = postings.get(0);
-        } else {
-            System.err.println("roleradar brief: " + source + " holds " + postings.size()
-                    + " postings; choose one with --id, e.g.:");
+        RawPosting posting = id != null ? postings.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null)
+                : postings.size() == 1 ? postings.get(0) : null;
+        if (posting == null) {
+            System.err.println("roleradar brief: " + (id != null ? "no posting with id " + id + " in " + source
+                    + "; it holds:" : source + " holds " + postings.size() + " postings; choose one with --id, e.g.:"));
             postings.stream().limit(20).forEach(p -> System.err.println("  " + p.id() + "  " + p.title()));
             return ExitCodes.USAGE;
         }

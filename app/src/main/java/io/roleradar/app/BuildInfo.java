@@ -18,10 +18,6 @@ final class BuildInfo implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {line()};
-    }
-
-    static String line() {
         Properties build = new Properties();
         try (InputStream in = BuildInfo.class.getResourceAsStream(RESOURCE)) {
             if (in != null) {
@@ -30,9 +26,9 @@ final class BuildInfo implements CommandLine.IVersionProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "roleradar " + filled(build.getProperty("version"), "dev") + " (commit "
+        return new String[] {"roleradar " + filled(build.getProperty("version"), "dev") + " (commit "
                 + filled(build.getProperty("commit"), "unknown") + ", taxonomy "
-                + Classifier.withDefaultTaxonomy().taxonomyVersion() + ")";
+                + Classifier.withDefaultTaxonomy().taxonomyVersion() + ")"};
     }
 
     /** The value, unless the build left it empty or as its placeholder. */

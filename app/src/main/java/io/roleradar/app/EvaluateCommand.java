@@ -1,6 +1,7 @@
 package io.roleradar.app;
 
 import io.roleradar.classifier.Classifier;
+import io.roleradar.classifier.cli.TaxonomyChoice;
 import io.roleradar.classifier.eval.Bootstrap;
 import io.roleradar.classifier.eval.Label;
 import io.roleradar.classifier.eval.Labels;
@@ -146,7 +147,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Bootstrap bootstrap;
         try {
             bootstrap = new Bootstrap(seed, resamples);
-            classifier = ClassifierChoice.of(taxonomy, "evaluate");
+            classifier = TaxonomyChoice.classifier(taxonomy, "evaluate", System.err);
             labelled = read("--labels", () -> Labels.read(labels));
             processLabelled = read("--process-labels", () -> ProcessLabels.read(processLabels));
             parts = split == null ? Split.none() : read("--split", () -> Split.read(split));

@@ -7,7 +7,7 @@ import java.util.Objects;
 public record DomainTag(Domain domain, double score, List<Evidence> evidence) {
     public DomainTag {
         Objects.requireNonNull(domain, "domain");
-        Scores.requireUnit(score, "score");
+        Checks.requireUnit(score, "score");
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 }

@@ -4,18 +4,9 @@ package io.roleradar.model;
 public final class MissingFieldException extends IllegalArgumentException {
     private final String field;
 
-    public MissingFieldException(String field) {
-        this(field, "required field '" + field + "' is missing or blank");
-    }
-
-    private MissingFieldException(String field, String message) {
+    MissingFieldException(String field, String message) {
         super(message);
         this.field = field;
-    }
-
-    /** A required object (not text) that is absent or null: nothing can be blank about it. */
-    static MissingFieldException absent(String field) {
-        return new MissingFieldException(field, "required field '" + field + "' is missing");
     }
 
     public String field() {

@@ -10,7 +10,7 @@ import java.util.Objects;
 public record RoundTag(Round round, double weight, List<String> reasons, List<Evidence> evidence) {
     public RoundTag {
         Objects.requireNonNull(round, "round");
-        Scores.requireUnit(weight, "weight");
+        Checks.requireUnit(weight, "weight");
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }

@@ -29,7 +29,7 @@ public record Tags(
         String taxonomyVersion) {
 
     public Tags {
-        Scores.requireUnit(mlConfidence, "mlConfidence");
+        Checks.requireUnit(mlConfidence, "mlConfidence");
         Objects.requireNonNull(taxonomyVersion, "taxonomyVersion");
         domains = domains == null ? List.of() : List.copyOf(domains);
         rounds = rounds == null ? List.of() : List.copyOf(rounds);

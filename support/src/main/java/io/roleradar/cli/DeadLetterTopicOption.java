@@ -18,12 +18,7 @@ public final class DeadLetterTopicOption {
                     + Topics.DEAD_LETTER_ENV + ". Default: " + Topics.DEFAULT_DEAD_LETTER)
     String topic;
 
-    /**
-     * The flag, else {@value Topics#DEAD_LETTER_ENV}, else {@value Topics#DEFAULT_DEAD_LETTER}. A
-     * command calls it with its other settings, so a wrong name is a usage error before the command starts.
-     *
-     * @throws IllegalArgumentException naming the flag or the variable when the name is not a legal topic name
-     */
+    /** The flag, else {@value Topics#DEAD_LETTER_ENV}, else {@value Topics#DEFAULT_DEAD_LETTER}; see {@link TopicNames}. */
     public String name(Map<String, String> env) {
         return TopicNames.resolve(topic, FLAG, env, Topics.DEAD_LETTER_ENV, Topics.DEFAULT_DEAD_LETTER,
                 "dead-letter topic");

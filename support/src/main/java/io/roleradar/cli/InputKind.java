@@ -14,13 +14,14 @@ import java.util.Locale;
  * tagged ones).
  */
 public enum InputKind {
-    GZIP("gzip-compressed", "gunzip -c"),
-    ZIP("a zip archive", "unzip -p"),
-    BZIP2("bzip2-compressed", "bzip2 -dc"),
-    XZ("xz-compressed", "xz -dc"),
-    ZSTD("zstd-compressed", "zstd -dc"),
-    UTF16("UTF-16 text", null),
-    PDF("a PDF document", null),
+    // The kinds that are not text begin with their magic numbers (UTF-16 with either byte order mark).
+    GZIP("gzip-compressed", "gunzip -c", new int[] {0x1f, 0x8b}),
+    ZIP("a zip archive", "unzip -p", new int[] {'P', 'K', 3, 4}),
+    BZIP2("bzip2-compressed", "bzip2 -dc", new int[] {'B', 'Z', 'h'}),
+    XZ("xz-compressed", "xz -dc", new int[] {0xfd, '7', 'z', 'X', 'Z', 0}),
+    ZSTD("zstd-compressed", "zstd -dc", new int[] {0x28, 0xb5, 0x2f, 0xfd}),
+    UTF16("UTF-16 text", null, new int[] {0xff, 0xfe}, new int[] {0xfe, 0xff}),
+    PDF("a PDF document", null, new int[] {'%', 'P', 'D', 'F'}),
     BINARY("binary data, not text", null),
     ASHBY_BOARD("an Ashby board response", null),
     GREENHOUSE_BOARD("a Greenhouse board response", null),
@@ -36,10 +37,12 @@ public enum InputKind {
 
     private final String description;
     private final String unpack;
+    private final int[][] magics;
 
-    InputKind(String description, String unpack) {
+    InputKind(String description, String unpack, int[]... magics) {
         this.description = description;
         this.unpack = unpack;
+        this.magics = magics;
     }
 
     /** What it is, in words: "gzip-compressed", "an Ashby board response". */
@@ -62,26 +65,12 @@ public enum InputKind {
      * all, or null when it is text: then its lines are read one by one.
      */
     public static InputKind notText(byte[] head, int length) {
-        if (startsWith(head, length, 0x1f, 0x8b)) {
-            return GZIP;
-        }
-        if (startsWith(head, length, 'P', 'K', 3, 4)) {
-            return ZIP;
-        }
-        if (startsWith(head, length, 'B', 'Z', 'h')) {
-            return BZIP2;
-        }
-        if (startsWith(head, length, 0xfd, '7', 'z', 'X', 'Z', 0)) {
-            return XZ;
-        }
-        if (startsWith(head, length, 0x28, 0xb5, 0x2f, 0xfd)) {
-            return ZSTD;
-        }
-        if (startsWith(head, length, 0xff, 0xfe) || startsWith(head, length, 0xfe, 0xff)) {
-            return UTF16;
-        }
-        if (startsWith(head, length, '%', 'P', 'D', 'F')) {
-            return PDF;
+        for (InputKind kind : values()) {
+            for (int[] magic : kind.magics) {
+                if (startsWith(head, length, magic)) {
+                    return kind;
+                }
+            }
         }
         for (int i = 0; i < Math.min(length, BINARY_PROBE); i++) {
             if (head[i] == 0) {
@@ -131,7 +120,7 @@ public enum InputKind {
         return firstLine.contains(",") || firstLine.contains("\t") || firstLine.contains(";") ? CSV : null;
     }
 
-    private static boolean startsWith(byte[] head, int length, int... magic) {
+    private static boolean startsWith(byte[] head, int length, int[] magic) {
         if (length < magic.length) {
             return false;
         }

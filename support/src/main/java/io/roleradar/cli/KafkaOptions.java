@@ -104,10 +104,4 @@ public final class KafkaOptions {
     public void requireReachable(Map<String, String> env) {
         KafkaReachability.check(settings(env), kafkaTimeout(env));
     }
-
-    /** For tests and the launcher: set the bootstrap servers as if given by flag. */
-    public KafkaOptions bootstrapServers(String servers) {
-        this.bootstrapServers = servers;
-        return this;
-    }
 }

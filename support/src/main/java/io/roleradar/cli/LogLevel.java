@@ -23,20 +23,6 @@ public enum LogLevel {
     /**
      * The level {@code text} names, in any case.
      *
-     * @param name the flag or environment variable the text came from, named in the error message
-     * @throws IllegalArgumentException naming {@code name} and the accepted levels
-     */
-    public static LogLevel parse(String text, String name) {
-        try {
-            return parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " " + e.getMessage());
-        }
-    }
-
-    /**
-     * The level {@code text} names, in any case.
-     *
      * @throws IllegalArgumentException naming the accepted levels, not where the text came from
      */
     public static LogLevel parse(String text) {
@@ -56,7 +42,11 @@ public enum LogLevel {
      */
     public static LogLevel fromEnv(Map<String, String> env) {
         String text = env.get(ENV);
-        return text == null || text.isBlank() ? null : parse(text, ENV);
+        try {
+            return text == null || text.isBlank() ? null : parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ENV + " " + e.getMessage());
+        }
     }
 
     /**
@@ -75,18 +65,14 @@ public enum LogLevel {
             LogLevel named = switch (a) {
                 case "-q", "--quiet" -> WARN;
                 case "-v", "--verbose" -> DEBUG;
-                case "--log-level" -> i + 1 < args.length ? orNull(args[++i]) : null;
-                default -> a.startsWith("--log-level=") ? orNull(a.substring("--log-level=".length())) : null;
+                case "--log-level" -> i + 1 < args.length ? orElse(args[++i], null) : null;
+                default -> a.startsWith("--log-level=") ? orElse(a.substring("--log-level=".length()), null) : null;
             };
             if (named != null) {
                 level = named;
             }
         }
-        if (level != null) {
-            return level;
-        }
-        String fromEnv = env.get(ENV);
-        return fromEnv == null || fromEnv.isBlank() ? INFO : orElse(fromEnv, INFO);
+        return level != null ? level : orElse(env.get(ENV), INFO);
     }
 
     /** Reads the level from the arguments and environment and sets it for every logger yet to be created. */
@@ -109,10 +95,6 @@ public enum LogLevel {
     /** True when a message of {@code level} is shown at this level (progress lines are INFO). */
     public boolean shows(LogLevel level) {
         return level.ordinal() <= ordinal();
-    }
-
-    private static LogLevel orNull(String text) {
-        return orElse(text, null);
     }
 
     private static LogLevel orElse(String text, LogLevel fallback) {

@@ -17,12 +17,7 @@ public final class RawTopicOption {
             description = "Topic of raw postings. Env: " + Topics.RAW_ENV + ". Default: " + Topics.DEFAULT_RAW)
     String topic;
 
-    /**
-     * The flag, else {@value Topics#RAW_ENV}, else {@value Topics#DEFAULT_RAW}. A command calls it
-     * with its other settings, so a wrong name is a usage error before the command starts.
-     *
-     * @throws IllegalArgumentException naming the flag or the variable when the name is not a legal topic name
-     */
+    /** The flag, else {@value Topics#RAW_ENV}, else {@value Topics#DEFAULT_RAW}; see {@link TopicNames}. */
     public String name(Map<String, String> env) {
         return TopicNames.resolve(topic, FLAG, env, Topics.RAW_ENV, Topics.DEFAULT_RAW, "raw topic");
     }

@@ -17,12 +17,7 @@ public final class TaggedTopicOption {
             description = "Topic of tagged postings. Env: " + Topics.TAGGED_ENV + ". Default: " + Topics.DEFAULT_TAGGED)
     String topic;
 
-    /**
-     * The flag, else {@value Topics#TAGGED_ENV}, else {@value Topics#DEFAULT_TAGGED}. A command
-     * calls it with its other settings, so a wrong name is a usage error before the command starts.
-     *
-     * @throws IllegalArgumentException naming the flag or the variable when the name is not a legal topic name
-     */
+    /** The flag, else {@value Topics#TAGGED_ENV}, else {@value Topics#DEFAULT_TAGGED}; see {@link TopicNames}. */
     public String name(Map<String, String> env) {
         return TopicNames.resolve(topic, FLAG, env, Topics.TAGGED_ENV, Topics.DEFAULT_TAGGED, "tagged topic");
     }

@@ -8,7 +8,8 @@ import java.util.Map;
  * How the topic options ({@link RawTopicOption}, {@link TaggedTopicOption},
  * {@link DeadLetterTopicOption}) find their name: the flag, else the environment variable, else the
  * default; a name that Kafka would refuse is an {@link IllegalArgumentException} naming where it
- * came from, the flag or the variable.
+ * came from, the flag or the variable. Commands resolve them with their other settings, so a wrong
+ * name is a usage error before the command starts.
  */
 final class TopicNames {
     private TopicNames() {

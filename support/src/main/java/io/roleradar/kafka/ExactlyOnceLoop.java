@@ -12,7 +12,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
@@ -293,10 +292,8 @@ public final class ExactlyOnceLoop implements Runnable {
     }
 
     private Map<TopicPartition, Long> endOffsets(KafkaConsumer<byte[], byte[]> c) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (PartitionInfo info : c.partitionsFor(settings.input(), METADATA_TIMEOUT)) {
-            partitions.add(new TopicPartition(info.topic(), info.partition()));
-        }
+        List<TopicPartition> partitions = c.partitionsFor(settings.input(), METADATA_TIMEOUT).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         return new HashMap<>(c.endOffsets(partitions, METADATA_TIMEOUT));
     }
 
@@ -320,11 +317,7 @@ public final class ExactlyOnceLoop implements Runnable {
     }
 
     private static long lag(KafkaConsumer<byte[], byte[]> c) {
-        long total = 0;
-        for (TopicPartition tp : c.assignment()) {
-            total += c.currentLag(tp).orElse(0);
-        }
-        return total;
+        return c.assignment().stream().mapToLong(tp -> c.currentLag(tp).orElse(0)).sum();
     }
 
     private Map<String, Object> consumerProps() {
@@ -415,6 +408,7 @@ public final class ExactlyOnceLoop implements Runnable {
         return Set.copyOf(assignment);
     }
 
+    /** Lost partitions are revoked ones too (the interface's default onPartitionsLost). */
     private final class Listener implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -442,12 +436,6 @@ public final class ExactlyOnceLoop implements Runnable {
             });
             LOG.info("{} {} reads {} from the beginning", settings.role(), settings.instanceId(),
                     new TreeSet<>(beginnings.keySet().stream().map(TopicPartition::toString).toList()));
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            assignment.removeAll(partitions);
-            restarts.keySet().removeAll(partitions);
         }
     }
 }

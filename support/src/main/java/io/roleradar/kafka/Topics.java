@@ -1,7 +1,5 @@
 package io.roleradar.kafka;
 
-import java.util.Map;
-
 /**
  * The names of the three topics of the pipeline. Defaults follow the contract; each can be renamed
  * through the environment ({@value #RAW_ENV}, {@value #TAGGED_ENV}, {@value #DEAD_LETTER_ENV}) or
@@ -12,18 +10,17 @@ public record Topics(String raw, String tagged, String deadLetter) {
     public static final String DEFAULT_RAW = "postings.raw";
     public static final String DEFAULT_TAGGED = "postings.tagged";
     public static final String DEFAULT_DEAD_LETTER = "postings.dlq";
-    /** The environment variables of the three names, of the facts topic's and of the partition count. */
+    /** The environment variables of the three names and of the partition count. */
     public static final String RAW_ENV = "ROLERADAR_TOPIC_RAW";
     public static final String TAGGED_ENV = "ROLERADAR_TOPIC_TAGGED";
     public static final String DEAD_LETTER_ENV = "ROLERADAR_TOPIC_DLQ";
-    public static final String FACTS_ENV = "ROLERADAR_TOPIC_FACTS";
     public static final String PARTITIONS_ENV = "ROLERADAR_TOPIC_PARTITIONS";
     /** Partitions of a raw or tagged topic roleradar creates, unless told otherwise ({@value #PARTITIONS_ENV}). */
     public static final int DEFAULT_PARTITIONS = 3;
     /**
      * The reporter's own topic ({@code reporter follow}): each tagged posting's report facts, in the
      * tagged record's partition, keyed alike, compacted. Not part of the three-topic contract, so it
-     * is not a field of this record; {@link #facts(Map)} reads its name ({@code ROLERADAR_TOPIC_FACTS}).
+     * is not a field of this record.
      */
     public static final String DEFAULT_FACTS = "postings.facts";
     public static final Topics DEFAULTS = new Topics(DEFAULT_RAW, DEFAULT_TAGGED, DEFAULT_DEAD_LETTER);
@@ -32,20 +29,6 @@ public record Topics(String raw, String tagged, String deadLetter) {
         requireName(raw, "raw topic (" + RAW_ENV + ")");
         requireName(tagged, "tagged topic (" + TAGGED_ENV + ")");
         requireName(deadLetter, "dead-letter topic (" + DEAD_LETTER_ENV + ")");
-    }
-
-    public static Topics fromEnv(Map<String, String> env) {
-        return new Topics(
-                env.getOrDefault(RAW_ENV, DEFAULT_RAW),
-                env.getOrDefault(TAGGED_ENV, DEFAULT_TAGGED),
-                env.getOrDefault(DEAD_LETTER_ENV, DEFAULT_DEAD_LETTER));
-    }
-
-    /** The facts topic's name: {@code ROLERADAR_TOPIC_FACTS}, else {@value #DEFAULT_FACTS}; checked as the others. */
-    public static String facts(Map<String, String> env) {
-        String name = env.getOrDefault(FACTS_ENV, DEFAULT_FACTS);
-        requireName(name, "facts topic (" + FACTS_ENV + ")");
-        return name;
     }
 
     /** Checks a topic name given by flag, with what it is for in the message. */

@@ -66,11 +66,6 @@ public final class MetricsEndpoint implements AutoCloseable {
         return registry;
     }
 
-    /** The port the endpoint listens on, or -1 when there is none. */
-    public int port() {
-        return server == null ? -1 : server.getAddress().getPort();
-    }
-
     @Override
     public void close() {
         if (server != null) {

@@ -29,9 +29,9 @@ class LogLevelTest {
     }
 
     @Test
-    void aWrongLevelNamesTheFlagAndTheLevelsThereAre() {
-        assertThatThrownBy(() -> LogLevel.parse("loud", "--log-level"))
-                .hasMessage("--log-level 'loud' is not a level: use error, warn, info or debug");
+    void aWrongLevelNamesTheLevelsThereAre() {
+        assertThatThrownBy(() -> LogLevel.parse("loud"))
+                .hasMessage("'loud' is not a level: use error, warn, info or debug");
     }
 
     @Test

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaSettingsTest {
 
@@ -42,12 +41,5 @@ class KafkaSettingsTest {
         KafkaSettings settings = KafkaSettings.fromEnv(Map.of("KAFKA_SSL_KEY_PASSWORD", "hunter2"));
 
         assertThat(settings.toString()).doesNotContain("hunter2");
-    }
-
-    @Test
-    void topicNamesComeFromTheEnvironmentAndAreChecked() {
-        assertThat(Topics.fromEnv(Map.of("ROLERADAR_TOPIC_RAW", "jobs.raw")).raw()).isEqualTo("jobs.raw");
-        assertThatThrownBy(() -> Topics.fromEnv(Map.of("ROLERADAR_TOPIC_TAGGED", "no spaces")))
-                .hasMessageContaining("ROLERADAR_TOPIC_TAGGED");
     }
 }

@@ -2,7 +2,6 @@ package io.roleradar.testkit;
 
 import io.roleradar.broker.EmbeddedKafkaBroker;
 import io.roleradar.kafka.KafkaSettings;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 import java.util.Map;
@@ -39,11 +38,6 @@ public final class TestKafka {
         return KafkaSettings.fromEnv(Map.of()).withBootstrapServers(bootstrapServers());
     }
 
-    /** Which broker runs: {@code embedded}, {@code testcontainers} or {@code external}. */
-    public static String kind() {
-        return running().kind;
-    }
-
     /**
      * The embedded broker, for tests that kill or restart it; fails when the tests run against
      * another kind of broker (such a test should be skipped there).
@@ -59,12 +53,6 @@ public final class TestKafka {
     /** A topic or group name no other test uses. */
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** True when the configured broker can run here (Testcontainers needs Docker). */
-    public static boolean available() {
-        String kind = configuredKind();
-        return !"testcontainers".equals(kind) || DockerClientFactory.instance().isDockerAvailable();
     }
 
     private static String configuredKind() {

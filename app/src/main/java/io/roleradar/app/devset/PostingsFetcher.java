@@ -152,11 +152,8 @@ public final class PostingsFetcher {
     /** The SHA-256 of a file, in lower-case hex. */
     public static String sha256(Path file) throws IOException {
         MessageDigest sha = sha();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
-            }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(sha.digest());
     }
