@@ -38,17 +38,12 @@ public final class GreenhouseParser {
     }
 
     private static PostingDraft draft(Document doc, JsonNode job) {
-        PostingDraft d = new PostingDraft();
+        PostingDraft d = new PostingDraft(doc);
         d.sourceUrl = JsonFields.text(job, "absolute_url");
-        String fromUrl = AtsUrls.board(d.sourceUrl);
-        String board = doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
-                : fromUrl != null ? fromUrl : doc.stemLower() != null ? doc.stemLower() : "unknown";
-        String nativeId = JsonFields.text(job, "id");
-        d.id = nativeId == null ? null : "greenhouse:" + board + ":" + nativeId;
+        String board = AtsUrls.board(doc, d.sourceUrl);
+        d.id = PostingDraft.id("greenhouse:" + board + ":", JsonFields.text(job, "id"));
         d.source = "greenhouse:" + board;
-        String company = JsonFields.text(job, "company_name");
-        String slug = AtsUrls.boardAsWritten(d.sourceUrl);
-        d.company = PostingDraft.companyName(doc, company, slug != null ? slug : board);
+        d.company = PostingDraft.companyName(doc, JsonFields.text(job, "company_name"), d.sourceUrl, board);
         d.title = JsonFields.text(job, "title");
         JsonNode departments = JsonFields.object(job, "departments");
         if (departments.isArray() && !departments.isEmpty()) {
@@ -71,7 +66,6 @@ public final class GreenhouseParser {
         }
         String published = JsonFields.text(job, "first_published");
         d.postedAt = Fields.date(published != null ? published : JsonFields.text(job, "updated_at"));
-        d.fetchedAt = doc.fetchedAt();
         for (JsonNode range : JsonFields.object(job, "pay_input_ranges")) {
             BigDecimal min = JsonFields.number(range, "min_cents");
             BigDecimal max = JsonFields.number(range, "max_cents");

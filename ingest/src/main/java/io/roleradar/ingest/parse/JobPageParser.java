@@ -37,8 +37,7 @@ public final class JobPageParser {
     public static Extraction parse(Document doc, String html) {
         String base = doc.url() == null ? "" : doc.url().toString();
         org.jsoup.nodes.Document page = Jsoup.parse(html, base);
-        PostingDraft d = new PostingDraft();
-        d.fetchedAt = doc.fetchedAt();
+        PostingDraft d = new PostingDraft(doc);
         JsonNode jsonLd = html.contains("ld+json") ? JsonLdPosting.find(page) : null;
         String identifier = jsonLd == null ? null : JsonLdPosting.fill(d, jsonLd);
         boolean structured = PageLayouts.fill(d, page, html) || jsonLd != null;

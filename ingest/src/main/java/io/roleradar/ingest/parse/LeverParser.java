@@ -8,7 +8,6 @@ import io.roleradar.ingest.text.RemoteModes;
 import io.roleradar.ingest.text.Salaries;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Lever's postings API ({@code api.lever.co/v0/postings/{site}?mode=json}): a JSON array of
@@ -33,16 +32,12 @@ public final class LeverParser {
     }
 
     private static PostingDraft draft(Document doc, JsonNode job) {
-        PostingDraft d = new PostingDraft();
+        PostingDraft d = new PostingDraft(doc);
         d.sourceUrl = JsonFields.text(job, "hostedUrl");
-        String fromUrl = AtsUrls.board(d.sourceUrl);
-        String board = doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
-                : fromUrl != null ? fromUrl : doc.stemLower() != null ? doc.stemLower() : "unknown";
-        String nativeId = JsonFields.text(job, "id");
-        d.id = nativeId == null ? null : "lever:" + board + ":" + nativeId;
+        String board = AtsUrls.board(doc, d.sourceUrl);
+        d.id = PostingDraft.id("lever:" + board + ":", JsonFields.text(job, "id"));
         d.source = "lever:" + board;
-        String slug = AtsUrls.boardAsWritten(d.sourceUrl);
-        d.company = PostingDraft.companyName(doc, null, slug != null ? slug : board);
+        d.company = PostingDraft.companyName(doc, null, d.sourceUrl, board);
         d.title = JsonFields.text(job, "text");
         JsonNode categories = JsonFields.object(job, "categories");
         d.department = JsonFields.text(categories, "department");
@@ -64,7 +59,6 @@ public final class LeverParser {
                     JsonFields.text(range, "currency"), JsonFields.text(range, "interval"));
         }
         d.payText = JsonFields.text(job, "salaryDescriptionPlain");
-        d.fetchedAt = doc.fetchedAt();
         d.description = description(job);
         return d;
     }

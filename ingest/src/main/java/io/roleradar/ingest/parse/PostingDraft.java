@@ -48,6 +48,16 @@ public final class PostingDraft {
     /** Plain text, already converted from HTML and tidied with {@link Texts#tidyLines}. */
     public String description;
 
+    /** A draft of a posting read from {@code doc}, fetched when it was. */
+    PostingDraft(Document doc) {
+        this.fetchedAt = doc.fetchedAt();
+    }
+
+    /** A source's id with its prefix ({@code "lever:" + board + ":"}); null, so rejected, when the source gives none. */
+    static String id(String prefix, String nativeId) {
+        return nativeId == null ? null : prefix + nativeId;
+    }
+
     /**
      * The posting, or why there is none.
      *
@@ -106,14 +116,15 @@ public final class PostingDraft {
     /**
      * The company name of a posting: the display name given with the source (a catalogue's
      * {@code company:}), else the name the source itself states, else the board's slug exactly as
-     * the board writes it ("hims-and-hers", "1password", "Lightfield"). A slug is never dressed up
-     * as a name ("Hims And Hers"): its capitals would be a guess.
+     * the board writes it in the posting's URL ("hims-and-hers", "1password", "Lightfield"), else
+     * the board. A slug is never dressed up as a name ("Hims And Hers"): its capitals would be a guess.
      */
-    static String companyName(Document doc, String stated, String slug) {
+    static String companyName(Document doc, String stated, String url, String board) {
         if (doc.company() != null && !doc.company().isBlank()) {
             return doc.company();
         }
-        return stated != null && !stated.isBlank() ? stated : slug;
+        String slug = AtsUrls.boardAsWritten(url);
+        return stated != null && !stated.isBlank() ? stated : slug != null ? slug : board;
     }
 
     /**
