@@ -83,12 +83,9 @@ final class JobSearchApis {
                     JsonFields.text(pay, "RateIntervalCode"));
         }
         d.postedAt = Fields.date(JsonFields.text(job, "PublicationStartDate"));
-        StringBuilder text = new StringBuilder(Texts.tidyLines(JsonFields.text(details, "JobSummary")));
         String duties = JsonFields.text(details, "MajorDuties");
-        if (duties != null) {
-            text.append("\n\n").append(Texts.tidyLines(duties));
-        }
-        d.description = Texts.tidyLines(text.toString());
+        d.description = Texts.tidyLines(Texts.tidyLines(JsonFields.text(details, "JobSummary"))
+                + (duties != null ? "\n\n" + Texts.tidyLines(duties) : ""));
         return d;
     }
 

@@ -90,8 +90,6 @@ final class JsonLdPosting {
                     places.add(p);
                 }
             }
-        }
-        if (locations != null) {
             JsonNode first = (locations.isArray() ? locations.path(0) : locations).path("address");
             d.country = addressPart(first, "addressCountry");
             d.city = addressPart(first, "addressLocality");

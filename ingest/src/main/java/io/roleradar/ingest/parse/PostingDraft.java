@@ -110,7 +110,7 @@ public final class PostingDraft {
                 .fetchedAt(fetchedAt)
                 .description(d)
                 .build();
-        return new Parsed(posting);
+        return new Parsed(posting, false);
     }
 
     /**
