@@ -24,16 +24,8 @@ public final class AshbyParser {
     }
 
     static boolean looksLike(JsonNode root) {
-        JsonNode jobs = root == null ? null : root.get("jobs");
-        if (jobs == null || !jobs.isArray()) {
-            return false;
-        }
-        if (jobs.isEmpty()) {
-            // An empty board still says which API answered: Ashby's carries apiVersion.
-            return root.has("apiVersion");
-        }
-        JsonNode first = jobs.get(0);
-        return first.has("descriptionHtml") || first.has("jobUrl") || first.has("descriptionPlain");
+        // An empty board still says which API answered: Ashby's carries apiVersion.
+        return JsonFields.isJobsList(root, "apiVersion", "descriptionHtml", "jobUrl", "descriptionPlain");
     }
 
     public static List<ParseResult> parse(Document doc, JsonNode root) {

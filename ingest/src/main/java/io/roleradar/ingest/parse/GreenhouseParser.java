@@ -22,15 +22,7 @@ public final class GreenhouseParser {
     }
 
     static boolean looksLike(JsonNode root) {
-        JsonNode jobs = root == null ? null : root.get("jobs");
-        if (jobs == null || !jobs.isArray()) {
-            return false;
-        }
-        if (jobs.isEmpty()) {
-            return root.has("meta");
-        }
-        JsonNode first = jobs.get(0);
-        return first.has("absolute_url") || first.has("internal_job_id") || first.has("content");
+        return JsonFields.isJobsList(root, "meta", "absolute_url", "internal_job_id", "content");
     }
 
     public static List<ParseResult> parse(Document doc, JsonNode root) {

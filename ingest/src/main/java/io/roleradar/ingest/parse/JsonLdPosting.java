@@ -28,13 +28,7 @@ final class JsonLdPosting {
     /** The first JobPosting node on the page, or null. */
     static JsonNode find(org.jsoup.nodes.Document page) {
         for (Element script : page.select("script[type=application/ld+json]")) {
-            String json = script.data().trim();
-            if (json.startsWith("<!--")) {
-                json = json.substring(4);
-            }
-            if (json.endsWith("-->")) {
-                json = json.substring(0, json.length() - 3);
-            }
+            String json = script.data().trim().replaceAll("^<!--|-->$", "");
             try {
                 JsonNode found = jobPosting(PostingJson.mapper().readTree(json));
                 if (found != null) {

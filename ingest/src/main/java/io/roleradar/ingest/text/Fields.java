@@ -65,7 +65,7 @@ public final class Fields {
         if (k.contains("intern")) {
             return "INTERN";
         }
-        if (k.contains("contract") || k.contains("freelance") || k.equals("contractor")) {
+        if (k.contains("contract") || k.contains("freelance")) {
             return "CONTRACT";
         }
         if (k.contains("temp")) {
