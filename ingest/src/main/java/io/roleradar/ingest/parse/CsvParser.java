@@ -200,15 +200,8 @@ public final class CsvParser {
             // The unnamed first column of a pandas export is the row index: a stable row id.
             at.put("id", 0);
         }
-        List<Integer> sections = new ArrayList<>();
-        if (at.get("description") < 0) {
-            for (String section : CsvColumns.DESCRIPTION_SECTIONS) {
-                int i = indexOf(header, section);
-                if (i >= 0) {
-                    sections.add(i);
-                }
-            }
-        }
+        List<Integer> sections = at.get("description") >= 0 ? List.of() : CsvColumns.DESCRIPTION_SECTIONS.stream()
+                .map(section -> indexOf(header, section)).filter(i -> i >= 0).toList();
         return new Layout(header, at, sections);
     }
 

@@ -73,8 +73,8 @@ public final class DocumentParser {
             } catch (CharacterCodingException notUtf8) {
                 return Extraction.rejected(new Rejected(doc.name(), Rejected.INVALID_UTF8, "not valid UTF-8 text"));
             }
-            return Extraction.rejected(new Rejected(doc.name(), Rejected.MALFORMED_JSON, "malformed JSON: "
-                    + firstLine(e.getMessage())));
+            String message = e.getMessage() == null ? "unreadable" : e.getMessage().split("\n", 2)[0];
+            return Extraction.rejected(new Rejected(doc.name(), Rejected.MALFORMED_JSON, "malformed JSON: " + message));
         }
         if (more) {
             return Extraction.of(JsonLinesParser.parse(doc));
@@ -165,13 +165,5 @@ public final class DocumentParser {
         } catch (IllegalArgumentException unknown) {
             return null;
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

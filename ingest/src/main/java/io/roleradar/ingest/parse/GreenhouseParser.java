@@ -8,6 +8,7 @@ import io.roleradar.ingest.text.RemoteModes;
 import io.roleradar.ingest.text.Salaries;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,9 +47,7 @@ public final class GreenhouseParser {
             // "San Francisco, CA | New York City, NY" names several places for one job.
             String[] parts = location.split("\\s*[|;]\\s*");
             d.location = parts[0];
-            for (int p = 1; p < parts.length; p++) {
-                d.otherLocations.add(parts[p]);
-            }
+            d.otherLocations.addAll(Arrays.asList(parts).subList(1, parts.length));
         }
         for (JsonNode meta : JsonFields.object(job, "metadata")) {
             String name = JsonFields.text(meta, "name");

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Reads a schema.org {@code JobPosting} from a page's {@code application/ld+json} scripts (also
@@ -144,13 +146,8 @@ final class JsonLdPosting {
         if (address.isTextual()) {
             return Texts.blankToNull(address.asText());
         }
-        List<String> parts = new ArrayList<>();
-        for (String field : List.of("addressLocality", "addressRegion", "addressCountry")) {
-            String text = addressPart(address, field);
-            if (text != null) {
-                parts.add(text);
-            }
-        }
+        List<String> parts = Stream.of("addressLocality", "addressRegion", "addressCountry")
+                .map(field -> addressPart(address, field)).filter(Objects::nonNull).toList();
         return parts.isEmpty() ? null : String.join(", ", parts);
     }
 }

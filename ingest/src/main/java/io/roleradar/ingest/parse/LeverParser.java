@@ -8,6 +8,7 @@ import io.roleradar.ingest.text.RemoteModes;
 import io.roleradar.ingest.text.Salaries;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Lever's postings API ({@code api.lever.co/v0/postings/{site}?mode=json}): a JSON array of
@@ -66,22 +67,18 @@ public final class LeverParser {
     private static String description(JsonNode job) {
         StringBuilder html = new StringBuilder();
         String description = JsonFields.text(job, "description");
-        html.append(description != null ? description : nullToEmpty(JsonFields.text(job, "descriptionPlain")));
+        html.append(description != null ? description : Objects.toString(JsonFields.text(job, "descriptionPlain"), ""));
         for (JsonNode list : JsonFields.object(job, "lists")) {
             String heading = JsonFields.text(list, "text");
             if (heading != null) {
                 html.append("<h3>").append(org.jsoup.nodes.Entities.escape(heading)).append("</h3>");
             }
-            html.append("<ul>").append(nullToEmpty(JsonFields.text(list, "content"))).append("</ul>");
+            html.append("<ul>").append(Objects.toString(JsonFields.text(list, "content"), "")).append("</ul>");
         }
         String additional = JsonFields.text(job, "additional");
         if (additional != null) {
             html.append("<div>").append(additional).append("</div>");
         }
         return HtmlText.of(html.toString());
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -62,7 +62,7 @@ final class PageLayouts {
         }
         Element content = page.selectFirst(".posting-page .content, .content-wrapper.posting-page");
         Elements sections = page.select("[data-qa=job-description], .posting .section-wrapper .section");
-        String description = !sections.isEmpty() ? HtmlText.of(wrap(sections)) : content == null ? "" : HtmlText.of(content);
+        String description = !sections.isEmpty() ? HtmlText.of(new Element("div").appendChildren(sections.clone())) : content == null ? "" : HtmlText.of(content);
         setIfEmpty(d, headline.text(), logoName(page.selectFirst(".main-header-logo img[alt]")), text(page.selectFirst(".posting-categories .location")), description);
         if (d.employmentType == null) {
             d.employmentType = Fields.employmentType(text(page.selectFirst(".posting-categories .commitment")));
@@ -146,14 +146,6 @@ final class PageLayouts {
         if (d.description == null || d.description.isBlank()) {
             d.description = description;
         }
-    }
-
-    private static Element wrap(Elements sections) {
-        Element div = new Element("div");
-        for (Element s : sections) {
-            div.appendChild(s.clone());
-        }
-        return div;
     }
 
     static String text(Element e) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -155,13 +156,7 @@ public final class PostingDraft {
         if (title == null || description.isBlank()) {
             return null;
         }
-        List<String> others = new ArrayList<>();
-        for (String o : p.otherLocations()) {
-            String clean = Texts.plainFieldOrNull(o);
-            if (clean != null) {
-                others.add(clean);
-            }
-        }
+        List<String> others = p.otherLocations().stream().map(Texts::plainFieldOrNull).filter(Objects::nonNull).toList();
         String location = Texts.plainFieldOrNull(p.location());
         // Postings written before ingest read places get them from their location, as parsed ones do.
         Place place = p.country() != null ? new Place(p.country(), p.city()) : Locations.of(location);
