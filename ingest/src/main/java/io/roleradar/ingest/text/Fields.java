@@ -27,10 +27,7 @@ public final class Fields {
             return null;
         }
         try {
-            if (v.length() == 10) {
-                return LocalDate.parse(v);
-            }
-            return OffsetDateTime.parse(v).toLocalDate();
+            return v.length() == 10 ? LocalDate.parse(v) : OffsetDateTime.parse(v).toLocalDate();
         } catch (DateTimeParseException e) {
             try {
                 return LocalDateTime.parse(v).toLocalDate();
