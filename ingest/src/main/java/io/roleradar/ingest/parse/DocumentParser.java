@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class DocumentParser {
     private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset=[\"']?([\\w-]+)");
+    private static final Pattern TYPE_CHARSET = Pattern.compile("(?i)charset=\"?([\\w-]+)");
     private final CsvParser csv;
 
     public DocumentParser(CsvColumns columns) {
@@ -127,7 +128,8 @@ public final class DocumentParser {
 
     /** 3 when the bytes start with UTF-8's byte-order mark, else 0. */
     static int bomLength(byte[] body) {
-        return body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
+        return body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF
+                ? 3 : 0;
     }
 
     /**
@@ -143,25 +145,16 @@ public final class DocumentParser {
     }
 
     private static Charset declaredCharset(Document doc) {
-        String name = null;
-        if (doc.contentType() != null) {
-            Matcher m = Pattern.compile("(?i)charset=\"?([\\w-]+)").matcher(doc.contentType());
-            if (m.find()) {
-                name = m.group(1);
-            }
-        }
-        if (name == null) {
+        Matcher m = doc.contentType() == null ? null : TYPE_CHARSET.matcher(doc.contentType());
+        if (m == null || !m.find()) {
             String start = new String(doc.body(), 0, Math.min(doc.body().length, 2048), StandardCharsets.ISO_8859_1);
-            Matcher m = META_CHARSET.matcher(start);
-            if (m.find()) {
-                name = m.group(1);
+            m = META_CHARSET.matcher(start);
+            if (!m.find()) {
+                return null;
             }
-        }
-        if (name == null) {
-            return null;
         }
         try {
-            return Charset.forName(name.toLowerCase(Locale.ROOT));
+            return Charset.forName(m.group(1).toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             return null;
         }

@@ -30,8 +30,8 @@ public final class JobPageParser {
             "https?://[^/]+/(?:[^?#]*/)?jobs?/\\d+(?:[/?#].*)?|https?://jobs\\.lever\\.co/[^/]+/[0-9a-f-]{36}/?"
                     + "|https?://jobs\\.ashbyhq\\.com/[^/]+/[0-9a-f-]{36}/?");
     private static final int MIN_GENERIC_TEXT = 200;
-    private static final String NO_POSTING = "no job posting found in the page (no JSON-LD JobPosting, no known layout, "
-            + "no heading with a block of text)";
+    private static final String NO_POSTING = "no job posting found in the page (no JSON-LD JobPosting, "
+            + "no known layout, no heading with a block of text)";
 
     private JobPageParser() {
     }

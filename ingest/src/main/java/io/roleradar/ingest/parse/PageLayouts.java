@@ -62,8 +62,10 @@ final class PageLayouts {
         }
         Element content = page.selectFirst(".posting-page .content, .content-wrapper.posting-page");
         Elements sections = page.select("[data-qa=job-description], .posting .section-wrapper .section");
-        String description = !sections.isEmpty() ? HtmlText.of(new Element("div").appendChildren(sections.clone())) : content == null ? "" : HtmlText.of(content);
-        setIfEmpty(d, headline.text(), logoName(page.selectFirst(".main-header-logo img[alt]")), text(page.selectFirst(".posting-categories .location")), description);
+        String description = !sections.isEmpty() ? HtmlText.of(new Element("div").appendChildren(sections.clone()))
+                : content == null ? "" : HtmlText.of(content);
+        setIfEmpty(d, headline.text(), logoName(page.selectFirst(".main-header-logo img[alt]")),
+                text(page.selectFirst(".posting-categories .location")), description);
         if (d.employmentType == null) {
             d.employmentType = Fields.employmentType(text(page.selectFirst(".posting-categories .commitment")));
         }

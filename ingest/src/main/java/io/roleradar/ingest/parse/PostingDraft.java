@@ -54,7 +54,7 @@ public final class PostingDraft {
         this.fetchedAt = doc.fetchedAt();
     }
 
-    /** A source's id with its prefix ({@code "lever:" + board + ":"}); null, so rejected, when the source gives none. */
+    /** A source's id after its prefix ({@code "lever:" + board + ":"}); null (rejected) without one. */
     static String id(String prefix, String nativeId) {
         return nativeId == null ? null : prefix + nativeId;
     }
@@ -156,7 +156,8 @@ public final class PostingDraft {
         if (title == null || description.isBlank()) {
             return null;
         }
-        List<String> others = p.otherLocations().stream().map(Texts::plainFieldOrNull).filter(Objects::nonNull).toList();
+        List<String> others = p.otherLocations().stream().map(Texts::plainFieldOrNull)
+                .filter(Objects::nonNull).toList();
         String location = Texts.plainFieldOrNull(p.location());
         // Postings written before ingest read places get them from their location, as parsed ones do.
         Place place = p.country() != null ? new Place(p.country(), p.city()) : Locations.of(location);
