@@ -24,16 +24,8 @@ public final class AshbyParser {
     }
 
     static boolean looksLike(JsonNode root) {
-        JsonNode jobs = root == null ? null : root.get("jobs");
-        if (jobs == null || !jobs.isArray()) {
-            return false;
-        }
-        if (jobs.isEmpty()) {
-            // An empty board still says which API answered: Ashby's carries apiVersion.
-            return root.has("apiVersion");
-        }
-        JsonNode first = jobs.get(0);
-        return first.has("descriptionHtml") || first.has("jobUrl") || first.has("descriptionPlain");
+        // An empty board still says which API answered: Ashby's carries apiVersion.
+        return JsonFields.isJobsList(root, "apiVersion", "descriptionHtml", "jobUrl", "descriptionPlain");
     }
 
     public static List<ParseResult> parse(Document doc, JsonNode root) {
@@ -44,14 +36,11 @@ public final class AshbyParser {
     }
 
     private static PostingDraft draft(Document doc, String board, JsonNode job) {
-        PostingDraft d = new PostingDraft();
-        String nativeId = JsonFields.text(job, "id");
-        d.id = nativeId == null ? null : "ashby:" + board + ":" + nativeId;
+        PostingDraft d = new PostingDraft(doc);
+        d.id = PostingDraft.id("ashby:" + board + ":", JsonFields.text(job, "id"));
         d.source = "ashby:" + board;
         d.sourceUrl = JsonFields.text(job, "jobUrl");
-        String named = JsonFields.text(job, "organizationName");
-        String slug = AtsUrls.boardAsWritten(d.sourceUrl);
-        d.company = PostingDraft.companyName(doc, named, slug != null ? slug : board);
+        d.company = PostingDraft.companyName(doc, JsonFields.text(job, "organizationName"), d.sourceUrl, board);
         d.title = JsonFields.text(job, "title");
         d.department = JsonFields.text(job, "department");
         d.location = JsonFields.text(job, "location");
@@ -69,7 +58,6 @@ public final class AshbyParser {
         d.employmentType = Fields.employmentType(JsonFields.text(job, "employmentType"));
         d.salary = salary(JsonFields.object(job, "compensation"));
         d.postedAt = Fields.date(JsonFields.text(job, "publishedAt"));
-        d.fetchedAt = doc.fetchedAt();
         String html = JsonFields.text(job, "descriptionHtml");
         d.description = html != null && !html.isBlank() ? HtmlText.of(html)
                 : Texts.tidyLines(JsonFields.text(job, "descriptionPlain"));

@@ -1,5 +1,7 @@
 package io.roleradar.ingest.parse;
 
+import io.roleradar.ingest.source.Document;
+
 import java.net.URI;
 import java.util.Locale;
 
@@ -18,7 +20,17 @@ final class AtsUrls {
         return b == null ? null : b.toLowerCase(Locale.ROOT);
     }
 
-    /** As {@link #board} but in the case the URL writes it ("Lightfield"), for display as a company name. */
+    /**
+     * The board of a posting: the one its source names (lower-cased), else its URL's, else the
+     * saved file's name, else "unknown".
+     */
+    static String board(Document doc, String url) {
+        String fromUrl = board(url);
+        return doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
+                : fromUrl != null ? fromUrl : doc.stemLower() != null ? doc.stemLower() : "unknown";
+    }
+
+    /** As {@link #board(String)} but in the case the URL writes it ("Lightfield"), for display as a company name. */
     static String boardAsWritten(String url) {
         if (url == null || url.isBlank()) {
             return null;

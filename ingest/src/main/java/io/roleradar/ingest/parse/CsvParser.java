@@ -21,8 +21,10 @@ import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,7 +89,7 @@ public final class CsvParser {
             try (CSVParser parser = CSVParser.parse(in, format)) {
                 List<String> header = parser.getHeaderNames();
                 Layout layout = layout(header);
-                if (layout.title < 0 || (layout.description < 0 && layout.sections.isEmpty())) {
+                if (!layout.has("title") || (!layout.has("description") && layout.sections.isEmpty())) {
                     out.accept(new Rejected(doc.name(), Rejected.BAD_CSV, "missing columns: need a title column (tried "
                             + columns.candidates("title") + ") and a description column (tried "
                             + columns.candidates("description") + "); the file has " + header
@@ -151,37 +153,36 @@ public final class CsvParser {
         return line.toString();
     }
 
-    private PostingDraft row(Document doc, String stem, Layout layout, CSVRecord record) {
-        PostingDraft d = new PostingDraft();
-        d.title = get(record, layout.title);
-        d.company = doc.company() != null ? doc.company() : Fields.company(get(record, layout.company));
-        d.location = Texts.blankToNull(get(record, layout.location));
-        if (layout.description >= 0) {
-            d.description = Texts.stripTags(get(record, layout.description));
+    private PostingDraft row(Document doc, String stem, Layout l, CSVRecord record) {
+        PostingDraft d = new PostingDraft(doc);
+        d.title = l.get(record, "title");
+        d.company = doc.company() != null ? doc.company() : Fields.company(l.get(record, "company"));
+        d.location = Texts.blankToNull(l.get(record, "location"));
+        if (l.has("description")) {
+            d.description = Texts.stripTags(l.get(record, "description"));
         } else {
             StringBuilder text = new StringBuilder();
-            for (int[] section : layout.sections) {
-                String value = Texts.tidyLines(get(record, section[0]));
+            for (int section : l.sections) {
+                String value = Texts.tidyLines(get(record, section));
                 if (!value.isEmpty()) {
-                    text.append(layout.header.get(section[0]).trim()).append('\n').append(value).append("\n\n");
+                    text.append(l.header.get(section).trim()).append('\n').append(value).append("\n\n");
                 }
             }
             d.description = Texts.tidyLines(text.toString());
         }
-        d.salary = layout.salaryMin >= 0 || layout.salaryMax >= 0 ? Salaries.of(number(get(record, layout.salaryMin)),
-                number(get(record, layout.salaryMax)), Texts.blankToNull(get(record, layout.salaryCurrency)),
-                get(record, layout.salaryPeriod)) : null;
+        d.salary = l.has("salaryMin") || l.has("salaryMax") ? Salaries.of(number(l.get(record, "salaryMin")),
+                number(l.get(record, "salaryMax")), Texts.blankToNull(l.get(record, "salaryCurrency")),
+                l.get(record, "salaryPeriod")) : null;
         if (d.salary == null) {
-            d.salary = Salaries.parse(get(record, layout.salary));
+            d.salary = Salaries.parse(l.get(record, "salary"));
         }
-        d.postedAt = date(get(record, layout.postedAt));
-        d.employmentType = Fields.employmentType(get(record, layout.employmentType));
-        d.department = Texts.blankToNull(get(record, layout.department));
-        d.sourceUrl = Texts.blankToNull(get(record, layout.url));
-        d.remoteField = remote(get(record, layout.remote));
-        d.fetchedAt = doc.fetchedAt();
+        d.postedAt = date(l.get(record, "postedAt"));
+        d.employmentType = Fields.employmentType(l.get(record, "employmentType"));
+        d.department = Texts.blankToNull(l.get(record, "department"));
+        d.sourceUrl = Texts.blankToNull(l.get(record, "url"));
+        d.remoteField = remote(l.get(record, "remote"));
         d.source = "csv:" + stem;
-        String rowId = Texts.blankToNull(get(record, layout.id));
+        String rowId = Texts.blankToNull(l.get(record, "id"));
         if (rowId == null) {
             rowId = Texts.sha16(Texts.comparable(d.company) + "|" + Texts.comparable(d.title) + "|"
                     + Texts.comparable(d.description));
@@ -191,35 +192,17 @@ public final class CsvParser {
     }
 
     private Layout layout(List<String> header) {
-        Layout l = new Layout(header);
-        l.id = find(header, "id");
-        if (l.id < 0 && !columns.isChosen("id") && !header.isEmpty() && header.get(0).isBlank()) {
+        Map<String, Integer> at = new HashMap<>();
+        for (String field : CsvColumns.FIELDS) {
+            at.put(field, find(header, field));
+        }
+        if (at.get("id") < 0 && !columns.isChosen("id") && !header.isEmpty() && header.get(0).isBlank()) {
             // The unnamed first column of a pandas export is the row index: a stable row id.
-            l.id = 0;
+            at.put("id", 0);
         }
-        l.title = find(header, "title");
-        l.company = find(header, "company");
-        l.location = find(header, "location");
-        l.description = find(header, "description");
-        l.salary = find(header, "salary");
-        l.postedAt = find(header, "postedAt");
-        l.employmentType = find(header, "employmentType");
-        l.department = find(header, "department");
-        l.url = find(header, "url");
-        l.remote = find(header, "remote");
-        l.salaryMin = find(header, "salaryMin");
-        l.salaryMax = find(header, "salaryMax");
-        l.salaryPeriod = find(header, "salaryPeriod");
-        l.salaryCurrency = find(header, "salaryCurrency");
-        if (l.description < 0) {
-            for (String section : CsvColumns.DESCRIPTION_SECTIONS) {
-                int i = indexOf(header, section);
-                if (i >= 0) {
-                    l.sections.add(new int[]{i});
-                }
-            }
-        }
-        return l;
+        List<Integer> sections = at.get("description") >= 0 ? List.of() : CsvColumns.DESCRIPTION_SECTIONS.stream()
+                .map(section -> indexOf(header, section)).filter(i -> i >= 0).toList();
+        return new Layout(header, at, sections);
     }
 
     private int find(List<String> header, String field) {
@@ -293,36 +276,20 @@ public final class CsvParser {
     }
 
     private static int count(String s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
+        return (int) s.chars().filter(ch -> ch == c).count();
     }
 
-    private static final class Layout {
-        final List<String> header;
-        int id = -1;
-        int title = -1;
-        int company = -1;
-        int location = -1;
-        int description = -1;
-        int salary = -1;
-        int postedAt = -1;
-        int employmentType = -1;
-        int department = -1;
-        int url = -1;
-        int remote = -1;
-        int salaryMin = -1;
-        int salaryMax = -1;
-        int salaryPeriod = -1;
-        int salaryCurrency = -1;
-        final List<int[]> sections = new ArrayList<>();
+    /**
+     * The column of each field in {@link CsvColumns#FIELDS} (-1 for none), and without a description
+     * column the columns whose headed text makes one.
+     */
+    private record Layout(List<String> header, Map<String, Integer> at, List<Integer> sections) {
+        boolean has(String field) {
+            return at.get(field) >= 0;
+        }
 
-        Layout(List<String> header) {
-            this.header = header;
+        String get(CSVRecord record, String field) {
+            return CsvParser.get(record, at.get(field));
         }
     }
 }

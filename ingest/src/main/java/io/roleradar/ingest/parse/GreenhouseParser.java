@@ -8,6 +8,7 @@ import io.roleradar.ingest.text.RemoteModes;
 import io.roleradar.ingest.text.Salaries;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,15 +23,7 @@ public final class GreenhouseParser {
     }
 
     static boolean looksLike(JsonNode root) {
-        JsonNode jobs = root == null ? null : root.get("jobs");
-        if (jobs == null || !jobs.isArray()) {
-            return false;
-        }
-        if (jobs.isEmpty()) {
-            return root.has("meta");
-        }
-        JsonNode first = jobs.get(0);
-        return first.has("absolute_url") || first.has("internal_job_id") || first.has("content");
+        return JsonFields.isJobsList(root, "meta", "absolute_url", "internal_job_id", "content");
     }
 
     public static List<ParseResult> parse(Document doc, JsonNode root) {
@@ -38,17 +31,12 @@ public final class GreenhouseParser {
     }
 
     private static PostingDraft draft(Document doc, JsonNode job) {
-        PostingDraft d = new PostingDraft();
+        PostingDraft d = new PostingDraft(doc);
         d.sourceUrl = JsonFields.text(job, "absolute_url");
-        String fromUrl = AtsUrls.board(d.sourceUrl);
-        String board = doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
-                : fromUrl != null ? fromUrl : doc.stemLower() != null ? doc.stemLower() : "unknown";
-        String nativeId = JsonFields.text(job, "id");
-        d.id = nativeId == null ? null : "greenhouse:" + board + ":" + nativeId;
+        String board = AtsUrls.board(doc, d.sourceUrl);
+        d.id = PostingDraft.id("greenhouse:" + board + ":", JsonFields.text(job, "id"));
         d.source = "greenhouse:" + board;
-        String company = JsonFields.text(job, "company_name");
-        String slug = AtsUrls.boardAsWritten(d.sourceUrl);
-        d.company = PostingDraft.companyName(doc, company, slug != null ? slug : board);
+        d.company = PostingDraft.companyName(doc, JsonFields.text(job, "company_name"), d.sourceUrl, board);
         d.title = JsonFields.text(job, "title");
         JsonNode departments = JsonFields.object(job, "departments");
         if (departments.isArray() && !departments.isEmpty()) {
@@ -59,9 +47,7 @@ public final class GreenhouseParser {
             // "San Francisco, CA | New York City, NY" names several places for one job.
             String[] parts = location.split("\\s*[|;]\\s*");
             d.location = parts[0];
-            for (int p = 1; p < parts.length; p++) {
-                d.otherLocations.add(parts[p]);
-            }
+            d.otherLocations.addAll(Arrays.asList(parts).subList(1, parts.length));
         }
         for (JsonNode meta : JsonFields.object(job, "metadata")) {
             String name = JsonFields.text(meta, "name");
@@ -71,7 +57,6 @@ public final class GreenhouseParser {
         }
         String published = JsonFields.text(job, "first_published");
         d.postedAt = Fields.date(published != null ? published : JsonFields.text(job, "updated_at"));
-        d.fetchedAt = doc.fetchedAt();
         for (JsonNode range : JsonFields.object(job, "pay_input_ranges")) {
             BigDecimal min = JsonFields.number(range, "min_cents");
             BigDecimal max = JsonFields.number(range, "max_cents");

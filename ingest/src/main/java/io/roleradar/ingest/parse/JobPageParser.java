@@ -30,6 +30,8 @@ public final class JobPageParser {
             "https?://[^/]+/(?:[^?#]*/)?jobs?/\\d+(?:[/?#].*)?|https?://jobs\\.lever\\.co/[^/]+/[0-9a-f-]{36}/?"
                     + "|https?://jobs\\.ashbyhq\\.com/[^/]+/[0-9a-f-]{36}/?");
     private static final int MIN_GENERIC_TEXT = 200;
+    private static final String NO_POSTING = "no job posting found in the page (no JSON-LD JobPosting, "
+            + "no known layout, no heading with a block of text)";
 
     private JobPageParser() {
     }
@@ -37,8 +39,7 @@ public final class JobPageParser {
     public static Extraction parse(Document doc, String html) {
         String base = doc.url() == null ? "" : doc.url().toString();
         org.jsoup.nodes.Document page = Jsoup.parse(html, base);
-        PostingDraft d = new PostingDraft();
-        d.fetchedAt = doc.fetchedAt();
+        PostingDraft d = new PostingDraft(doc);
         JsonNode jsonLd = html.contains("ld+json") ? JsonLdPosting.find(page) : null;
         String identifier = jsonLd == null ? null : JsonLdPosting.fill(d, jsonLd);
         boolean structured = PageLayouts.fill(d, page, html) || jsonLd != null;
@@ -53,8 +54,7 @@ public final class JobPageParser {
             }
             generic(d, page);
             if (d.description == null) {
-                return Extraction.of(List.of(new Rejected(doc.name(), Rejected.NO_POSTING, "no job posting found in the "
-                        + "page (no JSON-LD JobPosting, no known layout, no heading with a block of text)")));
+                return Extraction.rejected(new Rejected(doc.name(), Rejected.NO_POSTING, NO_POSTING));
             }
         }
         String canonical = canonicalUrl(page, doc);
@@ -75,9 +75,7 @@ public final class JobPageParser {
                     + Texts.comparable(d.description));
         }
         ParseResult result = d.title == null && (d.description == null || d.description.isBlank())
-                ? new Rejected(doc.name(), Rejected.NO_POSTING, "no job posting found in the page (no JSON-LD JobPosting, "
-                + "no known layout, no heading with a block of text)")
-                : d.finish(doc.name());
+                ? new Rejected(doc.name(), Rejected.NO_POSTING, NO_POSTING) : d.finish(doc.name());
         return Extraction.of(List.of(result));
     }
 

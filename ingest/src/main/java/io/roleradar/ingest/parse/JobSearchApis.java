@@ -48,9 +48,8 @@ final class JobSearchApis {
     }
 
     private static PostingDraft remotive(Document doc, JsonNode job) {
-        PostingDraft d = new PostingDraft();
-        String id = JsonFields.text(job, "id");
-        d.id = id == null ? null : "remotive:" + id;
+        PostingDraft d = new PostingDraft(doc);
+        d.id = PostingDraft.id("remotive:", JsonFields.text(job, "id"));
         d.source = "remotive";
         d.sourceUrl = JsonFields.text(job, "url");
         d.title = JsonFields.text(job, "title");
@@ -62,16 +61,14 @@ final class JobSearchApis {
         d.employmentType = Fields.employmentType(JsonFields.text(job, "job_type"));
         d.salary = Salaries.parse(JsonFields.text(job, "salary"));
         d.postedAt = Fields.date(JsonFields.text(job, "publication_date"));
-        d.fetchedAt = doc.fetchedAt();
         d.description = HtmlText.of(JsonFields.text(job, "description"));
         return d;
     }
 
     private static PostingDraft usaJobs(Document doc, JsonNode item) {
         JsonNode job = item.path("MatchedObjectDescriptor");
-        PostingDraft d = new PostingDraft();
-        String id = JsonFields.text(job, "PositionID");
-        d.id = id == null ? null : "usajobs:" + id;
+        PostingDraft d = new PostingDraft(doc);
+        d.id = PostingDraft.id("usajobs:", JsonFields.text(job, "PositionID"));
         d.source = "usajobs";
         d.sourceUrl = JsonFields.text(job, "PositionURI");
         d.title = JsonFields.text(job, "PositionTitle");
@@ -86,20 +83,15 @@ final class JobSearchApis {
                     JsonFields.text(pay, "RateIntervalCode"));
         }
         d.postedAt = Fields.date(JsonFields.text(job, "PublicationStartDate"));
-        d.fetchedAt = doc.fetchedAt();
-        StringBuilder text = new StringBuilder(Texts.tidyLines(JsonFields.text(details, "JobSummary")));
         String duties = JsonFields.text(details, "MajorDuties");
-        if (duties != null) {
-            text.append("\n\n").append(Texts.tidyLines(duties));
-        }
-        d.description = Texts.tidyLines(text.toString());
+        d.description = Texts.tidyLines(Texts.tidyLines(JsonFields.text(details, "JobSummary"))
+                + (duties != null ? "\n\n" + Texts.tidyLines(duties) : ""));
         return d;
     }
 
     private static PostingDraft adzuna(Document doc, JsonNode job) {
-        PostingDraft d = new PostingDraft();
-        String id = JsonFields.text(job, "id");
-        d.id = id == null ? null : "adzuna:" + id;
+        PostingDraft d = new PostingDraft(doc);
+        d.id = PostingDraft.id("adzuna:", JsonFields.text(job, "id"));
         d.source = "adzuna";
         d.sourceUrl = JsonFields.text(job, "redirect_url");
         d.title = JsonFields.text(job, "title");
@@ -118,19 +110,17 @@ final class JobSearchApis {
                     "US".equals(d.country) ? "USD" : null, "YEAR");
         }
         d.postedAt = Fields.date(JsonFields.text(job, "created"));
-        d.fetchedAt = doc.fetchedAt();
         d.description = HtmlText.of(JsonFields.text(job, "description"));
         return d;
     }
 
     private static PostingDraft workday(Document doc, JsonNode root) {
         JsonNode job = root.path("jobPostingInfo");
-        PostingDraft d = new PostingDraft();
+        PostingDraft d = new PostingDraft(doc);
         d.sourceUrl = JsonFields.text(job, "externalUrl");
         String tenant = tenant(d.sourceUrl);
         String req = JsonFields.text(job, "jobReqId");
-        String id = req != null ? req : JsonFields.text(job, "id");
-        d.id = id == null ? null : "workday:" + tenant + ":" + id;
+        d.id = PostingDraft.id("workday:" + tenant + ":", req != null ? req : JsonFields.text(job, "id"));
         d.source = "workday:" + tenant;
         d.title = JsonFields.text(job, "title");
         d.company = JsonFields.text(root.path("hiringOrganization"), "name");
@@ -139,7 +129,6 @@ final class JobSearchApis {
         d.employmentType = Fields.employmentType(JsonFields.text(job, "timeType"));
         d.remoteField = RemoteModes.fromField(JsonFields.text(job, "remoteType"));
         d.postedAt = Fields.date(JsonFields.text(job, "startDate"));
-        d.fetchedAt = doc.fetchedAt();
         d.description = HtmlText.of(JsonFields.text(job, "jobDescription"));
         return d;
     }

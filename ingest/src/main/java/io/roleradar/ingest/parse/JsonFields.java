@@ -7,6 +7,7 @@ import io.roleradar.model.PostingJson;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.Arrays;
 
 /**
  * Lenient access to fields of API JSON. Saved responses sometimes hold a nested object as a
@@ -15,6 +16,18 @@ import java.math.BigDecimal;
  */
 final class JsonFields {
     private JsonFields() {
+    }
+
+    /**
+     * Whether {@code root} is a board API's {@code {"jobs": [...]}}: its first job has one of
+     * {@code jobFields}, or, when there are no jobs, the root has {@code emptyMarker}.
+     */
+    static boolean isJobsList(JsonNode root, String emptyMarker, String... jobFields) {
+        JsonNode jobs = root == null ? null : root.get("jobs");
+        if (jobs == null || !jobs.isArray()) {
+            return false;
+        }
+        return jobs.isEmpty() ? root.has(emptyMarker) : Arrays.stream(jobFields).anyMatch(jobs.get(0)::has);
     }
 
     /** The text of a field, or null when absent, null or not a scalar. */

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Reads a schema.org {@code JobPosting} from a page's {@code application/ld+json} scripts (also
@@ -28,13 +30,7 @@ final class JsonLdPosting {
     /** The first JobPosting node on the page, or null. */
     static JsonNode find(org.jsoup.nodes.Document page) {
         for (Element script : page.select("script[type=application/ld+json]")) {
-            String json = script.data().trim();
-            if (json.startsWith("<!--")) {
-                json = json.substring(4);
-            }
-            if (json.endsWith("-->")) {
-                json = json.substring(0, json.length() - 3);
-            }
+            String json = script.data().trim().replaceAll("^<!--|-->$", "");
             try {
                 JsonNode found = jobPosting(PostingJson.mapper().readTree(json));
                 if (found != null) {
@@ -90,8 +86,6 @@ final class JsonLdPosting {
                     places.add(p);
                 }
             }
-        }
-        if (locations != null) {
             JsonNode first = (locations.isArray() ? locations.path(0) : locations).path("address");
             d.country = addressPart(first, "addressCountry");
             d.city = addressPart(first, "addressLocality");
@@ -152,13 +146,8 @@ final class JsonLdPosting {
         if (address.isTextual()) {
             return Texts.blankToNull(address.asText());
         }
-        List<String> parts = new ArrayList<>();
-        for (String field : List.of("addressLocality", "addressRegion", "addressCountry")) {
-            String text = addressPart(address, field);
-            if (text != null) {
-                parts.add(text);
-            }
-        }
+        List<String> parts = Stream.of("addressLocality", "addressRegion", "addressCountry")
+                .map(field -> addressPart(address, field)).filter(Objects::nonNull).toList();
         return parts.isEmpty() ? null : String.join(", ", parts);
     }
 }

@@ -1,5 +1,6 @@
 package io.roleradar.ingest.parse;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.roleradar.ingest.source.Document;
 import io.roleradar.model.InvalidMessageException;
 import io.roleradar.model.PostingJson;
@@ -12,7 +13,6 @@ import java.nio.charset.CharsetDecoder;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class JsonLinesParser {
     public static List<ParseResult> parse(Document doc) {
         byte[] body = doc.body();
         List<ParseResult> results = new ArrayList<>();
-        int start = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
+        int start = DocumentParser.bomLength(body);
         int lineNo = 0;
         while (start <= body.length) {
             int end = start;
@@ -42,9 +42,8 @@ public final class JsonLinesParser {
             lineNo++;
             String where = doc.name() + " line " + lineNo;
             try {
+                // A new decoder reports malformed input rather than replacing it.
                 String line = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(body, start, end - start)).toString().trim();
                 if (!line.isEmpty()) {
                     results.add(line(doc, line, where));
@@ -62,9 +61,7 @@ public final class JsonLinesParser {
      * a file of any size takes the memory of one line.
      */
     public static void parse(Document doc, InputStream in, Consumer<ParseResult> out) throws IOException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
         byte[] buffer = new byte[1 << 16];
         byte[] line = new byte[1 << 14];
         int lineLength = 0;
@@ -75,10 +72,7 @@ public final class JsonLinesParser {
             if (n < 0) {
                 break;
             }
-            int from = 0;
-            if (first && n >= 3 && (buffer[0] & 0xff) == 0xEF && (buffer[1] & 0xff) == 0xBB && (buffer[2] & 0xff) == 0xBF) {
-                from = 3;
-            }
+            int from = first && n >= 3 ? DocumentParser.bomLength(buffer) : 0;
             first = false;
             for (int i = from; i < n; i++) {
                 if (buffer[i] != '\n') {
@@ -144,15 +138,11 @@ public final class JsonLinesParser {
         return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 
-    /** Parses lines of text (from a JSON array of raw postings). */
-    static List<ParseResult> parse(Document doc, String text) {
+    /** Parses a raw posting, or each of a JSON array of them, as if each were a line of JSON Lines. */
+    static List<ParseResult> parse(Document doc, JsonNode root) {
         List<ParseResult> results = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].trim();
-            if (!line.isEmpty()) {
-                results.add(line(doc, line, doc.name() + " line " + (i + 1)));
-            }
+        for (JsonNode posting : root.isArray() ? root : List.of(root)) {
+            results.add(line(doc, posting.toString(), doc.name() + " line " + (results.size() + 1)));
         }
         return results;
     }

@@ -8,7 +8,7 @@ import io.roleradar.ingest.text.RemoteModes;
 import io.roleradar.ingest.text.Salaries;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Lever's postings API ({@code api.lever.co/v0/postings/{site}?mode=json}): a JSON array of
@@ -33,16 +33,12 @@ public final class LeverParser {
     }
 
     private static PostingDraft draft(Document doc, JsonNode job) {
-        PostingDraft d = new PostingDraft();
+        PostingDraft d = new PostingDraft(doc);
         d.sourceUrl = JsonFields.text(job, "hostedUrl");
-        String fromUrl = AtsUrls.board(d.sourceUrl);
-        String board = doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
-                : fromUrl != null ? fromUrl : doc.stemLower() != null ? doc.stemLower() : "unknown";
-        String nativeId = JsonFields.text(job, "id");
-        d.id = nativeId == null ? null : "lever:" + board + ":" + nativeId;
+        String board = AtsUrls.board(doc, d.sourceUrl);
+        d.id = PostingDraft.id("lever:" + board + ":", JsonFields.text(job, "id"));
         d.source = "lever:" + board;
-        String slug = AtsUrls.boardAsWritten(d.sourceUrl);
-        d.company = PostingDraft.companyName(doc, null, slug != null ? slug : board);
+        d.company = PostingDraft.companyName(doc, null, d.sourceUrl, board);
         d.title = JsonFields.text(job, "text");
         JsonNode categories = JsonFields.object(job, "categories");
         d.department = JsonFields.text(categories, "department");
@@ -64,7 +60,6 @@ public final class LeverParser {
                     JsonFields.text(range, "currency"), JsonFields.text(range, "interval"));
         }
         d.payText = JsonFields.text(job, "salaryDescriptionPlain");
-        d.fetchedAt = doc.fetchedAt();
         d.description = description(job);
         return d;
     }
@@ -72,22 +67,18 @@ public final class LeverParser {
     private static String description(JsonNode job) {
         StringBuilder html = new StringBuilder();
         String description = JsonFields.text(job, "description");
-        html.append(description != null ? description : nullToEmpty(JsonFields.text(job, "descriptionPlain")));
+        html.append(description != null ? description : Objects.toString(JsonFields.text(job, "descriptionPlain"), ""));
         for (JsonNode list : JsonFields.object(job, "lists")) {
             String heading = JsonFields.text(list, "text");
             if (heading != null) {
                 html.append("<h3>").append(org.jsoup.nodes.Entities.escape(heading)).append("</h3>");
             }
-            html.append("<ul>").append(nullToEmpty(JsonFields.text(list, "content"))).append("</ul>");
+            html.append("<ul>").append(Objects.toString(JsonFields.text(list, "content"), "")).append("</ul>");
         }
         String additional = JsonFields.text(job, "additional");
         if (additional != null) {
             html.append("<div>").append(additional).append("</div>");
         }
         return HtmlText.of(html.toString());
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

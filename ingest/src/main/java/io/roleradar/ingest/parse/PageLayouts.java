@@ -62,13 +62,10 @@ final class PageLayouts {
         }
         Element content = page.selectFirst(".posting-page .content, .content-wrapper.posting-page");
         Elements sections = page.select("[data-qa=job-description], .posting .section-wrapper .section");
-        String description = !sections.isEmpty() ? HtmlText.of(wrap(sections)) : content == null ? "" : HtmlText.of(content);
-        String company = null;
-        Element logo = page.selectFirst(".main-header-logo img[alt]");
-        if (logo != null) {
-            company = logo.attr("alt").replaceFirst("(?i)\\s*logo$", "");
-        }
-        setIfEmpty(d, headline.text(), company, text(page.selectFirst(".posting-categories .location")), description);
+        String description = !sections.isEmpty() ? HtmlText.of(new Element("div").appendChildren(sections.clone()))
+                : content == null ? "" : HtmlText.of(content);
+        setIfEmpty(d, headline.text(), logoName(page.selectFirst(".main-header-logo img[alt]")),
+                text(page.selectFirst(".posting-categories .location")), description);
         if (d.employmentType == null) {
             d.employmentType = Fields.employmentType(text(page.selectFirst(".posting-categories .commitment")));
         }
@@ -106,12 +103,12 @@ final class PageLayouts {
         if (title == null || description == null) {
             return false;
         }
-        setIfEmpty(d, title.text(), text(page.selectFirst("[data-automation=advertiser-name]")),
-                text(page.selectFirst("[data-automation=job-detail-location]")), HtmlText.of(description));
+        String location = text(page.selectFirst("[data-automation=job-detail-location]"));
+        setIfEmpty(d, title.text(), text(page.selectFirst("[data-automation=advertiser-name]")), location,
+                HtmlText.of(description));
         if (d.employmentType == null) {
             d.employmentType = Fields.employmentType(text(page.selectFirst("[data-automation=job-detail-work-type]")));
         }
-        String location = text(page.selectFirst("[data-automation=job-detail-location]"));
         if (location != null && d.remoteField == io.roleradar.model.RemoteMode.UNKNOWN) {
             d.remoteField = RemoteModes.fromField(location.contains("(") ? location.substring(location.indexOf('(')) : "");
         }
@@ -130,7 +127,11 @@ final class PageLayouts {
         if (m.matches()) {
             return m.group(2).trim();
         }
-        Element logo = page.selectFirst("img.logo[alt]");
+        return logoName(page.selectFirst("img.logo[alt]"));
+    }
+
+    /** The company a logo's alt text names ("Acme logo"), or null without a logo. */
+    private static String logoName(Element logo) {
         return logo == null ? null : logo.attr("alt").replaceFirst("(?i)\\s*logo$", "");
     }
 
@@ -147,14 +148,6 @@ final class PageLayouts {
         if (d.description == null || d.description.isBlank()) {
             d.description = description;
         }
-    }
-
-    private static Element wrap(Elements sections) {
-        Element div = new Element("div");
-        for (Element s : sections) {
-            div.appendChild(s.clone());
-        }
-        return div;
     }
 
     static String text(Element e) {

@@ -15,8 +15,4 @@ public record Parsed(RawPosting posting, boolean carried) implements ParseResult
     public Parsed {
         Objects.requireNonNull(posting, "posting");
     }
-
-    public Parsed(RawPosting posting) {
-        this(posting, false);
-    }
 }

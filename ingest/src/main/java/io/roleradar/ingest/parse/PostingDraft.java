@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -47,6 +48,16 @@ public final class PostingDraft {
     public Instant fetchedAt;
     /** Plain text, already converted from HTML and tidied with {@link Texts#tidyLines}. */
     public String description;
+
+    /** A draft of a posting read from {@code doc}, fetched when it was. */
+    PostingDraft(Document doc) {
+        this.fetchedAt = doc.fetchedAt();
+    }
+
+    /** A source's id after its prefix ({@code "lever:" + board + ":"}); null (rejected) without one. */
+    static String id(String prefix, String nativeId) {
+        return nativeId == null ? null : prefix + nativeId;
+    }
 
     /**
      * The posting, or why there is none.
@@ -100,20 +111,21 @@ public final class PostingDraft {
                 .fetchedAt(fetchedAt)
                 .description(d)
                 .build();
-        return new Parsed(posting);
+        return new Parsed(posting, false);
     }
 
     /**
      * The company name of a posting: the display name given with the source (a catalogue's
      * {@code company:}), else the name the source itself states, else the board's slug exactly as
-     * the board writes it ("hims-and-hers", "1password", "Lightfield"). A slug is never dressed up
-     * as a name ("Hims And Hers"): its capitals would be a guess.
+     * the board writes it in the posting's URL ("hims-and-hers", "1password", "Lightfield"), else
+     * the board. A slug is never dressed up as a name ("Hims And Hers"): its capitals would be a guess.
      */
-    static String companyName(Document doc, String stated, String slug) {
+    static String companyName(Document doc, String stated, String url, String board) {
         if (doc.company() != null && !doc.company().isBlank()) {
             return doc.company();
         }
-        return stated != null && !stated.isBlank() ? stated : slug;
+        String slug = AtsUrls.boardAsWritten(url);
+        return stated != null && !stated.isBlank() ? stated : slug != null ? slug : board;
     }
 
     /**
@@ -144,13 +156,8 @@ public final class PostingDraft {
         if (title == null || description.isBlank()) {
             return null;
         }
-        List<String> others = new ArrayList<>();
-        for (String o : p.otherLocations()) {
-            String clean = Texts.plainFieldOrNull(o);
-            if (clean != null) {
-                others.add(clean);
-            }
-        }
+        List<String> others = p.otherLocations().stream().map(Texts::plainFieldOrNull)
+                .filter(Objects::nonNull).toList();
         String location = Texts.plainFieldOrNull(p.location());
         // Postings written before ingest read places get them from their location, as parsed ones do.
         Place place = p.country() != null ? new Place(p.country(), p.city()) : Locations.of(location);

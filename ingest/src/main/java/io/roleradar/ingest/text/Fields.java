@@ -27,10 +27,7 @@ public final class Fields {
             return null;
         }
         try {
-            if (v.length() == 10) {
-                return LocalDate.parse(v);
-            }
-            return OffsetDateTime.parse(v).toLocalDate();
+            return v.length() == 10 ? LocalDate.parse(v) : OffsetDateTime.parse(v).toLocalDate();
         } catch (DateTimeParseException e) {
             try {
                 return LocalDateTime.parse(v).toLocalDate();
@@ -65,7 +62,7 @@ public final class Fields {
         if (k.contains("intern")) {
             return "INTERN";
         }
-        if (k.contains("contract") || k.contains("freelance") || k.equals("contractor")) {
+        if (k.contains("contract") || k.contains("freelance")) {
             return "CONTRACT";
         }
         if (k.contains("temp")) {

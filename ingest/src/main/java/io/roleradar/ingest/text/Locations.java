@@ -142,16 +142,11 @@ public final class Locations {
         if (v == null) {
             return null;
         }
-        List<Entry> entries = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        for (String part : PARTS.split(PLACES.split(v)[0])) {
-            read(part, entries, texts);
-        }
-        if (entries.isEmpty()) {
+        Reading r = Reading.of(PLACES.split(v)[0]);
+        if (r.entries.isEmpty()) {
             return null;
         }
-        Entry first = entries.get(0);
-        return first.city != null ? first.city : first.kind == Kind.OTHER ? texts.get(0) : null;
+        return r.entries.get(0).city != null ? r.entries.get(0).city : r.unknownFirst();
     }
 
     /** Whether the first thing a place names is a part of the world (EMEA, Americas, Worldwide). */
@@ -167,16 +162,12 @@ public final class Locations {
     }
 
     private static Place ofOnePlace(String place) {
-        List<Entry> entries = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        for (String part : PARTS.split(place)) {
-            read(part, entries, texts);
-        }
+        Reading r = Reading.of(place);
         String country = null;
         List<String> ambiguous = null;
         String knownCity = null;
         String knownCityCountry = null;
-        for (Entry e : entries) {
+        for (Entry e : r.entries) {
             if ((e.kind == Kind.COUNTRY || e.kind == Kind.REGION) && e.countries.size() == 1 && country == null) {
                 country = e.countries.get(0);
             } else if ((e.kind == Kind.COUNTRY || e.kind == Kind.REGION) && ambiguous == null) {
@@ -196,11 +187,23 @@ public final class Locations {
         if (country == null) {
             return Place.UNKNOWN;
         }
-        if (knownCity != null) {
-            return new Place(country, knownCity);
+        return new Place(country, knownCity != null ? knownCity : r.unknownFirst());
+    }
+
+    /** A place read part by part: the entries, each with the text it was read from. */
+    private record Reading(List<Entry> entries, List<String> texts) {
+        static Reading of(String place) {
+            Reading r = new Reading(new ArrayList<>(), new ArrayList<>());
+            for (String part : PARTS.split(place)) {
+                read(part, r.entries, r.texts);
+            }
+            return r;
         }
-        boolean firstIsUnknown = !entries.isEmpty() && entries.get(0).kind == Kind.OTHER;
-        return new Place(country, firstIsUnknown ? texts.get(0) : null);
+
+        /** The first part as written when the table does not know it ("Gilbert, Arizona"), else null. */
+        String unknownFirst() {
+            return !entries.isEmpty() && entries.get(0).kind == Kind.OTHER ? texts.get(0) : null;
+        }
     }
 
     /** Reads one part ("San Francisco Office", "Remote-US", "New York NY") into entries, noise dropped. */

@@ -183,7 +183,7 @@ public final class PayInText {
         if (k != null) {
             v = v.multiply(THOUSAND);
         }
-        return v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros();
+        return Salaries.plain(v);
     }
 
     /** The number an amount's digits write, its thousands separators (',' or '.') left out. */

@@ -162,26 +162,18 @@ public final class RemoteModes {
             Stated text = stated(description, false);
             return text.officeDays() && !text.remote() ? RemoteMode.HYBRID : s;
         }
-        if (s == RemoteMode.UNKNOWN && location != null && REMOTE_LOCATION.matcher(location).find()) {
-            s = location.toLowerCase(Locale.ROOT).contains("hybrid") ? RemoteMode.HYBRID : RemoteMode.REMOTE;
-        } else if (s == RemoteMode.UNKNOWN && location != null && location.toLowerCase(Locale.ROOT).contains("hybrid")) {
-            s = RemoteMode.HYBRID;
+        if (s == RemoteMode.UNKNOWN && location != null && location.toLowerCase(Locale.ROOT).contains("hybrid")) {
+            return RemoteMode.HYBRID;
         }
-        if (s == RemoteMode.REMOTE || s == RemoteMode.HYBRID) {
-            return s;
+        if (s == RemoteMode.UNKNOWN && location != null && REMOTE_LOCATION.matcher(location).find()) {
+            return RemoteMode.REMOTE;
         }
         RemoteMode inTitle = fromText(title);
         RemoteMode fromText = inTitle != RemoteMode.UNKNOWN ? inTitle : fromText(description);
-        if (s == RemoteMode.UNKNOWN) {
-            return fromText;
-        }
-        // Only an ONSITE field is overridden by the text: it is the default many ATS forms leave
-        // set, while REMOTE and HYBRID are deliberate choices (and company boilerplate such as a
-        // "hybrid policy" paragraph would otherwise overrule them).
-        if (s == RemoteMode.ONSITE && (fromText == RemoteMode.HYBRID || fromText == RemoteMode.REMOTE)) {
-            return fromText;
-        }
-        return s;
+        // Here the field is UNKNOWN or ONSITE. Only an ONSITE field is overridden by the text: it is
+        // the default many ATS forms leave set, while REMOTE and HYBRID are deliberate choices (and
+        // company boilerplate such as a "hybrid policy" paragraph would otherwise overrule them).
+        return fromText == RemoteMode.UNKNOWN ? s : fromText;
     }
 
     /** What the text alone says, UNKNOWN unless it uses one of the unambiguous phrases. */

@@ -111,6 +111,11 @@ public final class Salaries {
         if (multiplier != null) {
             v = v.multiply(BigDecimal.valueOf(multiplier.equalsIgnoreCase("k") ? 1_000 : 1_000_000));
         }
+        return plain(v);
+    }
+
+    /** The amount without trailing zeros, and as a whole number (150000, not 1.5E+5) when it is one. */
+    static BigDecimal plain(BigDecimal v) {
         return v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros();
     }
 

@@ -14,7 +14,8 @@ public final class Texts {
     }
 
     /** Characters that take no room and are dropped: zero-width spaces and joiners, BOM, soft hyphen. */
-    private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u200C\u200D\u2060\uFEFF\u00AD]");
+    private static final String INVISIBLES = "\u200B\u200C\u200D\u2060\uFEFF\u00AD";
+    private static final Pattern INVISIBLE = Pattern.compile("[" + INVISIBLES + "]");
     /** Whitespace of a one-line field: Java's regex {@code \s} plus the no-break spaces. */
     private static final Pattern FIELD_SPACE = Pattern.compile("[\\s\u00A0\u2007\u202F]+");
 
@@ -87,7 +88,7 @@ public final class Texts {
         boolean space = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (isInvisible(c)) {
+            if (INVISIBLES.indexOf(c) >= 0) {
                 continue;
             }
             if (isLineSpace(c)) {
@@ -101,10 +102,6 @@ public final class Texts {
             out.append(c);
         }
         return out.toString();
-    }
-
-    private static boolean isInvisible(char c) {
-        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
     }
 
     /**

@@ -44,8 +44,8 @@ class CompanyNamesTest {
     @Test
     void slugsAreNeverDressedUpAsNames() {
         Document doc = new Document("x", null, null, null, new byte[0], null, Instant.EPOCH);
-        assertThat(PostingDraft.companyName(doc, null, "hims-and-hers")).isEqualTo("hims-and-hers");
-        assertThat(PostingDraft.companyName(doc, null, "1password")).isEqualTo("1password");
-        assertThat(PostingDraft.companyName(doc, " ", "Lightfield")).isEqualTo("Lightfield");
+        assertThat(PostingDraft.companyName(doc, null, null, "hims-and-hers")).isEqualTo("hims-and-hers");
+        assertThat(PostingDraft.companyName(doc, null, null, "1password")).isEqualTo("1password");
+        assertThat(PostingDraft.companyName(doc, " ", null, "Lightfield")).isEqualTo("Lightfield");
     }
 }
