@@ -64,7 +64,7 @@ public final class Measurement {
         }
         Map<String, Rows> bySource = new TreeMap<>();
         Map<String, String> partOfSource = new TreeMap<>();
-        EvaluationReport.Builder errors = new EvaluationReport.Builder(version);
+        Errors errors = new Errors();
         String errorsPart = split.isNone() ? Split.ALL : Split.TUNE;
         for (String id : ids) {
             Label label = tagLabels.get(id);
@@ -106,7 +106,7 @@ public final class Measurement {
                     total));
         });
         return new MeasurementReport(version, bootstrap.seed(), bootstrap.resamples(), splitName, tagLabels.size(),
-                tagMissing, process.size(), processMissing, parts, sources, errorsPart, errors.build());
+                tagMissing, process.size(), processMissing, parts, sources, errorsPart, errors);
     }
 
     /** A posting's source as ingest names it; for a posting without one, its id up to the last ':'. */

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public record MeasurementReport(String taxonomyVersion, long seed, int resamples, String splitName, int tagLabels,
                                 List<String> tagMissing, int processLabels, int processMissing, List<Part> parts,
-                                List<Source> sources, String errorsPart, EvaluationReport errors) {
+                                List<Source> sources, String errorsPart, Errors errors) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public MeasurementReport {
@@ -164,7 +164,7 @@ public record MeasurementReport(String taxonomyVersion, long seed, int resamples
             if (errorsPart.equals(Split.TUNE)) {
                 out.append("\nErrors of the tune part only: the locked part is a test set, its postings are not listed\n");
             }
-            out.append(errors.renderErrors());
+            out.append(errors.render());
         }
         return out.toString();
     }

@@ -1,5 +1,6 @@
 package io.roleradar.classifier.eval;
 
+import io.roleradar.model.Domain;
 import io.roleradar.model.InterviewProcess;
 import io.roleradar.model.Quadrant;
 import io.roleradar.model.Round;
@@ -49,7 +50,14 @@ final class PostingScore {
         score(c, label.specialization(), tags.specialization(), Count.SPECIALIZATION_OK, Count.SPECIALIZATION_N);
         Quadrant gq = Quadrant.of(label.responsibility(), label.specialization());
         score(c, gq, tags.quadrant(), Count.QUADRANT_OK, Count.QUADRANT_N);
-        overlap(c, label.domains(), Evaluator.predictedDomains(tags), Count.DOMAIN_TP, Count.DOMAIN_FP, Count.DOMAIN_FN);
+        overlap(c, label.domains(), domains(tags), Count.DOMAIN_TP, Count.DOMAIN_FP, Count.DOMAIN_FN);
+    }
+
+    /** The domains the tags give, without their scores. */
+    static Set<Domain> domains(Tags tags) {
+        Set<Domain> out = EnumSet.noneOf(Domain.class);
+        tags.domains().forEach(d -> out.add(d.domain()));
+        return out;
     }
 
     private static void processCounts(int[] c, ProcessLabel label, InterviewProcess process) {

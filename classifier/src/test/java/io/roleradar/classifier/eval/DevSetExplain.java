@@ -17,6 +17,12 @@ public final class DevSetExplain {
     private DevSetExplain() {
     }
 
+    /** The labels' figures and errors as one part, no split, with the default bootstrap. */
+    private static MeasurementReport measure(Classifier classifier, List<Label> labels,
+                                             Map<String, RawPosting> postings) {
+        return Measurement.of(classifier).measure(labels, List.of(), postings, Split.none(), null);
+    }
+
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         String filter = args.length > 1 ? args[1] : "";
@@ -30,13 +36,13 @@ public final class DevSetExplain {
             for (String prefix : List.of("ashby:", "csv:")) {
                 List<Label> part = labels.stream().filter(l -> l.id().startsWith(prefix)).toList();
                 System.out.println("=== " + prefix + " (" + part.size() + ")");
-                String r = new Evaluator(classifier).evaluate(part, postings).render();
+                String r = measure(classifier, part, postings).render();
                 System.out.println(r.substring(0, r.indexOf("Main confusions")));
             }
             return;
         }
         if (filter.equals("report")) {
-            System.out.println(new Evaluator(classifier).evaluate(labels, postings).render());
+            System.out.println(measure(classifier, labels, postings).render());
             return;
         }
         if (filter.equals("sweep")) {
@@ -56,9 +62,10 @@ public final class DevSetExplain {
                                 }
                             }
                             var c = new Classifier(io.roleradar.classifier.taxonomy.TaxonomyLoader.parse(root.toString(), "sweep"));
-                            var r = new Evaluator(c).evaluate(labels, postings);
+                            var r = measure(c, labels, postings).part(Split.ALL);
                             System.out.printf("ml=%s mlText=%s d2ml=%s eng=%s  F1=%.3f fp=%d fn=%d%n", ml, mlText, d2ml, eng,
-                                    r.mlRole().f1(), r.mlRole().fp(), r.mlRole().fn());
+                                    r.figure(Figure.ML_F1).value(), r.counts()[Count.ML_FP.ordinal()],
+                                    r.counts()[Count.ML_FN.ordinal()]);
                         }
                     }
                 }
