@@ -158,21 +158,6 @@ public final class FactsStore implements AutoCloseable {
         return resources.keep;
     }
 
-    /** The size of the store's files now, in bytes. */
-    public long diskBytes() {
-        try (var files = Files.walk(resources.dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0; // a file compaction just removed
-                }
-            }).sum();
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
     // --- the latest facts per id
 
     byte[] latest(byte[] id) {

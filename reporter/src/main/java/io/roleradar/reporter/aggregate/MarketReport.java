@@ -74,9 +74,6 @@ public final class MarketReport {
     private final LatestPostings latest;
     /** The key prefix of each posting's role group (id to the id of its role's first posting). */
     private final byte[] leaders;
-    /** {@link #rows()} and each row's role group, made on first use. */
-    private PostingFacts[] rows;
-    private String[] roleGroups;
 
     private MarketReport(boolean includeClosed, LatestPostings latest, int serial) {
         this.includeClosed = includeClosed;
@@ -476,34 +473,6 @@ public final class MarketReport {
                 action.accept(FactsCodec.decode(facts.value()),
                         new String(rolesOf.value(), java.nio.charset.StandardCharsets.UTF_8));
             }
-        }
-    }
-
-    /**
-     * The postings within the filters (ML or not, open or closed), sorted by id: postings.csv's rows,
-     * all read onto the heap (for tests and small inputs; a report goes through {@link #forEachRow}).
-     */
-    public PostingFacts[] rows() {
-        loadRows();
-        return rows;
-    }
-
-    /** The id of the first posting of the role of row {@code i} of {@link #rows()}. */
-    public String roleGroup(int i) {
-        loadRows();
-        return roleGroups[i];
-    }
-
-    private void loadRows() {
-        if (rows == null) {
-            List<PostingFacts> facts = new ArrayList<>();
-            List<String> groups = new ArrayList<>();
-            forEachRow((f, g) -> {
-                facts.add(f);
-                groups.add(g);
-            });
-            rows = facts.toArray(new PostingFacts[0]);
-            roleGroups = groups.toArray(new String[0]);
         }
     }
 

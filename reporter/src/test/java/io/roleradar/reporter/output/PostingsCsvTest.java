@@ -56,9 +56,7 @@ class PostingsCsvTest {
         latest.forEachFacts(rows::add);
         rows.sort(Comparator.comparing(PostingFacts::id));
         java.util.Map<String, String> roleGroups = new java.util.HashMap<>();
-        for (int i = 0; i < report.rows().length; i++) {
-            roleGroups.put(report.rows()[i].id(), report.roleGroup(i));
-        }
+        report.forEachRow((f, roleGroup) -> roleGroups.put(f.id(), roleGroup));
         StringWriter text = new StringWriter();
         try (CsvTable t = new CsvTable(text, PostingsCsv.HEADER)) {
             for (PostingFacts f : rows) {
