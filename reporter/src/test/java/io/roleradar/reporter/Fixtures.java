@@ -62,7 +62,7 @@ public final class Fixtures {
     public static LatestPostings read(String name) {
         LatestPostings latest = new LatestPostings();
         try {
-            JsonLinesReader.read(path(name).toString(), latest, Progress.NONE);
+            JsonLinesReader.read(path(name).toString(), latest, Progress.NONE, () -> false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,11 +33,6 @@ public final class JsonLinesReader {
     private record Line(long number, byte[] bytes) {
     }
 
-    /** Reads {@code path} ({@code -} for standard input). */
-    public static Source.JsonLinesFile read(String path, LatestPostings sink, Progress progress) throws IOException {
-        return read(path, sink, progress, () -> false);
-    }
-
     /**
      * Reads {@code path} ({@code -} for standard input), checking {@code stopped} between lines so a
      * signal stops a long read promptly.
