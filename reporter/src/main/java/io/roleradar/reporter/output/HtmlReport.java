@@ -230,15 +230,15 @@ public final class HtmlReport {
         h.append("<div class=\"scroll\">")
                 .append(SvgCharts.stackedColumns("Postings per week", columns, series, List.of(QUADRANT_CLASSES)))
                 .append("</div><p class=\"legend\">");
-        quadrantLegend(h);
+        legend(h, QUADRANT_CLASSES, List.of(Quadrant.values()));
         h.append("</p></section>\n");
     }
 
-    /** The colour key of the quadrants, for a chart whose series are the quadrants. */
-    private static void quadrantLegend(StringBuilder h) {
-        for (Quadrant q : Quadrant.values()) {
-            h.append("<span class=\"key ").append(QUADRANT_CLASSES[q.ordinal()]).append("\"></span>")
-                    .append(Html.escape(label(q))).append(' ');
+    /** The colour key of a chart: each series' colour class and label, in order. */
+    private static void legend(StringBuilder h, String[] classes, List<? extends Enum<?>> series) {
+        for (int i = 0; i < series.size(); i++) {
+            h.append("<span class=\"key ").append(classes[i]).append("\"></span>")
+                    .append(Html.escape(label(series.get(i)))).append(' ');
         }
     }
 
@@ -422,7 +422,7 @@ public final class HtmlReport {
                     points.stream().mapToLong(w -> w.openAtEnd()[WeeklyChanges.quadrant(q)]).toArray()));
         }
         h.append(SvgCharts.lines("Open ML roles per quadrant", labels, quadrantLines)).append("</div><p class=\"legend\">");
-        quadrantLegend(h);
+        legend(h, QUADRANT_CLASSES, List.of(Quadrant.values()));
         h.append("</p></figure><figure class=\"card\"><figcaption>Top domains</figcaption><div class=\"scroll\">");
         WeeklyChanges.Week last = weeks.get(weeks.size() - 1);
         List<Domain> top = java.util.Arrays.stream(Domain.values())
@@ -436,10 +436,7 @@ public final class HtmlReport {
                     points.stream().mapToLong(w -> w.openAtEnd()[WeeklyChanges.domain(d)]).toArray()));
         }
         h.append(SvgCharts.lines("Open ML roles in the top domains", labels, domainLines)).append("</div><p class=\"legend\">");
-        for (int i = 0; i < top.size(); i++) {
-            h.append("<span class=\"key ").append(DOMAIN_CLASSES[i]).append("\"></span>")
-                    .append(Html.escape(label(top.get(i)))).append(' ');
-        }
+        legend(h, DOMAIN_CLASSES, top);
         h.append("</p></figure></div></section>\n");
     }
 
