@@ -1,5 +1,6 @@
 package io.roleradar.reporter;
 
+import io.roleradar.reporter.aggregate.FactsStore;
 import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.MarketReport;
@@ -85,7 +86,7 @@ class SameReportTest {
     }
 
     private static void write(String fixture, Filters filters, boolean includeClosed, Path dir) throws IOException {
-        LatestPostings latest = new LatestPostings();
+        LatestPostings latest = new LatestPostings(FactsStore.temporary(false));
         Source.JsonLinesFile read = JsonLinesReader.read(Fixtures.path(fixture).toString(), latest, Progress.NONE,
                 () -> false);
         MarketReport report = MarketReport.of(latest, filters, includeClosed);

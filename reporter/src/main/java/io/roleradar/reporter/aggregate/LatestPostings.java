@@ -57,11 +57,6 @@ public final class LatestPostings implements AutoCloseable {
     private static final String REJECTIONS = "rejection/";
     private static final String LABEL = "label/";
 
-    /** Latest postings in a temporary store, deleted on {@link #close()} (or when collected). */
-    public LatestPostings() {
-        this(FactsStore.temporary(false));
-    }
-
     /** Latest postings in {@code store}, which this closes on {@link #close()}. */
     public LatestPostings(FactsStore store) {
         this.store = store;

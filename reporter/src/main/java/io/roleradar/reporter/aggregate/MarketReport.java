@@ -84,11 +84,6 @@ public final class MarketReport {
         this.pay = new PayFigures(latest.store(), prefix(serial, PAY));
     }
 
-    /** Folds the latest open postings that pass the filters into a report. */
-    public static MarketReport of(LatestPostings latest, Filters filters) {
-        return of(latest, filters, false);
-    }
-
     /**
      * Folds the latest postings that pass the filters into a report: the open ones, or with
      * {@code includeClosed} every one ever seen. In three passes over the {@link FactsStore}, each

@@ -68,7 +68,7 @@ public final class JsonLinesReader {
             throws IOException {
         long lineNo = 0;
         try (DecodePipeline<Line> pipeline = new DecodePipeline<>(sink, l -> null, Line::bytes,
-                l -> name + ":" + l.number(), TopicSnapshotReader.DECODE_THREADS, 2)) {
+                l -> name + ":" + l.number())) {
             List<Line> batch = new ArrayList<>(BATCH);
             String line;
             while ((line = readLine(reader, path, lineNo + 1)) != null) {

@@ -29,7 +29,7 @@ class RoleGroupsTest {
 
     @Test
     void mergesTheRoleOfOneCompanyPostedInThreeCitiesAndGathersItsCountries() {
-        MarketReport report = MarketReport.of(latest, Filters.NONE);
+        MarketReport report = MarketReport.of(latest, Filters.NONE, false);
 
         assertThat(report.mlPostings()).isEqualTo(5);
         assertThat(report.postings()).isEqualTo(3); // Orbit's three copies, Orbit's other role, Nova's copy
@@ -44,13 +44,13 @@ class RoleGroupsTest {
 
     @Test
     void oneTextPostedAtTwoLevelsIsTwoRoles() {
-        LatestPostings twoLevels = new LatestPostings();
+        LatestPostings twoLevels = new LatestPostings(FactsStore.temporary(false));
         for (String line : Fixtures.lines(Fixtures.NEAR_DUPLICATES)) {
             // Orbit's London copy as a Staff opening: the same text, another level.
             String changed = line.contains("\"ashby:orbit:2\"") ? line.replace("\"level\": \"SENIOR\"", "\"level\": \"STAFF_PLUS\"") : line;
             twoLevels.accept(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8), "test");
         }
-        MarketReport report = MarketReport.of(twoLevels, Filters.NONE);
+        MarketReport report = MarketReport.of(twoLevels, Filters.NONE, false);
 
         assertThat(report.postings()).isEqualTo(4); // orbit 1 and 3, orbit 2 alone, orbit 4, nova 1
         assertThat(report.level(MarketReport.ALL, io.roleradar.model.Level.STAFF_PLUS)).isEqualTo(1);
@@ -58,7 +58,7 @@ class RoleGroupsTest {
 
     @Test
     void everyPostingKeepsItsIdAndNamesItsRoleByTheRolesFirstId() {
-        MarketReport report = MarketReport.of(latest, Filters.NONE);
+        MarketReport report = MarketReport.of(latest, Filters.NONE, false);
         java.util.List<PostingFacts> rows = new java.util.ArrayList<>();
         report.forEachRow((f, roleGroup) -> {
             rows.add(f);
