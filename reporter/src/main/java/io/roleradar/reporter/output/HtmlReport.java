@@ -15,6 +15,7 @@ import io.roleradar.reporter.aggregate.StatedRounds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -217,16 +218,10 @@ public final class HtmlReport {
         }
         List<SvgCharts.Column> columns = new ArrayList<>();
         for (Map.Entry<String, MarketReport.WeekFigures> e : report.weeks().entrySet()) {
-            long[] values = new long[Quadrant.values().length];
-            for (Quadrant q : Quadrant.values()) {
-                values[q.ordinal()] = e.getValue().quadrant(q);
-            }
-            columns.add(new SvgCharts.Column(e.getKey(), values));
+            columns.add(new SvgCharts.Column(e.getKey(),
+                    Arrays.stream(Quadrant.values()).mapToLong(e.getValue()::quadrant).toArray()));
         }
-        List<String> series = new ArrayList<>();
-        for (Quadrant q : Quadrant.values()) {
-            series.add(label(q));
-        }
+        List<String> series = Arrays.stream(Quadrant.values()).map(HtmlReport::label).toList();
         h.append("<div class=\"scroll\">")
                 .append(SvgCharts.stackedColumns("Postings per week", columns, series, List.of(QUADRANT_CLASSES)))
                 .append("</div><p class=\"legend\">");
@@ -425,7 +420,7 @@ public final class HtmlReport {
         legend(h, QUADRANT_CLASSES, List.of(Quadrant.values()));
         h.append("</p></figure><figure class=\"card\"><figcaption>Top domains</figcaption><div class=\"scroll\">");
         WeeklyChanges.Week last = weeks.get(weeks.size() - 1);
-        List<Domain> top = java.util.Arrays.stream(Domain.values())
+        List<Domain> top = Arrays.stream(Domain.values())
                 .filter(d -> last.openAtEnd()[WeeklyChanges.domain(d)] > 0)
                 .sorted(java.util.Comparator.comparingLong((Domain d) -> -last.openAtEnd()[WeeklyChanges.domain(d)]))
                 .limit(DOMAIN_CLASSES.length).toList();
