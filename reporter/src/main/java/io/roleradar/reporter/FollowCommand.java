@@ -124,7 +124,7 @@ public final class FollowCommand implements Callable<Integer> {
         try {
             // The report's own settings (out-dir, filters, closed postings) are read as 'reporter run' reads them.
             report = RunSettings.of(env, scope.outDir, null, every, scope.since, scope.until, scope.company,
-                    scope.onlySource, scope.includeClosed);
+                    scope.onlySource, scope.includeClosed, null, false);
             period = report.every();
             kafka.checkEnvironment(env);
             tagged = taggedTopic.name(env);

@@ -42,15 +42,6 @@ public final class ReportRun {
         public Options {
             state = state == null ? StateDir.TEMPORARY : state;
         }
-
-        /** In a temporary store. */
-        public Options(Filters filters, boolean includeClosed) {
-            this(filters, includeClosed, StateDir.TEMPORARY);
-        }
-
-        public static Options of(Filters filters) {
-            return new Options(filters, false);
-        }
     }
 
     /** What a run produced, for the summary the command prints (the store is closed by then: counts only). */
@@ -74,11 +65,6 @@ public final class ReportRun {
         public WrongKindOfInput(String message) {
             super(message);
         }
-    }
-
-    /** Reports on a JSON Lines file of tagged postings ({@code -} for stdin): the open postings, no stop. */
-    public static Result fromFile(String input, Filters filters, Path out, Progress progress) throws IOException {
-        return fromFile(input, Options.of(filters), out, progress, RunGate.NONE);
     }
 
     /** Reports on a JSON Lines file of tagged postings ({@code -} for stdin). */

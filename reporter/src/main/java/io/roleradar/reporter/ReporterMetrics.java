@@ -35,10 +35,7 @@ final class ReporterMetrics {
         result.latest().rejectedByReason().forEach((reason, n) -> Counter.builder("roleradar.reporter.records.unreadable")
                 .description("Tagged records that could not be read, by reason").tag("reason", reason)
                 .register(registry).increment(n));
-        lastCounted.set(result.report().postings());
-        lastDistinct.set(result.latest().size());
-        duration.record(result.took());
-        run("ok");
+        followed(result);
     }
 
     /**

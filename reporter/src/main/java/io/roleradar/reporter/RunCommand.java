@@ -138,11 +138,6 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         return current != null ? current : old;
     }
 
-    /** Stops the run or the schedule from another thread, as Ctrl-C does (exit 130). */
-    void requestStop() {
-        requestStop(ExitCodes.INTERRUPTED);
-    }
-
     /** Stops the run or the schedule with {@code exitCode} (130 for SIGINT, 143 for SIGTERM). */
     void requestStop(int exitCode) {
         int code = exitCode == 0 ? ExitCodes.INTERRUPTED : exitCode;

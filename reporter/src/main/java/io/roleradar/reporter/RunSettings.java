@@ -38,18 +38,6 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
         }
     }
 
-    /** Flags (null when not given) over the environment, counting open postings only. */
-    public static RunSettings of(Map<String, String> env, String out, String input, String every, String since,
-                                 String until, String company, String source) {
-        return of(env, out, input, every, since, until, company, source, false);
-    }
-
-    /** Flags (null or false when not given) over the environment, the facts in a temporary store. */
-    public static RunSettings of(Map<String, String> env, String out, String input, String every, String since,
-                                 String until, String company, String source, boolean includeClosed) {
-        return of(env, out, input, every, since, until, company, source, includeClosed, null, false);
-    }
-
     /** Flags (null or false when not given) over the environment. */
     public static RunSettings of(Map<String, String> env, String out, String input, String every, String since,
                                  String until, String company, String source, boolean includeClosed,
@@ -93,11 +81,6 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
         }
         String v = env.get(variable);
         return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    /** {@code 30s}, {@code 15m}, {@code 6h}, {@code 1d} or ISO-8601 ({@code PT15M}), at least 1s: a schedule's period. */
-    public static Duration duration(String text) {
-        return every(text, "");
     }
 
     /**

@@ -29,7 +29,8 @@ class ClosedPostingsTest {
 
     private Path report(String fixture, String name, boolean includeClosed) throws Exception {
         Path out = dir.resolve(name);
-        ReportRun.fromFile(Fixtures.path(fixture).toString(), new ReportRun.Options(Filters.NONE, includeClosed), out,
+        ReportRun.fromFile(Fixtures.path(fixture).toString(),
+                new ReportRun.Options(Filters.NONE, includeClosed, null), out,
                 Progress.NONE, RunGate.NONE);
         return out;
     }

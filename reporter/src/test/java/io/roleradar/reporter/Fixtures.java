@@ -1,5 +1,6 @@
 package io.roleradar.reporter;
 
+import io.roleradar.reporter.aggregate.FactsStore;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.input.JsonLinesReader;
 import io.roleradar.reporter.input.Progress;
@@ -60,9 +61,9 @@ public final class Fixtures {
     }
 
     public static LatestPostings read(String name) {
-        LatestPostings latest = new LatestPostings();
+        LatestPostings latest = new LatestPostings(FactsStore.temporary(false));
         try {
-            JsonLinesReader.read(path(name).toString(), latest, Progress.NONE);
+            JsonLinesReader.read(path(name).toString(), latest, Progress.NONE, () -> false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -180,7 +180,7 @@ class ReporterMainTest {
             }
             Thread.sleep(50); // polling the file, bounded by the deadline
         }
-        run.requestStop();
+        run.requestStop(ExitCodes.INTERRUPTED);
         assertThat(rewritten).as("a second scheduled run rewrote the manifest within 30 s").isTrue();
         assertThat(code.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
     }

@@ -16,8 +16,8 @@ class ReporterMetricsTest {
     void aRunCountsItsRecordsUnreadableRecordsByReasonAndThePostingsItCounted(@TempDir Path out) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ReporterMetrics metrics = new ReporterMetrics(registry);
-        ReportRun.Result result = ReportRun.fromFile(Fixtures.path(Fixtures.UNREADABLE).toString(), Filters.NONE, out,
-                Progress.NONE);
+        ReportRun.Result result = ReportRun.fromFile(Fixtures.path(Fixtures.UNREADABLE).toString(),
+                new ReportRun.Options(Filters.NONE, false, null), out, Progress.NONE, RunGate.NONE);
 
         metrics.finished(result);
 
@@ -34,8 +34,8 @@ class ReporterMetricsTest {
     void aFollowReportCountsTheRunAndItsPostingsButNotTheStoresRecordsAgain(@TempDir Path out) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ReporterMetrics metrics = new ReporterMetrics(registry);
-        ReportRun.Result result = ReportRun.fromFile(Fixtures.path(Fixtures.UNREADABLE).toString(), Filters.NONE, out,
-                Progress.NONE);
+        ReportRun.Result result = ReportRun.fromFile(Fixtures.path(Fixtures.UNREADABLE).toString(),
+                new ReportRun.Options(Filters.NONE, false, null), out, Progress.NONE, RunGate.NONE);
 
         metrics.followed(result);
         metrics.followed(result);

@@ -1,5 +1,6 @@
 package io.roleradar.reporter;
 
+import io.roleradar.reporter.aggregate.FactsStore;
 import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.MarketReport;
@@ -85,14 +86,15 @@ class SameReportTest {
     }
 
     private static void write(String fixture, Filters filters, boolean includeClosed, Path dir) throws IOException {
-        LatestPostings latest = new LatestPostings();
-        Source.JsonLinesFile read = JsonLinesReader.read(Fixtures.path(fixture).toString(), latest, Progress.NONE);
+        LatestPostings latest = new LatestPostings(FactsStore.temporary(false));
+        Source.JsonLinesFile read = JsonLinesReader.read(Fixtures.path(fixture).toString(), latest, Progress.NONE,
+                () -> false);
         MarketReport report = MarketReport.of(latest, filters, includeClosed);
         List<Path> files = new ArrayList<>(new CsvReports(report).writeAll(dir, AS_OF));
         files.add(new HtmlReport(report, "golden " + fixture).write(dir));
         List<String> names = new ArrayList<>(files.stream().map(p -> p.getFileName().toString()).toList());
         names.add(Manifest.FILE);
-        Manifest.write(dir, STARTED, Duration.ofMillis(1234), new Source.JsonLinesFile(fixture, read.lines()),
+        Manifest.write(dir, STARTED, Duration.ofMillis(1234), new Source.JsonLinesFile(fixture, read.lines(), null),
                 filters, latest, report, names);
     }
 }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StateDirTest {
     @Test
     void aTemporaryStoreByDefaultFlagsOverTheEnvironment() {
-        assertThat(RunSettings.of(Map.of(), null, null, null, null, null, null, null).state())
+        assertThat(RunSettings.of(Map.of(), null, null, null, null, null, null, null, false, null, false).state())
                 .isEqualTo(StateDir.TEMPORARY);
         RunSettings env = RunSettings.of(Map.of("ROLERADAR_REPORT_STATE_DIR", "/var/lib/roleradar/reporter",
                 "ROLERADAR_REPORT_KEEP_STATE", "true"), null, null, null, null, null, null, null, false, null, false);

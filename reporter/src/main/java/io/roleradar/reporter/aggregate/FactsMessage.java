@@ -27,10 +27,7 @@ public final class FactsMessage {
     public static byte[] encode(Decoded decoded) {
         if (decoded instanceof Decoded.Readable r) {
             byte[] facts = FactsCodec.encode(r.facts());
-            byte[] out = new byte[facts.length + 1];
-            out[0] = FACTS_V1;
-            System.arraycopy(facts, 0, out, 1, facts.length);
-            return out;
+            return ByteBuffer.allocate(facts.length + 1).put(FACTS_V1).put(facts).array();
         }
         if (decoded instanceof Decoded.Unreadable u) {
             byte[] where = u.where().getBytes(StandardCharsets.UTF_8);

@@ -158,21 +158,6 @@ public final class FactsStore implements AutoCloseable {
         return resources.keep;
     }
 
-    /** The size of the store's files now, in bytes. */
-    public long diskBytes() {
-        try (var files = Files.walk(resources.dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0; // a file compaction just removed
-                }
-            }).sum();
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
     // --- the latest facts per id
 
     byte[] latest(byte[] id) {
@@ -188,10 +173,7 @@ public final class FactsStore implements AutoCloseable {
     /** Puts the facts of an id, in a batch written before the next read (or every {@value #BATCH} puts). */
     void putLatest(byte[] id, byte[] value) {
         ensureOpen();
-        rocks(() -> {
-            pending.put(resources.latest, id, value);
-            return null;
-        });
+        run(() -> pending.put(resources.latest, id, value));
         if (++pendingCount >= BATCH && !resources.persistent) {
             flushLatest();
         }
@@ -208,10 +190,8 @@ public final class FactsStore implements AutoCloseable {
                     + "with their offsets before reading the store whole");
         }
         if (pendingCount > 0) {
-            rocks(() -> {
-                resources.db.write(resources.writeOptions, (WriteBatch) pending); // a persistent store never gets here
-                return null;
-            });
+            // A persistent store never gets here.
+            run(() -> resources.db.write(resources.writeOptions, (WriteBatch) pending));
             pending.clear();
             pendingCount = 0;
         }
@@ -220,18 +200,12 @@ public final class FactsStore implements AutoCloseable {
     void deleteLatest(byte[] id) {
         if (resources.persistent) {
             ensureOpen();
-            rocks(() -> {
-                pending.delete(resources.latest, id);
-                return null;
-            });
+            run(() -> pending.delete(resources.latest, id));
             pendingCount++;
             return;
         }
         flushLatest();
-        rocks(() -> {
-            resources.db.delete(resources.latest, resources.writeOptions, id);
-            return null;
-        });
+        run(() -> resources.db.delete(resources.latest, resources.writeOptions, id));
     }
 
     /** Every posting's latest facts, in id order. */
@@ -252,7 +226,7 @@ public final class FactsStore implements AutoCloseable {
         if (!resources.persistent) {
             throw new IllegalStateException("only a persistent store commits");
         }
-        rocks(() -> {
+        run(() -> {
             for (Map.Entry<byte[], byte[]> e : meta.entrySet()) {
                 if (e.getValue() == null) {
                     pending.delete(resources.meta, e.getKey());
@@ -261,7 +235,6 @@ public final class FactsStore implements AutoCloseable {
                 }
             }
             resources.db.write(resources.durableWriteOptions, (WriteBatchWithIndex) pending);
-            return null;
         });
         pending.clear();
         pendingCount = 0;
@@ -299,11 +272,8 @@ public final class FactsStore implements AutoCloseable {
      */
     public void clearScratch() {
         ensureOpen();
-        rocks(() -> {
-            resources.db.deleteRange(resources.work, resources.writeOptions, new byte[0],
-                    new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
-            return null;
-        });
+        run(() -> resources.db.deleteRange(resources.work, resources.writeOptions, new byte[0],
+                new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}));
     }
 
     /** A number no earlier report of this store had, for the prefix of its scratch data. */
@@ -325,10 +295,7 @@ public final class FactsStore implements AutoCloseable {
 
     /** Drops the scratch entries under {@code prefix} (a range deletion: cheap, the space comes back at compaction). */
     void deleteWork(byte[] prefix) {
-        rocks(() -> {
-            resources.db.deleteRange(resources.work, resources.writeOptions, prefix, after(prefix));
-            return null;
-        });
+        run(() -> resources.db.deleteRange(resources.work, resources.writeOptions, prefix, after(prefix)));
     }
 
     /** The smallest key after every key that starts with {@code prefix}. */
@@ -387,10 +354,7 @@ public final class FactsStore implements AutoCloseable {
 
         private boolean valid() {
             if (!it.isValid()) {
-                rocks(() -> {
-                    it.status();
-                    return null;
-                });
+                run(it::status);
                 return false;
             }
             byte[] key = it.key();
@@ -417,10 +381,7 @@ public final class FactsStore implements AutoCloseable {
         private int pending;
 
         void put(byte[] key, byte[] value) {
-            rocks(() -> {
-                batch.put(resources.work, key, value);
-                return null;
-            });
+            run(() -> batch.put(resources.work, key, value));
             if (++pending >= BATCH) {
                 flush();
             }
@@ -428,10 +389,7 @@ public final class FactsStore implements AutoCloseable {
 
         void flush() {
             if (pending > 0) {
-                rocks(() -> {
-                    resources.db.write(resources.writeOptions, batch);
-                    return null;
-                });
+                run(() -> resources.db.write(resources.writeOptions, batch));
                 batch.clear();
                 pending = 0;
             }
@@ -472,8 +430,7 @@ public final class FactsStore implements AutoCloseable {
             this.keep = keep;
             this.persistent = persistent;
             // Written once, read in a few ordered passes, then deleted: a bulk load. Compaction would
-            // rewrite every entry (its threads took about a fifth of a report's CPU, and the files
-            // it rewrites doubled the disk used) to speed up reads that are scans anyway, so it is
+            // rewrite every entry to speed up reads that are scans anyway, so it is
             // off, as RocksDB's PrepareForBulkLoad has it, and the stalls that wait for it too;
             // larger memtables make fewer files for the scans to merge, all kept open.
             // A persistent store is the opposite case, updated for as long as it lives: RocksDB's
@@ -544,6 +501,18 @@ public final class FactsStore implements AutoCloseable {
     /** A RocksDB call that may fail. */
     private interface RocksCall<T> {
         T call() throws RocksDBException;
+    }
+
+    /** A RocksDB call that may fail and returns nothing. */
+    private interface RocksRun {
+        void run() throws RocksDBException;
+    }
+
+    private static void run(RocksRun call) {
+        rocks(() -> {
+            call.run();
+            return null;
+        });
     }
 
     private static <T> T rocks(RocksCall<T> call) {

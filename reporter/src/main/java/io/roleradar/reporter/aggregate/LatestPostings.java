@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 
 /**
  * The state the reports are made from: the latest tags of each posting id, as {@link PostingFacts},
@@ -57,11 +56,6 @@ public final class LatestPostings implements AutoCloseable {
     private static final String OFFSETS = "offset/";
     private static final String REJECTIONS = "rejection/";
     private static final String LABEL = "label/";
-
-    /** Latest postings in a temporary store, deleted on {@link #close()} (or when collected). */
-    public LatestPostings() {
-        this(FactsStore.temporary(false));
-    }
 
     /** Latest postings in {@code store}, which this closes on {@link #close()}. */
     public LatestPostings(FactsStore store) {
@@ -291,11 +285,6 @@ public final class LatestPostings implements AutoCloseable {
             removedExisting++;
             size = -1;
         }
-    }
-
-    /** Calls {@code action} with each posting's id and latest facts, in id order (UTF-8 bytes). */
-    public void forEach(BiConsumer<String, PostingFacts> action) {
-        forEachFacts(f -> action.accept(f.id(), f));
     }
 
     /** Calls {@code action} with each posting's latest facts, in id order (UTF-8 bytes). */

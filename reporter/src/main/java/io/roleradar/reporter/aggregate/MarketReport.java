@@ -6,6 +6,8 @@ import io.roleradar.model.Quadrant;
 import io.roleradar.model.RemoteMode;
 import io.roleradar.model.Round;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
@@ -74,20 +76,12 @@ public final class MarketReport {
     private final LatestPostings latest;
     /** The key prefix of each posting's role group (id to the id of its role's first posting). */
     private final byte[] leaders;
-    /** {@link #rows()} and each row's role group, made on first use. */
-    private PostingFacts[] rows;
-    private String[] roleGroups;
 
     private MarketReport(boolean includeClosed, LatestPostings latest, int serial) {
         this.includeClosed = includeClosed;
         this.latest = latest;
         this.leaders = prefix(serial, LEADER);
         this.pay = new PayFigures(latest.store(), prefix(serial, PAY));
-    }
-
-    /** Folds the latest open postings that pass the filters into a report. */
-    public static MarketReport of(LatestPostings latest, Filters filters) {
-        return of(latest, filters, false);
     }
 
     /**
@@ -127,7 +121,7 @@ public final class MarketReport {
                     } else {
                         byte[] id = c.key();
                         out.put(roleKey(roles, id, id), value);
-                        out.put(leaderKey(report.leaders, id), id);
+                        out.put(join(report.leaders, id), id);
                     }
                 }
                 latest.counted(distinct);
@@ -138,9 +132,7 @@ public final class MarketReport {
                 byte[] company = null;
                 while (c.next()) {
                     byte[] key = c.key();
-                    int end = companies.length + 4 + ((key[companies.length] & 0xFF) << 24
-                            | (key[companies.length + 1] & 0xFF) << 16 | (key[companies.length + 2] & 0xFF) << 8
-                            | (key[companies.length + 3] & 0xFF));
+                    int end = companies.length + 4 + ByteBuffer.wrap(key, companies.length, 4).getInt();
                     if (company != null && !Arrays.equals(key, 0, end, company, 0, company.length)) {
                         report.groupCompany(values, roles, out);
                         values.clear();
@@ -191,7 +183,7 @@ public final class MarketReport {
         }
         for (int i = 0; i < rows.length; i++) {
             out.put(roleKey(roles, ids[roleOf[i]], ids[i]), values.get(i));
-            out.put(leaderKey(leaders, ids[i]), ids[roleOf[i]]);
+            out.put(join(leaders, ids[i]), ids[roleOf[i]]);
         }
     }
 
@@ -202,33 +194,23 @@ public final class MarketReport {
     static final byte PAY = 'P';
 
     static byte[] prefix(int serial, byte kind) {
-        return new byte[] {(byte) (serial >>> 24), (byte) (serial >>> 16), (byte) (serial >>> 8), (byte) serial, kind};
+        return ByteBuffer.allocate(5).putInt(serial).put(kind).array();
     }
 
     /** Company (length first, so one company's keys are one range), then id. */
     private static byte[] companyKey(byte[] prefix, String company, byte[] id) {
-        byte[] name = company.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] key = new byte[prefix.length + 4 + name.length + id.length];
-        System.arraycopy(prefix, 0, key, 0, prefix.length);
-        int n = name.length;
-        key[prefix.length] = (byte) (n >>> 24);
-        key[prefix.length + 1] = (byte) (n >>> 16);
-        key[prefix.length + 2] = (byte) (n >>> 8);
-        key[prefix.length + 3] = (byte) n;
-        System.arraycopy(name, 0, key, prefix.length + 4, n);
-        System.arraycopy(id, 0, key, prefix.length + 4 + n, id.length);
-        return key;
+        byte[] name = company.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(prefix.length + 4 + name.length + id.length).put(prefix).putInt(name.length)
+                .put(name).put(id).array();
     }
 
     /** The role's first id, then the member's id: roles in the order of their first ids, members in id order. */
     private static byte[] roleKey(byte[] prefix, byte[] leader, byte[] id) {
-        byte[] head = ordered(prefix, leader);
-        byte[] key = Arrays.copyOf(head, head.length + id.length);
-        System.arraycopy(id, 0, key, head.length, id.length);
-        return key;
+        return join(ordered(prefix, leader), id);
     }
 
-    private static byte[] leaderKey(byte[] prefix, byte[] id) {
+    /** {@code prefix}, then {@code id}. */
+    private static byte[] join(byte[] prefix, byte[] id) {
         byte[] key = Arrays.copyOf(prefix, prefix.length + id.length);
         System.arraycopy(id, 0, key, prefix.length, id.length);
         return key;
@@ -469,41 +451,13 @@ public final class MarketReport {
                 // Both in id order: usually the next entry, else a seek past postings left out by the filters.
                 if (!facts.next() || !Arrays.equals(facts.key(), id)) {
                     if (!facts.seek(id) || !Arrays.equals(facts.key(), id)) {
-                        throw new IllegalStateException("the facts store lost posting " + new String(id,
-                                java.nio.charset.StandardCharsets.UTF_8));
+                        throw new IllegalStateException("the facts store lost posting "
+                                + new String(id, StandardCharsets.UTF_8));
                     }
                 }
                 action.accept(FactsCodec.decode(facts.value()),
-                        new String(rolesOf.value(), java.nio.charset.StandardCharsets.UTF_8));
+                        new String(rolesOf.value(), StandardCharsets.UTF_8));
             }
-        }
-    }
-
-    /**
-     * The postings within the filters (ML or not, open or closed), sorted by id: postings.csv's rows,
-     * all read onto the heap (for tests and small inputs; a report goes through {@link #forEachRow}).
-     */
-    public PostingFacts[] rows() {
-        loadRows();
-        return rows;
-    }
-
-    /** The id of the first posting of the role of row {@code i} of {@link #rows()}. */
-    public String roleGroup(int i) {
-        loadRows();
-        return roleGroups[i];
-    }
-
-    private void loadRows() {
-        if (rows == null) {
-            List<PostingFacts> facts = new ArrayList<>();
-            List<String> groups = new ArrayList<>();
-            forEachRow((f, g) -> {
-                facts.add(f);
-                groups.add(g);
-            });
-            rows = facts.toArray(new PostingFacts[0]);
-            roleGroups = groups.toArray(new String[0]);
         }
     }
 
@@ -605,9 +559,8 @@ public final class MarketReport {
         return list;
     }
 
-    /** Per company: postings, quadrant mix and domain counts. */
-    public static final class CompanyFigures {
-        private PostingFacts first;
+    /** Roles per quadrant and per domain: what a company's and a week's figures count. */
+    public static class Counts {
         private long postings;
         private final long[] quadrants = new long[Q];
         private final long[] domains = new long[D];
@@ -616,13 +569,31 @@ public final class MarketReport {
             postings++;
             quadrants[f.quadrant().ordinal()]++;
             f.domains().forEach(d -> domains[d.ordinal()]++);
-            if (first == null) {
-                first = f; // roles come in id order: the company's lowest id
-            }
         }
 
         public long postings() {
             return postings;
+        }
+
+        public long quadrant(Quadrant q) {
+            return quadrants[q.ordinal()];
+        }
+
+        public long domain(Domain d) {
+            return domains[d.ordinal()];
+        }
+    }
+
+    /** Per company: postings, quadrant mix and domain counts. */
+    public static final class CompanyFigures extends Counts {
+        private PostingFacts first;
+
+        @Override
+        void add(PostingFacts f) {
+            super.add(f);
+            if (first == null) {
+                first = f; // roles come in id order: the company's lowest id
+            }
         }
 
         /** The source URL of the company's first counted posting (lowest id, so runs agree), or null. */
@@ -630,59 +601,30 @@ public final class MarketReport {
             return first == null ? null : first.sourceUrl();
         }
 
-        public long quadrant(Quadrant q) {
-            return quadrants[q.ordinal()];
-        }
-
-        public long domain(Domain d) {
-            return domains[d.ordinal()];
-        }
-
         /** Up to {@code n} domains, most postings first, ties in taxonomy order; never zero counts. */
         public List<Domain> topDomains(int n) {
             List<Domain> list = new ArrayList<>();
             for (Domain d : Domain.values()) {
-                if (domains[d.ordinal()] > 0) {
+                if (domain(d) > 0) {
                     list.add(d);
                 }
             }
-            list.sort(Comparator.comparingLong((Domain d) -> -domains[d.ordinal()]).thenComparing(Domain::ordinal));
+            list.sort(Comparator.comparingLong((Domain d) -> -domain(d)).thenComparing(Domain::ordinal));
             return list.subList(0, Math.min(n, list.size()));
         }
     }
 
     /** Per ISO week: postings in total, per quadrant and per domain. */
-    public static final class WeekFigures {
+    public static final class WeekFigures extends Counts {
         private final LocalDate start;
-        private long postings;
-        private final long[] quadrants = new long[Q];
-        private final long[] domains = new long[D];
 
         WeekFigures(LocalDate start) {
             this.start = start;
         }
 
-        void add(PostingFacts f) {
-            postings++;
-            quadrants[f.quadrant().ordinal()]++;
-            f.domains().forEach(d -> domains[d.ordinal()]++);
-        }
-
         /** The Monday the week starts on. */
         public LocalDate start() {
             return start;
-        }
-
-        public long postings() {
-            return postings;
-        }
-
-        public long quadrant(Quadrant q) {
-            return quadrants[q.ordinal()];
-        }
-
-        public long domain(Domain d) {
-            return domains[d.ordinal()];
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
  * ({@link #finish()}): exact, as a sort of each group's values gives them, in bounded memory.
  */
 public final class PayFigures {
-    /** The quantiles the reports show, worked out in {@link #finish()}; any other is read from the store when asked. */
+    /** The quantiles the reports show, worked out in {@link #finish()}: the only ones kept. */
     private static final double[] SHOWN = {0.25, 0.5, 0.75};
 
     /** The groups, in the order pay.csv lists them. */
@@ -109,9 +109,9 @@ public final class PayFigures {
     }
 
     /**
-     * The {@code p}-th quantile (0..1) of the group's annualised midpoints in the currency, by linear
-     * interpolation between the closest ranks (as a spreadsheet's PERCENTILE.INC and numpy's default
-     * give it); NaN when no role of the group states pay in that currency.
+     * The {@code p}-th quantile (0.25, 0.5 or 0.75) of the group's annualised midpoints in the currency,
+     * by linear interpolation between the closest ranks (as a spreadsheet's PERCENTILE.INC and numpy's
+     * default give it); NaN when no role of the group states pay in that currency.
      */
     public double quantile(Scope scope, String group, String currency, double p) {
         Values v = byGroupAndCurrency.get(key(scope, group, currency));
@@ -199,26 +199,7 @@ public final class PayFigures {
                     return atRank[2 * q] + (rank - lo) * (atRank[2 * q + 1] - atRank[2 * q]);
                 }
             }
-            double[] two = valuesAt(lo, Math.min(size - 1, lo + 1));
-            return two[0] + (rank - lo) * (two[1] - two[0]);
-        }
-
-        /** Reads the values at two ranks (lo <= hi) from the store. */
-        private double[] valuesAt(long lo, long hi) {
-            double[] two = new double[2];
-            try (FactsStore.Cursor c = store.work(keyHead)) {
-                long rank = 0;
-                while (c.next() && rank <= hi) {
-                    if (rank == lo) {
-                        two[0] = value(c.key(), keyHead.length);
-                    }
-                    if (rank == hi) {
-                        two[1] = value(c.key(), keyHead.length);
-                    }
-                    rank++;
-                }
-            }
-            return two;
+            throw new IllegalArgumentException("only the quartiles are kept, not the quantile " + p);
         }
     }
 }

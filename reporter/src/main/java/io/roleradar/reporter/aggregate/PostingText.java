@@ -7,8 +7,7 @@ import java.util.Comparator;
 /**
  * A posting's id, title and source URL, the only texts a report keeps of it, as UTF-8 in one array:
  * one object where three strings would cost about a hundred bytes more a posting, which at a
- * million postings is a fifth of a 512 MB heap. The id is hashed and compared in place, so the
- * table of latest postings needs no key string. Immutable.
+ * million postings is a fifth of a 512 MB heap. Immutable.
  */
 public final class PostingText {
     /** Orders by id in UTF-8 byte order, which is code point order. */
@@ -69,32 +68,6 @@ public final class PostingText {
     public String sourceUrl() {
         int from = idBytes + titleBytes;
         return from == utf8.length ? null : new String(utf8, from, utf8.length - from, StandardCharsets.UTF_8);
-    }
-
-    /** The hash of the id's UTF-8 bytes, equal to {@link #hash(byte[])} of them. */
-    int idHash() {
-        return hash(utf8, 0, idBytes);
-    }
-
-    boolean sameId(PostingText other) {
-        return Arrays.equals(utf8, 0, idBytes, other.utf8, 0, other.idBytes);
-    }
-
-    boolean hasId(byte[] id) {
-        return Arrays.equals(utf8, 0, idBytes, id, 0, id.length);
-    }
-
-    /** FNV-1a, then mixed so that linear probing spreads ids that differ only at the end. */
-    static int hash(byte[] id) {
-        return hash(id, 0, id.length);
-    }
-
-    private static int hash(byte[] bytes, int from, int length) {
-        int h = 0x811C9DC5;
-        for (int i = from; i < from + length; i++) {
-            h = (h ^ (bytes[i] & 0xFF)) * 0x01000193;
-        }
-        return h ^ (h >>> 16);
     }
 
     @Override

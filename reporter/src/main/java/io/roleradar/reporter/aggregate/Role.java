@@ -17,8 +17,7 @@ import java.util.Set;
  *
  * @param first the posting whose tags the role takes
  */
-record Role(PostingFacts first, int postings, LocalDate date, RemoteMode remote, Pay pay,
-            Map<String, Set<String>> places) {
+record Role(PostingFacts first, LocalDate date, RemoteMode remote, Pay pay, Map<String, Set<String>> places) {
     /** The country of a role posted nowhere known. */
     static final String UNKNOWN_COUNTRY = "UNKNOWN";
 
@@ -49,6 +48,6 @@ record Role(PostingFacts first, int postings, LocalDate date, RemoteMode remote,
         if (places.isEmpty()) {
             places.put(UNKNOWN_COUNTRY, Set.of());
         }
-        return new Role(first, members.size(), date, remote, pay, places);
+        return new Role(first, date, remote, pay, places);
     }
 }

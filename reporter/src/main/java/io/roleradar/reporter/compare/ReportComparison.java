@@ -152,14 +152,11 @@ public final class ReportComparison {
                 f.put("quadrant", r.get("quadrant"), r.get("postings"), r.get("share"));
                 f.total += Double.parseDouble(r.get("postings"));
             }
-            for (CSVRecord r : records(dir.resolve("domains.csv"))) {
-                if (r.get("quadrant").equals("ALL")) {
-                    f.put("domain", r.get("domain"), r.get("postings"), r.get("share"));
-                }
-            }
-            for (CSVRecord r : records(dir.resolve("levels.csv"))) {
-                if (r.get("quadrant").equals("ALL")) {
-                    f.put("level", r.get("level"), r.get("postings"), r.get("share"));
+            for (String dimension : List.of("domain", "level")) {
+                for (CSVRecord r : records(dir.resolve(dimension + "s.csv"))) {
+                    if (r.get("quadrant").equals("ALL")) {
+                        f.put(dimension, r.get(dimension), r.get("postings"), r.get("share"));
+                    }
                 }
             }
             for (CSVRecord r : records(dir.resolve("rounds.csv"))) {
@@ -257,13 +254,11 @@ public final class ReportComparison {
         }
 
         long opened(String dimension, String value) {
-            long[] c = counts.get(dimension + "/" + value);
-            return c == null ? 0 : c[0];
+            return counts.getOrDefault(dimension + "/" + value, new long[2])[0];
         }
 
         long closed(String dimension, String value) {
-            long[] c = counts.get(dimension + "/" + value);
-            return c == null ? 0 : c[1];
+            return counts.getOrDefault(dimension + "/" + value, new long[2])[1];
         }
     }
 

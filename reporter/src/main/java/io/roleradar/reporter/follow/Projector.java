@@ -3,7 +3,6 @@ package io.roleradar.reporter.follow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import io.roleradar.kafka.ExactlyOnceLoop;
 import io.roleradar.kafka.ExactlyOnceLoop.BeforeCommit;
 import io.roleradar.kafka.ExactlyOnceLoop.Outcome;
@@ -51,11 +50,6 @@ public final class Projector implements Runnable, ExactlyOnceLoop.Transform {
     private final AtomicLong lag = new AtomicLong();
     private final Counter projectedMeter;
     private final Counter rejectedMeter;
-
-    /** A projector whose Kafka clients' meters go nowhere. */
-    public Projector(ProjectorConfig config) {
-        this(config, Metrics.globalRegistry, BeforeCommit.NONE);
-    }
 
     public Projector(ProjectorConfig config, MeterRegistry registry) {
         this(config, registry, BeforeCommit.NONE);

@@ -17,20 +17,22 @@ import java.util.function.Function;
  * applies the results to the latest postings strictly in the order the records came, so the latest
  * record of an id still wins. Decoding a tagged posting with the model's codec is most of a
  * report's time, so it runs on every core; the workers hand back only the small facts of each
- * record, so a batch in flight costs little memory. At most {@code maxBatchesInFlight} batches wait
- * to be applied.
+ * record, so a batch in flight costs little memory. At most {@link #MAX_BATCHES_IN_FLIGHT} batches
+ * wait to be applied.
  *
  * @param <T> what an input item is (a consumer record, a numbered line)
  */
 final class DecodePipeline<T> implements AutoCloseable {
     private static final int CHUNK = 200;
+    private static final int MAX_BATCHES_IN_FLIGHT = 2;
+    /** One decoding thread per core: decoding is CPU-bound and the fetching thread mostly waits. */
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final LatestPostings sink;
     private final Function<T, byte[]> keyOf;
     private final Function<T, byte[]> valueOf;
     private final Function<T, String> whereOf;
     private final ExecutorService workers;
-    private final int maxBatchesInFlight;
     private final ArrayDeque<List<Future<List<Decoded>>>> inFlight = new ArrayDeque<>();
 
     /**
@@ -39,13 +41,12 @@ final class DecodePipeline<T> implements AutoCloseable {
      * @param whereOf where the item was, for the manifest's list of unreadable records
      */
     DecodePipeline(LatestPostings sink, Function<T, byte[]> keyOf, Function<T, byte[]> valueOf,
-                   Function<T, String> whereOf, int threads, int maxBatchesInFlight) {
+                   Function<T, String> whereOf) {
         this.sink = sink;
         this.keyOf = keyOf;
         this.valueOf = valueOf;
         this.whereOf = whereOf;
-        this.maxBatchesInFlight = maxBatchesInFlight;
-        this.workers = Executors.newFixedThreadPool(threads, r -> {
+        this.workers = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "reporter-decode");
             t.setDaemon(true);
             return t;
@@ -60,7 +61,7 @@ final class DecodePipeline<T> implements AutoCloseable {
             chunks.add(workers.submit(() -> chunk.stream().map(this::decode).toList()));
         }
         inFlight.add(chunks);
-        while (inFlight.size() > maxBatchesInFlight) {
+        while (inFlight.size() > MAX_BATCHES_IN_FLIGHT) {
             applyOldest();
         }
     }

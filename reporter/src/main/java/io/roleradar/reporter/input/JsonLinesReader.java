@@ -33,11 +33,6 @@ public final class JsonLinesReader {
     private record Line(long number, byte[] bytes) {
     }
 
-    /** Reads {@code path} ({@code -} for standard input). */
-    public static Source.JsonLinesFile read(String path, LatestPostings sink, Progress progress) throws IOException {
-        return read(path, sink, progress, () -> false);
-    }
-
     /**
      * Reads {@code path} ({@code -} for standard input), checking {@code stopped} between lines so a
      * signal stops a long read promptly.
@@ -73,7 +68,7 @@ public final class JsonLinesReader {
             throws IOException {
         long lineNo = 0;
         try (DecodePipeline<Line> pipeline = new DecodePipeline<>(sink, l -> null, Line::bytes,
-                l -> name + ":" + l.number(), TopicSnapshotReader.DECODE_THREADS, 2)) {
+                l -> name + ":" + l.number())) {
             List<Line> batch = new ArrayList<>(BATCH);
             String line;
             while ((line = readLine(reader, path, lineNo + 1)) != null) {

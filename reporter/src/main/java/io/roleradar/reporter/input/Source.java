@@ -40,8 +40,5 @@ public sealed interface Source permits Source.TopicSnapshot, Source.JsonLinesFil
      *             page, a CSV file), named if no record of it can be read; else null
      */
     record JsonLinesFile(String path, long lines, InputKind kind) implements Source {
-        public JsonLinesFile(String path, long lines) {
-            this(path, lines, null);
-        }
     }
 }

@@ -31,8 +31,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class TopicSnapshotReader implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
-    /** One decoding thread per core: decoding is CPU-bound and the fetching thread mostly waits. */
-    static final int DECODE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String bootstrapServers;
@@ -101,8 +99,7 @@ public final class TopicSnapshotReader implements AutoCloseable {
         consumer.seekToBeginning(remaining.keySet());
         long done = 0;
         try (DecodePipeline<ConsumerRecord<byte[], byte[]>> pipeline = new DecodePipeline<>(sink, ConsumerRecord::key,
-                ConsumerRecord::value, r -> r.topic() + "-" + r.partition() + "@" + r.offset(),
-                DECODE_THREADS, 2)) {
+                ConsumerRecord::value, r -> r.topic() + "-" + r.partition() + "@" + r.offset())) {
             while (!remaining.isEmpty() && !closed.get()) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
                 List<ConsumerRecord<byte[], byte[]>> records = inSnapshot(batch, remaining);

@@ -25,24 +25,18 @@ public final class CsvTable implements Closeable {
     private final StringBuilder rowText = new StringBuilder(512);
 
     public CsvTable(Writer out, String... header) throws IOException {
-        this.printer = new CSVPrinter(out, FORMAT);
-        this.out = out;
-        this.columns = header.length;
+        this(out, header.length);
         row((Object[]) header);
-    }
-
-    private CsvTable(Writer out, int columns) throws IOException {
-        this.printer = new CSVPrinter(out, FORMAT);
-        this.out = out;
-        this.columns = columns;
     }
 
     /**
      * Rows without a header, for a part of a table made apart from the rest (postings.csv is
      * formatted in chunks on several threads); the rows are the same as the full table's.
      */
-    static CsvTable rowsOnly(Writer out, int columns) throws IOException {
-        return new CsvTable(out, columns);
+    CsvTable(Writer out, int columns) throws IOException {
+        this.printer = new CSVPrinter(out, FORMAT);
+        this.out = out;
+        this.columns = columns;
     }
 
     /** Writes a row; strings are neutralised, numbers formatted (doubles with 4 decimals) and left as numbers. */

@@ -15,6 +15,7 @@ import io.roleradar.reporter.aggregate.StatedRounds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,15 +90,13 @@ public final class HtmlReport {
 
     private void quadrants(StringBuilder h) {
         List<SvgCharts.Bar> bars = new ArrayList<>();
-        long max = 0;
         for (Quadrant q : Quadrant.values()) {
             long n = report.postings(q.ordinal());
-            max = Math.max(max, n);
             bars.add(new SvgCharts.Bar(label(q), n, n + " (" + percent(n, report.postings()) + ")",
                     QUADRANT_CLASSES[q.ordinal()]));
         }
         h.append("<section id=\"quadrants\"><h2>Role quadrants</h2>")
-                .append(SvgCharts.horizontal("Postings per quadrant", bars, max)).append("</section>\n");
+                .append(SvgCharts.horizontal("Postings per quadrant", bars)).append("</section>\n");
     }
 
     private interface ChartOf {
@@ -118,18 +117,15 @@ public final class HtmlReport {
 
     private String domainChart(int scope) {
         List<SvgCharts.Bar> bars = new ArrayList<>();
-        long max = 0;
         String color = colorOf(scope);
         for (Domain d : Domain.values()) {
             long n = report.domain(scope, d);
-            max = Math.max(max, n);
             bars.add(new SvgCharts.Bar(label(d), n, Long.toString(n), color));
         }
         // ML roles with no domain tag: their own bar, so the domains' bars are not read as the whole.
         long none = report.noDomain(scope);
-        max = Math.max(max, none);
         bars.add(new SvgCharts.Bar("No domain", none, Long.toString(none), "none"));
-        return SvgCharts.horizontal("Domain demand", bars, max);
+        return SvgCharts.horizontal("Domain demand", bars);
     }
 
     private String roundChart(int scope) {
@@ -186,29 +182,23 @@ public final class HtmlReport {
         sharesPerScope(h, "workmodes", "Work modes", "All ML roles", RemoteMode.values(), report::workMode);
     }
 
-    private interface CountIn<E> {
-        long count(int scope, E value);
-    }
-
     /**
      * A section of one card per scope (all, then each quadrant), each a bar chart of how that
      * scope's postings split over {@code values}, with every bar's share of the scope.
      */
     private <E extends Enum<E>> void sharesPerScope(StringBuilder h, String id, String title, String allName,
-                                                    E[] values, CountIn<E> counts) {
+                                                    E[] values, CsvReports.CountIn<E> counts) {
         h.append("<section id=\"").append(id).append("\"><h2>").append(Html.escape(title)).append("</h2><div class=\"grid\">");
         for (int scope : CsvReports.scopes()) {
             List<SvgCharts.Bar> bars = new ArrayList<>();
-            long max = 0;
             long in = report.postings(scope);
             for (E value : values) {
                 long n = counts.count(scope, value);
-                max = Math.max(max, n);
                 bars.add(new SvgCharts.Bar(label(value), n, n + " (" + percent(n, in) + ")", colorOf(scope)));
             }
             String name = scope == MarketReport.ALL ? allName : label(Quadrant.values()[scope]);
             h.append("<figure class=\"card\"><figcaption>").append(Html.escape(name)).append("</figcaption>")
-                    .append(SvgCharts.horizontal(title, bars, max)).append("</figure>");
+                    .append(SvgCharts.horizontal(title, bars)).append("</figure>");
         }
         h.append("</div></section>\n");
     }
@@ -228,28 +218,22 @@ public final class HtmlReport {
         }
         List<SvgCharts.Column> columns = new ArrayList<>();
         for (Map.Entry<String, MarketReport.WeekFigures> e : report.weeks().entrySet()) {
-            long[] values = new long[Quadrant.values().length];
-            for (Quadrant q : Quadrant.values()) {
-                values[q.ordinal()] = e.getValue().quadrant(q);
-            }
-            columns.add(new SvgCharts.Column(e.getKey(), values));
+            columns.add(new SvgCharts.Column(e.getKey(),
+                    Arrays.stream(Quadrant.values()).mapToLong(e.getValue()::quadrant).toArray()));
         }
-        List<String> series = new ArrayList<>();
-        for (Quadrant q : Quadrant.values()) {
-            series.add(label(q));
-        }
+        List<String> series = Arrays.stream(Quadrant.values()).map(HtmlReport::label).toList();
         h.append("<div class=\"scroll\">")
                 .append(SvgCharts.stackedColumns("Postings per week", columns, series, List.of(QUADRANT_CLASSES)))
                 .append("</div><p class=\"legend\">");
-        quadrantLegend(h);
+        legend(h, QUADRANT_CLASSES, List.of(Quadrant.values()));
         h.append("</p></section>\n");
     }
 
-    /** The colour key of the quadrants, for a chart whose series are the quadrants. */
-    private static void quadrantLegend(StringBuilder h) {
-        for (Quadrant q : Quadrant.values()) {
-            h.append("<span class=\"key ").append(QUADRANT_CLASSES[q.ordinal()]).append("\"></span>")
-                    .append(Html.escape(label(q))).append(' ');
+    /** The colour key of a chart: each series' colour class and label, in order. */
+    private static void legend(StringBuilder h, String[] classes, List<? extends Enum<?>> series) {
+        for (int i = 0; i < series.size(); i++) {
+            h.append("<span class=\"key ").append(classes[i]).append("\"></span>")
+                    .append(Html.escape(label(series.get(i)))).append(' ');
         }
     }
 
@@ -389,17 +373,15 @@ public final class HtmlReport {
     private void countries(StringBuilder h) {
         LocationFigures loc = report.locations();
         List<SvgCharts.Bar> bars = new ArrayList<>();
-        long max = 0;
         for (String country : loc.countries().stream().limit(TOP_COUNTRIES).toList()) {
             long n = loc.country(country, MarketReport.ALL);
-            max = Math.max(max, n);
             List<String> cities = loc.topCities(country, 3);
             bars.add(new SvgCharts.Bar(country.equals("UNKNOWN") ? "Unknown" : country, n, n + " ("
                     + percent(n, report.postings()) + ")" + (cities.isEmpty() ? "" : " " + String.join(", ", cities)), "all"));
         }
         h.append("<section id=\"countries\"><h2>Top countries</h2><p class=\"note\">ML roles per country "
                 + "(ISO 3166-1 code), with the top cities; a role posted in several countries counts in each.</p>");
-        h.append(bars.isEmpty() ? "<p>No ML roles.</p>" : SvgCharts.horizontal("Top countries", bars, max))
+        h.append(bars.isEmpty() ? "<p>No ML roles.</p>" : SvgCharts.horizontal("Top countries", bars))
                 .append("</section>\n");
     }
 
@@ -435,10 +417,10 @@ public final class HtmlReport {
                     points.stream().mapToLong(w -> w.openAtEnd()[WeeklyChanges.quadrant(q)]).toArray()));
         }
         h.append(SvgCharts.lines("Open ML roles per quadrant", labels, quadrantLines)).append("</div><p class=\"legend\">");
-        quadrantLegend(h);
+        legend(h, QUADRANT_CLASSES, List.of(Quadrant.values()));
         h.append("</p></figure><figure class=\"card\"><figcaption>Top domains</figcaption><div class=\"scroll\">");
         WeeklyChanges.Week last = weeks.get(weeks.size() - 1);
-        List<Domain> top = java.util.Arrays.stream(Domain.values())
+        List<Domain> top = Arrays.stream(Domain.values())
                 .filter(d -> last.openAtEnd()[WeeklyChanges.domain(d)] > 0)
                 .sorted(java.util.Comparator.comparingLong((Domain d) -> -last.openAtEnd()[WeeklyChanges.domain(d)]))
                 .limit(DOMAIN_CLASSES.length).toList();
@@ -449,10 +431,7 @@ public final class HtmlReport {
                     points.stream().mapToLong(w -> w.openAtEnd()[WeeklyChanges.domain(d)]).toArray()));
         }
         h.append(SvgCharts.lines("Open ML roles in the top domains", labels, domainLines)).append("</div><p class=\"legend\">");
-        for (int i = 0; i < top.size(); i++) {
-            h.append("<span class=\"key ").append(DOMAIN_CLASSES[i]).append("\"></span>")
-                    .append(Html.escape(label(top.get(i)))).append(' ');
-        }
+        legend(h, DOMAIN_CLASSES, top);
         h.append("</p></figure></div></section>\n");
     }
 

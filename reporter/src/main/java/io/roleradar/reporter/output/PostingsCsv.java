@@ -141,7 +141,7 @@ final class PostingsCsv {
     private StringBuilder chunk(PostingFacts[] rows, String[] groups, int count) {
         TextBuffer text = new TextBuffer(count * 256);
         try {
-            CsvTable t = CsvTable.rowsOnly(text, HEADER.length);
+            CsvTable t = new CsvTable(text, HEADER.length);
             for (int i = 0; i < count; i++) {
                 row(t, rows[i], groups[i]);
             }

@@ -21,6 +21,11 @@ public final class SvgCharts {
     public record Bar(String label, double value, String shown, String colorClass) {
     }
 
+    /** A horizontal bar chart scaled so its largest bar is full-length. */
+    public static String horizontal(String title, List<Bar> bars) {
+        return horizontal(title, bars, bars.stream().mapToDouble(Bar::value).max().orElse(0));
+    }
+
     /** A horizontal bar chart; {@code max} is the value of a full-length bar (at least the largest value). */
     public static String horizontal(String title, List<Bar> bars, double max) {
         int height = bars.size() * ROW + 6;

@@ -20,7 +20,7 @@ class FactsStoreTest {
 
     @Test
     void keepsOneEntryPerIdThroughManyPutsAndRemoves() {
-        try (LatestPostings latest = new LatestPostings()) {
+        try (LatestPostings latest = new LatestPostings(FactsStore.temporary(false))) {
             for (int i = 0; i < 20_000; i++) {
                 latest.accept(facts("id:" + i, "first"));
             }

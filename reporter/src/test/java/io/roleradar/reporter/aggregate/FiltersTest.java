@@ -13,7 +13,8 @@ class FiltersTest {
 
     @Test
     void sinceAndUntilAreInclusiveAndUseFetchedAtWhenPostedAtIsMissing() {
-        MarketReport r = MarketReport.of(latest, new Filters(LocalDate.of(2026, 11, 4), LocalDate.of(2026, 11, 12), null, null));
+        Filters filters = new Filters(LocalDate.of(2026, 11, 4), LocalDate.of(2026, 11, 12), null, null);
+        MarketReport r = MarketReport.of(latest, filters, false);
         // acme:2 (11-04), beta:1 (11-10), beta:2 (fetched 11-12); acme:1, gamma:1 and the recruiter are out
         assertThat(r.postings()).isEqualTo(3);
         assertThat(r.filteredOut()).isEqualTo(3);
@@ -22,17 +23,18 @@ class FiltersTest {
 
     @Test
     void companyMatchesIgnoringCase() {
-        MarketReport r = MarketReport.of(latest, new Filters(null, null, "beta", null));
+        MarketReport r = MarketReport.of(latest, new Filters(null, null, "beta", null), false);
         assertThat(r.postings()).isEqualTo(2);
         assertThat(r.filteredOut()).isEqualTo(4);
     }
 
     @Test
     void sourceMatchesTheWholeNameOrItsKind() {
-        assertThat(MarketReport.of(latest, new Filters(null, null, null, "greenhouse")).postings()).isEqualTo(2);
-        assertThat(MarketReport.of(latest, new Filters(null, null, null, "lever:gamma")).postings()).isEqualTo(1);
-        assertThat(MarketReport.of(latest, new Filters(null, null, null, "lever:gamma")).nonMl()).isEqualTo(1);
-        assertThat(MarketReport.of(latest, new Filters(null, null, null, "lever:gam")).postings()).isZero();
+        assertThat(MarketReport.of(latest, new Filters(null, null, null, "greenhouse"), false).postings()).isEqualTo(2);
+        assertThat(MarketReport.of(latest, new Filters(null, null, null, "lever:gamma"), false).postings())
+                .isEqualTo(1);
+        assertThat(MarketReport.of(latest, new Filters(null, null, null, "lever:gamma"), false).nonMl()).isEqualTo(1);
+        assertThat(MarketReport.of(latest, new Filters(null, null, null, "lever:gam"), false).postings()).isZero();
     }
 
     @Test

@@ -31,12 +31,12 @@ class LatestPostingsTest {
         latest.remove("lever:gamma:1");
 
         assertThat(latest.get("lever:gamma:1")).isNull();
-        assertThat(MarketReport.of(latest, Filters.NONE).postings()).isEqualTo(4);
+        assertThat(MarketReport.of(latest, Filters.NONE, false).postings()).isEqualTo(4);
     }
 
     @Test
     void capsTheListOfRejectionsButCountsThemAll() {
-        LatestPostings latest = new LatestPostings();
+        LatestPostings latest = new LatestPostings(FactsStore.temporary(false));
         byte[] junk = "not json".getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < LatestPostings.MAX_LISTED_REJECTIONS + 5; i++) {
             latest.accept(junk, "line " + i);

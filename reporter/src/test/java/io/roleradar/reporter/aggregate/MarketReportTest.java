@@ -19,7 +19,7 @@ class MarketReportTest {
     private static final int ALL = MarketReport.ALL;
 
     private final LatestPostings latest = Fixtures.read(Fixtures.BASIC);
-    private final MarketReport report = MarketReport.of(latest, Filters.NONE);
+    private final MarketReport report = MarketReport.of(latest, Filters.NONE, false);
 
     @Test
     void keepsOnlyTheLatestTagsOfAPostingTaggedTwice() {
@@ -97,7 +97,7 @@ class MarketReportTest {
         LatestPostings moved = Fixtures.read(Fixtures.BASIC);
         String gamma1 = Fixtures.lines(Fixtures.BASIC).get(4).replace("\"postedAt\": \"2026-11-17\"", "\"postedAt\": \"2026-12-01\"");
         moved.accept(gamma1.getBytes(java.nio.charset.StandardCharsets.UTF_8), "moved");
-        MarketReport r = MarketReport.of(moved, Filters.NONE);
+        MarketReport r = MarketReport.of(moved, Filters.NONE, false);
 
         assertThat(r.weeks().keySet()).containsExactly("2026-W45", "2026-W46", "2026-W47", "2026-W48", "2026-W49");
         assertThat(r.weeks().get("2026-W47").postings()).isZero();

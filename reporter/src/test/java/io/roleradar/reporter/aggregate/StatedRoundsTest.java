@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.within;
  * (INFRA_SPECIALIST, STAFF_PLUS; no process); gamma:2 is a recruiter role (not ML) with a process.
  */
 class StatedRoundsTest {
-    private final MarketReport report = MarketReport.of(Fixtures.read(Fixtures.PROCESS), Filters.NONE);
+    private final MarketReport report = MarketReport.of(Fixtures.read(Fixtures.PROCESS), Filters.NONE, false);
 
     @Test
     void countsTheMlPostingsThatDescribeTheirProcessAndLeavesNonMlOut() {
@@ -77,7 +77,7 @@ class StatedRoundsTest {
 
     @Test
     void postingsTaggedBeforeProcessesWereReadDescribeNone() {
-        assertThat(MarketReport.of(Fixtures.read(Fixtures.BASIC), Filters.NONE).statedRounds().describingProcess())
-                .isZero();
+        assertThat(MarketReport.of(Fixtures.read(Fixtures.BASIC), Filters.NONE, false).statedRounds()
+                .describingProcess()).isZero();
     }
 }

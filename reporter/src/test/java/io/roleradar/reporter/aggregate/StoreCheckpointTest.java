@@ -130,7 +130,7 @@ class StoreCheckpointTest {
         try (LatestPostings latest = LatestPostings.resume(FactsStore.openPersistent(dir))) {
             latest.accept(facts("a", "kept"));
             latest.commit(List.of(), Map.of());
-            MarketReport.of(latest, Filters.NONE);
+            MarketReport.of(latest, Filters.NONE, false);
             // Not cleared: as a report cut off by a crash leaves it.
         }
         try (LatestPostings again = LatestPostings.resume(FactsStore.openPersistent(dir))) {

@@ -40,7 +40,7 @@ class TaggedValueDecodingTest {
     }
 
     private static PostingFacts factsOf(String json) {
-        LatestPostings latest = new LatestPostings();
+        LatestPostings latest = new LatestPostings(FactsStore.temporary(false));
         latest.accept(json.getBytes(StandardCharsets.UTF_8), "case");
         assertThat(latest.rejections()).as(json).isEmpty();
         assertThat(latest.size()).isEqualTo(1);
@@ -144,7 +144,7 @@ class TaggedValueDecodingTest {
             cases.add(line.split("\t", 3));
         }
         assertThat(cases).hasSizeGreaterThan(40);
-        LatestPostings latest = new LatestPostings();
+        LatestPostings latest = new LatestPostings(FactsStore.temporary(false));
         for (String[] c : cases) {
             latest.accept(c[2].getBytes(StandardCharsets.UTF_8), c[1]);
         }
@@ -164,7 +164,7 @@ class TaggedValueDecodingTest {
     @Test
     void refusesABrokenEvidenceItemLikeAnyOtherInvalidField() {
         String line = Fixtures.lines(Fixtures.BASIC).get(0).replace("\"field\": \"TITLE\"", "\"field\": \"NOWHERE\"");
-        LatestPostings latest = new LatestPostings();
+        LatestPostings latest = new LatestPostings(FactsStore.temporary(false));
         latest.accept(line.getBytes(StandardCharsets.UTF_8), "line 1");
 
         assertThat(latest.size()).isZero();

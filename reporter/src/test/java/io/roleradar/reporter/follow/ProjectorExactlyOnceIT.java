@@ -79,7 +79,7 @@ class ProjectorExactlyOnceIT {
             long committedBefore = zombie.projected();
             assertThat(committedBefore).as("two batches committed before the freeze").isPositive().isLessThan(sent);
 
-            successor = new Projector(config);
+            successor = new Projector(config, Metrics.globalRegistry);
             successorThread = new Thread(successor, "successor");
             successorThread.start();
             FollowTopics.await("the successor committing every tagged record", Duration.ofSeconds(60), () -> {

@@ -3,6 +3,7 @@ package io.roleradar.reporter.output;
 import io.roleradar.reporter.CsvFiles;
 import io.roleradar.reporter.Fixtures;
 import io.roleradar.reporter.ReportRun;
+import io.roleradar.reporter.RunGate;
 import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.input.Progress;
 import org.apache.commons.csv.CSVRecord;
@@ -24,7 +25,8 @@ class CsvReportsTest {
 
     @BeforeAll
     static void writeReports() throws Exception {
-        ReportRun.fromFile(Fixtures.path(Fixtures.BASIC).toString(), Filters.NONE, out, Progress.NONE);
+        ReportRun.fromFile(Fixtures.path(Fixtures.BASIC).toString(),
+                new ReportRun.Options(Filters.NONE, false, null), out, Progress.NONE, RunGate.NONE);
     }
 
     @Test

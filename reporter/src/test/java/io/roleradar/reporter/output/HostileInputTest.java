@@ -3,6 +3,7 @@ package io.roleradar.reporter.output;
 import io.roleradar.reporter.CsvFiles;
 import io.roleradar.reporter.Fixtures;
 import io.roleradar.reporter.ReportRun;
+import io.roleradar.reporter.RunGate;
 import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.input.Progress;
 import org.apache.commons.csv.CSVRecord;
@@ -29,7 +30,8 @@ class HostileInputTest {
 
     @BeforeAll
     static void writeReports() throws Exception {
-        ReportRun.fromFile(Fixtures.path(Fixtures.HOSTILE).toString(), Filters.NONE, out, Progress.NONE);
+        ReportRun.fromFile(Fixtures.path(Fixtures.HOSTILE).toString(),
+                new ReportRun.Options(Filters.NONE, false, null), out, Progress.NONE, RunGate.NONE);
     }
 
     @Test

@@ -28,8 +28,8 @@ class MarketFilesTest {
 
     private Path report(String fixture) throws Exception {
         Path out = dir.resolve(fixture);
-        ReportRun.fromFile(Fixtures.path(fixture).toString(), ReportRun.Options.of(Filters.NONE), out, Progress.NONE,
-                RunGate.NONE);
+        ReportRun.fromFile(Fixtures.path(fixture).toString(),
+                new ReportRun.Options(Filters.NONE, false, null), out, Progress.NONE, RunGate.NONE);
         return out;
     }
 
@@ -87,7 +87,8 @@ class MarketFilesTest {
         assertThat(reversed).isNotEqualTo(lines.get(0));
         lines.set(0, reversed);
         Files.write(file, lines);
-        ReportRun.fromFile(file.toString(), ReportRun.Options.of(Filters.NONE), out, Progress.NONE, RunGate.NONE);
+        ReportRun.fromFile(file.toString(), new ReportRun.Options(Filters.NONE, false, null), out,
+                Progress.NONE, RunGate.NONE);
 
         var manifest = PostingJson.tree(Files.readString(out.resolve("manifest.json")));
         assertThat(manifest.at("/pay/implausibleNotCounted").asLong()).isEqualTo(3); // 1, 6 (zero) and 8 (175 a year)
@@ -113,7 +114,8 @@ class MarketFilesTest {
         lines.set(1, lines.get(1).replace("\"salary\": {\"min\": 100000, \"max\": 140000",
                 "\"salary\": {\"min\": 1e400, \"max\": 2e400"));
         Files.write(file, lines);
-        ReportRun.fromFile(file.toString(), ReportRun.Options.of(Filters.NONE), out, Progress.NONE, RunGate.NONE);
+        ReportRun.fromFile(file.toString(), new ReportRun.Options(Filters.NONE, false, null), out,
+                Progress.NONE, RunGate.NONE);
 
         assertThat(PostingJson.tree(Files.readString(out.resolve("manifest.json"))).at("/pay/implausibleNotCounted")
                 .asLong()).isEqualTo(4); // 1, 2, 6 (zero) and 8 (175 a year)
@@ -169,7 +171,8 @@ class MarketFilesTest {
         String line = Fixtures.lines(Fixtures.SNAPSHOT_1).get(2).replace("\"source\": \"greenhouse:delta\"",
                 "\"source\": \"csv:glassdoor_jobs\"");
         Files.writeString(file, line + "\n");
-        ReportRun.fromFile(file.toString(), ReportRun.Options.of(Filters.NONE), out, Progress.NONE, RunGate.NONE);
+        ReportRun.fromFile(file.toString(), new ReportRun.Options(Filters.NONE, false, null), out,
+                Progress.NONE, RunGate.NONE);
 
         assertThat(CsvFiles.read(out.resolve("postings.csv")).get(0).get("week")).isEqualTo("unknown");
         assertThat(CsvFiles.read(out.resolve("trends.csv"))).isEmpty();
@@ -185,7 +188,8 @@ class MarketFilesTest {
         java.util.List<String> lines = new java.util.ArrayList<>(Fixtures.lines(Fixtures.SNAPSHOT_1));
         lines.set(2, lines.get(2).replace("\"source\": \"greenhouse:delta\"", "\"source\": \"csv:glassdoor_jobs\""));
         Files.write(file, lines);
-        ReportRun.fromFile(file.toString(), ReportRun.Options.of(Filters.NONE), out, Progress.NONE, RunGate.NONE);
+        ReportRun.fromFile(file.toString(), new ReportRun.Options(Filters.NONE, false, null), out,
+                Progress.NONE, RunGate.NONE);
 
         String html = Files.readString(out.resolve("report.html"));
         String trend = html.substring(html.indexOf("id=\"trend\""));

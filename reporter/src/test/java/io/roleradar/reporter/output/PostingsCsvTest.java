@@ -2,6 +2,7 @@ package io.roleradar.reporter.output;
 
 import io.roleradar.model.Domain;
 import io.roleradar.model.Round;
+import io.roleradar.reporter.aggregate.FactsStore;
 import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.aggregate.LatestPostings;
 import io.roleradar.reporter.aggregate.MarketReport;
@@ -30,7 +31,7 @@ class PostingsCsvTest {
     @Test
     void chunkedPostingsCsvIsTheSameAsTheTableWrittenRowByRow() throws Exception {
         // Several chunks and a part-filled last one; ids arrive out of order, so the sort matters too.
-        LatestPostings latest = new LatestPostings();
+        LatestPostings latest = new LatestPostings(FactsStore.temporary(false));
         SyntheticPostings generator = new SyntheticPostings(7, 40);
         for (int i = 3_500; i > 0; i--) {
             latest.accept(latest.factsOf(generator.next(i)));
@@ -44,7 +45,8 @@ class PostingsCsvTest {
 
     @Test
     void writesOnlyTheHeaderWhenNoPostingPassesTheFilters() throws Exception {
-        Path written = PostingsCsv.write(out, MarketReport.of(new LatestPostings(), Filters.NONE), AS_OF);
+        Path written = PostingsCsv.write(out,
+                MarketReport.of(new LatestPostings(FactsStore.temporary(false)), Filters.NONE, false), AS_OF);
 
         assertThat(Files.readString(written, StandardCharsets.UTF_8))
                 .isEqualTo(String.join(",", PostingsCsv.HEADER) + "\r\n");
@@ -56,9 +58,7 @@ class PostingsCsvTest {
         latest.forEachFacts(rows::add);
         rows.sort(Comparator.comparing(PostingFacts::id));
         java.util.Map<String, String> roleGroups = new java.util.HashMap<>();
-        for (int i = 0; i < report.rows().length; i++) {
-            roleGroups.put(report.rows()[i].id(), report.roleGroup(i));
-        }
+        report.forEachRow((f, roleGroup) -> roleGroups.put(f.id(), roleGroup));
         StringWriter text = new StringWriter();
         try (CsvTable t = new CsvTable(text, PostingsCsv.HEADER)) {
             for (PostingFacts f : rows) {

@@ -2,6 +2,7 @@ package io.roleradar.reporter.output;
 
 import io.roleradar.reporter.Fixtures;
 import io.roleradar.reporter.ReportRun;
+import io.roleradar.reporter.RunGate;
 import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.input.Progress;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +49,8 @@ class ReportRenderTest {
         assumeTrue(HeadlessChromium.available(), "SKIPPED: " + HeadlessChromium.BINARY
                 + " is absent; install Debian's 'chromium' package to run the render test");
         Path out = work.resolve("out");
-        ReportRun.fromFile(Fixtures.path(Fixtures.BASIC).toString(), Filters.NONE, out, Progress.NONE);
+        ReportRun.fromFile(Fixtures.path(Fixtures.BASIC).toString(),
+                new ReportRun.Options(Filters.NONE, false, null), out, Progress.NONE, RunGate.NONE);
         report = out.resolve(HtmlReport.FILE);
     }
 

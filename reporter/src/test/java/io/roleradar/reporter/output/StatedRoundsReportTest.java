@@ -4,6 +4,7 @@ import io.roleradar.model.PostingJson;
 import io.roleradar.reporter.CsvFiles;
 import io.roleradar.reporter.Fixtures;
 import io.roleradar.reporter.ReportRun;
+import io.roleradar.reporter.RunGate;
 import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.input.Progress;
 import org.apache.commons.csv.CSVRecord;
@@ -24,7 +25,8 @@ class StatedRoundsReportTest {
 
     @BeforeAll
     static void writeReports() throws Exception {
-        ReportRun.fromFile(Fixtures.path(Fixtures.PROCESS).toString(), Filters.NONE, out, Progress.NONE);
+        ReportRun.fromFile(Fixtures.path(Fixtures.PROCESS).toString(),
+                new ReportRun.Options(Filters.NONE, false, null), out, Progress.NONE, RunGate.NONE);
     }
 
     private static CSVRecord row(String scope, String group, String round) {
@@ -77,7 +79,8 @@ class StatedRoundsReportTest {
     @Test
     void theManifestsHiringProcessFiguresCountRolesAndAreNamedSo(@TempDir Path dir) throws Exception {
         // Five ML postings, three of them one role of Orbit: three roles.
-        ReportRun.fromFile(Fixtures.path(Fixtures.NEAR_DUPLICATES).toString(), Filters.NONE, dir, Progress.NONE);
+        ReportRun.fromFile(Fixtures.path(Fixtures.NEAR_DUPLICATES).toString(),
+                new ReportRun.Options(Filters.NONE, false, null), dir, Progress.NONE, RunGate.NONE);
         var manifest = PostingJson.tree(Files.readString(dir.resolve("manifest.json")));
         assertThat(manifest.at("/nearDuplicates/mlPostings").asLong()).isEqualTo(5);
         assertThat(manifest.at("/hiringProcess/mlRoles").asLong()).isEqualTo(3)
