@@ -2,6 +2,8 @@ package io.roleradar.reporter.aggregate;
 
 import io.roleradar.model.Round;
 
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * What the employers of a group of ML postings state about their hiring process, apart from what
@@ -11,13 +13,19 @@ import io.roleradar.model.Round;
 public final class StatedRounds {
     private long postings;
     private long describingProcess;
-    private final long[] stating = new long[Round.values().length];
+    private final Map<Round, Long> stating = new EnumMap<>(Round.class);
+
+    StatedRounds() {
+        for (Round r : Round.values()) {
+            stating.put(r, 0L);
+        }
+    }
 
     void add(PostingFacts f) {
         postings++;
         if (f.describesProcess()) {
             describingProcess++;
-            f.statedRounds().forEach(r -> stating[r.ordinal()]++);
+            f.statedRounds().forEach(r -> stating.merge(r, 1L, Long::sum));
         }
     }
 
@@ -33,7 +41,7 @@ public final class StatedRounds {
 
     /** Postings whose described process states the round. */
     public long stating(Round round) {
-        return stating[round.ordinal()];
+        return stating.get(round);
     }
 
     /** {@link #describingProcess()} / {@link #postings()}; 0 for an empty group. */
