@@ -116,6 +116,10 @@ public final class RemoteModes {
      */
     private static final Pattern FOR_SOME = Pattern.compile("\\b(?:if\\s+you|for\\s+those|those\\s+(?:based|who|living)"
             + "|employees\\s+based)\\b");
+    private static final Pattern NEGATION = Pattern.compile("\\b(?:not|no|never)\\b|n't\\b");
+    private static final Pattern CLAUSE_TURN = Pattern.compile("\\bbut\\b");
+    /** How far back a negation is looked for: "not offer remote or " is 20 characters. */
+    private static final int NEGATION_REACH = 40;
     private static final Pattern REMOTE_LOCATION = Pattern.compile("\\bremote\\b|\\banywhere\\b|\\bwork from home\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -203,8 +207,9 @@ public final class RemoteModes {
         for (int[] window : windows(lower)) {
             m.region(window[0], window[1]);
             while (m.find()) {
-                hybrid |= m.start(RemoteMode.HYBRID.name()) >= 0;
-                officeDays |= m.start("officedays") >= 0 && !forSome(lower, m.start());
+                boolean stated = m.start(RemoteMode.HYBRID.name()) >= 0 && !negated(lower, m.start());
+                hybrid |= stated;
+                officeDays |= stated && m.start("officedays") >= 0 && !forSome(lower, m.start());
                 remote |= m.start(RemoteMode.REMOTE.name()) >= 0;
                 onsite |= m.start(RemoteMode.ONSITE.name()) >= 0;
                 if (hybrid && untilHybrid) {
@@ -214,6 +219,25 @@ public final class RemoteModes {
             }
         }
         return new Stated(hybrid, officeDays, remote, onsite);
+    }
+
+    /**
+     * Whether the clause before {@code at} denies what follows: "we do not offer remote or hybrid
+     * options", "(no remote/hybrid please)". A "but" after the negation turns the clause back ("not
+     * fully remote but hybrid"). Only HYBRID phrases are checked: the REMOTE and ONSITE phrases are
+     * affirmative forms ("fully remote", "not a remote" is itself an ONSITE phrase).
+     */
+    private static boolean negated(String lower, int at) {
+        int clause = at;
+        while (clause > 0 && at - clause < NEGATION_REACH && ".;:!?(\n".indexOf(lower.charAt(clause - 1)) < 0) {
+            clause--;
+        }
+        Matcher negation = NEGATION.matcher(lower).useTransparentBounds(true).region(clause, at);
+        int end = -1;
+        while (negation.find()) {
+            end = negation.end();
+        }
+        return end >= 0 && !CLAUSE_TURN.matcher(lower).useTransparentBounds(true).region(end, at).find();
     }
 
     /** Whether the sentence before {@code at} says whom it is for (see {@link #FOR_SOME}). */

@@ -124,6 +124,20 @@ class RemoteModesTest {
     }
 
     @Test
+    void hybridDeniedInItsClauseIsNoWorkMode() {
+        // pylon-labs' and pear's postings read HYBRID from the very words that rule it out.
+        assertThat(RemoteModes.decide(RemoteMode.UNKNOWN, "San Francisco", "Product Manager",
+                "This is a fully in-person role; we do not offer remote or hybrid options")).isEqualTo(RemoteMode.ONSITE);
+        assertThat(RemoteModes.fromText("Bangalore [WeWork Embassy Tech Village] (no remote/hybrid please)"))
+                .isEqualTo(RemoteMode.UNKNOWN);
+        assertThat(RemoteModes.fromText("We don't require 3 days a week in the office.")).isEqualTo(RemoteMode.UNKNOWN);
+        // A later clause, or a "but", states the mode again.
+        assertThat(RemoteModes.fromText("This role is not fully remote but hybrid.")).isEqualTo(RemoteMode.HYBRID);
+        assertThat(RemoteModes.fromText("No visa sponsorship. This role is hybrid.")).isEqualTo(RemoteMode.HYBRID);
+        assertThat(RemoteModes.fromText("Casino analytics team, hybrid in Las Vegas")).isEqualTo(RemoteMode.HYBRID);
+    }
+
+    @Test
     void aFullyInPersonTeamKeepsItsOnSiteFieldWhateverElseItsTextSays() {
         // telli's: its "hybrid teams of human and AI agents" made it HYBRID, then its "remote-first" REMOTE.
         assertThat(RemoteModes.decide(RemoteMode.ONSITE, "Berlin", "Software Engineer", "We're a small, fully in-person team "
