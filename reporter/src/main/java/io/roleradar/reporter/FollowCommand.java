@@ -20,7 +20,9 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -99,6 +101,9 @@ public final class FollowCommand implements Callable<Integer> {
     @Mixin
     ReportOptions scope = new ReportOptions();
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
 
@@ -136,7 +141,7 @@ public final class FollowCommand implements Callable<Integer> {
             projectorConfig = new ProjectorConfig(settings, tagged, factsTopic, group,
                     instanceId == null || instanceId.isBlank() ? InstanceIds.fromEnv(env) : instanceId.strip(), once);
         } catch (IllegalArgumentException e) {
-            System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
+            System.err.println("roleradar " + COMMAND + ": " + e.getMessage() + everyFromEnvironment(e));
             return ExitCodes.USAGE;
         }
         PrintStream err = System.err;
@@ -196,6 +201,18 @@ public final class FollowCommand implements Callable<Integer> {
     private boolean projectorFailed() {
         Projector p = projector;
         return p != null && (p.outcome() == ExactlyOnceLoop.Outcome.FENCED || p.outcome() == ExactlyOnceLoop.Outcome.FAILED);
+    }
+
+    /**
+     * --every is checked after parsing, by the settings 'reporter run' shares, so picocli cannot say
+     * that a wrong value was ROLERADAR_FOLLOW_EVERY's, as it does for its own converters (CommandLines).
+     * Its default, 1m, is valid: a wrong value not on the command line came from the variable.
+     */
+    private String everyFromEnvironment(IllegalArgumentException e) {
+        boolean onCommandLine = spec == null || spec.commandLine().getParseResult() == null
+                || spec.commandLine().getParseResult().hasMatchedOption("--every");
+        return String.valueOf(e.getMessage()).startsWith("--every") && !onCommandLine
+                ? " (the value of the environment variable ROLERADAR_FOLLOW_EVERY)" : "";
     }
 
     /** The report role: catch up, write, and again every period (or once). */

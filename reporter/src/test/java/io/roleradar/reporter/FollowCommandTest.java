@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +38,24 @@ class FollowCommandTest {
         assertThat(ReporterMain.execute("follow", "--instance-id", "a/b", "--bootstrap-server", "127.0.0.1:1"))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(console.err()).contains("--every").contains("facts topic").contains("instance id");
+    }
+
+    @Test
+    void aWrongPeriodFromTheEnvironmentNamesTheVariableAndOneFromTheFlagDoesNot(@TempDir Path dir) throws Exception {
+        // picocli takes the variable from the real environment: only a process of its own has another.
+        ProcessBuilder child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ReporterMain.class.getName(), "follow",
+                "--bootstrap-server", "127.0.0.1:1"));
+        child.environment().put("ROLERADAR_FOLLOW_EVERY", "banana");
+        Process p = child.redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.readString(dir.resolve("log.txt")))
+                .contains("--every 'banana' is not a duration", "(the value of the environment variable ROLERADAR_FOLLOW_EVERY)");
+
+        assertThat(ReporterMain.execute("follow", "--every", "banana", "--bootstrap-server", "127.0.0.1:1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(console.err()).contains("--every 'banana' is not a duration").doesNotContain("environment variable");
     }
 
     @Test
