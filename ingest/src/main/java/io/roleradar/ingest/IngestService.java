@@ -1,5 +1,6 @@
 package io.roleradar.ingest;
 
+import io.roleradar.cli.Durations;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.ingest.identity.PostingStore;
@@ -190,22 +191,9 @@ public final class IngestService {
             return false;
         }
         if (LogLevel.current().shows(LogLevel.INFO)) {
-            stderr.println("ingest: next run in " + human(settings.every()));
+            stderr.println("ingest: next run in " + Durations.format(settings.every()));
         }
         return !stop.await(settings.every());
-    }
-
-    /** A duration as people write it: 6h, 30m, 1d, 90s, 500ms. */
-    static String human(Duration d) {
-        long ms = d.toMillis();
-        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L};
-        String[] names = {"d", "h", "m", "s"};
-        for (int i = 0; i < units.length; i++) {
-            if (ms % units[i] == 0) {
-                return ms / units[i] + names[i];
-            }
-        }
-        return ms + "ms";
     }
 
     private int unreachable(RuntimeException e) {

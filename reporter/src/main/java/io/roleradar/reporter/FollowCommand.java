@@ -1,5 +1,6 @@
 package io.roleradar.reporter;
 
+import io.roleradar.cli.Durations;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
@@ -232,7 +233,7 @@ public final class FollowCommand implements Callable<Integer> {
             }
             err.println("roleradar " + COMMAND + ": keeping " + Path.of(stateDir).toAbsolutePath() + " current from "
                     + factsTopic + "; reports to " + report.out().toAbsolutePath()
-                    + (once ? " once caught up" : " every " + RunCommand.human(period)));
+                    + (once ? " once caught up" : " every " + Durations.format(period)));
             while (true) {
                 Instant next = Instant.now().plus(period);
                 if (!w.catchUp(() -> stopCode.get() != 0 || projectorFailed())) {

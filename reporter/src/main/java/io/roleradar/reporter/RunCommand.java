@@ -1,5 +1,6 @@
 package io.roleradar.reporter;
 
+import io.roleradar.cli.Durations;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
@@ -154,7 +155,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
 
     private int scheduled(RunSettings settings, Map<String, String> env) {
         System.err.println("roleradar " + COMMAND + ": writing reports to " + settings.out().toAbsolutePath()
-                + " every " + human(settings.every()));
+                + " every " + Durations.format(settings.every()));
         while (!stopRequested.isDone()) {
             Instant next = Instant.now().plus(settings.every());
             int code = once(settings, env);
@@ -175,21 +176,6 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             }
         }
         return stopRequested.join();
-    }
-
-    /** "1h", "15m", "30s", "1d" as people write them, never "PT1H". */
-    static String human(Duration d) {
-        long s = d.toSeconds();
-        if (s % 86_400 == 0) {
-            return s / 86_400 + "d";
-        }
-        if (s % 3_600 == 0) {
-            return s / 3_600 + "h";
-        }
-        if (s % 60 == 0) {
-            return s / 60 + "m";
-        }
-        return d.toMillis() % 1000 == 0 ? s + "s" : d.toMillis() + "ms";
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.roleradar.reporter;
 
+import io.roleradar.cli.Durations;
 import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.aggregate.StateDir;
 
@@ -34,7 +35,7 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
             throw new IllegalArgumentException("--out-dir must name a folder (or set ROLERADAR_REPORT_DIR)");
         }
         if (every != null && every.compareTo(MIN_EVERY) < 0) {
-            throw new IllegalArgumentException("--every must be at least 1s, got " + RunCommand.human(every));
+            throw new IllegalArgumentException("--every must be at least 1s, got " + Durations.format(every));
         }
     }
 
@@ -91,7 +92,7 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
     private static Duration every(String text, String origin) {
         Duration d;
         try {
-            d = io.roleradar.cli.Durations.parse(text);
+            d = Durations.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--every '" + text + "' is not a duration: write e.g. 30s, 15m, 6h, 1d "
                     + "or an ISO-8601 duration such as PT6H, at least 1s" + origin);

@@ -16,6 +16,19 @@ public final class Durations {
     private Durations() {
     }
 
+    /** A duration as people write it, the largest whole unit: 6h, 30m, 1d, 90s, 500ms; never PT6H. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L};
+        String[] names = {"d", "h", "m", "s"};
+        for (int i = 0; i < units.length; i++) {
+            if (ms % units[i] == 0) {
+                return ms / units[i] + names[i];
+            }
+        }
+        return ms + "ms";
+    }
+
     /**
      * @param name the flag or environment variable the text came from, named in the error message
      * @throws IllegalArgumentException with the accepted forms when the text is neither
