@@ -135,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The environment of the Kafka, topic and source options (their mixins take it as a map, for tests). */
+    /** The environment of the Kafka and topic options (their mixins take it as a map, for tests). */
     Map<String, String> env = System.getenv();
     PrintStream stdout = System.out;
     PrintStream stderr = System.err;
@@ -237,6 +237,6 @@ public final class RunCommand implements Callable<Integer> {
         kafka.checkEnvironment(env);
         return new IngestSettings(specs, period, out, rejects, columns, http, maxLinks,
                 out == null ? kafka.settings(env) : null, rawTopic.name(env), partitions.count(env), transactionalId,
-                stateDir, sourceOptions.settings(env));
+                stateDir, sourceOptions.settings(this::onCommandLine));
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,16 +74,50 @@ class RunCommandTest {
     }
 
     @Test
-    void aWrongApiBaseOrCharsetFromTheEnvironmentNamesTheVariable() {
+    void aWrongApiBaseOrCharsetFromTheEnvironmentNamesTheVariable(@TempDir Path dir) throws Exception {
         String board = Fixtures.file("lever-globex.json");
-        assertThat(run(Map.of("ROLERADAR_INGEST_API_BASE", "ashby"), "-s", board, "-o", "-")).isEqualTo(ExitCodes.USAGE);
-        assertThat(run(Map.of("ROLERADAR_INGEST_CHARSET", "latin-9x"), "-s", board, "-o", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(child(dir, Map.of("ROLERADAR_INGEST_API_BASE", "ashby"), "-s", board, "-o", "-"))
+                .isEqualTo(usageError("roleradar ingest run: ROLERADAR_INGEST_API_BASE 'ashby': give ATS=URL with ATS one of "
+                        + "[ashby, greenhouse, lever]"));
+        assertThat(child(dir, Map.of("ROLERADAR_INGEST_CHARSET", "latin-9x"), "-s", board, "-o", "-"))
+                .isEqualTo(usageError("roleradar ingest run: ROLERADAR_INGEST_CHARSET: unknown charset 'latin-9x' (e.g. "
+                        + "UTF-8, windows-1252, ISO-8859-1, UTF-16)"));
+        assertThat(child(dir, Map.of("ROLERADAR_INGEST_FETCH_THREADS", "many"), "-s", board, "-o", "-"))
+                .isEqualTo(usageError("roleradar ingest run: Invalid value for option '--fetch-threads': 'many' is not an "
+                        + "int (the value of the environment variable ROLERADAR_INGEST_FETCH_THREADS)"));
+        // The flag beats the variable, and its own mistake names the flag.
+        assertThat(child(dir, Map.of("ROLERADAR_INGEST_CHARSET", "latin-9x"), "-s", board, "--charset", "UTF-8",
+                "-o", "-").code()).isEqualTo(ExitCodes.OK);
         assertThat(run(Map.of(), "-s", board, "--api-base", "ashby", "-o", "-")).isEqualTo(ExitCodes.USAGE);
         assertThat(err().lines()).containsExactly(
-                "roleradar ingest run: ROLERADAR_INGEST_API_BASE 'ashby': give ATS=URL with ATS one of [ashby, greenhouse, lever]",
-                "roleradar ingest run: ROLERADAR_INGEST_CHARSET: unknown charset 'latin-9x' (e.g. UTF-8, windows-1252, "
-                        + "ISO-8859-1, UTF-16)",
                 "roleradar ingest run: --api-base 'ashby': give ATS=URL with ATS one of [ashby, greenhouse, lever]");
+    }
+
+    @Test
+    void everySourceOptionFallsBackToItsEnvironmentVariableThroughPicocli() {
+        for (java.lang.reflect.Field f : SourceOptions.class.getDeclaredFields()) {
+            CommandLine.Option option = f.getAnnotation(CommandLine.Option.class);
+            if (option != null) {
+                assertThat(option.defaultValue()).as(f.getName()).startsWith("${env:ROLERADAR_INGEST_");
+            }
+        }
+    }
+
+    private record ChildRun(int code, String err) {
+    }
+
+    private static ChildRun usageError(String line) {
+        return new ChildRun(ExitCodes.USAGE, line + System.lineSeparator());
+    }
+
+    /** {@code ingest run} in a process of its own with these variables: picocli reads the real environment. */
+    private static ChildRun child(Path dir, Map<String, String> variables, String... args) throws Exception {
+        ProcessBuilder child = IngestProcess.command(Stream.concat(Stream.of("run", "-q"), Stream.of(args)).toArray(String[]::new));
+        child.environment().putAll(variables);
+        Path log = Files.createTempFile(dir, "err", ".txt");
+        Process p = child.redirectError(log.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new ChildRun(p.exitValue(), Files.readString(log));
     }
 
     @Test
