@@ -129,8 +129,8 @@ public final class FollowCommand implements Callable<Integer> {
         KafkaSettings settings;
         try {
             // The report's own settings (out-dir, filters, closed postings) are read as 'reporter run' reads them.
-            report = RunSettings.of(env, scope.outDir, null, every, scope.since, scope.until, scope.company,
-                    scope.onlySource, scope.includeClosed, null, false);
+            report = RunSettings.of(RunSettings.origins(spec), env, scope.outDir, null, every, scope.since,
+                    scope.until, scope.company, scope.onlySource, scope.includeClosed, null, false);
             period = report.every();
             kafka.checkEnvironment(env);
             tagged = taggedTopic.name(env);
@@ -142,7 +142,7 @@ public final class FollowCommand implements Callable<Integer> {
             projectorConfig = new ProjectorConfig(settings, tagged, factsTopic, group,
                     instanceId == null || instanceId.isBlank() ? InstanceIds.fromEnv(env) : instanceId.strip(), once);
         } catch (IllegalArgumentException e) {
-            System.err.println("roleradar " + COMMAND + ": " + e.getMessage() + everyFromEnvironment(e));
+            System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
         PrintStream err = System.err;
@@ -202,18 +202,6 @@ public final class FollowCommand implements Callable<Integer> {
     private boolean projectorFailed() {
         Projector p = projector;
         return p != null && (p.outcome() == ExactlyOnceLoop.Outcome.FENCED || p.outcome() == ExactlyOnceLoop.Outcome.FAILED);
-    }
-
-    /**
-     * --every is checked after parsing, by the settings 'reporter run' shares, so picocli cannot say
-     * that a wrong value was ROLERADAR_FOLLOW_EVERY's, as it does for its own converters (CommandLines).
-     * Its default, 1m, is valid: a wrong value not on the command line came from the variable.
-     */
-    private String everyFromEnvironment(IllegalArgumentException e) {
-        boolean onCommandLine = spec == null || spec.commandLine().getParseResult() == null
-                || spec.commandLine().getParseResult().hasMatchedOption("--every");
-        return String.valueOf(e.getMessage()).startsWith("--every") && !onCommandLine
-                ? " (the value of the environment variable ROLERADAR_FOLLOW_EVERY)" : "";
     }
 
     /** The report role: catch up, write, and again every period (or once). */

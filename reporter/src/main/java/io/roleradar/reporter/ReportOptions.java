@@ -4,10 +4,12 @@ import picocli.CommandLine.Option;
 
 /**
  * Where the reports go and which postings they cover: the options 'reporter run' and 'reporter
- * follow' share (a picocli mixin), read over the environment by {@link RunSettings}.
+ * follow' share (a picocli mixin). Each falls back to its environment variable through picocli, but
+ * --include-closed: a boolean flag whose default is true would be turned off by the flag, and the
+ * variable takes yes and 1 too, so {@link RunSettings} reads it.
  */
 final class ReportOptions {
-    @Option(names = "--out-dir", paramLabel = "DIR",
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_REPORT_DIR:-reports}",
             description = "Folder for the reports (created if missing). Env: ROLERADAR_REPORT_DIR. Default: reports")
     String outDir;
 
@@ -16,19 +18,19 @@ final class ReportOptions {
                     + "Env: ROLERADAR_REPORT_INCLUDE_CLOSED=true.")
     boolean includeClosed;
 
-    @Option(names = "--since", paramLabel = "DATE",
+    @Option(names = "--since", defaultValue = "${env:ROLERADAR_REPORT_SINCE}", paramLabel = "DATE",
             description = "Only postings dated on or after DATE (YYYY-MM-DD). Env: ROLERADAR_REPORT_SINCE.")
     String since;
 
-    @Option(names = "--until", paramLabel = "DATE",
+    @Option(names = "--until", defaultValue = "${env:ROLERADAR_REPORT_UNTIL}", paramLabel = "DATE",
             description = "Only postings dated on or before DATE (YYYY-MM-DD). Env: ROLERADAR_REPORT_UNTIL.")
     String until;
 
-    @Option(names = "--company", paramLabel = "NAME",
+    @Option(names = "--company", defaultValue = "${env:ROLERADAR_REPORT_COMPANY}", paramLabel = "NAME",
             description = "Only postings of this company (case-insensitive). Env: ROLERADAR_REPORT_COMPANY.")
     String company;
 
-    @Option(names = "--only-source", paramLabel = "NAME",
+    @Option(names = "--only-source", defaultValue = "${env:ROLERADAR_REPORT_SOURCE}", paramLabel = "NAME",
             description = "Only postings from this source (greenhouse:anthropic) or every board of a kind "
                     + "(greenhouse). Env: ROLERADAR_REPORT_SOURCE.")
     String onlySource;

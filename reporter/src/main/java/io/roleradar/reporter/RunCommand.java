@@ -19,7 +19,9 @@ import io.roleradar.reporter.output.ReportFolder;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,21 +64,22 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             description = "Deprecated spelling of --out-dir.")
     String out;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE", defaultValue = "${env:ROLERADAR_REPORT_INPUT}",
             description = "Read tagged postings from this JSON Lines file ('-' for stdin), as "
                     + "'roleradar classify' writes it, instead of Kafka. Env: ROLERADAR_REPORT_INPUT.")
     String input;
 
-    @Option(names = "--every", paramLabel = "DURATION",
+    @Option(names = "--every", paramLabel = "DURATION", defaultValue = "${env:ROLERADAR_REPORT_EVERY}",
             description = "Run again every DURATION (30s, 15m, 6h, 1d) until stopped. Env: ROLERADAR_REPORT_EVERY.")
     String every;
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_REPORT_STATE_DIR}",
             description = "Keep the postings' facts in a RocksDB store in DIR while the report is made (a store "
                     + "found there is replaced; default: a new temporary folder). Deleted after the run unless "
                     + "--keep-state. Env: ROLERADAR_REPORT_STATE_DIR.")
     String stateDir;
 
+    // A boolean flag whose default is true would be turned off by the flag: RunSettings reads the variable.
     @Option(names = "--keep-state",
             description = "Leave the facts store in place after the run. Env: ROLERADAR_REPORT_KEEP_STATE=true.")
     boolean keepState;
@@ -87,6 +90,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
 
     @Mixin
     ReportOptions scope = new ReportOptions();
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
@@ -110,9 +116,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     public Integer call() {
         RunSettings settings;
         try {
-            settings = RunSettings.of(env, deprecated(scope.outDir, out, "-o/--out", "--out-dir"), input, every,
-                    scope.since, scope.until, scope.company, deprecated(scope.onlySource, source, "--source",
-                    "--only-source"), scope.includeClosed, stateDir, keepState);
+            settings = RunSettings.of(RunSettings.origins(spec), env,
+                    deprecated("--out-dir", scope.outDir, out, "-o/--out"), input, every, scope.since, scope.until,
+                    scope.company, deprecated("--only-source", scope.onlySource, source, "--source"),
+                    scope.includeClosed, stateDir, keepState);
             // The timeout, metrics port and topic name: a typo is a usage error, not a failed run.
             kafka.checkEnvironment(env);
             tagged = taggedTopic.name(env);
@@ -129,14 +136,14 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
     }
 
-    /** The new flag's value, else the old one's with a note on standard error. */
-    private static String deprecated(String current, String old, String oldName, String newName) {
+    /** The new flag's value, else the old one's with a note on standard error, over the variable. */
+    private String deprecated(String newName, String current, String old, String oldName) {
         if (old == null) {
             return current;
         }
         System.err.println("roleradar " + COMMAND + ": " + oldName + " is deprecated, use " + newName
                 + "; it will be removed in the next release");
-        return current != null ? current : old;
+        return spec.commandLine().getParseResult().hasMatchedOption(newName) ? current : old;
     }
 
     /** Stops the run or the schedule with {@code exitCode} (130 for SIGINT, 143 for SIGTERM). */

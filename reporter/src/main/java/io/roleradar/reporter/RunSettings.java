@@ -3,19 +3,23 @@ package io.roleradar.reporter;
 import io.roleradar.cli.Durations;
 import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.aggregate.StateDir;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The settings of {@code reporter run}, each from its flag or else its environment variable
- * ({@code ROLERADAR_REPORT_DIR}, {@code ROLERADAR_REPORT_INPUT}, {@code ROLERADAR_REPORT_EVERY},
- * {@code ROLERADAR_REPORT_SINCE}, {@code ROLERADAR_REPORT_UNTIL}, {@code ROLERADAR_REPORT_COMPANY},
- * {@code ROLERADAR_REPORT_SOURCE}, {@code ROLERADAR_REPORT_INCLUDE_CLOSED}). Checked on
- * construction, with messages that name the fix.
+ * The settings of {@code reporter run} (and the report's of {@code reporter follow}), each from its
+ * flag or else its environment variable, which picocli reads for all but the boolean flags
+ * ({@code ROLERADAR_REPORT_INCLUDE_CLOSED}, {@code ROLERADAR_REPORT_KEEP_STATE}, read here: they
+ * take yes and 1 too). Checked on construction, with messages that name the fix.
  *
  * @param input         a JSON Lines file to read instead of the topic, or null
  * @param every         the schedule's period, or null for one run
@@ -28,6 +32,8 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
     public static final String DEFAULT_OUT = "reports";
     /** The shortest schedule: a report a second is already more than any reader needs. */
     static final Duration MIN_EVERY = Duration.ofSeconds(1);
+    /** The variable an option falls back to: {@code ${env:ROLERADAR_REPORT_SINCE}}. */
+    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)");
 
     public RunSettings {
         state = state == null ? StateDir.TEMPORARY : state;
@@ -39,25 +45,40 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
         }
     }
 
-    /** Flags (null or false when not given) over the environment. */
-    public static RunSettings of(Map<String, String> env, String out, String input, String every, String since,
-                                 String until, String company, String source, boolean includeClosed,
-                                 String stateDir, boolean keepState) {
-        String state = pick(stateDir, env, "ROLERADAR_REPORT_STATE_DIR");
-        String dir = pick(out, env, "ROLERADAR_REPORT_DIR");
-        String everyText = pick(every, env, "ROLERADAR_REPORT_EVERY");
+    /**
+     * The options' values, which picocli took from the command line or else from their variables;
+     * the boolean flags over their variables; {@code origin} says where an option's value came from.
+     */
+    public static RunSettings of(UnaryOperator<String> origin, Map<String, String> env, String out, String input,
+                                 String every, String since, String until, String company, String source,
+                                 boolean includeClosed, String stateDir, boolean keepState) {
+        String state = value(stateDir);
+        String everyText = value(every);
         return new RunSettings(
-                Path.of(dir == null ? DEFAULT_OUT : dir),
-                pick(input, env, "ROLERADAR_REPORT_INPUT"),
-                everyText == null ? null : every(everyText, origin(every, "ROLERADAR_REPORT_EVERY")),
-                new Filters(
-                        date(pick(since, env, "ROLERADAR_REPORT_SINCE"), "--since", origin(since, "ROLERADAR_REPORT_SINCE")),
-                        date(pick(until, env, "ROLERADAR_REPORT_UNTIL"), "--until", origin(until, "ROLERADAR_REPORT_UNTIL")),
-                        pick(company, env, "ROLERADAR_REPORT_COMPANY"),
-                        pick(source, env, "ROLERADAR_REPORT_SOURCE")),
+                Path.of(value(out) == null ? DEFAULT_OUT : value(out)),
+                value(input),
+                everyText == null ? null : every(everyText, origin.apply("--every")),
+                new Filters(date(value(since), "--since", origin.apply("--since")),
+                        date(value(until), "--until", origin.apply("--until")), value(company), value(source)),
                 includeClosed || yes(env.get("ROLERADAR_REPORT_INCLUDE_CLOSED"), "ROLERADAR_REPORT_INCLUDE_CLOSED"),
                 new StateDir(state == null ? null : Path.of(state),
                         keepState || yes(env.get("ROLERADAR_REPORT_KEEP_STATE"), "ROLERADAR_REPORT_KEEP_STATE")));
+    }
+
+    /**
+     * Where an option's value came from, for its error message: nothing when it was on the command
+     * line, else the variable picocli took it from, in the words picocli's own errors use
+     * (CommandLines), so the user fixes the variable rather than looking for a flag never passed.
+     */
+    static UnaryOperator<String> origins(CommandSpec spec) {
+        return option -> {
+            ParseResult parsed = spec == null ? null : spec.commandLine().getParseResult();
+            if (parsed == null || parsed.hasMatchedOption(option)) {
+                return "";
+            }
+            Matcher variable = ENV_DEFAULT.matcher(String.valueOf(spec.findOption(option).defaultValueString(false)));
+            return variable.find() ? " (the value of the environment variable " + variable.group(1) + ")" : "";
+        };
     }
 
     /** What the report covers. */
@@ -76,12 +97,8 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
         };
     }
 
-    private static String pick(String flag, Map<String, String> env, String variable) {
-        if (flag != null && !flag.isBlank()) {
-            return flag.strip();
-        }
-        String v = env.get(variable);
-        return v == null || v.isBlank() ? null : v.strip();
+    private static String value(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /**
@@ -101,15 +118,6 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
             throw new IllegalArgumentException("--every must be at least 1s, got '" + text + "'" + origin);
         }
         return d;
-    }
-
-    /**
-     * Where a value came from, for its error message: nothing when it was the flag, else the
-     * variable it fell back to, in the words picocli's own errors use (CommandLines), so the user
-     * fixes the variable rather than looking for a flag never passed.
-     */
-    private static String origin(String flag, String variable) {
-        return flag != null && !flag.isBlank() ? "" : " (the value of the environment variable " + variable + ")";
     }
 
     private static LocalDate date(String text, String flag, String origin) {

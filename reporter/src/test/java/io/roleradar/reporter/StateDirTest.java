@@ -18,12 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StateDirTest {
     @Test
     void aTemporaryStoreByDefaultFlagsOverTheEnvironment() {
-        assertThat(RunSettings.of(Map.of(), null, null, null, null, null, null, null, false, null, false).state())
-                .isEqualTo(StateDir.TEMPORARY);
-        RunSettings env = RunSettings.of(Map.of("ROLERADAR_REPORT_STATE_DIR", "/var/lib/roleradar/reporter",
-                "ROLERADAR_REPORT_KEEP_STATE", "true"), null, null, null, null, null, null, null, false, null, false);
+        // The variables through picocli: RunEnvironmentTest.
+        assertThat(RunSettings.of(option -> "", Map.of(), null, null, null, null, null, null, null, false, null, false)
+                .state()).isEqualTo(StateDir.TEMPORARY);
+        RunSettings env = RunSettings.of(option -> "", Map.of("ROLERADAR_REPORT_KEEP_STATE", "true"), null, null, null,
+                null, null, null, null, false, "/var/lib/roleradar/reporter", false);
         assertThat(env.state()).isEqualTo(new StateDir(Path.of("/var/lib/roleradar/reporter"), true));
-        RunSettings flags = RunSettings.of(Map.of("ROLERADAR_REPORT_STATE_DIR", "/elsewhere"), null, null, null, null,
+        RunSettings flags = RunSettings.of(option -> "", Map.of(), null, null, null, null,
                 null, null, null, false, "state", false);
         assertThat(flags.state()).isEqualTo(new StateDir(Path.of("state"), false));
         assertThat(flags.options().state()).isEqualTo(flags.state());
