@@ -93,7 +93,9 @@ public final class FollowCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     String every;
 
-    @Option(names = "--once", defaultValue = "${env:ROLERADAR_FOLLOW_ONCE:-false}",
+    // arity 0 with a fallback of true: picocli would otherwise turn the flag off when the variable
+    // has made its default true (ROLERADAR_FOLLOW_ONCE=true with --once).
+    @Option(names = "--once", defaultValue = "${env:ROLERADAR_FOLLOW_ONCE:-false}", arity = "0", fallbackValue = "true",
             description = "Catch up and stop: a projector with the end offsets seen at its start, the report writer "
                     + "with the facts topic's end (after the projector, with --role both), writing one report. "
                     + "For cron and tests. Env: ROLERADAR_FOLLOW_ONCE=true.")

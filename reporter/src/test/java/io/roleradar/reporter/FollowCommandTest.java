@@ -5,6 +5,8 @@ import io.roleradar.testkit.ConsoleCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +58,22 @@ class FollowCommandTest {
         assertThat(ReporterMain.execute("follow", "--every", "banana", "--bootstrap-server", "127.0.0.1:1"))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(console.err()).contains("--every 'banana' is not a duration").doesNotContain("environment variable");
+    }
+
+    @Test
+    void onceFromTheVariableStaysOnWhenTheFlagIsGivenToo() {
+        // A default value provider stands in for ROLERADAR_FOLLOW_ONCE=true, which picocli would read.
+        FollowCommand follow = new FollowCommand();
+        new CommandLine(follow).setDefaultValueProvider(o -> o.isOption() && ((OptionSpec) o).longestName().equals("--once")
+                ? "true" : null).parseArgs("--once");
+        assertThat(follow.once).isTrue();
+        FollowCommand byVariableAlone = new FollowCommand();
+        new CommandLine(byVariableAlone).setDefaultValueProvider(o -> o.isOption()
+                && ((OptionSpec) o).longestName().equals("--once") ? "true" : null).parseArgs();
+        assertThat(byVariableAlone.once).isTrue();
+        FollowCommand neither = new FollowCommand();
+        new CommandLine(neither).parseArgs();
+        assertThat(neither.once).isFalse();
     }
 
     @Test
