@@ -7,7 +7,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +41,7 @@ final class DemoKafka {
      * @throws IllegalStateException when that cannot be done, with the reason and the way out
      */
     static void prepare(KafkaSettings settings) {
-        try (Admin admin = Admin.create(adminProps(settings))) {
+        try (Admin admin = Admin.create(TopicAdmin.adminProps(settings, "roleradar-demo-admin"))) {
             deleteTopics(admin);
         } catch (ExecutionException e) {
             throw cannotClear(settings, e.getCause());
@@ -98,14 +97,5 @@ final class DemoKafka {
                 + TOPICS.tagged() + ", " + TOPICS.deadLetter() + ") on " + settings.bootstrapServers() + ": "
                 + cause.getMessage() + "; delete them, or give the demo a broker of its own with --bootstrap-server ''",
                 cause);
-    }
-
-    private static Map<String, Object> adminProps(KafkaSettings settings) {
-        Map<String, Object> props = settings.toMap();
-        props.putIfAbsent("client.id", "roleradar-demo-admin");
-        // Fail within a minute rather than hang when the broker stops answering.
-        props.putIfAbsent("default.api.timeout.ms", 60_000);
-        props.putIfAbsent("request.timeout.ms", 30_000);
-        return props;
     }
 }

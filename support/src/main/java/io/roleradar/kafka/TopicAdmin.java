@@ -186,8 +186,13 @@ public final class TopicAdmin {
     }
 
     private static Map<String, Object> adminProps(KafkaSettings settings) {
+        return adminProps(settings, "roleradar-admin");
+    }
+
+    /** Admin client properties that fail within a minute rather than hang when the broker is not there. */
+    public static Map<String, Object> adminProps(KafkaSettings settings, String clientId) {
         Map<String, Object> props = settings.toMap();
-        props.putIfAbsent("client.id", "roleradar-admin");
+        props.putIfAbsent("client.id", clientId);
         // Fail within a minute rather than hang when the broker is not there.
         props.putIfAbsent("default.api.timeout.ms", 60_000);
         props.putIfAbsent("request.timeout.ms", 30_000);
