@@ -43,15 +43,19 @@ class ConcurrentFetchTest {
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(ANSWER_MILLIS);
-                ex.sendResponseHeaders(200, board.length);
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(board);
-                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
+                // Counted out before the answer is sent: once the client has the whole body it may send
+                // the host's next request, which another server thread can take before this one reaches
+                // a later line, and that would count as two at once.
                 hostInFlight.decrementAndGet();
                 inFlight.decrementAndGet();
+            }
+            ex.sendResponseHeaders(200, board.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(board);
+            } finally {
                 ex.close();
             }
         });
