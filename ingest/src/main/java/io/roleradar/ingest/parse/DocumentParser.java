@@ -1,7 +1,6 @@
 package io.roleradar.ingest.parse;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roleradar.ingest.source.Document;
 import io.roleradar.model.PostingJson;
@@ -66,7 +65,8 @@ public final class DocumentParser {
             root = PostingJson.mapper().readTree(parser);
             more = parser.nextToken() != null;
         } catch (IOException e) {
-            if (looksLikeJsonLines(body)) {
+            int bom = bomLength(body);
+            if (JsonLinesParser.looksLike(new String(body, bom, body.length - bom, StandardCharsets.UTF_8))) {
                 return Extraction.of(JsonLinesParser.parse(doc));
             }
             try {
@@ -108,22 +108,6 @@ public final class DocumentParser {
             }
         }
         return -1;
-    }
-
-    /** True when the first line is a whole JSON object and more lines follow. */
-    private static boolean looksLikeJsonLines(byte[] body) {
-        int nl = 0;
-        while (nl < body.length && body[nl] != '\n') {
-            nl++;
-        }
-        if (nl >= body.length - 1) {
-            return false;
-        }
-        try (JsonParser parser = PostingJson.mapper().createParser(body, 0, nl)) {
-            return parser.nextToken() == JsonToken.START_OBJECT && PostingJson.mapper().readTree(parser) != null;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** 3 when the bytes start with UTF-8's byte-order mark, else 0. */

@@ -1,5 +1,7 @@
 package io.roleradar.ingest.parse;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roleradar.ingest.source.Document;
 import io.roleradar.model.InvalidMessageException;
@@ -26,6 +28,24 @@ import java.util.Locale;
  */
 public final class JsonLinesParser {
     private JsonLinesParser() {
+    }
+
+    /**
+     * True when the first line of {@code text} (leading blanks stripped) holds a JSON object and
+     * more text follows it: JSON Lines, not one JSON document that happens to fit on a line. The
+     * streaming read of local files and the whole-document parser both decide by this.
+     */
+    public static boolean looksLike(String text) {
+        String t = text.stripLeading();
+        int nl = t.indexOf('\n');
+        if (!t.startsWith("{") || nl < 0 || t.substring(nl).isBlank()) {
+            return false;
+        }
+        try (JsonParser parser = PostingJson.mapper().createParser(t.substring(0, nl))) {
+            return parser.nextToken() == JsonToken.START_OBJECT && PostingJson.mapper().readTree(parser) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Parses the document's bytes line by line. */

@@ -109,7 +109,7 @@ public final class SourceReader {
                 head = in.readNBytes(SNIFF_BYTES);
             }
             TextStart start = TextStart.of(head, charset);
-            LocalFile.Format format = start.recordFormat(head.length < SNIFF_BYTES);
+            LocalFile.Format format = start.recordFormat();
             if (format != null) {
                 sink.stream(new LocalFile(file, stem, format, start.bomLength(), start.charset(), clock.instant(), company));
                 return;

@@ -1,11 +1,8 @@
 package io.roleradar.ingest.source;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.roleradar.ingest.parse.CsvParser;
-import io.roleradar.model.PostingJson;
+import io.roleradar.ingest.parse.JsonLinesParser;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -34,36 +31,21 @@ record TextStart(Charset charset, int bomLength, String text) {
     }
 
     /**
-     * JSON_LINES when the first line is a whole JSON object and more follow, CSV when the first line
-     * is a delimited header (and the text is not markup or JSON), else null: read the file whole.
-     *
-     * @param whole true when {@code text} is the whole file
+     * JSON_LINES when {@link JsonLinesParser#looksLike} says so, CSV when the first line is a
+     * delimited header (and the text is not markup or JSON), else null: read the file whole.
      */
-    LocalFile.Format recordFormat(boolean whole) {
+    LocalFile.Format recordFormat() {
         String t = text.stripLeading();
         if (t.isEmpty()) {
             return null;
         }
         char first = t.charAt(0);
         if (first == '{') {
-            return charset.equals(StandardCharsets.UTF_8) && jsonLines(t, whole) ? LocalFile.Format.JSON_LINES : null;
+            return charset.equals(StandardCharsets.UTF_8) && JsonLinesParser.looksLike(t) ? LocalFile.Format.JSON_LINES : null;
         }
         if (first == '<' || first == '[') {
             return null;
         }
         return CsvParser.looksLike(t) ? LocalFile.Format.CSV : null;
-    }
-
-    private static boolean jsonLines(String t, boolean whole) {
-        int nl = t.indexOf('\n');
-        if (nl < 0 || (whole && t.substring(nl).isBlank())) {
-            return false;
-        }
-        try (JsonParser parser = PostingJson.mapper().createParser(t.substring(0, nl))) {
-            return parser.nextToken() == JsonToken.START_OBJECT && PostingJson.mapper().readTree(parser) != null
-                    && parser.nextToken() == null;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
