@@ -57,7 +57,11 @@ public final class ClassifierMain implements Callable<Integer> {
         this(System.getenv());
     }
 
-    /** For tests and the launcher: the environment to read instead of the process's. */
+    /**
+     * For tests: the environment of the client settings ({@code KAFKA_*}), the group, the instance
+     * id and the taxonomy, instead of the process's. The options with {@code ${env:...}} defaults
+     * (timeout, metrics port, topics, partitions) are picocli's, from the process's environment.
+     */
     public ClassifierMain(Map<String, String> env) {
         this.env = Map.copyOf(env);
     }
@@ -190,14 +194,13 @@ public final class ClassifierMain implements Callable<Integer> {
     }
 
     private ClassifierConfig config(ServiceOptions opts) {
-        opts.kafka.checkEnvironment(env);
         KafkaSettings settings = opts.kafka.settings(env);
-        Topics topics = new Topics(opts.rawTopic.name(env), opts.taggedTopic.name(env), opts.deadLetterTopic.name(env));
+        Topics topics = new Topics(opts.rawTopic.name(), opts.taggedTopic.name(), opts.deadLetterTopic.name());
         String g = opts.group != null ? opts.group
                 : env.getOrDefault("ROLERADAR_CLASSIFIER_GROUP", ClassifierConfig.DEFAULT_GROUP);
         String id = opts.instanceId != null ? opts.instanceId : InstanceIds.fromEnv(env);
-        return new ClassifierConfig(settings, topics, opts.partitions.count(env), g, id, opts.drain,
-                opts.kafka.metricsPort(env));
+        return new ClassifierConfig(settings, topics, opts.partitions.count(), g, id, opts.drain,
+                opts.kafka.metricsPort());
     }
 
     private Classifier classifier(ServiceOptions opts) {

@@ -49,16 +49,36 @@ public final class CommandLines {
      * but the value was the environment variable it falls back to, which the user must be told to fix.
      */
     static String fromEnvironment(ParameterException ex, String[] args) {
-        if (!(ex.getArgSpec() instanceof OptionSpec option) || ex.getValue() == null) {
+        if (!(ex.getArgSpec() instanceof OptionSpec option) || onCommandLine(option, args)) {
             return "";
         }
+        return fromEnvironment(option, ex.getValue());
+    }
+
+    /**
+     * Where {@code value}, an option's value that was not on the command line, came from, for a
+     * message about it: {@code " (the value of the environment variable X)"} when picocli took it
+     * from X, the variable of the option's {@code ${env:X...}} default; else nothing.
+     */
+    public static String fromEnvironment(OptionSpec option, Object value) {
+        String variable = variable(option);
+        if (variable == null || value == null || !String.valueOf(value).equals(System.getenv(variable))) {
+            return "";
+        }
+        return " (the value of the environment variable " + variable + ")";
+    }
+
+    /** The environment variable an option falls back to, X of its {@code ${env:X}} default; null when none. */
+    public static String variable(OptionSpec option) {
+        // Not defaultValue(): that is the default with the variable's value put in.
         Matcher variable = ENV_DEFAULT.matcher(String.valueOf(option.defaultValueString(false)));
-        boolean onCommandLine = Arrays.stream(args).anyMatch(arg -> Arrays.stream(option.names())
+        return variable.find() ? variable.group(1) : null;
+    }
+
+    /** A value given with the option; a flag of arity 0 takes none, so a wrong one is its variable's. */
+    private static boolean onCommandLine(OptionSpec option, String[] args) {
+        return option.arity().max() > 0 && Arrays.stream(args).anyMatch(arg -> Arrays.stream(option.names())
                 .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "=")));
-        if (!variable.find() || onCommandLine || !ex.getValue().equals(System.getenv(variable.group(1)))) {
-            return "";
-        }
-        return " (the value of the environment variable " + variable.group(1) + ")";
     }
 
     /**
