@@ -41,7 +41,7 @@ class ClassifierMainTest {
     @Test
     void refusesABrokenTaxonomyFromTheEnvironmentAsAUsageError() throws Exception {
         String broken = java.nio.file.Path.of(getClass().getResource("/taxonomy/broken.json").toURI()).toString();
-        assertThat(run(Map.of("ROLERADAR_TAXONOMY", broken), new StringWriter())).isEqualTo(2);
+        assertThat(runWith(Map.of("ROLERADAR_TAXONOMY", broken), new StringWriter())).isEqualTo(2);
     }
 
     @Test
@@ -65,15 +65,21 @@ class ClassifierMainTest {
 
     @Test
     void readsGroupAndInstanceIdFromTheEnvironmentWhenNoFlagIsGiven() {
-        ClassifierMain main = new ClassifierMain(Map.of("ROLERADAR_CLASSIFIER_GROUP", "g2", "ROLERADAR_INSTANCE_ID", "pod-7"));
-        new CommandLine(main).parseArgs();
+        Map<String, String> variables = Map.of("ROLERADAR_CLASSIFIER_GROUP", "g2", "ROLERADAR_INSTANCE_ID", "pod-7");
+        ClassifierMain main = new ClassifierMain(Map.of("HOSTNAME", "host-1"));
+        new CommandLine(main).setDefaultValueProvider(Variables.of(variables)).parseArgs();
         ClassifierConfig config = main.config();
         assertThat(config.group()).isEqualTo("g2");
         assertThat(transactionalId(config)).isEqualTo("g2-pod-7");
-        ClassifierMain flags = new ClassifierMain(Map.of("ROLERADAR_CLASSIFIER_GROUP", "g2"));
-        new CommandLine(flags).parseArgs("--group", "g3", "--instance-id", "i1", "--drain");
+        ClassifierMain flags = new ClassifierMain(Map.of("HOSTNAME", "host-1"));
+        new CommandLine(flags).setDefaultValueProvider(Variables.of(variables))
+                .parseArgs("--group", "g3", "--instance-id", "i1", "--drain");
         assertThat(transactionalId(flags.config())).isEqualTo("g3-i1");
         assertThat(flags.config().drain()).isTrue();
+        ClassifierMain neither = new ClassifierMain(Map.of("HOSTNAME", "Host 1"));
+        new CommandLine(neither).setDefaultValueProvider(Variables.of(Map.of())).parseArgs();
+        assertThat(transactionalId(neither.config())).as("the default group and the host's name")
+                .isEqualTo(ClassifierConfig.DEFAULT_GROUP + "-host-1");
     }
 
     @Test

@@ -144,7 +144,7 @@ public final class FollowCommand implements Callable<Integer> {
             }
             settings = kafka.settings(env);
             projectorConfig = new ProjectorConfig(settings, tagged, factsTopic, group,
-                    instanceId == null || instanceId.isBlank() ? InstanceIds.fromEnv(env) : instanceId.strip(), once);
+                    instanceId == null || instanceId.isBlank() ? InstanceIds.fromHost(env) : instanceId.strip(), once);
         } catch (IllegalArgumentException e) {
             System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
             return ExitCodes.USAGE;

@@ -2,8 +2,10 @@ package io.roleradar.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
+import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,10 +70,14 @@ public final class CommandLines {
         return " (the value of the environment variable " + variable + ")";
     }
 
-    /** The environment variable an option falls back to, X of its {@code ${env:X}} default; null when none. */
+    /**
+     * The environment variable an option falls back to, X of its {@code ${env:X}} default as the
+     * annotation declares it; null when none. Not {@code defaultValueString}: that is what a
+     * default-value provider gives instead, where tests install one to stand in for the variables.
+     */
     public static String variable(OptionSpec option) {
-        // Not defaultValue(): that is the default with the variable's value put in.
-        Matcher variable = ENV_DEFAULT.matcher(String.valueOf(option.defaultValueString(false)));
+        Option declared = option.userObject() instanceof Field field ? field.getAnnotation(Option.class) : null;
+        Matcher variable = ENV_DEFAULT.matcher(declared == null ? "" : declared.defaultValue());
         return variable.find() ? variable.group(1) : null;
     }
 

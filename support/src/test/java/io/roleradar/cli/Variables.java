@@ -1,12 +1,9 @@
 package io.roleradar.cli;
 
 import picocli.CommandLine.IDefaultValueProvider;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
-import java.lang.reflect.Field;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Stands in for the environment picocli reads, which a running JVM cannot change: an option whose
@@ -16,16 +13,13 @@ import java.util.regex.Pattern;
  * process of its own ({@link OptionsEnvironmentTest}).
  */
 final class Variables {
-    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:(\\w+)");
-
     private Variables() {
     }
 
     static IDefaultValueProvider of(Map<String, String> env) {
         return arg -> {
-            Option option = arg.userObject() instanceof Field field ? field.getAnnotation(Option.class) : null;
-            Matcher variable = ENV_DEFAULT.matcher(option == null ? "" : option.defaultValue());
-            return variable.find() ? env.get(variable.group(1)) : null;
+            String variable = arg instanceof OptionSpec option ? CommandLines.variable(option) : null;
+            return variable == null ? null : env.get(variable);
         };
     }
 }
