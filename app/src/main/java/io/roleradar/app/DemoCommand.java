@@ -76,11 +76,12 @@ public final class DemoCommand implements Callable<Integer> {
     String bootstrapServers;
 
     @Option(names = "--kafka-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = KafkaOptions.TIMEOUT_DEFAULT_VALUE,
             description = "How long to wait for that broker to answer before giving up (exit 3). "
-                    + "Env: ROLERADAR_KAFKA_TIMEOUT. Default: 15s")
+                    + "Env: " + KafkaOptions.TIMEOUT_ENV + ". Default: " + KafkaOptions.DEFAULT_TIMEOUT)
     Duration kafkaTimeout;
 
-    /** The environment the flags fall back to and the steps' is made from (for tests). */
+    /** The environment the broker's address and the steps' environment come from (for tests). */
     Map<String, String> env = System.getenv();
     /** The thread a stop signal interrupts: the demo's, while it waits for the broker; null while a step runs. */
     private volatile Thread interruptible;
@@ -92,13 +93,6 @@ public final class DemoCommand implements Callable<Integer> {
         if (deprecatedOut != null) {
             System.err.println("roleradar demo: --out is deprecated, use --out-dir; it will be removed in the next release");
             out = deprecatedOut;
-        }
-        Duration timeout;
-        try {
-            timeout = KafkaOptions.kafkaTimeout(kafkaTimeout, env);
-        } catch (IllegalArgumentException e) {
-            System.err.println("roleradar demo: " + e.getMessage());
-            return ExitCodes.USAGE;
         }
         Path sampleDir = samples != null ? samples : Launcher.home().resolve("samples");
         Path sources = sampleDir.resolve("sources.yml");
@@ -117,7 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
                     waiting.interrupt();
                 }
             });
-            return pipeline(signals, console, sources, timeout);
+            return pipeline(signals, console, sources, kafkaTimeout);
         }
     }
 

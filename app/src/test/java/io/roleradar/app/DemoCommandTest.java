@@ -2,17 +2,36 @@ package io.roleradar.app;
 
 import io.roleradar.cli.LogLevel;
 import io.roleradar.kafka.Topics;
+import io.roleradar.testkit.Variables;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoCommandTest {
     private static final List<String> COMMON = DemoCommand.commonArguments("localhost:9092", Duration.ofSeconds(5),
             LogLevel.WARN);
+
+    @Test
+    void theKafkaTimeoutIsTheFlagElseTheVariableElseFifteenSeconds() {
+        Map<String, String> env = Map.of("ROLERADAR_KAFKA_TIMEOUT", "1m");
+
+        assertThat(parse(env, "--kafka-timeout", "2s").kafkaTimeout).isEqualTo(Duration.ofSeconds(2));
+        assertThat(parse(env).kafkaTimeout).isEqualTo(Duration.ofMinutes(1));
+        assertThat(parse(Map.of()).kafkaTimeout).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    /** {@code demo ARGS} parsed, with {@code variables} as picocli would read them from the environment. */
+    private static DemoCommand parse(Map<String, String> variables, String... args) {
+        DemoCommand demo = new DemoCommand();
+        new CommandLine(demo).setDefaultValueProvider(Variables.of(variables)).parseArgs(args);
+        return demo;
+    }
 
     @Test
     void theDemosIngestKeepsItsStateInTheFolderItIsGivenNotTheUsersDefault() {

@@ -54,12 +54,20 @@ class ExitCodesTest {
     }
 
     @Test
-    void aWrongKafkaTimeoutInTheEnvironmentIsAUsageErrorOfTheDemoNamingTheVariable() {
-        DemoCommand demo = new DemoCommand();
-        demo.env = Map.of("ROLERADAR_KAFKA_TIMEOUT", "zz");
+    void aWrongKafkaTimeoutInTheEnvironmentIsAUsageErrorOfTheDemoNamingTheVariable(@TempDir Path dir) throws Exception {
+        // picocli reads the real environment: only a process of its own has another.
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RoleradarMain.class.getName(), "demo", "--samples",
+                SAMPLES.toString(), "--out-dir", dir.resolve("reports").toString());
+        child.environment().put("ROLERADAR_KAFKA_TIMEOUT", "zz");
+        Process p = child.redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
 
-        assertThat(CommandLines.create(demo).execute("--samples", SAMPLES.toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(console.err()).startsWith("roleradar demo: ROLERADAR_KAFKA_TIMEOUT 'zz' is not a duration");
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.readString(dir.resolve("log.txt")).strip()).isEqualTo("roleradar demo: Invalid value for "
+                + "option '--kafka-timeout': 'zz' is not a duration: write e.g. 30s, 15m, 6h, 1d, 500ms or an ISO-8601 "
+                + "duration such as PT6H (the value of the environment variable ROLERADAR_KAFKA_TIMEOUT)");
+        assertThat(dir.resolve("reports")).doesNotExist();
     }
 
     @Test
@@ -187,10 +195,10 @@ class ExitCodesTest {
     @Timeout(20)
     void theDemoAgainstABrokerTheEnvironmentNamesSaysToUnsetTheVariable(@TempDir Path dir) {
         DemoCommand demo = new DemoCommand();
-        demo.env = Map.of("KAFKA_BOOTSTRAP_SERVERS", NOWHERE, "ROLERADAR_KAFKA_TIMEOUT", "2s");
+        demo.env = Map.of("KAFKA_BOOTSTRAP_SERVERS", NOWHERE);
 
         int exit = CommandLines.create(demo).execute("--samples", SAMPLES.toString(), "--out-dir",
-                dir.resolve("reports").toString());
+                dir.resolve("reports").toString(), "--kafka-timeout", "2s");
 
         assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNAVAILABLE);
         assertThat(console.err().lines().filter(l -> l.startsWith("roleradar demo:"))).singleElement().asString()

@@ -57,7 +57,11 @@ public final class ClassifierMain implements Callable<Integer> {
         this(System.getenv());
     }
 
-    /** For tests and the launcher: the environment to read instead of the process's. */
+    /**
+     * For tests: the environment of the client settings ({@code KAFKA_*}) and of the host name the
+     * instance id defaults to, instead of the process's. Every option's own variable is picocli's
+     * {@code ${env:...}} default, from the process's environment.
+     */
     public ClassifierMain(Map<String, String> env) {
         this.env = Map.copyOf(env);
     }
@@ -116,16 +120,17 @@ public final class ClassifierMain implements Callable<Integer> {
         PartitionsOption partitions = new PartitionsOption();
 
         @Option(names = "--group", paramLabel = "NAME",
+                defaultValue = "${env:ROLERADAR_CLASSIFIER_GROUP:-" + ClassifierConfig.DEFAULT_GROUP + "}",
                 description = "Consumer group. A new group re-reads the raw topic from the beginning (re-tagging). "
                         + "Env: ROLERADAR_CLASSIFIER_GROUP. Default: " + ClassifierConfig.DEFAULT_GROUP)
         String group;
 
-        @Option(names = "--instance-id", paramLabel = "ID",
+        @Option(names = "--instance-id", paramLabel = "ID", defaultValue = "${env:ROLERADAR_INSTANCE_ID}",
                 description = "Stable id of this instance (its transactional id derives from it, so a restart "
                         + "fences the dead predecessor). Env: ROLERADAR_INSTANCE_ID. Default: from the host name")
         String instanceId;
 
-        @Option(names = "--taxonomy", paramLabel = "FILE",
+        @Option(names = "--taxonomy", paramLabel = "FILE", defaultValue = "${env:ROLERADAR_TAXONOMY}",
                 description = "Taxonomy file instead of the shipped one. Env: ROLERADAR_TAXONOMY")
         Path taxonomy;
 
@@ -190,22 +195,16 @@ public final class ClassifierMain implements Callable<Integer> {
     }
 
     private ClassifierConfig config(ServiceOptions opts) {
-        opts.kafka.checkEnvironment(env);
         KafkaSettings settings = opts.kafka.settings(env);
-        Topics topics = new Topics(opts.rawTopic.name(env), opts.taggedTopic.name(env), opts.deadLetterTopic.name(env));
-        String g = opts.group != null ? opts.group
-                : env.getOrDefault("ROLERADAR_CLASSIFIER_GROUP", ClassifierConfig.DEFAULT_GROUP);
-        String id = opts.instanceId != null ? opts.instanceId : InstanceIds.fromEnv(env);
-        return new ClassifierConfig(settings, topics, opts.partitions.count(env), g, id, opts.drain,
-                opts.kafka.metricsPort(env));
+        Topics topics = new Topics(opts.rawTopic.name(), opts.taggedTopic.name(), opts.deadLetterTopic.name());
+        String id = opts.instanceId == null || opts.instanceId.isBlank() ? InstanceIds.fromHost(env)
+                : opts.instanceId.strip();
+        return new ClassifierConfig(settings, topics, opts.partitions.count(), opts.group, id, opts.drain,
+                opts.kafka.metricsPort());
     }
 
     private Classifier classifier(ServiceOptions opts) {
-        Path file = opts.taxonomy;
-        if (file == null && env.get("ROLERADAR_TAXONOMY") != null && !env.get("ROLERADAR_TAXONOMY").isBlank()) {
-            file = Path.of(env.get("ROLERADAR_TAXONOMY"));
-        }
-        return TaxonomyChoice.classifier(file, "classifier", System.err);
+        return TaxonomyChoice.classifier(opts.taxonomy, "classifier", System.err);
     }
 
     private static void stopQuietly(TaggingService running) {

@@ -135,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The environment of the Kafka and topic options (their mixins take it as a map, for tests). */
+    /** The environment the Kafka client settings come from ({@code KAFKA_*}; for tests). */
     Map<String, String> env = System.getenv();
     PrintStream stdout = System.out;
     PrintStream stderr = System.err;
@@ -161,7 +161,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
             signals.whileRunning(stop::request);
-            try (MetricsEndpoint endpoint = MetricsEndpoint.start("ingest", kafka.metricsPort(env))) {
+            try (MetricsEndpoint endpoint = MetricsEndpoint.start("ingest", kafka.metricsPort())) {
                 IngestService service = new IngestService(s, new IngestMetrics(endpoint.registry()), stdout, stderr, stop);
                 int code = service.run();
                 return signals.exitCode(code, service.finished());
@@ -233,10 +233,8 @@ public final class RunCommand implements Callable<Integer> {
                 .withMaxBytes(maxBytes).withMaxAttempts(maxAttempts)
                 .withMinInterval(minInterval);
         String out = output == null || output.isBlank() ? null : output;
-        // The Kafka settings are checked now, so a typo is a usage error rather than a failed run.
-        kafka.checkEnvironment(env);
         return new IngestSettings(specs, period, out, rejects, columns, http, maxLinks,
-                out == null ? kafka.settings(env) : null, rawTopic.name(env), partitions.count(env), transactionalId,
+                out == null ? kafka.settings(env) : null, rawTopic.name(), partitions.count(), transactionalId,
                 stateDir, sourceOptions.settings(this::onCommandLine));
     }
 }

@@ -6,6 +6,8 @@ import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.cli.StopSignals;
 import io.roleradar.cli.TaggedTopicOption;
+import io.roleradar.cli.TopicNameConverter;
+import io.roleradar.cli.YesNoConverter;
 import io.roleradar.kafka.ExactlyOnceLoop;
 import io.roleradar.kafka.InstanceIds;
 import io.roleradar.kafka.KafkaReachability;
@@ -78,6 +80,7 @@ public final class FollowCommand implements Callable<Integer> {
     String instanceId;
 
     @Option(names = "--topic-facts", paramLabel = "TOPIC", defaultValue = "${env:ROLERADAR_TOPIC_FACTS:-" + Topics.DEFAULT_FACTS + "}",
+            converter = TopicNameConverter.class,
             description = "The facts topic (created compacted, with the tagged topic's partitions). "
                     + "Env: ROLERADAR_TOPIC_FACTS. Default: ${DEFAULT-VALUE}")
     String factsTopic;
@@ -96,6 +99,7 @@ public final class FollowCommand implements Callable<Integer> {
     // arity 0 with a fallback of true: picocli would otherwise turn the flag off when the variable
     // has made its default true (ROLERADAR_FOLLOW_ONCE=true with --once).
     @Option(names = "--once", defaultValue = "${env:ROLERADAR_FOLLOW_ONCE:-false}", arity = "0", fallbackValue = "true",
+            converter = YesNoConverter.class,
             description = "Catch up and stop: a projector with the end offsets seen at its start, the report writer "
                     + "with the facts topic's end (after the projector, with --role both), writing one report. "
                     + "For cron and tests. Env: ROLERADAR_FOLLOW_ONCE=true.")
@@ -115,7 +119,7 @@ public final class FollowCommand implements Callable<Integer> {
     @Mixin
     TaggedTopicOption taggedTopic = new TaggedTopicOption();
 
-    /** The environment the flags fall back to (for tests). */
+    /** The environment the Kafka client settings ({@code KAFKA_*}) and the instance id come from (for tests). */
     Map<String, String> env = System.getenv();
 
     private final AtomicInteger stopCode = new AtomicInteger();
@@ -131,25 +135,23 @@ public final class FollowCommand implements Callable<Integer> {
         KafkaSettings settings;
         try {
             // The report's own settings (out-dir, filters, closed postings) are read as 'reporter run' reads them.
-            report = RunSettings.of(RunSettings.origins(spec), env, scope.outDir, null, every, scope.since,
+            report = RunSettings.of(RunSettings.origins(spec), scope.outDir, null, every, scope.since,
                     scope.until, scope.company, scope.onlySource, scope.includeClosed, null, false);
             period = report.every();
-            kafka.checkEnvironment(env);
-            tagged = taggedTopic.name(env);
-            Topics.checkName(factsTopic, "facts topic (--topic-facts, ROLERADAR_TOPIC_FACTS)");
+            tagged = taggedTopic.name();
             if (role != Role.projector) {
                 ReportFolder.checkTarget(report.out(), "--out-dir");
             }
             settings = kafka.settings(env);
             projectorConfig = new ProjectorConfig(settings, tagged, factsTopic, group,
-                    instanceId == null || instanceId.isBlank() ? InstanceIds.fromEnv(env) : instanceId.strip(), once);
+                    instanceId == null || instanceId.isBlank() ? InstanceIds.fromHost(env) : instanceId.strip(), once);
         } catch (IllegalArgumentException e) {
             System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
         PrintStream err = System.err;
         try (StopSignals signals = StopSignals.install();
-             MetricsEndpoint metrics = MetricsEndpoint.start("reporter", kafka.metricsPort(env))) {
+             MetricsEndpoint metrics = MetricsEndpoint.start("reporter", kafka.metricsPort())) {
             signals.whileRunning(() -> requestStop(signals.received()));
             kafka.requireReachable(env);
             TopicAdmin.ensureFactsTopic(settings, tagged, factsTopic);

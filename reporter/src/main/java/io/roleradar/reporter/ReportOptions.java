@@ -1,19 +1,20 @@
 package io.roleradar.reporter;
 
+import io.roleradar.cli.YesNoConverter;
 import picocli.CommandLine.Option;
 
 /**
  * Where the reports go and which postings they cover: the options 'reporter run' and 'reporter
- * follow' share (a picocli mixin). Each falls back to its environment variable through picocli, but
- * --include-closed: a boolean flag whose default is true would be turned off by the flag, and the
- * variable takes yes and 1 too, so {@link RunSettings} reads it.
+ * follow' share (a picocli mixin). Each falls back to its environment variable through picocli.
  */
 final class ReportOptions {
     @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "${env:ROLERADAR_REPORT_DIR:-reports}",
             description = "Folder for the reports (created if missing). Env: ROLERADAR_REPORT_DIR. Default: reports")
     String outDir;
 
-    @Option(names = "--include-closed",
+    // Arity 0 with a fallback of true: picocli would turn a flag off when its variable made the default true.
+    @Option(names = "--include-closed", defaultValue = "${env:ROLERADAR_REPORT_INCLUDE_CLOSED:-false}", arity = "0",
+            fallbackValue = "true", converter = YesNoConverter.class,
             description = "Count every posting ever seen, not only the open ones. "
                     + "Env: ROLERADAR_REPORT_INCLUDE_CLOSED=true.")
     boolean includeClosed;

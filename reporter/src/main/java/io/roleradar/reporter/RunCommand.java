@@ -6,6 +6,7 @@ import io.roleradar.cli.KafkaOptions;
 import io.roleradar.cli.LogLevel;
 import io.roleradar.cli.StopSignals;
 import io.roleradar.cli.TaggedTopicOption;
+import io.roleradar.cli.YesNoConverter;
 import io.roleradar.kafka.KafkaReachability;
 import io.roleradar.metrics.MetricsEndpoint;
 import io.roleradar.model.Domain;
@@ -79,8 +80,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                     + "--keep-state. Env: ROLERADAR_REPORT_STATE_DIR.")
     String stateDir;
 
-    // A boolean flag whose default is true would be turned off by the flag: RunSettings reads the variable.
-    @Option(names = "--keep-state",
+    // Arity 0 with a fallback of true: picocli would turn a flag off when its variable made the default true.
+    @Option(names = "--keep-state", defaultValue = "${env:ROLERADAR_REPORT_KEEP_STATE:-false}", arity = "0",
+            fallbackValue = "true", converter = YesNoConverter.class,
             description = "Leave the facts store in place after the run. Env: ROLERADAR_REPORT_KEEP_STATE=true.")
     boolean keepState;
 
@@ -101,10 +103,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Mixin
     TaggedTopicOption taggedTopic = new TaggedTopicOption();
 
-    /** The environment the flags fall back to (for tests). */
+    /** The environment the Kafka client settings come from ({@code KAFKA_*}; for tests). */
     Map<String, String> env = System.getenv();
-    /** The tagged topic's name, read with the other settings at start. */
-    private String tagged;
 
     private final AtomicReference<TopicSnapshotReader> currentReader = new AtomicReference<>();
     private final AtomicReference<RunGate> currentGate = new AtomicReference<>();
@@ -116,20 +116,17 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     public Integer call() {
         RunSettings settings;
         try {
-            settings = RunSettings.of(RunSettings.origins(spec), env,
+            settings = RunSettings.of(RunSettings.origins(spec),
                     deprecated("--out-dir", scope.outDir, out, "-o/--out"), input, every, scope.since, scope.until,
                     scope.company, deprecated("--only-source", scope.onlySource, source, "--source"),
                     scope.includeClosed, stateDir, keepState);
-            // The timeout, metrics port and topic name: a typo is a usage error, not a failed run.
-            kafka.checkEnvironment(env);
-            tagged = taggedTopic.name(env);
             ReportFolder.checkTarget(settings.out(), "--out-dir");
         } catch (IllegalArgumentException e) {
             System.err.println("roleradar " + COMMAND + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
         try (StopSignals signals = StopSignals.install();
-             MetricsEndpoint endpoint = MetricsEndpoint.start("reporter", kafka.metricsPort(env))) {
+             MetricsEndpoint endpoint = MetricsEndpoint.start("reporter", kafka.metricsPort())) {
             signals.whileRunning(() -> requestStop(signals.received()));
             metrics = new ReporterMetrics(endpoint.registry());
             return settings.every() == null ? once(settings, env) : scheduled(settings, env);
@@ -267,7 +264,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 result = ReportRun.fromFile(settings.input(), settings.options(), settings.out(), progress(err), gate);
             } else {
                 kafka.requireReachable(env);
-                result = ReportRun.fromTopic(kafka.settings(env), tagged, settings.options(), settings.out(),
+                result = ReportRun.fromTopic(kafka.settings(env), taggedTopic.name(), settings.options(), settings.out(),
                         progress(err), currentReader::set, gate);
             }
             currentReader.set(null);

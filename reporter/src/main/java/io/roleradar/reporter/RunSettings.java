@@ -1,25 +1,23 @@
 package io.roleradar.reporter;
 
+import io.roleradar.cli.CommandLines;
 import io.roleradar.cli.Durations;
 import io.roleradar.reporter.aggregate.Filters;
 import io.roleradar.reporter.aggregate.StateDir;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The settings of {@code reporter run} (and the report's of {@code reporter follow}), each from its
- * flag or else its environment variable, which picocli reads for all but the boolean flags
- * ({@code ROLERADAR_REPORT_INCLUDE_CLOSED}, {@code ROLERADAR_REPORT_KEEP_STATE}, read here: they
- * take yes and 1 too). Checked on construction, with messages that name the fix.
+ * flag or else its environment variable, as picocli read them. Checked on construction, with
+ * messages that name the fix.
  *
  * @param input         a JSON Lines file to read instead of the topic, or null
  * @param every         the schedule's period, or null for one run
@@ -32,8 +30,6 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
     public static final String DEFAULT_OUT = "reports";
     /** The shortest schedule: a report a second is already more than any reader needs. */
     static final Duration MIN_EVERY = Duration.ofSeconds(1);
-    /** The variable an option falls back to: {@code ${env:ROLERADAR_REPORT_SINCE}}. */
-    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)");
 
     public RunSettings {
         state = state == null ? StateDir.TEMPORARY : state;
@@ -47,9 +43,9 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
 
     /**
      * The options' values, which picocli took from the command line or else from their variables;
-     * the boolean flags over their variables; {@code origin} says where an option's value came from.
+     * {@code origin} says where an option's value came from.
      */
-    public static RunSettings of(UnaryOperator<String> origin, Map<String, String> env, String out, String input,
+    public static RunSettings of(UnaryOperator<String> origin, String out, String input,
                                  String every, String since, String until, String company, String source,
                                  boolean includeClosed, String stateDir, boolean keepState) {
         String state = value(stateDir);
@@ -60,15 +56,13 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
                 everyText == null ? null : every(everyText, origin.apply("--every")),
                 new Filters(date(value(since), "--since", origin.apply("--since")),
                         date(value(until), "--until", origin.apply("--until")), value(company), value(source)),
-                includeClosed || yes(env.get("ROLERADAR_REPORT_INCLUDE_CLOSED"), "ROLERADAR_REPORT_INCLUDE_CLOSED"),
-                new StateDir(state == null ? null : Path.of(state),
-                        keepState || yes(env.get("ROLERADAR_REPORT_KEEP_STATE"), "ROLERADAR_REPORT_KEEP_STATE")));
+                includeClosed, new StateDir(state == null ? null : Path.of(state), keepState));
     }
 
     /**
      * Where an option's value came from, for its error message: nothing when it was on the command
-     * line, else the variable picocli took it from, in the words picocli's own errors use
-     * (CommandLines), so the user fixes the variable rather than looking for a flag never passed.
+     * line, else the variable picocli took it from, in the words of picocli's own errors
+     * ({@link CommandLines}), so the user fixes the variable rather than looking for a flag never passed.
      */
     static UnaryOperator<String> origins(CommandSpec spec) {
         return option -> {
@@ -76,25 +70,14 @@ public record RunSettings(Path out, String input, Duration every, Filters filter
             if (parsed == null || parsed.hasMatchedOption(option)) {
                 return "";
             }
-            Matcher variable = ENV_DEFAULT.matcher(String.valueOf(spec.findOption(option).defaultValueString(false)));
-            return variable.find() ? " (the value of the environment variable " + variable.group(1) + ")" : "";
+            OptionSpec o = spec.findOption(option);
+            return CommandLines.fromEnvironment(o, o.getValue());
         };
     }
 
     /** What the report covers. */
     public ReportRun.Options options() {
         return new ReportRun.Options(filters, includeClosed, state);
-    }
-
-    private static boolean yes(String text, String variable) {
-        if (text == null || text.isBlank()) {
-            return false;
-        }
-        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException(variable + " '" + text + "' is not true or false");
-        };
     }
 
     private static String value(String text) {

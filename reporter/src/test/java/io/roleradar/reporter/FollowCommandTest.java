@@ -2,15 +2,16 @@ package io.roleradar.reporter;
 
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.testkit.ConsoleCapture;
+import io.roleradar.testkit.Variables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,8 @@ class FollowCommandTest {
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(ReporterMain.execute("follow", "--instance-id", "a/b", "--bootstrap-server", "127.0.0.1:1"))
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(console.err()).contains("--every").contains("facts topic").contains("instance id");
+        assertThat(console.err()).contains("--every").contains("'--topic-facts': the topic 'no spaces'")
+                .contains("instance id");
     }
 
     @Test
@@ -62,18 +64,19 @@ class FollowCommandTest {
 
     @Test
     void onceFromTheVariableStaysOnWhenTheFlagIsGivenToo() {
-        // A default value provider stands in for ROLERADAR_FOLLOW_ONCE=true, which picocli would read.
-        FollowCommand follow = new FollowCommand();
-        new CommandLine(follow).setDefaultValueProvider(o -> o.isOption() && ((OptionSpec) o).longestName().equals("--once")
-                ? "true" : null).parseArgs("--once");
+        FollowCommand follow = parse(Map.of("ROLERADAR_FOLLOW_ONCE", "true"), "--once");
         assertThat(follow.once).isTrue();
-        FollowCommand byVariableAlone = new FollowCommand();
-        new CommandLine(byVariableAlone).setDefaultValueProvider(o -> o.isOption()
-                && ((OptionSpec) o).longestName().equals("--once") ? "true" : null).parseArgs();
-        assertThat(byVariableAlone.once).isTrue();
-        FollowCommand neither = new FollowCommand();
-        new CommandLine(neither).parseArgs();
-        assertThat(neither.once).isFalse();
+        assertThat(parse(Map.of("ROLERADAR_FOLLOW_ONCE", "true")).once).as("by the variable alone").isTrue();
+        assertThat(parse(Map.of("ROLERADAR_FOLLOW_ONCE", "yes")).once).as("yes, as the report's flags take").isTrue();
+        assertThat(parse(Map.of("ROLERADAR_FOLLOW_ONCE", "0")).once).isFalse();
+        assertThat(parse(Map.of()).once).as("neither").isFalse();
+    }
+
+    /** {@code reporter follow ARGS} parsed, with {@code variables} as picocli would read them from the environment. */
+    private static FollowCommand parse(Map<String, String> variables, String... args) {
+        FollowCommand follow = new FollowCommand();
+        new CommandLine(follow).setDefaultValueProvider(Variables.of(variables)).parseArgs(args);
+        return follow;
     }
 
     @Test

@@ -10,21 +10,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 17: where a run keeps its facts store, and that it is gone after the run unless kept. */
 class StateDirTest {
     @Test
-    void aTemporaryStoreByDefaultFlagsOverTheEnvironment() {
-        // The variables through picocli: RunEnvironmentTest.
-        assertThat(RunSettings.of(option -> "", Map.of(), null, null, null, null, null, null, null, false, null, false)
+    void aTemporaryStoreByDefaultElseTheFolderAndWhetherToKeepIt() {
+        // The flags over their variables: RunSettingsTest, RunEnvironmentTest.
+        assertThat(RunSettings.of(option -> "", null, null, null, null, null, null, null, false, null, false)
                 .state()).isEqualTo(StateDir.TEMPORARY);
-        RunSettings env = RunSettings.of(option -> "", Map.of("ROLERADAR_REPORT_KEEP_STATE", "true"), null, null, null,
-                null, null, null, null, false, "/var/lib/roleradar/reporter", false);
-        assertThat(env.state()).isEqualTo(new StateDir(Path.of("/var/lib/roleradar/reporter"), true));
-        RunSettings flags = RunSettings.of(option -> "", Map.of(), null, null, null, null,
+        RunSettings kept = RunSettings.of(option -> "", null, null, null,
+                null, null, null, null, false, "/var/lib/roleradar/reporter", true);
+        assertThat(kept.state()).isEqualTo(new StateDir(Path.of("/var/lib/roleradar/reporter"), true));
+        RunSettings flags = RunSettings.of(option -> "", null, null, null, null,
                 null, null, null, false, "state", false);
         assertThat(flags.state()).isEqualTo(new StateDir(Path.of("state"), false));
         assertThat(flags.options().state()).isEqualTo(flags.state());

@@ -3,11 +3,13 @@ package io.roleradar.reporter;
 import io.roleradar.cli.CommandLines;
 import io.roleradar.cli.ExitCodes;
 import io.roleradar.testkit.ConsoleCapture;
+import io.roleradar.testkit.Variables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -52,49 +54,40 @@ class TopicFlagsTest {
         }
     }
 
-    private static int run(Map<String, String> env, String... args) {
-        RunCommand command = new RunCommand();
-        command.env = env;
-        return CommandLines.create(command).execute(args);
-    }
-
     @Test
-    void runTakesTheTaggedTopicFromTheEnvironmentAndRefusesAWrongOneNamingTheVariable(@TempDir Path dir) {
-        String input = Fixtures.path(Fixtures.BASIC).toString();
-
-        assertThat(run(Map.of("ROLERADAR_TOPIC_TAGGED", "no spaces"), "--input", input, "--out-dir",
-                dir.resolve("r").toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(console.err().lines()).singleElement().asString()
-                .isEqualTo("roleradar reporter run: the tagged topic (ROLERADAR_TOPIC_TAGGED) 'no spaces' is not a "
-                        + "legal Kafka topic name: use letters, digits, '.', '_' and '-'");
-    }
-
-    @Test
-    void runDoesNotReadTheVariablesOfTopicsItDoesNotUse(@TempDir Path dir) {
-        String input = Fixtures.path(Fixtures.BASIC).toString();
-
-        int code = run(Map.of("ROLERADAR_TOPIC_RAW", "no spaces", "ROLERADAR_TOPIC_DLQ", "a/b",
-                "ROLERADAR_TOPIC_PARTITIONS", "three"), "--input", input, "--out-dir", dir.resolve("r").toString());
-
-        assertThat(code).as(console.err()).isEqualTo(ExitCodes.OK);
-        assertThat(dir.resolve("r/quadrants.csv")).exists();
+    void runRefusesAWrongTaggedTopicInTheEnvironmentNamingTheVariable(@TempDir Path dir) throws Exception {
+        // That run reads no other topic's variable: RunEnvironmentTest sets wrong ones for a run that succeeds.
+        assertThat(RunEnvironmentTest.run(dir, Map.of("ROLERADAR_TOPIC_TAGGED", "no spaces"), "--input",
+                Fixtures.path(Fixtures.BASIC).toString(), "--out-dir", dir.resolve("r").toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.readString(dir.resolve("log.txt")).strip())
+                .isEqualTo("roleradar reporter run: Invalid value for option '--topic-tagged': the topic 'no spaces' is "
+                        + "not a legal Kafka topic name: use letters, digits, '.', '_' and '-' "
+                        + "(the value of the environment variable ROLERADAR_TOPIC_TAGGED)");
+        assertThat(dir.resolve("r")).doesNotExist();
     }
 
     @Test
     void followRefusesAWrongTaggedTopicInTheEnvironmentBeforeAnyConnection() {
-        FollowCommand command = new FollowCommand();
-        command.env = Map.of("ROLERADAR_TOPIC_TAGGED", "a/b");
+        CommandLine reporter = CommandLines.create(new ReporterMain())
+                .setDefaultValueProvider(Variables.of(Map.of("ROLERADAR_TOPIC_TAGGED", "a/b")));
 
-        assertThat(CommandLines.create(command).execute("--bootstrap-server", "127.0.0.1:1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(reporter.execute("follow", "--bootstrap-server", "127.0.0.1:1")).isEqualTo(ExitCodes.USAGE);
         assertThat(console.err().lines()).singleElement().asString()
-                .startsWith("roleradar reporter follow: the tagged topic (ROLERADAR_TOPIC_TAGGED) 'a/b' is not a legal");
+                .startsWith("roleradar reporter follow: Invalid value for option '--topic-tagged': the topic 'a/b' is not "
+                        + "a legal");
     }
 
     @Test
     void theTaggedTopicFlagBeatsTheVariable() {
         RunCommand command = new RunCommand();
-        new CommandLine(command).parseArgs("--topic-tagged", "flag.tagged");
+        new CommandLine(command).setDefaultValueProvider(Variables.of(Map.of("ROLERADAR_TOPIC_TAGGED", "env.tagged")))
+                .parseArgs("--topic-tagged", "flag.tagged");
+        RunCommand byVariable = new RunCommand();
+        new CommandLine(byVariable).setDefaultValueProvider(Variables.of(Map.of("ROLERADAR_TOPIC_TAGGED", "env.tagged")))
+                .parseArgs();
 
-        assertThat(command.taggedTopic.name(Map.of("ROLERADAR_TOPIC_TAGGED", "env.tagged"))).isEqualTo("flag.tagged");
+        assertThat(command.taggedTopic.name()).isEqualTo("flag.tagged");
+        assertThat(byVariable.taggedTopic.name()).isEqualTo("env.tagged");
     }
 }

@@ -2,8 +2,10 @@ package io.roleradar.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
+import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,16 +51,40 @@ public final class CommandLines {
      * but the value was the environment variable it falls back to, which the user must be told to fix.
      */
     static String fromEnvironment(ParameterException ex, String[] args) {
-        if (!(ex.getArgSpec() instanceof OptionSpec option) || ex.getValue() == null) {
+        if (!(ex.getArgSpec() instanceof OptionSpec option) || onCommandLine(option, args)) {
             return "";
         }
-        Matcher variable = ENV_DEFAULT.matcher(String.valueOf(option.defaultValueString(false)));
-        boolean onCommandLine = Arrays.stream(args).anyMatch(arg -> Arrays.stream(option.names())
+        return fromEnvironment(option, ex.getValue());
+    }
+
+    /**
+     * Where {@code value}, an option's value that was not on the command line, came from, for a
+     * message about it: {@code " (the value of the environment variable X)"} when picocli took it
+     * from X, the variable of the option's {@code ${env:X...}} default; else nothing.
+     */
+    public static String fromEnvironment(OptionSpec option, Object value) {
+        String variable = variable(option);
+        if (variable == null || value == null || !String.valueOf(value).equals(System.getenv(variable))) {
+            return "";
+        }
+        return " (the value of the environment variable " + variable + ")";
+    }
+
+    /**
+     * The environment variable an option falls back to, X of its {@code ${env:X}} default as the
+     * annotation declares it; null when none. Not {@code defaultValueString}: that is what a
+     * default-value provider gives instead, where tests install one to stand in for the variables.
+     */
+    public static String variable(OptionSpec option) {
+        Option declared = option.userObject() instanceof Field field ? field.getAnnotation(Option.class) : null;
+        Matcher variable = ENV_DEFAULT.matcher(declared == null ? "" : declared.defaultValue());
+        return variable.find() ? variable.group(1) : null;
+    }
+
+    /** A value given with the option; a flag of arity 0 takes none, so a wrong one is its variable's. */
+    private static boolean onCommandLine(OptionSpec option, String[] args) {
+        return option.arity().max() > 0 && Arrays.stream(args).anyMatch(arg -> Arrays.stream(option.names())
                 .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "=")));
-        if (!variable.find() || onCommandLine || !ex.getValue().equals(System.getenv(variable.group(1)))) {
-            return "";
-        }
-        return " (the value of the environment variable " + variable.group(1) + ")";
     }
 
     /**

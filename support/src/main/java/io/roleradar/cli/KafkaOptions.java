@@ -10,11 +10,12 @@ import java.util.Map;
 
 /**
  * The connection options every Kafka service shares, as a picocli mixin: the brokers, the wait for
- * them at start, client properties and the metrics port. Each flag falls back to an environment
- * variable, and every {@code KAFKA_*} variable passes through as a client property (see
- * {@link KafkaSettings}); flags beat the environment. picocli checks the flags as it parses them; a
- * command calls {@link #checkEnvironment} with its other settings, so a wrong value in the
- * environment is a usage error too, before the command starts.
+ * them at start, client properties and the metrics port; flags beat the environment. The timeout
+ * and the port fall back to their variables through picocli's {@code ${env:...}} defaults, so a
+ * wrong value there is a usage error as the command line is parsed. The brokers and the client
+ * properties come from the environment map a command passes to {@link #settings}: every
+ * {@code KAFKA_*} variable becomes a client property (see {@link KafkaSettings}), a mapping no
+ * option could declare.
  *
  * <p>The topics are not here: each command composes the mixins of the topics it uses
  * ({@link RawTopicOption}, {@link TaggedTopicOption}, {@link DeadLetterTopicOption}), and
@@ -23,6 +24,10 @@ import java.util.Map;
 public final class KafkaOptions {
     /** The environment variable of {@code --kafka-timeout}. */
     public static final String TIMEOUT_ENV = "ROLERADAR_KAFKA_TIMEOUT";
+    /** How long a command waits for Kafka at start before giving up, unless told otherwise. */
+    public static final String DEFAULT_TIMEOUT = "15s";
+    /** The default of every {@code --kafka-timeout}, the demo's too: {@value}. */
+    public static final String TIMEOUT_DEFAULT_VALUE = "${env:" + TIMEOUT_ENV + ":-" + DEFAULT_TIMEOUT + "}";
 
     // Kafka's own tools spell it --bootstrap-server; both spellings are accepted.
     @Option(names = {"--bootstrap-server", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
@@ -31,8 +36,9 @@ public final class KafkaOptions {
     String bootstrapServers;
 
     @Option(names = "--kafka-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = TIMEOUT_DEFAULT_VALUE,
             description = "How long to wait for Kafka to answer at start before giving up (exit 3). "
-                    + "Env: ROLERADAR_KAFKA_TIMEOUT. Default: 15s")
+                    + "Env: " + TIMEOUT_ENV + ". Default: " + DEFAULT_TIMEOUT)
     Duration kafkaTimeout;
 
     @Option(names = {"-X", "--kafka-property"}, paramLabel = "KEY=VALUE",
@@ -40,61 +46,25 @@ public final class KafkaOptions {
                     + "Env: KAFKA_<PROPERTY_IN_UPPER_SNAKE_CASE>.")
     Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
-    @Option(names = "--metrics-port", paramLabel = "PORT",
+    // 0 is off: a batch run is often scraped by nobody.
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${env:ROLERADAR_METRICS_PORT:-0}",
             description = "Serve Prometheus metrics at http://HOST:PORT/metrics. Env: ROLERADAR_METRICS_PORT. "
                     + "Default: off")
-    Integer metricsPort;
+    int metricsPort;
 
     /** Client settings: environment first, then flags. */
     public KafkaSettings settings(Map<String, String> env) {
         return KafkaSettings.fromEnv(env).with(kafkaProperties).withBootstrapServers(bootstrapServers);
     }
 
-    public int metricsPort(Map<String, String> env) {
-        return metricsPort != null ? metricsPort : number(env, "ROLERADAR_METRICS_PORT", 0);
+    /** The port of the metrics endpoint, 0 for none. */
+    public int metricsPort() {
+        return metricsPort;
     }
 
-    /** How long to wait for Kafka at start: the flag, else {@value #TIMEOUT_ENV}, else 15 s. */
-    public Duration kafkaTimeout(Map<String, String> env) {
-        return kafkaTimeout(kafkaTimeout, env);
-    }
-
-    /**
-     * The same for a command with a {@code --kafka-timeout} of its own (the demo's): {@code flag}
-     * when given, else {@value #TIMEOUT_ENV}, else 15 s.
-     *
-     * @throws IllegalArgumentException naming the variable when its value is not a duration
-     */
-    public static Duration kafkaTimeout(Duration flag, Map<String, String> env) {
-        if (flag != null) {
-            return flag;
-        }
-        String text = env.get(TIMEOUT_ENV);
-        return text == null || text.isBlank() ? KafkaReachability.DEFAULT_TIMEOUT : Durations.parse(text, TIMEOUT_ENV);
-    }
-
-    /**
-     * Reads every value these options take from the environment, so that a wrong one is reported
-     * with the command's other settings (exit 2), not when the command gets to it.
-     *
-     * @throws IllegalArgumentException naming the variable and what it should hold
-     */
-    public void checkEnvironment(Map<String, String> env) {
-        metricsPort(env);
-        kafkaTimeout(env);
-    }
-
-    /** The whole number in {@code variable}, else {@code fallback} when it is unset or blank. */
-    static int number(Map<String, String> env, String variable, int fallback) {
-        String text = env.get(variable);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(variable + " '" + text + "' is not a whole number");
-        }
+    /** How long to wait for Kafka at start. */
+    public Duration kafkaTimeout() {
+        return kafkaTimeout;
     }
 
     /**
@@ -102,6 +72,6 @@ public final class KafkaOptions {
      * {@link KafkaReachability.KafkaUnreachableException}.
      */
     public void requireReachable(Map<String, String> env) {
-        KafkaReachability.check(settings(env), kafkaTimeout(env));
+        KafkaReachability.check(settings(env), kafkaTimeout);
     }
 }

@@ -23,12 +23,11 @@ public final class InstanceIds {
         return id;
     }
 
-    /** ROLERADAR_INSTANCE_ID, else the host name (a pod or container name), cleaned to a valid id. */
-    public static String fromEnv(Map<String, String> env) {
-        String configured = env.get("ROLERADAR_INSTANCE_ID");
-        if (configured != null && !configured.isBlank()) {
-            return configured.trim();
-        }
+    /**
+     * The default id, for an instance given none ({@code --instance-id}, whose variable picocli reads):
+     * the host name (a pod or container name, HOSTNAME in {@code env}), cleaned to a valid id.
+     */
+    public static String fromHost(Map<String, String> env) {
         String host = env.get("HOSTNAME");
         if (host == null || host.isBlank()) {
             try {

@@ -20,9 +20,6 @@ import java.util.concurrent.TimeoutException;
  * single client warning), then one metadata request through the admin client, within the deadline.
  */
 public final class KafkaReachability {
-    /** How long a command waits for Kafka before giving up, unless told otherwise. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
-
     private KafkaReachability() {
     }
 

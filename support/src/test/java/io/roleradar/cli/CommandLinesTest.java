@@ -52,6 +52,18 @@ class CommandLinesTest {
         }
     }
 
+    /** A yes/no flag falling back to PATH, which is neither yes nor no. */
+    @Command(name = "switched")
+    static final class Switched implements Runnable {
+        @Option(names = "--on", defaultValue = "${env:PATH:-false}", arity = "0", fallbackValue = "true",
+                converter = YesNoConverter.class)
+        boolean on;
+
+        @Override
+        public void run() {
+        }
+    }
+
     private final StringWriter err = new StringWriter();
 
     private int execute(Object root, String... args) {
@@ -118,5 +130,28 @@ class CommandLinesTest {
         assertThat(err.toString().lines()).singleElement().asString()
                 .startsWith("roleradar sized: Invalid value for option '--width': 'wide'")
                 .doesNotContain("environment");
+    }
+
+    @Test
+    void aWrongVariableOfAFlagThatTakesNoValueIsBlamedOnTheVariableThoughTheFlagIsGiven() {
+        // picocli reads a boolean flag's default to set it, so a wrong variable fails even with the flag.
+        assertThat(execute(new Switched(), "--on")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("roleradar switched: Invalid value for option '--on': '")
+                .endsWith("(the value of the environment variable PATH)");
+    }
+
+    @Test
+    void anOptionsVariableIsTheOneItsDefaultNames() {
+        CommandLine sized = new CommandLine(new Sized());
+        CommandLine run = new CommandLine(new Run());
+
+        assertThat(CommandLines.variable(sized.getCommandSpec().findOption("--width"))).isEqualTo("PATH");
+        assertThat(CommandLines.variable(run.getCommandSpec().findOption("--count"))).isNull();
+        assertThat(CommandLines.fromEnvironment(sized.getCommandSpec().findOption("--width"), System.getenv("PATH")))
+                .isEqualTo(" (the value of the environment variable PATH)");
+        assertThat(CommandLines.fromEnvironment(sized.getCommandSpec().findOption("--width"), "80"))
+                .as("the fallback, not the variable's value").isEmpty();
     }
 }

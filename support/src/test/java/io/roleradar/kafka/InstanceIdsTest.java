@@ -11,13 +11,8 @@ class InstanceIdsTest {
 
     @Test
     void derivesAStableInstanceIdFromTheHostName() {
-        assertThat(InstanceIds.fromEnv(Map.of("HOSTNAME", "Classifier_Pod.7"))).isEqualTo("classifier_pod.7");
-        assertThat(InstanceIds.fromEnv(Map.of("HOSTNAME", "a b"))).isEqualTo("a-b");
-    }
-
-    @Test
-    void prefersTheConfiguredInstanceId() {
-        assertThat(InstanceIds.fromEnv(Map.of("ROLERADAR_INSTANCE_ID", " pod-7 ", "HOSTNAME", "host"))).isEqualTo("pod-7");
+        assertThat(InstanceIds.fromHost(Map.of("HOSTNAME", "Classifier_Pod.7"))).isEqualTo("classifier_pod.7");
+        assertThat(InstanceIds.fromHost(Map.of("HOSTNAME", "a b"))).isEqualTo("a-b");
     }
 
     @Test
