@@ -7,6 +7,7 @@ import picocli.CommandLine.ParameterException;
 
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,9 +26,27 @@ public final class CommandLines {
 
     public static CommandLine create(Object command) {
         return new CommandLine(command).setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println(usageError(ex) + fromEnvironment(ex, args));
+            CommandLine failed = ex.getCommandLine();
+            String variable = fromEnvironment(ex, args);
+            if (!variable.isEmpty() && asksForHelp(failed, args)) {
+                // picocli converts every default as it parses, --help or not: a wrong variable meant
+                // for real runs must not hide the help that says how to set it.
+                failed.usage(failed.getOut());
+                failed.getErr().println(usageError(ex) + variable);
+                return ExitCodes.OK;
+            }
+            failed.getErr().println(usageError(ex) + variable);
             return ExitCodes.USAGE;
         });
+    }
+
+    /** True when the arguments, up to a {@code --}, hold the help option of the command that failed. */
+    private static boolean asksForHelp(CommandLine failed, String[] args) {
+        List<String> given = Arrays.asList(args);
+        int end = given.indexOf("--");
+        List<String> options = end < 0 ? given : given.subList(0, end);
+        return failed.getCommandSpec().options().stream().filter(OptionSpec::usageHelp)
+                .flatMap(help -> Arrays.stream(help.names())).anyMatch(options::contains);
     }
 
     /**

@@ -52,6 +52,17 @@ class CommandLinesTest {
         }
     }
 
+    /** As {@link Sized}, with --help. */
+    @Command(name = "sized", mixinStandardHelpOptions = true)
+    static final class SizedWithHelp implements Runnable {
+        @Option(names = "--width", defaultValue = "${env:PATH:-80}", description = "Columns. Env: PATH")
+        int width;
+
+        @Override
+        public void run() {
+        }
+    }
+
     /** A yes/no flag falling back to PATH, which is neither yes nor no. */
     @Command(name = "switched")
     static final class Switched implements Runnable {
@@ -64,10 +75,12 @@ class CommandLinesTest {
         }
     }
 
+    private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int execute(Object root, String... args) {
         CommandLine cli = LoggingOptions.addTo(CommandLines.create(root), Map.of());
+        cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
     }
@@ -121,6 +134,20 @@ class CommandLinesTest {
         assertThat(err.toString().lines()).singleElement().asString()
                 .startsWith("roleradar sized: Invalid value for option '--width'")
                 .endsWith("(the value of the environment variable PATH)");
+    }
+
+    @Test
+    void aWrongValueFromTheEnvironmentDoesNotHideTheHelpButIsStillNamed() {
+        assertThat(execute(new SizedWithHelp(), "--help")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString()).startsWith("Usage: sized").contains("--width=<width>", "Columns. Env: PATH");
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("roleradar sized: Invalid value for option '--width'")
+                .endsWith("(the value of the environment variable PATH)");
+        assertThat(execute(new SizedWithHelp(), "--width=wide", "--help")).as("a wrong flag with --help")
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(execute(new SizedWithHelp(), "--", "--help")).as("--help as a parameter")
+                .isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
