@@ -11,13 +11,13 @@ import io.roleradar.model.RemoteMode;
 import io.roleradar.model.Salary;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Ashby's public job-board API ({@code posting-api/job-board/{board}?includeCompensation=true}):
  * {@code {"jobs": [...]}}, each job with {@code descriptionHtml}, locations, workplace and
- * compensation. Ids are {@code ashby:{board}:{job id}}, the board being the short form's, or for a
- * saved file its name without extension, lower-cased.
+ * compensation. Ids are {@code ashby:{board}:{job id}}, the board being the short form's, else the
+ * one the jobs' own URLs name, else a saved file's name without extension, lower-cased, as
+ * Greenhouse's and Lever's ({@link AtsUrls#board(Document, String)}): a renamed file keeps its ids.
  */
 public final class AshbyParser {
     private AshbyParser() {
@@ -30,8 +30,7 @@ public final class AshbyParser {
 
     public static List<ParseResult> parse(Document doc, JsonNode root) {
         JsonNode jobs = root.get("jobs");
-        String board = doc.board() != null ? doc.board().toLowerCase(Locale.ROOT)
-                : doc.stemLower() != null ? doc.stemLower() : boardFromJobs(jobs);
+        String board = AtsUrls.board(doc, boardUrl(jobs));
         return PostingDraft.each(doc, jobs, "job", job -> draft(doc, board, job));
     }
 
@@ -94,13 +93,14 @@ public final class AshbyParser {
                 JsonFields.text(c, "currencyCode"), JsonFields.text(c, "interval"));
     }
 
-    private static String boardFromJobs(JsonNode jobs) {
+    /** The first job URL that names the board: one response is one board, so every job of it gets the same. */
+    private static String boardUrl(JsonNode jobs) {
         for (JsonNode job : jobs) {
-            String b = AtsUrls.board(JsonFields.text(job, "jobUrl"));
-            if (b != null) {
-                return b;
+            String url = JsonFields.text(job, "jobUrl");
+            if (AtsUrls.board(url) != null) {
+                return url;
             }
         }
-        return "unknown";
+        return null;
     }
 }
