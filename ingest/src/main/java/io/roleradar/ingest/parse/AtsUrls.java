@@ -13,10 +13,12 @@ final class AtsUrls {
     /**
      * The first path segment of a job URL such as {@code https://job-boards.greenhouse.io/anthropic/jobs/1}
      * or {@code https://jobs.lever.co/spotify/uuid}, lower-cased; for Greenhouse's embed form the
-     * {@code for} parameter. Null when there is none.
+     * {@code for} parameter. Kept percent-encoded as the URL writes it ({@code Forward%20Financing}),
+     * as the API's URL, a saved board's file name and the short form {@code ashby:BOARD} write it too.
+     * Null when there is none.
      */
     static String board(String url) {
-        String b = boardAsWritten(url);
+        String b = segment(url, false);
         return b == null ? null : b.toLowerCase(Locale.ROOT);
     }
 
@@ -30,8 +32,15 @@ final class AtsUrls {
                 : fromUrl != null ? fromUrl : doc.stemLower() != null ? doc.stemLower() : "unknown";
     }
 
-    /** As {@link #board(String)} but in the case the URL writes it ("Lightfield"), for display as a company name. */
+    /**
+     * As {@link #board(String)} but in the case the URL writes it ("Lightfield") and decoded
+     * ("Forward Financing"), for display as a company name.
+     */
     static String boardAsWritten(String url) {
+        return segment(url, true);
+    }
+
+    private static String segment(String url, boolean decoded) {
         if (url == null || url.isBlank()) {
             return null;
         }
@@ -45,7 +54,7 @@ final class AtsUrls {
                     }
                 }
             }
-            String path = uri.getPath();
+            String path = decoded ? uri.getPath() : uri.getRawPath();
             if (path == null) {
                 return null;
             }

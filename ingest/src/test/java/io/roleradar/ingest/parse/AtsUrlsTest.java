@@ -13,4 +13,12 @@ class AtsUrlsTest {
         assertThat(AtsUrls.board("https://api.lever.co/v0/postings/spotify")).isEqualTo("postings");
         assertThat(AtsUrls.board("not a url")).isNull();
     }
+
+    @Test
+    void aBoardWithASpaceKeepsItsEncodedFormInIdsAndItsDecodedOneForDisplay() {
+        // The API's URL, the saved file's name and the short form all write it encoded.
+        assertThat(AtsUrls.board("https://jobs.ashbyhq.com/Forward%20Financing/d0811aaf")).isEqualTo("forward%20financing");
+        assertThat(AtsUrls.boardAsWritten("https://jobs.ashbyhq.com/Forward%20Financing/d0811aaf"))
+                .isEqualTo("Forward Financing");
+    }
 }
