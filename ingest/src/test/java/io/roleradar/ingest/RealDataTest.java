@@ -97,7 +97,8 @@ class RealDataTest {
         assertThat(r.rejected()).isEmpty();
         assertThat(r.postings()).hasSize(4);
         RawPosting first = r.postings().get(0);
-        assertThat(first.id()).isEqualTo("ashby:ashby_jobs:03e2d4e1-73ad-4f09-a058-2eb9ce34c2bc");
+        // The board its jobs' URLs name, not the file's name.
+        assertThat(first.id()).isEqualTo("ashby:ramp:03e2d4e1-73ad-4f09-a058-2eb9ce34c2bc");
         assertThat(first.remote()).isEqualTo(RemoteMode.REMOTE);
         assertThat(first.otherLocations()).containsExactly("San Francisco, CA", "New York, NY (HQ)");
         r.postings().forEach(RealDataTest::assertUsable);
