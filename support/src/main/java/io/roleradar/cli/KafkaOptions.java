@@ -2,7 +2,9 @@ package io.roleradar.cli;
 
 import io.roleradar.kafka.KafkaReachability;
 import io.roleradar.kafka.KafkaSettings;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -48,6 +50,7 @@ public final class KafkaOptions {
 
     // 0 is off: a batch run is often scraped by nobody.
     @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${env:ROLERADAR_METRICS_PORT:-0}",
+            converter = Port.class,
             description = "Serve Prometheus metrics at http://HOST:PORT/metrics. Env: ROLERADAR_METRICS_PORT. "
                     + "Default: off")
     int metricsPort;
@@ -55,6 +58,22 @@ public final class KafkaOptions {
     /** Client settings: environment first, then flags. */
     public KafkaSettings settings(Map<String, String> env) {
         return KafkaSettings.fromEnv(env).with(kafkaProperties).withBootstrapServers(bootstrapServers);
+    }
+
+    /** A TCP port, or 0 for off: a wrong one is a usage error at start, not when the endpoint opens. */
+    static final class Port implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            try {
+                int port = Integer.parseInt(text.strip());
+                if (port >= 0 && port <= 65_535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // the message below
+            }
+            throw new TypeConversionException("'" + text + "' is not a port: write 1-65535, or 0 for off");
+        }
     }
 
     /** The port of the metrics endpoint, 0 for none. */

@@ -46,10 +46,21 @@ class KafkaOptionsTest {
                         + "15m, 6h, 1d, 500ms or an ISO-8601 duration such as PT6H");
         assertThatThrownBy(() -> parse(Map.of("ROLERADAR_METRICS_PORT", "x")))
                 .isInstanceOf(CommandLine.ParameterException.class)
-                .hasMessageStartingWith("Invalid value for option '--metrics-port': 'x' is not an int");
+                .hasMessageStartingWith("Invalid value for option '--metrics-port': 'x' is not a port: write 1-65535, or 0 for off");
         // An empty variable is a value too, and no number.
         assertThatThrownBy(() -> parse(Map.of("ROLERADAR_METRICS_PORT", "")))
                 .isInstanceOf(CommandLine.ParameterException.class);
+    }
+
+    @Test
+    void aMetricsPortOutsideTheTcpRangeIsRefusedAsTheCommandLineIsParsed() {
+        assertThat(parse(Map.of(), "--metrics-port", "65535").metricsPort()).isEqualTo(65_535);
+        for (String wrong : new String[] {"65536", "-1"}) {
+            assertThatThrownBy(() -> parse(Map.of(), "--metrics-port", wrong))
+                    .isInstanceOf(CommandLine.ParameterException.class)
+                    .hasMessage("Invalid value for option '--metrics-port': '" + wrong + "' is not a port: "
+                            + "write 1-65535, or 0 for off");
+        }
     }
 
     @Test

@@ -62,7 +62,7 @@ class OptionsEnvironmentTest {
                 "roleradar options: Invalid value for option '--kafka-timeout': 'zz' is not a duration: write e.g. "
                         + "30s, 15m, 6h, 1d, 500ms or an ISO-8601 duration such as PT6H" + variable
                         + "ROLERADAR_KAFKA_TIMEOUT)",
-                "roleradar options: Invalid value for option '--metrics-port': 'x' is not an int" + variable
+                "roleradar options: Invalid value for option '--metrics-port': 'x' is not a port: write 1-65535, or 0 for off" + variable
                         + "ROLERADAR_METRICS_PORT)",
                 "roleradar options: Invalid value for option '--topic-raw': the topic 'no spaces' is not a legal Kafka "
                         + "topic name: use letters, digits, '.', '_' and '-'" + variable + "ROLERADAR_TOPIC_RAW)",
