@@ -42,19 +42,8 @@ class CommandLinesTest {
     }
 
     /** Falls back to PATH, which is set wherever tests run and is no number: a wrong value from the environment. */
-    @Command(name = "sized")
-    static final class Sized implements Runnable {
-        @Option(names = "--width", defaultValue = "${env:PATH:-80}")
-        int width;
-
-        @Override
-        public void run() {
-        }
-    }
-
-    /** As {@link Sized}, with --help. */
     @Command(name = "sized", mixinStandardHelpOptions = true)
-    static final class SizedWithHelp implements Runnable {
+    static final class Sized implements Runnable {
         @Option(names = "--width", defaultValue = "${env:PATH:-80}", description = "Columns. Env: PATH")
         int width;
 
@@ -138,15 +127,15 @@ class CommandLinesTest {
 
     @Test
     void aWrongValueFromTheEnvironmentDoesNotHideTheHelpButIsStillNamed() {
-        assertThat(execute(new SizedWithHelp(), "--help")).isEqualTo(ExitCodes.OK);
+        assertThat(execute(new Sized(), "--help")).isEqualTo(ExitCodes.OK);
 
         assertThat(out.toString()).startsWith("Usage: sized").contains("--width=<width>", "Columns. Env: PATH");
         assertThat(err.toString().lines()).singleElement().asString()
                 .startsWith("roleradar sized: Invalid value for option '--width'")
                 .endsWith("(the value of the environment variable PATH)");
-        assertThat(execute(new SizedWithHelp(), "--width=wide", "--help")).as("a wrong flag with --help")
+        assertThat(execute(new Sized(), "--width=wide", "--help")).as("a wrong flag with --help")
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(execute(new SizedWithHelp(), "--", "--help")).as("--help as a parameter")
+        assertThat(execute(new Sized(), "--", "--help")).as("--help as a parameter")
                 .isEqualTo(ExitCodes.USAGE);
     }
 
